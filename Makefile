@@ -1,0 +1,38 @@
+# Two commands do all the set-up: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test unit integration lint clean venv
+
+$(STAMP): requirements.txt test-requirements.txt setup.cfg setup.py
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt -r test-requirements.txt
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+## Start the daemon on the embedded profile (SQLite, local API keys, no bus).
+run: $(STAMP)
+	@mkdir -p .state/conf.d
+	@echo "wazo-confd: embedded profile, state in .state/ (logs: .state/wazo-confd.log)"
+	@echo "  once started, try:"
+	@echo "    curl -s -H \"X-Auth-Token: \$$(cat .state/admin-key)\" -H 'Content-Type: application/json' \\"
+	@echo "         -d '{\"firstname\": \"Alice\"}' http://127.0.0.1:9486/1.1/users"
+	$(BIN)/wazo-confd -c etc/wazo-confd/embedded.yml
+
+## The whole suite: unit tests, then integration tests against PostgreSQL and RabbitMQ.
+test: $(STAMP)
+	$(BIN)/pytest -p no:cacheprovider tests integration_tests
+
+unit: $(STAMP)
+	$(BIN)/pytest -p no:cacheprovider tests
+
+integration: $(STAMP)
+	$(BIN)/pytest -p no:cacheprovider integration_tests
+
+clean:
+	rm -rf $(VENV) .state build dist *.egg-info

@@ -1,0 +1,67 @@
+"""Fixtures: the real daemon on real PostgreSQL (and SQLite), talked to over HTTP."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+
+from .helpers.daemon import Daemon
+from .helpers.database import Rows, create_database, drop_database
+
+
+@pytest.fixture(scope='session')
+def pg_uri() -> Iterator[str]:
+    uri = create_database()
+    yield uri
+    drop_database(uri)
+
+
+def _sqlite_uri(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return f"sqlite:///{tmp_path_factory.mktemp('sqlite') / 'confd.sqlite'}"
+
+
+@pytest.fixture(scope='session', params=['postgresql', 'sqlite'])
+def daemon(request: pytest.FixtureRequest, pg_uri: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Daemon]:
+    """One daemon per database backend, shared by the tests that only read and write users."""
+    uri = pg_uri if request.param == 'postgresql' else _sqlite_uri(tmp_path_factory)
+    daemon = Daemon(str(tmp_path_factory.mktemp(f'daemon-{request.param}')), uri).start()
+    yield daemon
+    daemon.stop()
+
+
+@pytest.fixture(scope='session')
+def pg_daemon(pg_uri: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Daemon]:
+    """The PostgreSQL daemon alone, for tests about PostgreSQL behaviour."""
+    daemon = Daemon(str(tmp_path_factory.mktemp('daemon-pg')), pg_uri).start()
+    yield daemon
+    daemon.stop()
+
+
+@pytest.fixture
+def fresh_pg() -> Iterator[str]:
+    """A database of its own, for tests that start and stop daemons."""
+    uri = create_database('confd_fresh')
+    yield uri
+    drop_database(uri)
+
+
+@pytest.fixture
+def rows(daemon: Daemon) -> Iterator[Rows]:
+    peek = Rows(daemon.db_uri)
+    yield peek
+    peek.dispose()
+
+
+@pytest.fixture
+def client(daemon: Daemon):  # type: ignore[no-untyped-def]
+    return daemon.client()
+
+
+@pytest.fixture
+def workdir(tmp_path) -> str:  # type: ignore[no-untyped-def]
+    return str(tmp_path)
+
+
+os.environ.setdefault('NO_PROXY', '127.0.0.1,localhost')

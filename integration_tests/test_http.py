@@ -1,0 +1,107 @@
+"""HTTP behaviour shared by every route: errors, limits, CORS, proxies."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import requests
+
+
+def test_malformed_json_is_400_in_contract_format(client, rows) -> None:  # type: ignore[no-untyped-def]
+    before = rows.count('confd_user')
+
+    response = client.post('/users', data='{"firstname": "trunc', headers={'Content-Type': 'application/json'})
+
+    assert response.status_code == 400
+    body = response.json()
+    assert isinstance(body, list) and body[0].startswith('Input Error - ')
+    assert rows.count('confd_user') == before
+
+
+@pytest.mark.parametrize('payload', ['[1, 2]', '"a string"', '42'])
+def test_body_that_is_not_an_object_is_400(client, payload) -> None:  # type: ignore[no-untyped-def]
+    response = client.post('/users', data=payload)
+
+    assert response.status_code == 400
+    assert response.json()[0].startswith('Input Error - ')
+
+
+def test_content_type_is_not_required(client) -> None:  # type: ignore[no-untyped-def]
+    response = client.post('/users', data=json.dumps({'firstname': 'NoType'}), headers={'Content-Type': 'text/plain'})
+
+    assert response.status_code == 201
+
+
+def test_duplicate_keys_are_refused(client) -> None:  # type: ignore[no-untyped-def]
+    response = client.post('/users', data='{"firstname": "a", "firstname": "b"}')
+
+    assert response.status_code == 400
+    assert "duplicate key" in response.json()[0]
+
+
+def test_invalid_utf8_is_400(client) -> None:  # type: ignore[no-untyped-def]
+    response = client.post('/users', data=b'{"firstname": "\xff\xfe"}')
+
+    assert response.status_code == 400
+
+
+def test_deep_nesting_is_400(client) -> None:  # type: ignore[no-untyped-def]
+    response = client.post('/users', data='{"firstname": "a", "x": ' + '[' * 5000 + ']' * 5000 + '}')
+
+    assert response.status_code == 400
+
+
+def test_body_over_max_content_length_is_413(daemon) -> None:  # type: ignore[no-untyped-def]
+    client = daemon.client()
+    too_big = daemon.config.get('rest_api', {}).get('max_content_length', 40 * 1024 * 1024) + 1
+
+    response = client.post('/users', data=b'{"firstname": "' + b'x' * too_big + b'"}')
+
+    assert response.status_code == 413
+    assert response.json()[0].startswith('Input Error - ')
+
+
+def test_unknown_route_is_a_json_404(client) -> None:  # type: ignore[no-untyped-def]
+    response = client.get('/no-such-thing')
+
+    assert response.status_code == 404
+    assert response.headers['Content-Type'] == 'application/json'
+    assert isinstance(response.json(), list)
+
+
+def test_wrong_method_is_405(client) -> None:  # type: ignore[no-untyped-def]
+    response = client.request('PATCH', '/users')
+
+    assert response.status_code == 405
+
+
+def test_cors_preflight_allows_the_wazo_headers(daemon) -> None:  # type: ignore[no-untyped-def]
+    response = requests.options(
+        f'{daemon.base_url}/users',
+        headers={
+            'Origin': 'https://ui.example.com',
+            'Access-Control-Request-Method': 'POST',
+            'Access-Control-Request-Headers': 'X-Auth-Token, Wazo-Tenant, Content-Type',
+        },
+        timeout=10,
+    )
+
+    assert response.status_code == 200
+    assert response.headers['Access-Control-Allow-Origin'] in ('*', 'https://ui.example.com')
+    allowed = response.headers['Access-Control-Allow-Headers'].lower()
+    assert 'x-auth-token' in allowed and 'wazo-tenant' in allowed
+
+
+def test_forwarded_headers_shape_location_and_links(client) -> None:  # type: ignore[no-untyped-def]
+    response = client.post(
+        '/users',
+        json={'firstname': 'Proxied'},
+        headers={'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'pbx.example.com', 'X-Script-Name': '/api/confd'},
+    )
+
+    assert response.status_code == 201
+    user = response.json()
+    expected = f'https://pbx.example.com/api/confd/1.1/users/{user["id"]}'
+    assert response.headers['Location'] == expected
+    assert user['links'][0]['href'] == expected

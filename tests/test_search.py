@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import Column, Integer, MetaData, String, Table, create_engine, insert, select
+from sqlalchemy.orm import Session
+
+from wazo_confd.database.engine import fold_text
+from wazo_confd.database.search import SearchConfig, escape_like, parse_params, run_search
+from wazo_confd.errors import InputError
+
+metadata = MetaData()
+people = Table('people', metadata, Column('id', Integer, primary_key=True), Column('name', String), Column('age', Integer))
+CONFIG = SearchConfig(
+    columns={'id': people.c.id, 'name': people.c.name, 'age': people.c.age},
+    search=['name'],
+    default_sort='name',
+    sort_insensitive={'name'},
+    tiebreak=people.c.id,
+)
+
+
+@pytest.fixture
+def session():  # type: ignore[no-untyped-def]
+    engine = create_engine('sqlite://')
+
+    from sqlalchemy import event
+
+    @event.listens_for(engine, 'connect')
+    def _fold(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        dbapi_connection.create_function('fold', 1, fold_text)
+
+    metadata.create_all(engine)
+    with Session(engine) as session:
+        session.execute(insert(people), [
+            {'name': 'Émile', 'age': 30}, {'name': 'bob', 'age': 40}, {'name': 'Alice', 'age': 30}, {'name': '50%_off', 'age': 1},
+        ])
+        yield session
+
+
+def names(session, raw):  # type: ignore[no-untyped-def]
+    total, rows = run_search(session, select(people.c.name), CONFIG, parse_params(CONFIG, raw))
+    return total, list(rows)
+
+
+def test_default_sort_is_case_insensitive(session) -> None:  # type: ignore[no-untyped-def]
+    assert names(session, {}) == (4, ['50%_off', 'Alice', 'bob', 'Émile'])
+
+
+def test_search_ignores_case_and_accents(session) -> None:  # type: ignore[no-untyped-def]
+    assert names(session, {'search': 'EMI'}) == (1, ['Émile'])
+
+
+def test_percent_and_underscore_are_literal(session) -> None:  # type: ignore[no-untyped-def]
+    assert names(session, {'search': '%_'}) == (1, ['50%_off'])
+    assert names(session, {'search': 'b_b'}) == (0, [])
+
+
+def test_exact_filter_converts_integers(session) -> None:  # type: ignore[no-untyped-def]
+    assert names(session, {'filters': {'age': '30'}}) == (2, ['Alice', 'Émile'])
+    assert names(session, {'filters': {'age': 'thirty'}}) == (0, [])
+
+
+def test_paging_counts_before_limiting(session) -> None:  # type: ignore[no-untyped-def]
+    assert names(session, {'limit': 1, 'offset': 1, 'order': 'age', 'direction': 'desc'}) == (4, ['Alice'])
+
+
+@pytest.mark.parametrize(
+    'raw, message',
+    [
+        ({'order': 'nope'}, "order: column 'nope' was not found"),
+        ({'direction': 'up'}, "direction: must be 'asc' or 'desc'"),
+        ({'limit': 0}, "field 'limit': wrong type. Should be a positive number"),
+    ],
+)
+def test_invalid_parameters(raw, message) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(InputError) as error:
+        parse_params(CONFIG, raw)
+    assert error.value.message == f'Input Error - {message}'
+
+
+def test_escape_like() -> None:
+    assert escape_like('a%b_c\\') == 'a\\%b\\_c\\\\'

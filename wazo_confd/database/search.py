@@ -1,0 +1,132 @@
+"""Search, filter, sort and page in SQL, with the upstream list conventions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Boolean, Integer, Select, String, and_, cast, false, func, or_, select
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
+
+from wazo_confd.errors import InputError
+
+MAX_LIMIT = 2**31 - 1
+
+
+@dataclass
+class SearchConfig:
+    """Columns a list can be ordered and filtered by, and those `search` looks into."""
+
+    columns: dict[str, Any]
+    search: list[str]
+    default_sort: str
+    sort_insensitive: set[str] = field(default_factory=set)
+    tiebreak: Any = None
+
+    def column(self, name: str) -> Any:
+        return self.columns[name]
+
+
+@dataclass
+class SearchParams:
+    search: str | None = None
+    order: str | None = None
+    direction: str = 'asc'
+    limit: int | None = None
+    offset: int = 0
+    filters: dict[str, str] = field(default_factory=dict)
+
+
+def parse_params(config: SearchConfig, raw: dict[str, Any]) -> SearchParams:
+    params = SearchParams(
+        search=raw.get('search'),
+        order=raw.get('order') or config.default_sort,
+        direction=raw.get('direction') or 'asc',
+        limit=raw.get('limit'),
+        offset=raw.get('offset') or 0,
+        filters={k: v for k, v in raw.get('filters', {}).items() if k in config.columns},
+    )
+    if params.order not in config.columns:
+        raise InputError(f"order: column '{params.order}' was not found")
+    if params.direction not in ('asc', 'desc'):
+        raise InputError("direction: must be 'asc' or 'desc'")
+    if params.limit is not None and params.limit <= 0:
+        raise InputError("field 'limit': wrong type. Should be a positive number")
+    if params.limit is not None and params.limit > MAX_LIMIT:
+        params.limit = MAX_LIMIT
+    if params.offset < 0:
+        raise InputError("field 'offset': wrong type. Should be a positive number")
+    return params
+
+
+def escape_like(text: str) -> str:
+    return text.replace('\\', '\\\\').replace('%', '\\%').replace('_', '\\_')
+
+
+def fold(expression: Any, dialect: str) -> ColumnElement:
+    """Case- and accent-insensitive form of a text expression."""
+    text = cast(expression, String)
+    if dialect == 'postgresql':
+        return func.lower(func.unaccent(text))
+    return func.fold(text)
+
+
+def _exact(column: Any, value: str) -> ColumnElement:
+    column_type = getattr(column, 'type', None)
+    if isinstance(column_type, Boolean):
+        lowered = value.lower()
+        if lowered in ('true', '1'):
+            return column.is_(True)
+        if lowered in ('false', '0'):
+            return column.is_(False)
+        return false()
+    if isinstance(column_type, Integer):
+        try:
+            number = int(value)
+        except ValueError:
+            return false()
+        if abs(number) > MAX_LIMIT * 4:
+            return false()
+        return column == number
+    return column == value
+
+
+def apply_filters(query: Select, config: SearchConfig, params: SearchParams, dialect: str) -> Select:
+    conditions = []
+    if params.search:
+        pattern = f'%{escape_like(params.search)}%'
+        folded_pattern = fold(pattern, dialect) if dialect == 'postgresql' else func.fold(pattern)
+        conditions.append(
+            or_(*(fold(config.column(name), dialect).like(folded_pattern, escape='\\') for name in config.search))
+        )
+    for name, value in params.filters.items():
+        conditions.append(_exact(config.column(name), value))
+    if conditions:
+        query = query.where(and_(*conditions))
+    return query
+
+
+def apply_order(query: Select, config: SearchConfig, params: SearchParams) -> Select:
+    assert params.order is not None
+    column = config.column(params.order)
+    if params.order in config.sort_insensitive:
+        column = func.lower(column)
+    ordered = column.desc() if params.direction == 'desc' else column.asc()
+    clauses = [ordered]
+    if config.tiebreak is not None:
+        clauses.append(config.tiebreak.desc() if params.direction == 'desc' else config.tiebreak.asc())
+    return query.order_by(*clauses)
+
+
+def run_search(session: Session, query: Select, config: SearchConfig, params: SearchParams) -> tuple[int, list]:
+    """Count the matching rows, then fetch one sorted page of them."""
+    dialect = session.get_bind().dialect.name
+    query = apply_filters(query, config, params, dialect)
+    total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
+    if total == 0 or params.offset >= total:
+        return total, []
+    page = apply_order(query, config, params).offset(params.offset)
+    if params.limit is not None:
+        page = page.limit(params.limit)
+    return total, list(session.scalars(page).unique())

@@ -1,0 +1,104 @@
+"""Unit of work: one database transaction per request.
+
+Services and daos reach the current transaction's session through `Database.session()`;
+notifiers write their events to the outbox through the same session, so a change and its
+events are committed, or rolled back, together.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import logging
+from collections.abc import Callable
+from types import TracebackType
+
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from wazo_confd.errors import ServiceUnavailable
+
+from .engine import build_engine
+
+logger = logging.getLogger(__name__)
+
+_current_session: contextvars.ContextVar[Session | None] = contextvars.ContextVar('confd_session', default=None)
+
+
+class Database:
+    def __init__(self, uri: str, options: dict | None = None):
+        self.uri = uri
+        self.engine: Engine = build_engine(uri, options or {})
+        self._sessionmaker = sessionmaker(bind=self.engine, expire_on_commit=False, autoflush=True)
+        self._after_commit: list[Callable[[], None]] = []
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def on_commit(self, callback: Callable[[], None]) -> None:
+        """Call `callback` after each successful commit of a unit of work that wrote."""
+        self._after_commit.append(callback)
+
+    def unit_of_work(self) -> UnitOfWork:
+        return UnitOfWork(self)
+
+    def session(self) -> Session:
+        session = _current_session.get()
+        if session is None:
+            raise RuntimeError('no unit of work is active')
+        return session
+
+    def new_session(self) -> Session:
+        return self._sessionmaker()
+
+    def after_commit(self) -> None:
+        for callback in self._after_commit:
+            try:
+                callback()
+            except Exception:
+                logger.exception('after-commit callback failed')
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+class UnitOfWork:
+    def __init__(self, database: Database):
+        self._database = database
+        self._session: Session | None = None
+        self._token: contextvars.Token | None = None
+
+    def __enter__(self) -> UnitOfWork:
+        self._session = self._database.new_session()
+        self._token = _current_session.set(self._session)
+        return self
+
+    def __exit__(self, exc_type: type | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        assert self._session is not None and self._token is not None
+        session = self._session
+        try:
+            if exc_type is None:
+                wrote = bool(session.new or session.dirty or session.deleted) or session.info.get('wrote', False)
+                try:
+                    session.commit()
+                except sa_exc.OperationalError as e:
+                    session.rollback()
+                    raise ServiceUnavailable(f'database unavailable: {_short(e)}') from e
+                if wrote:
+                    self._database.after_commit()
+            else:
+                session.rollback()
+        finally:
+            session.close()
+            _current_session.reset(self._token)
+
+    @property
+    def session(self) -> Session:
+        assert self._session is not None
+        return self._session
+
+
+def _short(error: BaseException) -> str:
+    text = str(getattr(error, 'orig', error) or error).strip().splitlines()
+    return text[0] if text else error.__class__.__name__

@@ -1,0 +1,66 @@
+"""Flask application factory: the API under /1.1, errors, CORS, request log."""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from flask import Flask, Response, g, request
+from flask_cors import CORS
+from flask_restful import Api
+
+from wazo_confd.auth.verifier import CachingVerifier
+from wazo_confd.database.uow import Database
+
+from .errors import error_response
+from .proxy import ForwardedHeaders
+
+API_PREFIX = '/1.1'
+access_logger = logging.getLogger('wazo_confd.http.access')
+
+
+@dataclass
+class HttpDependencies:
+    database: Database
+    verifier: CachingVerifier
+
+
+class ConfdApi(Api):
+    """flask-restful Api whose errors all use the upstream JSON array bodies."""
+
+    def handle_error(self, e: Exception) -> Response:
+        return error_response(e)
+
+
+def create_app(config: dict, deps: HttpDependencies) -> tuple[Flask, ConfdApi]:
+    app = Flask('wazo_confd')
+    rest = config['rest_api']
+    app.config['MAX_CONTENT_LENGTH'] = rest['max_content_length']
+    app.config['PROPAGATE_EXCEPTIONS'] = False
+    app.config['ERROR_404_HELP'] = False
+    app.extensions['confd'] = deps
+    app.wsgi_app = ForwardedHeaders(app.wsgi_app)  # type: ignore[method-assign]
+
+    cors = rest['cors']
+    if cors.get('enabled', True):
+        CORS(app, **{k: v for k, v in cors.items() if k != 'enabled'})
+
+    app.register_error_handler(Exception, error_response)
+
+    @app.before_request
+    def _start_timer() -> None:
+        g.started = time.monotonic()
+
+    @app.after_request
+    def _log_request(response: Response) -> Response:
+        started = g.get('started')
+        duration_ms = (time.monotonic() - started) * 1000 if started else 0.0
+        # Path only: query strings may carry search terms, bodies may carry secrets.
+        access_logger.info(
+            '%s %s %s %.1fms', request.method, request.path, response.status_code, duration_ms
+        )
+        return response
+
+    api = ConfdApi(app, prefix=API_PREFIX, catch_all_404s=True)
+    return app, api
+

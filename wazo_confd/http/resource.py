@@ -1,0 +1,57 @@
+"""Base of every HTTP resource: ACL check, then the handler inside one unit of work."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from flask import Response, current_app, request
+from flask_restful import Resource
+from werkzeug.exceptions import MethodNotAllowed
+
+from .auth import authenticate
+from .errors import json_response
+
+
+def no_auth(func: Any) -> Any:
+    func.no_auth = True
+    return func
+
+
+class ConfdResource(Resource):
+    """Subclasses declare `acls = {'get': 'confd.x.read', ...}` and write the handlers."""
+
+    acls: ClassVar[dict[str, str]] = {}
+    # OpenAPI facts per method (see wazo_confd.http.openapi).
+    docs: ClassVar[dict[str, dict]] = {}
+
+    def dispatch_request(self, *args: Any, **kwargs: Any) -> Response:
+        method_name = request.method.lower()
+        handler = getattr(self, method_name, None)
+        if handler is None and method_name == 'head':
+            handler = getattr(self, 'get', None)
+            method_name = 'get'
+        if handler is None:
+            raise MethodNotAllowed()
+        deps = current_app.extensions['confd']
+        if not getattr(handler, 'no_auth', False):
+            acl = self.acls.get(request.method.lower()) or self.acls[method_name]
+            authenticate(deps.verifier, acl, kwargs)
+        with deps.database.unit_of_work():
+            result = handler(*args, **kwargs)
+            response = self._to_response(result)
+        return response
+
+    @staticmethod
+    def _to_response(result: Any) -> Response:
+        if isinstance(result, Response):
+            return result
+        headers: dict | None = None
+        status = 200
+        if isinstance(result, tuple):
+            if len(result) == 3:
+                result, status, headers = result
+            else:
+                result, status = result
+        if status == 204 or result is None and status != 200:
+            return Response(status=status, headers=headers)
+        return json_response(result, status, headers)

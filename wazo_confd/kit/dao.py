@@ -1,0 +1,74 @@
+"""Generic data access: tenant-scoped lookups, search in SQL, create, edit, delete."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, Generic, TypeVar
+
+from sqlalchemy import Select, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from wazo_confd.database.search import SearchConfig, SearchParams, run_search
+from wazo_confd.database.uow import Database
+from wazo_confd.errors import already_exists, not_found
+
+Model = TypeVar('Model')
+
+
+class CRUDDao(Generic[Model]):
+    model: ClassVar[type]
+    resource_name: ClassVar[str]
+    search_config: ClassVar[SearchConfig]
+    id_column: ClassVar[str] = 'id'
+
+    def __init__(self, database: Database):
+        self.database = database
+
+    @property
+    def session(self) -> Session:
+        return self.database.session()
+
+    def base_query(self) -> Select:
+        return select(self.model)
+
+    def scoped(self, query: Select, tenant_uuids: list[str] | None) -> Select:
+        if tenant_uuids is None:
+            return query
+        return query.where(self.model.tenant_uuid.in_(tenant_uuids))
+
+    def search(self, params: SearchParams, tenant_uuids: list[str] | None) -> tuple[int, list[Model]]:
+        return run_search(self.session, self.scoped(self.base_query(), tenant_uuids), self.search_config, params)
+
+    def find_by(self, tenant_uuids: list[str] | None = None, **criteria: Any) -> Model | None:
+        query = self.scoped(self.base_query(), tenant_uuids).filter_by(**criteria)
+        # Lookups made by validators must not flush the change they are validating.
+        with self.session.no_autoflush:
+            return self.session.scalars(query.limit(1)).first()
+
+    def get_by(self, tenant_uuids: list[str] | None = None, **criteria: Any) -> Model:
+        found = self.find_by(tenant_uuids, **criteria)
+        if found is None:
+            raise not_found(self.resource_name, **criteria)
+        return found
+
+    def get(self, resource_id: Any, tenant_uuids: list[str] | None) -> Model:
+        return self.get_by(tenant_uuids, **{self.id_column: resource_id})
+
+    def flush(self) -> None:
+        """Flush, reporting a unique constraint that a concurrent request won as a 400."""
+        try:
+            self.session.flush()
+        except IntegrityError as e:
+            raise already_exists(self.resource_name) from e
+
+    def create(self, obj: Model) -> Model:
+        self.session.add(obj)
+        self.flush()
+        return obj
+
+    def edit(self, obj: Model) -> None:
+        self.flush()
+
+    def delete(self, obj: Model) -> None:
+        self.session.delete(obj)
+        self.session.flush()

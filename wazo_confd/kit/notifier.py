@@ -1,0 +1,42 @@
+"""Generic notifier: the created/edited/deleted events of a resource, into the outbox."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from wazo_confd.bus.envelope import Event
+from wazo_confd.bus.outbox import Outbox
+
+
+class CRUDNotifier:
+    """Subclasses set the event names and routing keys and say what the payload holds."""
+
+    names: ClassVar[dict[str, str]]
+    routing_keys: ClassVar[dict[str, str]]
+    family: ClassVar[str] = 'tenant'
+
+    def __init__(self, outbox: Outbox):
+        self.outbox = outbox
+
+    def payload(self, obj: Any) -> dict:
+        return {'id': obj.id}
+
+    def send(self, action: str, obj: Any) -> None:
+        self.outbox.add(
+            Event(
+                name=self.names[action],
+                routing_key=self.routing_keys[action],
+                data=self.payload(obj),
+                family=self.family,
+                tenant_uuid=getattr(obj, 'tenant_uuid', None),
+            )
+        )
+
+    def created(self, obj: Any) -> None:
+        self.send('created', obj)
+
+    def edited(self, obj: Any) -> None:
+        self.send('edited', obj)
+
+    def deleted(self, obj: Any) -> None:
+        self.send('deleted', obj)

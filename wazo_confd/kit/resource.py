@@ -1,0 +1,88 @@
+"""Generic list and item resources: a plain CRUD resource declares its schema, model,
+ACLs and item endpoint, and writes nothing else."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from flask import request, url_for
+from marshmallow import Schema
+
+from wazo_confd import tenancy
+from wazo_confd.database.search import parse_params
+from wazo_confd.http.auth import current_auth
+from wazo_confd.http.body import json_body
+from wazo_confd.http.resource import ConfdResource
+
+from .schema import load, parse_list_args
+from .service import CRUDService
+
+
+class ListResource(ConfdResource):
+    schema: ClassVar[type[Schema]]
+    model: ClassVar[type]
+    item_endpoint: ClassVar[str]
+    item_id_field: ClassVar[str] = 'id'
+    item_id_var: ClassVar[str] = 'id'
+    # Extra query parameters handled by the resource, not exact-match filters.
+    special_query: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, service: CRUDService):
+        self.service = service
+
+    def list_schema(self, args: dict) -> Schema:
+        return self.schema()
+
+    def search(self, raw: dict) -> tuple[int, list]:
+        params = parse_params(self.service.dao.search_config, raw)
+        return self.service.search(params, current_auth().list_tenants(raw.get('recurse', False)))
+
+    def get(self) -> dict:
+        raw = parse_list_args(request.args, self.special_query)
+        total, items = self.search(raw)
+        return {'total': total, 'items': self.list_schema(raw).dump(items, many=True)}
+
+    def build_model(self, form: dict) -> Any:
+        return self.model(tenant_uuid=current_auth().tenant_uuid, **form)
+
+    def post(self) -> tuple[dict, int, dict]:
+        form = load(self.schema(), json_body())
+        self.ensure_tenant()
+        created = self.service.create(self.build_model(form))
+        location = url_for(self.item_endpoint, _external=True, **{self.item_id_var: getattr(created, self.item_id_field)})
+        return self.schema().dump(created), 201, {'Location': location}
+
+    def ensure_tenant(self) -> None:
+        tenancy.ensure(self.service.dao.session, current_auth().tenant_uuid)
+
+
+class ItemResource(ConfdResource):
+    schema: ClassVar[type[Schema]]
+
+    def __init__(self, service: CRUDService):
+        self.service = service
+
+    def find(self, resource_id: Any) -> Any:
+        return self.service.get(resource_id, current_auth().item_tenants())
+
+    def get(self, id: Any) -> dict:
+        return self.schema().dump(self.find(id))
+
+    def head(self, id: Any) -> tuple[None, int]:
+        self.find(id)
+        return None, 200
+
+    def apply(self, obj: Any, form: dict) -> None:
+        for key, value in form.items():
+            setattr(obj, key, value)
+
+    def put(self, id: Any) -> tuple[None, int]:
+        obj = self.find(id)
+        form = load(self.schema(), json_body(), partial=True)
+        self.apply(obj, form)
+        self.service.edit(obj)
+        return None, 204
+
+    def delete(self, id: Any) -> tuple[None, int]:
+        self.service.delete(self.find(id))
+        return None, 204

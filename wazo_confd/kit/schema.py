@@ -1,0 +1,114 @@
+"""Marshmallow pieces shared by every resource schema."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import url_for
+from marshmallow import EXCLUDE, INCLUDE, Schema, ValidationError, fields, pre_load, validate
+
+from wazo_confd.errors import SchemaError
+
+
+class BaseSchema(Schema):
+    class Meta:
+        unknown = EXCLUDE
+        ordered = True
+
+    @pre_load
+    def ensure_dict(self, data: Any, **kwargs: Any) -> Any:
+        return {} if data is None else data
+
+
+def load(schema: Schema, data: Any, partial: bool = False) -> dict:
+    """Load a body, turning validation errors into the upstream `Input Error` lines."""
+    try:
+        return schema.load(data, partial=partial)
+    except ValidationError as e:
+        raise SchemaError(e.normalized_messages()) from e
+
+
+class StrictBoolean(fields.Boolean):
+    """A boolean that accepts only JSON true and false."""
+
+    def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> bool:
+        if not isinstance(value, bool):
+            raise self.make_error('invalid', input=value)
+        return value
+
+
+class StrictString(fields.String):
+    """A string that refuses control characters other than tab and newlines."""
+
+    def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> str:
+        result = super()._deserialize(value, attr, data, **kwargs)
+        if any(ord(c) < 32 and c not in '\t\r\n' for c in result) or '\x7f' in result:
+            raise ValidationError('Control characters are not allowed.')
+        return result
+
+
+class StrictInteger(fields.Integer):
+    """An integer that refuses booleans, strings and values beyond 64 bits."""
+
+    def __init__(self, **kwargs: Any):
+        super().__init__(strict=True, **kwargs)
+
+    def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> int:
+        if isinstance(value, bool):
+            raise self.make_error('invalid', input=value)
+        result = super()._deserialize(value, attr, data, **kwargs)
+        if not -(2**31) <= result < 2**31:
+            raise ValidationError('Number out of range.')
+        return result
+
+
+class Link(fields.Field):
+    """`links`: one `{"rel", "href"}` per related item route, absolute URLs."""
+
+    def __init__(self, endpoint: str, field: str = 'id', target: str = 'id', **kwargs: Any):
+        kwargs.setdefault('dump_only', True)
+        super().__init__(**kwargs)
+        self.endpoint = endpoint
+        self.field = field
+        self.target = target
+
+    def _serialize(self, value: Any, attr: Any, obj: Any, **kwargs: Any) -> dict:
+        key = getattr(obj, self.field) if not isinstance(obj, dict) else obj[self.field]
+        return {'rel': self.endpoint, 'href': url_for(self.endpoint, _external=True, **{self.target: key})}
+
+
+class ListLinks(fields.Field):
+    def __init__(self, *links: Link, **kwargs: Any):
+        kwargs.setdefault('dump_only', True)
+        super().__init__(**kwargs)
+        self.links = links
+
+    def _serialize(self, value: Any, attr: Any, obj: Any, **kwargs: Any) -> list[dict]:
+        return [link._serialize(value, attr, obj) for link in self.links]
+
+    def get_value(self, obj: Any, attr: str, accessor: Any = None, default: Any = None) -> Any:
+        return None
+
+
+class ListQuerySchema(BaseSchema):
+    """Query parameters of every list route; unknown ones are kept as exact filters."""
+
+    class Meta:
+        unknown = INCLUDE
+
+    limit = fields.Integer(validate=validate.Range(min=0))
+    offset = fields.Integer(validate=validate.Range(min=0), load_default=0)
+    search = fields.String()
+    order = fields.String()
+    direction = fields.String()
+    recurse = fields.Boolean(load_default=False)
+
+
+def parse_list_args(args: Any, extra_schema_fields: tuple[str, ...] = ()) -> dict:
+    """Split the query string into search parameters and exact-match filters."""
+    raw = {k: v for k, v in args.items()}
+    known = set(ListQuerySchema().fields) | set(extra_schema_fields)
+    filters = {k: v for k, v in raw.items() if k not in known}
+    loaded = load(ListQuerySchema(), {k: v for k, v in raw.items() if k in ListQuerySchema().fields})
+    loaded['filters'] = filters
+    return loaded

@@ -1,0 +1,78 @@
+"""SQL for users: search columns, lookups by id or uuid."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import String, cast, func, null
+
+from wazo_confd.database.search import SearchConfig, SearchParams, run_search
+from wazo_confd.kit.dao import CRUDDao
+
+from .model import User
+
+# Columns that come from associations (lines, extensions, voicemails) are NULL until the
+# resources that own them are installed.
+_UNSET = cast(null(), String)
+
+SEARCH = SearchConfig(
+    columns={
+        'id': User.id,
+        'uuid': User.uuid,
+        'firstname': User.firstname,
+        'lastname': User.lastname,
+        'fullname': User.firstname + ' ' + func.coalesce(User.lastname, ''),
+        'caller_id': User.caller_id,
+        'description': User.description,
+        'userfield': User.userfield,
+        'email': User.email,
+        'mobile_phone_number': User.mobile_phone_number,
+        'music_on_hold': User.music_on_hold,
+        'outgoing_caller_id': User.outgoing_caller_id,
+        'preprocess_subroutine': User.preprocess_subroutine,
+        'voicemail_number': _UNSET,
+        'provisioning_code': _UNSET,
+        'exten': _UNSET,
+        'extension': _UNSET,
+        'context': _UNSET,
+        'username': User.username,
+        'enabled': User.enabled,
+        'subscription_type': User.subscription_type,
+    },
+    search=[
+        'fullname',
+        'caller_id',
+        'description',
+        'userfield',
+        'email',
+        'mobile_phone_number',
+        'preprocess_subroutine',
+        'outgoing_caller_id',
+        'exten',
+        'username',
+        'provisioning_code',
+        'subscription_type',
+    ],
+    default_sort='lastname',
+    sort_insensitive={'firstname', 'lastname', 'fullname', 'description'},
+    tiebreak=User.id,
+)
+
+
+class UserDao(CRUDDao[User]):
+    model = User
+    resource_name = 'User'
+    search_config = SEARCH
+
+    def search_users(
+        self, params: SearchParams, tenant_uuids: list[str] | None, uuids: list[str] | None = None
+    ) -> tuple[int, list[User]]:
+        query = self.scoped(self.base_query(), tenant_uuids)
+        if uuids is not None:
+            query = query.where(User.uuid.in_(uuids))
+        return run_search(self.session, query, self.search_config, params)
+
+    def get_by_id_or_uuid(self, user_id: Any, tenant_uuids: list[str] | None) -> User:
+        if isinstance(user_id, int):
+            return self.get_by(tenant_uuids, id=user_id)
+        return self.get_by(tenant_uuids, uuid=str(user_id))

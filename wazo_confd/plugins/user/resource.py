@@ -1,0 +1,52 @@
+"""HTTP resources of /users and /users/{id or uuid}."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import request
+from marshmallow import Schema
+
+from wazo_confd.database.search import parse_params
+from wazo_confd.errors import not_found
+from wazo_confd.http.auth import current_auth
+from wazo_confd.kit.resource import ItemResource, ListResource
+
+from .model import User
+from .schema import VIEWS, UserSchema
+
+MAX_ID = 2**31 - 1
+
+
+class UserList(ListResource):
+    acls = {'get': 'confd.users.read', 'post': 'confd.users.create'}
+    schema = UserSchema
+    model = User
+    item_endpoint = 'users'
+    special_query = ('view', 'uuid')
+    docs = {'get': {'views': VIEWS, 'query': {'view': list(VIEWS), 'uuid': 'csv'}}}
+
+    def list_schema(self, raw: dict) -> Schema:
+        return VIEWS.get(request.args.get('view', ''), UserSchema)()
+
+    def search(self, raw: dict) -> tuple[int, list]:
+        params = parse_params(self.service.dao.search_config, raw)
+        uuid_arg = request.args.get('uuid')
+        uuids = [u.strip() for u in uuid_arg.split(',') if u.strip()] if uuid_arg is not None else None
+        tenants = current_auth().list_tenants(raw.get('recurse', False))
+        return self.service.search(params, tenants, uuids)
+
+
+class UserItem(ItemResource):
+    acls = {
+        'get': 'confd.users.{id}.read',
+        'head': 'confd.users.{id}.read',
+        'put': 'confd.users.{id}.update',
+        'delete': 'confd.users.{id}.delete',
+    }
+    schema = UserSchema
+
+    def find(self, resource_id: Any) -> User:
+        if isinstance(resource_id, int) and resource_id > MAX_ID:
+            raise not_found('User', id=resource_id)
+        return self.service.get(resource_id, current_auth().item_tenants())

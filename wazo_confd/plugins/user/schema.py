@@ -1,0 +1,183 @@
+"""Wire format of users: the full representation, and the directory and summary views."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from marshmallow import fields, post_dump, post_load, validate
+
+from wazo_confd.kit.schema import BaseSchema, ListLinks, Link, StrictBoolean, StrictInteger, StrictString
+
+CALLER_ID = r'^"(.*)"( <\+?\d+>)?$'
+USERNAME = r"^[a-zA-Z0-9-\._~\!\$&\'\(\)\*\+,;=%@]{2,254}$"
+PASSWORD = r"^[a-zA-Z0-9-\._~\!\$&\'\(\)\*\+,;=%]{4,64}$"
+CALL_RECORD_FIELDS = (
+    'call_record_outgoing_external_enabled',
+    'call_record_outgoing_internal_enabled',
+    'call_record_incoming_external_enabled',
+    'call_record_incoming_internal_enabled',
+)
+FORWARDS = ('busy', 'noanswer', 'unconditional')
+
+
+def _string(max_length: int | None = None, regexp: str | None = None, **kwargs: Any) -> StrictString:
+    validators: list = []
+    if max_length is not None:
+        validators.append(validate.Length(max=max_length))
+    if regexp is not None:
+        validators.append(validate.Regexp(regexp))
+    return StrictString(validate=validators, **kwargs)
+
+
+class UserSchema(BaseSchema):
+    id = fields.Integer(dump_only=True)
+    uuid = fields.String(dump_only=True)
+    tenant_uuid = fields.String(dump_only=True)
+    firstname = _string(128, required=True)
+    lastname = _string(128, allow_none=True)
+    email = fields.Email(validate=validate.Length(max=254), allow_none=True)
+    timezone = _string(128, allow_none=True)
+    country = fields.String(dump_only=True)
+    language = _string(regexp=r'^[a-z]{2}_[A-Z]{2}$', allow_none=True)
+    description = _string(allow_none=True)
+    caller_id = _string(160, regexp=CALLER_ID, allow_none=True)
+    outgoing_caller_id = _string(80, allow_none=True)
+    mobile_phone_number = _string(80, regexp=r'^\+?[0-9\*#]+$', allow_none=True)
+    mobile_fallback_enabled = StrictBoolean()
+    username = _string(regexp=USERNAME, allow_none=True)
+    password = _string(regexp=PASSWORD, allow_none=True, load_only=True)
+    music_on_hold = _string(128, allow_none=True)
+    preprocess_subroutine = _string(79, allow_none=True)
+    userfield = _string(128, allow_none=True)
+    call_transfer_enabled = StrictBoolean(allow_none=True)
+    dtmf_hangup_enabled = StrictBoolean(allow_none=True)
+    call_record_enabled = StrictBoolean(allow_none=True, load_only=True)
+    call_record_outgoing_external_enabled = StrictBoolean()
+    call_record_outgoing_internal_enabled = StrictBoolean()
+    call_record_incoming_internal_enabled = StrictBoolean()
+    call_record_incoming_external_enabled = StrictBoolean()
+    online_call_record_enabled = StrictBoolean(allow_none=True)
+    supervision_enabled = StrictBoolean(allow_none=True)
+    ring_seconds = StrictInteger(validate=validate.Range(min=0, max=10800), allow_none=True)
+    simultaneous_calls = StrictInteger(validate=validate.Range(min=1, max=20), allow_none=True)
+    call_permission_password = _string(regexp=r'^[0-9#\*]{1,16}$', allow_none=True)
+    subscription_type = StrictInteger(validate=validate.Range(min=0, max=10))
+    created_at = fields.DateTime(dump_only=True)
+    enabled = StrictBoolean(allow_none=True)
+    func_key_template_id = fields.Integer(dump_only=True, allow_none=True)
+    links = ListLinks(Link('users'))
+
+    # Related objects are embedded read-only; associations change them.
+    agent = fields.Constant(None, dump_only=True)
+    call_permissions = fields.Constant([], dump_only=True)
+    call_pickup_target_users = fields.Constant([], dump_only=True)
+    groups = fields.Constant([], dump_only=True)
+    incalls = fields.Constant([], dump_only=True)
+    lines = fields.Constant([], dump_only=True)
+    queues = fields.Constant([], dump_only=True)
+    schedules = fields.Constant([], dump_only=True)
+    switchboards = fields.Constant([], dump_only=True)
+    voicemail = fields.Constant(None, dump_only=True)
+    fallbacks = fields.Method('_dump_fallbacks', dump_only=True)
+    forwards = fields.Method('_dump_forwards', dump_only=True)
+    services = fields.Method('_dump_services', dump_only=True)
+
+    def _dump_fallbacks(self, user: Any) -> dict:
+        return {
+            'busy_destination': None,
+            'congestion_destination': None,
+            'fail_destination': None,
+            'noanswer_destination': None,
+        }
+
+    def _dump_forwards(self, user: Any) -> dict:
+        return {
+            name: {
+                'enabled': bool(getattr(user, f'{name}_enabled')),
+                'destination': getattr(user, f'{name}_destination'),
+            }
+            for name in FORWARDS
+        }
+
+    def _dump_services(self, user: Any) -> dict:
+        return {
+            'dnd': {'enabled': bool(user.dnd_enabled)},
+            'incallfilter': {'enabled': bool(user.incallfilter_enabled)},
+        }
+
+    @post_dump
+    def dump_call_record_enabled(self, data: dict, **kwargs: Any) -> dict:
+        data['call_record_enabled'] = all(data.get(name) for name in CALL_RECORD_FIELDS)
+        return data
+
+    @post_load
+    def load_call_record_enabled(self, data: dict, **kwargs: Any) -> dict:
+        enabled = data.pop('call_record_enabled', None)
+        if enabled is not None:
+            for name in CALL_RECORD_FIELDS:
+                data[name] = enabled
+        return data
+
+    @post_load
+    def drop_nulls_of_defaulted_fields(self, data: dict, **kwargs: Any) -> dict:
+        # These accept null on input (as upstream) and keep their default when given it.
+        for name in (
+            'call_transfer_enabled',
+            'dtmf_hangup_enabled',
+            'online_call_record_enabled',
+            'supervision_enabled',
+            'ring_seconds',
+            'simultaneous_calls',
+            'enabled',
+        ):
+            if name in data and data[name] is None:
+                del data[name]
+        return data
+
+
+class UserDirectorySchema(BaseSchema):
+    id = fields.Integer()
+    uuid = fields.String()
+    line_id = fields.Constant(None)
+    agent_id = fields.Constant(None)
+    firstname = fields.String()
+    lastname = fields.String()
+    email = fields.String()
+    exten = fields.Constant(None)
+    mobile_phone_number = fields.String()
+    voicemail_number = fields.Constant(None)
+    userfield = fields.String()
+    description = fields.String()
+    context = fields.Constant(None)
+
+
+class UserSummarySchema(BaseSchema):
+    id = fields.Integer()
+    uuid = fields.String()
+    firstname = fields.String()
+    lastname = fields.String()
+    email = fields.String()
+    extension = fields.Constant(None)
+    context = fields.Constant(None)
+    provisioning_code = fields.Constant(None)
+    protocol = fields.Constant(None)
+    enabled = fields.Boolean()
+    subscription_type = fields.Integer()
+    is_webrtc = fields.Constant(False)
+
+
+class UserLinePresenceSchema(BaseSchema):
+    uuid = fields.String()
+    tenant_uuid = fields.String()
+    lines = fields.Constant([])
+    services = fields.Method('_dump_services')
+
+    def _dump_services(self, user: Any) -> dict:
+        return {'dnd': {'enabled': bool(user.dnd_enabled)}}
+
+
+VIEWS = {
+    'directory': UserDirectorySchema,
+    'summary': UserSummarySchema,
+    'line_presence': UserLinePresenceSchema,
+}

@@ -1,0 +1,60 @@
+"""Tenants: the rows every tenant-scoped object hangs from, and the tenant tree."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from sqlalchemy import DateTime, ForeignKey, String, select
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from wazo_confd.database.base import Base, new_uuid, utcnow
+
+
+class Tenant(Base):
+    __tablename__ = 'tenant'
+
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str | None] = mapped_column(String(255))
+    slug: Mapped[str | None] = mapped_column(String(10))
+    parent_uuid: Mapped[str | None] = mapped_column(
+        String(36), ForeignKey('tenant.uuid', ondelete='CASCADE'), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+def slugify(name: str) -> str:
+    slug = re.sub(r'[^a-zA-Z0-9_]', '', name or '')[:10]
+    return slug or 'tenant'
+
+
+def get(session: Session, tenant_uuid: str) -> Tenant | None:
+    return session.get(Tenant, tenant_uuid)
+
+
+def ensure(session: Session, tenant_uuid: str, **attrs: str | None) -> Tenant:
+    """Return the tenant row, creating it the first time this tenant is seen."""
+    tenant = session.get(Tenant, tenant_uuid)
+    if tenant is None:
+        tenant = Tenant(uuid=tenant_uuid, **attrs)
+        session.add(tenant)
+        session.flush()
+    return tenant
+
+
+def subtree(session: Session, tenant_uuid: str) -> list[str]:
+    """The tenant and all its descendants."""
+    rows = session.execute(select(Tenant.uuid, Tenant.parent_uuid)).all()
+    children: dict[str | None, list[str]] = {}
+    for uuid, parent in rows:
+        children.setdefault(parent, []).append(uuid)
+    result, stack = [], [tenant_uuid]
+    while stack:
+        current = stack.pop()
+        result.append(current)
+        stack.extend(children.get(current, []))
+    return result
+
+
+def new_master(session: Session) -> Tenant:
+    return ensure(session, new_uuid(), name='master', slug='master')
