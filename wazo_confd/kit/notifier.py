@@ -14,6 +14,9 @@ class CRUDNotifier:
     names: ClassVar[dict[str, str]]
     routing_keys: ClassVar[dict[str, str]]
     family: ClassVar[str] = 'tenant'
+    # Asterisk reload commands of the contract's `sysconfd_handlers`, e.g.
+    # {'ipbx': ['dialplan reload']}; recorded with each change for wazo-sysconfd.
+    reload_commands: ClassVar[dict[str, list[str]]] = {}
 
     def __init__(self, outbox: Outbox):
         self.outbox = outbox

@@ -14,6 +14,14 @@ class UserNotifier(CRUDNotifier):
         'edited': 'config.user.edited',
         'deleted': 'config.user.deleted',
     }
+    reload_commands = {
+        'ipbx': [
+            'dialplan reload',
+            'module reload chan_sccp.so',
+            'module reload app_queue.so',
+            'module reload res_pjsip.so',
+        ]
+    }
 
     def payload(self, user: User) -> dict:
         return {
