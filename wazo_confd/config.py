@@ -63,6 +63,7 @@ DEFAULTS: dict[str, Any] = {
         'username': None,
         'password': None,
         'key_file': None,
+        'token_expiration': 3600,
         'bootstrap_key_file': None,
     },
     'bus': {
@@ -96,6 +97,7 @@ DEFAULTS: dict[str, Any] = {
         'api': True,
         'infos': True,
         'status': True,
+        'tenants': True,
         'users': True,
     },
 }

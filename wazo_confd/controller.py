@@ -13,7 +13,10 @@ from sqlalchemy import text
 from wazo_confd import installation, tenancy
 from wazo_confd.auth import keys
 from wazo_confd.auth.local import LocalBackend
-from wazo_confd.auth.verifier import CachingVerifier
+from wazo_confd.auth.service_token import CredentialsError, ServiceToken, read_credentials
+from wazo_confd.auth.tenant_sync import TenantSync
+from wazo_confd.auth.verifier import AuthBackend, CachingVerifier
+from wazo_confd.auth.wazo_auth import WazoAuthBackend, WazoAuthClient
 from wazo_confd.bus.outbox import Outbox
 from wazo_confd.database import migrations
 from wazo_confd.database.uow import Database
@@ -37,11 +40,12 @@ class Controller:
         self._check_schema()
         self.uuid, self.master_tenant_uuid = self._identity()
         self.bootstrap_key_file = self._bootstrap_key()
-        self.verifier = CachingVerifier(
-            LocalBackend(self.database), config['auth']['cache_ttl'], config['auth']['cache_size']
-        )
+        self.service_token: ServiceToken | None = None
+        self.verifier = CachingVerifier(self._auth_backend(), config['auth']['cache_ttl'], config['auth']['cache_size'])
         self.outbox = Outbox(self.database, lambda: self.uuid)
-        self.app, api = create_app(config, HttpDependencies(self.database, self.verifier))
+        self.app, api = create_app(
+            config, HttpDependencies(self.database, self.verifier, lambda: self.master_tenant_uuid)
+        )
         self.plugin_deps = PluginDependencies(
             api=api,
             database=self.database,
@@ -54,6 +58,7 @@ class Controller:
             rest_api=lambda: {'status': 'ok'},
             database=self._database_status,
             master_tenant=self._master_tenant_status,
+            service_token=self.service_token.status if self.service_token else lambda: {'status': 'ok'},
             plugins=self._plugins_status,
         )
         self.plugins = load_plugins(config['enabled_plugins'], self.plugin_deps)
@@ -82,6 +87,22 @@ class Controller:
                 row.master_tenant_uuid = tenancy.new_master(uow.session).uuid
                 logger.info('created the master tenant %s', row.master_tenant_uuid)
             return self.config['uuid'] or row.uuid, row.master_tenant_uuid
+
+    def _auth_backend(self) -> AuthBackend:
+        auth = self.config['auth']
+        if auth['backend'] == 'local':
+            return LocalBackend(self.database)
+        client = WazoAuthClient(auth)
+        try:
+            credentials = read_credentials(auth)
+        except CredentialsError as e:
+            raise StartupError(str(e)) from e
+        self.service_token = ServiceToken(client, credentials, auth['token_expiration'])
+        self.service_token.listeners.append(TenantSync(self.database, client, self._set_master_tenant))
+        return WazoAuthBackend(client)
+
+    def _set_master_tenant(self, tenant_uuid: str) -> None:
+        self.master_tenant_uuid = tenant_uuid
 
     def _bootstrap_key(self) -> str | None:
         path = self.config['auth']['bootstrap_key_file']
@@ -118,6 +139,8 @@ class Controller:
 
     def run(self) -> None:
         self.server.prepare()
+        if self.service_token is not None:
+            self.service_token.start()
         signal.signal(signal.SIGTERM, self._on_signal)
         signal.signal(signal.SIGINT, self._on_signal)
         if self.bootstrap_key_file:
@@ -147,6 +170,8 @@ class Controller:
         if threading.current_thread() is threading.main_thread():
             signal.signal(signal.SIGTERM, signal.SIG_IGN)
             signal.signal(signal.SIGINT, signal.SIG_IGN)
+        if self.service_token is not None:
+            self.service_token.stop()
         self.database.dispose()
         logger.info('stopped')
 

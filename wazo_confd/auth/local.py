@@ -22,6 +22,10 @@ def _is_uuid(value: str) -> bool:
 
 
 class LocalBackend:
+    # The tree changes through our own /tenants: read it fresh (one cheap query), so a
+    # tenant is visible as soon as it is created.
+    cache_tenants = False
+
     def __init__(self, database: Database):
         self._database = database
 

@@ -81,6 +81,8 @@ class CachingVerifier:
         return identity
 
     def visible_tenants(self, token: str, tenant_uuid: str) -> list[str]:
+        if not getattr(self.backend, 'cache_tenants', True):
+            return self.backend.visible_tenants(token, tenant_uuid)
         key = ('tenants', token, tenant_uuid)
         cached = self._cache.get(key)
         if isinstance(cached, list):

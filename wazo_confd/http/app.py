@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from flask import Flask, Response, g, request
 from flask_cors import CORS
@@ -23,6 +24,8 @@ access_logger = logging.getLogger('wazo_confd.http.access')
 class HttpDependencies:
     database: Database
     verifier: CachingVerifier
+    # The master tenant's uuid, None while it is unknown (wazo-auth not reached yet).
+    master_tenant: Callable[[], str | None] = lambda: None
 
 
 class ConfdApi(Api):

@@ -16,6 +16,7 @@ from marshmallow import Schema
 from wazo_confd import __version__
 from wazo_confd.kit.schema import Link, ListLinks
 
+from .master_tenant import is_master_tenant_only
 from .resource import ConfdResource
 
 ERROR = {'type': 'array', 'items': {'type': 'string'}}
@@ -110,6 +111,10 @@ class SpecBuilder:
         else:
             acl = resource.acls.get(method) or resource.acls.get('get')
             operation['description'] = f'**Required ACL:** `{acl}`'
+            # Machine-readable facts for clients and the tenant isolation matrix.
+            operation['x-required-acl'] = acl
+            if is_master_tenant_only(resource, handler):
+                operation['x-master-tenant-only'] = True
             operation['security'] = [{'wazo_auth_token': []}]
             operation['parameters'].append(
                 {'name': 'Wazo-Tenant', 'in': 'header', 'required': False, 'schema': {'type': 'string', 'format': 'uuid'}}

@@ -10,6 +10,7 @@ from werkzeug.exceptions import MethodNotAllowed
 
 from .auth import authenticate
 from .errors import json_response
+from .master_tenant import check_master_tenant, is_master_tenant_only
 
 
 def no_auth(func: Any) -> Any:
@@ -21,6 +22,8 @@ class ConfdResource(Resource):
     """Subclasses declare `acls = {'get': 'confd.x.read', ...}` and write the handlers."""
 
     acls: ClassVar[dict[str, str]] = {}
+    # True: every method is reserved to the master tenant (see wazo_confd.http.master_tenant).
+    master_tenant_only: ClassVar[bool] = False
     # OpenAPI facts per method (see wazo_confd.http.openapi).
     docs: ClassVar[dict[str, dict]] = {}
 
@@ -35,7 +38,9 @@ class ConfdResource(Resource):
         deps = current_app.extensions['confd']
         if not getattr(handler, 'no_auth', False):
             acl = self.acls.get(request.method.lower()) or self.acls[method_name]
-            authenticate(deps.verifier, acl, kwargs)
+            auth = authenticate(deps.verifier, acl, kwargs)
+            if is_master_tenant_only(self, handler):
+                check_master_tenant(auth, deps.master_tenant())
         with deps.database.unit_of_work():
             result = handler(*args, **kwargs)
             response = self._to_response(result)

@@ -1,0 +1,105 @@
+"""/tenants with the local backend: the master tenant's keys shape the tenant tree."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+
+def _name() -> str:
+    return f't{uuid.uuid4().hex[:8]}'
+
+
+def _key(daemon, tenant: str, acl: str = 'confd.#') -> str:  # type: ignore[no-untyped-def]
+    return daemon.admin('keys', 'create', f'k-{uuid.uuid4().hex[:8]}', '--acl', acl, '--tenant', tenant).stdout.strip()
+
+
+@pytest.fixture
+def tenant(daemon):  # type: ignore[no-untyped-def]
+    return daemon.client().post('/tenants', json={'name': _name()}).json()
+
+
+def test_master_key_creates_a_sub_tenant_of_the_master_tenant(daemon) -> None:  # type: ignore[no-untyped-def]
+    admin = daemon.client()
+    master = admin.get('/tenants').json()['items'][0]['uuid']
+
+    response = admin.post('/tenants', json={'name': 'Acme Corp', 'slug': 'acme'})
+
+    assert response.status_code == 201
+    body = response.json()
+    assert body['name'] == 'Acme Corp' and body['slug'] == 'acme' and body['parent_uuid'] == master
+    assert body['sip_templates_generated'] is False
+    assert response.headers['Location'].endswith(f"/1.1/tenants/{body['uuid']}")
+    assert admin.get(f"/tenants/{body['uuid']}").json() == body
+
+
+def test_a_sub_tenant_may_be_created_below_a_visible_tenant(daemon, tenant) -> None:  # type: ignore[no-untyped-def]
+    wanted = str(uuid.uuid4())
+
+    response = daemon.client().post('/tenants', json={'uuid': wanted, 'name': 'child', 'parent_uuid': tenant['uuid']})
+
+    assert response.status_code == 201
+    assert response.json()['uuid'] == wanted and response.json()['parent_uuid'] == tenant['uuid']
+
+
+def test_an_unknown_parent_is_400(daemon) -> None:  # type: ignore[no-untyped-def]
+    response = daemon.client().post('/tenants', json={'name': 'x', 'parent_uuid': str(uuid.uuid4())})
+
+    assert response.status_code == 400
+    assert response.json()[0].startswith("Input Error - field 'parent_uuid': Tenant was not found")
+
+
+def test_a_tenant_is_renamed(daemon, tenant) -> None:  # type: ignore[no-untyped-def]
+    admin = daemon.client()
+
+    assert admin.put(f"/tenants/{tenant['uuid']}", json={'name': 'Renamed', 'slug': 'ren'}).status_code == 204
+
+    shown = admin.get(f"/tenants/{tenant['uuid']}").json()
+    assert (shown['name'], shown['slug']) == ('Renamed', 'ren')
+
+
+def test_a_tenant_is_deleted_with_its_objects_and_keys(daemon, tenant, rows) -> None:  # type: ignore[no-untyped-def]
+    key = _key(daemon, tenant['uuid'])
+    daemon.client(key).post('/users', json={'firstname': 'Gone'})
+
+    assert daemon.client().delete(f"/tenants/{tenant['uuid']}").status_code == 204
+
+    assert daemon.client().get(f"/tenants/{tenant['uuid']}").status_code == 404
+    assert rows.count('confd_user', 'tenant_uuid = :t', t=tenant['uuid']) == 0
+    assert rows.count('api_key', 'tenant_uuid = :t', t=tenant['uuid']) == 0
+
+
+def test_a_tenant_with_sub_tenants_is_not_deleted(daemon, tenant) -> None:  # type: ignore[no-untyped-def]
+    admin = daemon.client()
+    admin.post('/tenants', json={'name': 'child', 'parent_uuid': tenant['uuid']})
+
+    response = admin.delete(f"/tenants/{tenant['uuid']}")
+
+    assert response.status_code == 400
+    assert response.json()[0].startswith('Resource Error - Operation not permitted')
+
+
+def test_the_master_tenant_is_not_deleted(daemon) -> None:  # type: ignore[no-untyped-def]
+    admin = daemon.client()
+    master = admin.get('/tenants').json()['items'][0]['uuid']
+
+    assert admin.delete(f'/tenants/{master}').status_code == 400
+
+
+def test_a_key_of_a_tenant_sees_that_tenant_and_its_descendants(daemon, tenant) -> None:  # type: ignore[no-untyped-def]
+    child = daemon.client().post('/tenants', json={'name': 'child', 'parent_uuid': tenant['uuid']}).json()
+    key = daemon.client(_key(daemon, tenant['uuid']))
+
+    assert {t['uuid'] for t in key.get('/tenants').json()['items']} == {tenant['uuid']}
+    assert {t['uuid'] for t in key.get('/tenants?recurse=true').json()['items']} == {tenant['uuid'], child['uuid']}
+
+
+@pytest.mark.parametrize('method, path', [('POST', '/tenants'), ('PUT', '/tenants/{t}'), ('DELETE', '/tenants/{t}')])
+def test_only_keys_of_the_master_tenant_change_tenants(daemon, tenant, method, path) -> None:  # type: ignore[no-untyped-def]
+    key = daemon.client(_key(daemon, tenant['uuid']))
+
+    response = key.request(method, path.format(t=tenant['uuid']), json={'name': 'nope'})
+
+    assert response.status_code == 401
+    assert daemon.client().get(f"/tenants/{tenant['uuid']}").json()['name'] == tenant['name']

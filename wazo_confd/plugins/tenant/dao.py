@@ -1,0 +1,30 @@
+"""SQL for tenants: the tenant table, scoped by the tenants' own uuids."""
+
+from __future__ import annotations
+
+from sqlalchemy import Select, func, select
+
+from wazo_confd import installation
+from wazo_confd.database.search import SearchConfig
+from wazo_confd.kit.dao import CRUDDao
+from wazo_confd.tenancy import Tenant
+
+SEARCH = SearchConfig(columns={'uuid': Tenant.uuid}, search=['uuid'], default_sort='uuid')
+
+
+class TenantDao(CRUDDao[Tenant]):
+    model = Tenant
+    resource_name = 'Tenant'
+    search_config = SEARCH
+    id_column = 'uuid'
+
+    def scoped(self, query: Select, tenant_uuids: list[str] | None) -> Select:
+        if tenant_uuids is None:
+            return query
+        return query.where(Tenant.uuid.in_(tenant_uuids))
+
+    def count_children(self, tenant_uuid: str) -> int:
+        return self.session.scalar(select(func.count()).where(Tenant.parent_uuid == tenant_uuid)) or 0
+
+    def master_tenant_uuid(self) -> str | None:
+        return installation.get(self.session).master_tenant_uuid

@@ -1,0 +1,44 @@
+"""Tenant rules (local backend): a unique uuid, and a tree that never loses its root or a
+branch by accident."""
+
+from __future__ import annotations
+
+from wazo_confd.errors import ResourceError, already_exists
+from wazo_confd.kit.validator import ValidationGroup, Validator
+from wazo_confd.tenancy import Tenant
+
+from .dao import TenantDao
+
+
+class UniqueUuid(Validator):
+    def __init__(self, dao: TenantDao):
+        self.dao = dao
+
+    def validate(self, tenant: Tenant) -> None:
+        if tenant.uuid and self.dao.find_by(uuid=tenant.uuid) not in (None, tenant):
+            raise already_exists('Tenant', uuid=tenant.uuid)
+
+
+class NotMaster(Validator):
+    def __init__(self, dao: TenantDao):
+        self.dao = dao
+
+    def validate(self, tenant: Tenant) -> None:
+        if tenant.uuid == self.dao.master_tenant_uuid():
+            raise ResourceError('Operation not permitted. The master tenant cannot be deleted', {'uuid': tenant.uuid})
+
+
+class NoSubTenants(Validator):
+    def __init__(self, dao: TenantDao):
+        self.dao = dao
+
+    def validate(self, tenant: Tenant) -> None:
+        if self.dao.count_children(tenant.uuid):
+            raise ResourceError('Operation not permitted. Delete its sub-tenants first', {'uuid': tenant.uuid})
+
+
+def build_validator(dao: TenantDao) -> ValidationGroup:
+    return ValidationGroup(
+        create=[UniqueUuid(dao)],
+        delete=[NotMaster(dao), NoSubTenants(dao)],
+    )
