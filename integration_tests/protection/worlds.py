@@ -1,0 +1,155 @@
+"""The tenant tree and personas of the matrix, with each authentication backend.
+
+Tree: master -> a -> a1, and master -> b. Personas: the admin of each of those tenants,
+a key/token of tenant a lacking one route's ACL (made on demand), and an invalid token.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import create_engine, inspect, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from wazo_confd.auth import keys
+
+from ..helpers.client import Client
+from ..helpers.daemon import Daemon
+from ..helpers.wazo_auth import WazoAuthStandIn
+
+ADMINS = ('master', 'a', 'b', 'a1')
+PARENT = {'a': 'master', 'b': 'master', 'a1': 'a'}
+
+
+class World:
+    """What the matrix needs from a backend: tenants, tokens, and the database to watch."""
+
+    daemon: Daemon
+    tenants: dict[str, str]  # persona name -> tenant uuid
+
+    def __init__(self) -> None:
+        self.parents: dict[str, str | None] = {}
+        self.lacking: dict[str, str] = {}
+        self.tokens: dict[str, str] = {}
+        self._engine: Engine | None = None
+
+    # backend-specific
+    def make_token(self, tenant: str, acl: list[str]) -> str:
+        raise NotImplementedError
+
+    def new_tenant(self, parent: str) -> str:
+        raise NotImplementedError
+
+    # shared
+    def setup_tokens(self) -> None:
+        for name in ADMINS:
+            self.tokens[name] = self.make_token(self.tenants[name], ['confd.#'])
+        self.tokens['invalid'] = f'wcf_{uuid.uuid4().hex}'
+
+    def lacking_token(self, pattern: str) -> str:
+        if pattern not in self.lacking:
+            self.lacking[pattern] = self.make_token(self.tenants['a'], ['confd.#', f'!{pattern}'])
+        return self.lacking[pattern]
+
+    def admin(self, tenant: str | None = None) -> Client:
+        return self.daemon.client(self.tokens['master'], tenant=tenant)
+
+    def subtree(self, tenant: str) -> set[str]:
+        found = {tenant}
+        changed = True
+        while changed:
+            more = {t for t, p in self.parents.items() if p in found} - found
+            found |= more
+            changed = bool(more)
+        return found
+
+    def snapshot(self) -> dict[str, list[str]]:
+        """Every row of every table: equal snapshots mean nothing changed."""
+        if self._engine is None:
+            self._engine = create_engine(self.daemon.db_uri)
+        with self._engine.connect() as connection:
+            return {
+                table: sorted(repr(tuple(row)) for row in connection.execute(text(f'SELECT * FROM "{table}"')))
+                for table in inspect(connection).get_table_names()
+            }
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+
+
+class LocalWorld(World):
+    """API keys; sub-tenants made through POST /tenants by the master tenant's key."""
+
+    def __init__(self, daemon: Daemon):
+        super().__init__()
+        self.daemon = daemon
+        master_client = daemon.client()
+        master = master_client.get('/tenants').json()['items'][0]['uuid']
+        self.tokens['master'] = daemon.admin_key()
+        self.tenants = {'master': master}
+        self.parents = {master: None}
+        for name in ('a', 'b', 'a1'):
+            self.tenants[name] = self.new_tenant(self.tenants[PARENT[name]])
+        self.setup_tokens()
+
+    def new_tenant(self, parent: str) -> str:
+        response = self.daemon.client().post('/tenants', json={'name': 'matrix', 'parent_uuid': parent})
+        assert response.status_code == 201, response.text
+        self.parents[response.json()['uuid']] = parent
+        return response.json()['uuid']
+
+    def make_token(self, tenant: str, acl: list[str]) -> str:
+        engine = create_engine(self.daemon.db_uri)
+        try:
+            with Session(engine) as session, session.begin():
+                return keys.create(session, f'matrix-{uuid.uuid4().hex[:10]}', acl, tenant)
+        finally:
+            engine.dispose()
+
+
+class WazoAuthWorld(World):
+    """Tokens of the wazo-auth stand-in; its tenant tree is read by the daemon at start."""
+
+    def __init__(self, daemon: Daemon, auth: WazoAuthStandIn, tenants: dict[str, str]):
+        super().__init__()
+        self.daemon = daemon
+        self.auth = auth
+        self.tenants = tenants
+        self.parents = {tenants['master']: None, **{tenants[n]: tenants[p] for n, p in PARENT.items()}}
+        self.setup_tokens()
+
+    @staticmethod
+    def tree(auth: WazoAuthStandIn) -> dict[str, str]:
+        tenants = {'master': auth.master_uuid}
+        for name in ('a', 'b', 'a1'):
+            tenants[name] = auth.add_tenant(name, tenants[PARENT[name]])
+        return tenants
+
+    def make_token(self, tenant: str, acl: list[str]) -> str:
+        return self.auth.add_token([*acl, 'auth.tenants.read'], tenant)
+
+    def new_tenant(self, parent: str) -> str:
+        child = self.auth.add_tenant('matrix', parent)
+        # What the consumer of wazo-auth's tenant events does: the tenant row appears.
+        with _connection(self.daemon.db_uri) as connection:
+            connection.execute(
+                text('INSERT INTO tenant (uuid, name, slug, parent_uuid, created_at) '
+                     'VALUES (:u, :n, :n, :p, CURRENT_TIMESTAMP)'),
+                {'u': child, 'n': 'matrix', 'p': parent},
+            )
+        self.parents[child] = parent
+        return child
+
+
+@contextmanager
+def _connection(uri: str) -> Iterator:  # type: ignore[type-arg]
+    engine = create_engine(uri)
+    try:
+        with engine.begin() as connection:
+            yield connection
+    finally:
+        engine.dispose()
