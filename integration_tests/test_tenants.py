@@ -95,11 +95,19 @@ def test_a_key_of_a_tenant_sees_that_tenant_and_its_descendants(daemon, tenant) 
     assert {t['uuid'] for t in key.get('/tenants?recurse=true').json()['items']} == {tenant['uuid'], child['uuid']}
 
 
+@pytest.fixture(scope='module')
+def sub_tenant_key(daemon):  # type: ignore[no-untyped-def]
+    """A sub-tenant and a key of it granting every confd ACL."""
+    tenant = daemon.client().post('/tenants', json={'name': _name()}).json()
+    return tenant, daemon.client(_key(daemon, tenant['uuid']))
+
+
 @pytest.mark.parametrize('method, path', [('POST', '/tenants'), ('PUT', '/tenants/{t}'), ('DELETE', '/tenants/{t}')])
-def test_only_keys_of_the_master_tenant_change_tenants(daemon, tenant, method, path) -> None:  # type: ignore[no-untyped-def]
-    key = daemon.client(_key(daemon, tenant['uuid']))
+def test_only_keys_of_the_master_tenant_change_tenants(daemon, sub_tenant_key, method, path) -> None:  # type: ignore[no-untyped-def]
+    tenant, key = sub_tenant_key
+    before = daemon.client().get('/tenants?recurse=true').json()
 
     response = key.request(method, path.format(t=tenant['uuid']), json={'name': 'nope'})
 
     assert response.status_code == 401
-    assert daemon.client().get(f"/tenants/{tenant['uuid']}").json()['name'] == tenant['name']
+    assert daemon.client().get('/tenants?recurse=true').json() == before

@@ -170,3 +170,11 @@ def test_wrong_service_credentials_leave_the_master_tenant_unknown(auth, tmp_pat
 
     assert status['service_token']['status'] == 'fail'
     assert status['master_tenant']['status'] == 'fail'
+
+
+def test_missing_service_credentials_stop_the_start(auth, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    config = {'backend': 'wazo_auth', 'host': '127.0.0.1', 'port': auth.port}
+    daemon = Daemon(str(tmp_path), f'sqlite:///{tmp_path}/confd.sqlite', {'auth': config})
+
+    with pytest.raises(RuntimeError, match='auth.username'):
+        daemon.start()

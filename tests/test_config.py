@@ -98,3 +98,10 @@ def test_redacted_masks_secrets() -> None:
     shown = config.redacted({'bus': {'password': 'guest', 'host': 'h'}, 'auth': {'password': None}})
 
     assert shown == {'bus': {'password': '********', 'host': 'h'}, 'auth': {'password': None}}
+
+
+def test_a_service_token_lifetime_below_one_second_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = write(tmp_path / 'config.yml', {'auth': {'token_expiration': 0}})
+
+    with pytest.raises(config.ConfigError, match='auth.token_expiration'):
+        config.load({'config_file': path})

@@ -264,6 +264,8 @@ def _check_values(config: dict, source: str) -> None:
     config['log_level'] = level
     if config['auth']['backend'] not in ('local', 'wazo_auth'):
         raise ConfigError(f'{source}: key "auth.backend" must be "local" or "wazo_auth"')
+    if config['auth']['token_expiration'] < 1:
+        raise ConfigError(f'{source}: key "auth.token_expiration" must be at least 1 (seconds)')
     api = config['rest_api']
     if bool(api['certificate']) != bool(api['private_key']):
         raise ConfigError(f'{source}: keys "rest_api.certificate" and "rest_api.private_key" must be set together')
