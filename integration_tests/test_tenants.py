@@ -111,3 +111,10 @@ def test_only_keys_of_the_master_tenant_change_tenants(daemon, sub_tenant_key, m
 
     assert response.status_code == 401
     assert daemon.client().get('/tenants?recurse=true').json() == before
+
+
+def test_head_of_a_tenant_answers_like_its_get(daemon, tenant) -> None:  # type: ignore[no-untyped-def]
+    admin = daemon.client()
+
+    assert admin.head(f"/tenants/{tenant['uuid']}").status_code == 200
+    assert admin.head(f'/tenants/{uuid.uuid4()}').status_code == 404

@@ -30,4 +30,4 @@ def check_master_tenant(auth: RequestAuth, master_tenant_uuid: str | None) -> No
     if master_tenant_uuid is None:
         raise ServiceUnavailable('wazo-confd is not initialized')
     if auth.token_tenant_uuid != master_tenant_uuid:
-        raise Unauthorized(f'Unauthorized: only tokens of the master tenant may do this')
+        raise Unauthorized('Unauthorized: only tokens of the master tenant may do this')
