@@ -15,7 +15,7 @@ from wazo_confd.auth import keys
 from wazo_confd.auth.local import LocalBackend
 from wazo_confd.auth.service_token import CredentialsError, ServiceToken, read_credentials
 from wazo_confd.auth.tenant_sync import TenantSync
-from wazo_confd.auth.verifier import AuthBackend, CachingVerifier
+from wazo_confd.auth.verifier import CachingVerifier
 from wazo_confd.auth.wazo_auth import WazoAuthBackend, WazoAuthClient
 from wazo_confd.bus.outbox import Outbox
 from wazo_confd.database import migrations
@@ -40,8 +40,9 @@ class Controller:
         self._check_schema()
         self.uuid, self.master_tenant_uuid = self._identity()
         self.bootstrap_key_file = self._bootstrap_key()
-        self.service_token: ServiceToken | None = None
-        self.verifier = CachingVerifier(self._auth_backend(), config['auth']['cache_ttl'], config['auth']['cache_size'])
+        self.service_token = self._service_token()
+        backend = WazoAuthBackend(self.service_token.client) if self.service_token else LocalBackend(self.database)
+        self.verifier = CachingVerifier(backend, config['auth']['cache_ttl'], config['auth']['cache_size'])
         self.outbox = Outbox(self.database, lambda: self.uuid)
         self.app, api = create_app(
             config, HttpDependencies(self.database, self.verifier, lambda: self.master_tenant_uuid)
@@ -88,18 +89,19 @@ class Controller:
                 logger.info('created the master tenant %s', row.master_tenant_uuid)
             return self.config['uuid'] or row.uuid, row.master_tenant_uuid
 
-    def _auth_backend(self) -> AuthBackend:
+    def _service_token(self) -> ServiceToken | None:
+        """With wazo-auth: the daemon's own token; each new one also syncs the tenant tree."""
         auth = self.config['auth']
-        if auth['backend'] == 'local':
-            return LocalBackend(self.database)
+        if auth['backend'] != 'wazo_auth':
+            return None
         client = WazoAuthClient(auth)
         try:
             credentials = read_credentials(auth)
         except CredentialsError as e:
             raise StartupError(str(e)) from e
-        self.service_token = ServiceToken(client, credentials, auth['token_expiration'])
-        self.service_token.listeners.append(TenantSync(self.database, client, self._set_master_tenant))
-        return WazoAuthBackend(client)
+        token = ServiceToken(client, credentials, auth['token_expiration'])
+        token.listeners.append(TenantSync(self.database, client, self._set_master_tenant))
+        return token
 
     def _set_master_tenant(self, tenant_uuid: str) -> None:
         self.master_tenant_uuid = tenant_uuid
