@@ -7,7 +7,8 @@ tenant, of its parent, of a sibling tenant, of a child tenant, a missing object;
 without a path variable, the `Wazo-Tenant` header naming those tenants). Each cell asserts
 the status, that lists show exactly what the persona may see, and that a refused call
 changed no row anywhere. Objects are made by integration_tests/protection/factories.py;
-a route without its factory fails `test_every_route_has_a_factory`. Runs with both backends.
+a route without its factory fails `test_every_route_has_a_factory`. Runs with both backends,
+on PostgreSQL (the no-change check digests every table in one query).
 """
 
 from __future__ import annotations
@@ -89,7 +90,7 @@ class Matrix:
         self.world = world
         self.persona = persona
         self.home = 'a' if persona in ('lacking_acl', 'invalid') else persona
-        self.objects: dict[tuple[str, str], Made] = {}
+        self.objects: dict[tuple[str, str], Made] = world.objects
         self.state: dict | None = None
         self.failures: list[str] = []
 
