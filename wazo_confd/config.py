@@ -99,6 +99,11 @@ DEFAULTS: dict[str, Any] = {
         'status': True,
         'tenants': True,
         'users': True,
+        'contexts': True,
+        'context_ranges': True,
+        'extensions': True,
+        'voicemails': True,
+        'user_voicemails': True,
     },
 }
 

@@ -19,6 +19,7 @@ from wazo_confd.auth.verifier import CachingVerifier
 from wazo_confd.auth.wazo_auth import WazoAuthBackend, WazoAuthClient
 from wazo_confd.bus.outbox import Outbox
 from wazo_confd.database import migrations
+from wazo_confd.database.models import load_all
 from wazo_confd.database.uow import Database
 from wazo_confd.http.app import HttpDependencies, create_app
 from wazo_confd.http.server import HttpServer
@@ -62,6 +63,9 @@ class Controller:
             service_token=self.service_token.status if self.service_token else lambda: {'status': 'ok'},
             plugins=self._plugins_status,
         )
+        # Every model is mapped before any plugin runs: relationships named by string
+        # (across plugins) then resolve even when the plugin owning the target is disabled.
+        load_all()
         self.plugins = load_plugins(config['enabled_plugins'], self.plugin_deps)
         self.server = HttpServer(config, self.app)
         self._stopping = threading.Event()

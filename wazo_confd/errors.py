@@ -94,3 +94,15 @@ def resource_associated(resource: str, associated: str, **metadata: Any) -> Reso
 
 def outside_range(field: str, **metadata: Any) -> InputError:
     return InputError(f"field '{field}': value outside of allowed range", metadata)
+
+
+def param_not_found(field: str, resource: str, **metadata: Any) -> InputError:
+    return InputError(f"field '{field}': {resource} was not found", metadata)
+
+
+def different_tenants(**metadata: Any) -> InputError:
+    return InputError('Resources are not in the same tenant', metadata)
+
+
+def resource_not_associated(resource: str, associated: str, **metadata: Any) -> ResourceError:
+    return ResourceError(f'{resource} is not associated with {associated}', metadata)

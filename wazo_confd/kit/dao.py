@@ -54,20 +54,24 @@ class CRUDDao(Generic[Model]):
     def get(self, resource_id: Any, tenant_uuids: list[str] | None) -> Model:
         return self.get_by(tenant_uuids, **{self.id_column: resource_id})
 
-    def flush(self) -> None:
+    def conflict_metadata(self, obj: Model | None) -> dict[str, Any]:
+        """What an `already exists` error names when a unique constraint refuses `obj`."""
+        return {}
+
+    def flush(self, obj: Model | None = None) -> None:
         """Flush, reporting a unique constraint that a concurrent request won as a 400."""
         try:
             self.session.flush()
         except IntegrityError as e:
-            raise already_exists(self.resource_name) from e
+            raise already_exists(self.resource_name, **self.conflict_metadata(obj)) from e
 
     def create(self, obj: Model) -> Model:
         self.session.add(obj)
-        self.flush()
+        self.flush(obj)
         return obj
 
     def edit(self, obj: Model) -> None:
-        self.flush()
+        self.flush(obj)
 
     def delete(self, obj: Model) -> None:
         self.session.delete(obj)

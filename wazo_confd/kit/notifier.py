@@ -24,14 +24,24 @@ class CRUDNotifier:
     def payload(self, obj: Any) -> dict:
         return {'id': obj.id}
 
-    def send(self, action: str, obj: Any) -> None:
+    def send(
+        self,
+        action: str,
+        obj: Any,
+        data: Any = None,
+        routing_key: str | None = None,
+        user_uuids: list[str] | None = None,
+    ) -> None:
+        """One event of `action`; associations pass their own payload, filled routing key
+        and, for the user family, the users the event is about."""
         self.outbox.add(
             Event(
                 name=self.names[action],
-                routing_key=self.routing_keys[action],
-                data=self.payload(obj),
+                routing_key=routing_key or self.routing_keys[action],
+                data=self.payload(obj) if data is None else data,
                 family=self.family,
                 tenant_uuid=getattr(obj, 'tenant_uuid', None),
+                user_uuids=user_uuids or [],
             )
         )
 

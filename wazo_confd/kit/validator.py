@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from wazo_confd.errors import already_exists
+from wazo_confd.errors import already_exists, different_tenants, param_not_found
 
 
 class Validator:
@@ -40,17 +40,39 @@ class ValidationGroup:
 
 
 class UniqueField(Validator):
-    """No other object has the same value in `field` (null values are not compared)."""
+    """No other object has the same value in `field` (or the same values in a tuple of
+    fields, e.g. an extension's exten and context); null values are not compared."""
 
-    def __init__(self, field: str, finder: Callable[..., Any], resource: str):
+    def __init__(self, field: str | tuple[str, ...], finder: Callable[..., Any], resource: str):
+        self.fields = (field,) if isinstance(field, str) else field
+        self.finder = finder
+        self.resource = resource
+
+    def validate(self, model: Any) -> None:
+        values = {name: getattr(model, name) for name in self.fields}
+        if any(value is None for value in values.values()):
+            return
+        existing = self.finder(**values)
+        if existing is not None and existing is not model:
+            raise already_exists(self.resource, **values)
+
+
+class TenantReference(Validator):
+    """`field` names another resource that must exist in the model's tenant.
+
+    `finder(value, tenant_uuid)` looks among the tenant and its sub-tenants: a name that
+    only exists elsewhere is not found; one found in a sub-tenant is a tenant mismatch.
+    """
+
+    def __init__(self, field: str, finder: Callable[[Any, str], Any], resource: str):
         self.field = field
         self.finder = finder
         self.resource = resource
 
     def validate(self, model: Any) -> None:
         value = getattr(model, self.field)
-        if value is None:
-            return
-        existing = self.finder(**{self.field: value})
-        if existing is not None and existing is not model:
-            raise already_exists(self.resource, **{self.field: value})
+        found = self.finder(value, model.tenant_uuid)
+        if found is None:
+            raise param_not_found(self.field, self.resource, **{self.field: value})
+        if found.tenant_uuid != model.tenant_uuid:
+            raise different_tenants(tenant_uuid=model.tenant_uuid, **{f'{self.field}_tenant_uuid': found.tenant_uuid})

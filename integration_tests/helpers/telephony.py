@@ -1,0 +1,52 @@
+"""Builders and event readers shared by the telephony tests (contexts, extensions, voicemails)."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from typing import Any
+
+from .database import Rows
+
+USER_RANGE = {'start': '1000', 'end': '1999'}
+
+
+def unique(name: str) -> str:
+    return f'{name}-{uuid.uuid4().hex[:8]}'
+
+
+def number() -> str:
+    """A voicemail number unlikely to collide across tests sharing a database."""
+    return str(uuid.uuid4().int)[:12]
+
+
+def create(client: Any, path: str, body: dict) -> dict:
+    response = client.post(path, json=body)
+    assert response.status_code == 201, response.text
+    return response.json()
+
+
+def create_context(client: Any, **fields: Any) -> dict:
+    return create(client, '/contexts', {'label': unique('ctx'), 'user_ranges': [USER_RANGE], **fields})
+
+
+def create_user(client: Any) -> dict:
+    return create(client, '/users', {'firstname': unique('user')})
+
+
+def create_voicemail(client: Any, context: dict, **fields: Any) -> dict:
+    return create(client, '/voicemails', {'name': unique('vm'), 'number': number(), 'context': context['name'], **fields})
+
+
+def _json(value: Any) -> Any:
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def events(rows: Rows, name: str) -> list[dict]:
+    """The outbox events of that name, oldest first, with decoded headers and body."""
+    found = rows.all('SELECT routing_key, headers, body FROM outbox_event WHERE name = :n ORDER BY id', n=name)
+    return [{'routing_key': e['routing_key'], 'headers': _json(e['headers']), 'body': _json(e['body'])} for e in found]
+
+
+def events_with(rows: Rows, name: str, **data: Any) -> list[dict]:
+    return [e for e in events(rows, name) if all(e['body']['data'].get(k) == v for k, v in data.items())]

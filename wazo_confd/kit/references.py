@@ -1,0 +1,30 @@
+"""Which resource still refers to a row: found from the foreign keys of the metadata.
+
+A plugin never imports another, so a resource cannot list who refers to it; the foreign
+keys already say it. Each referring table names its resource in `info={'resource': ...}`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Column, select
+from sqlalchemy.orm import Session
+
+from wazo_confd.database.base import Base
+
+
+def referring_resource(session: Session, column: Column, value: Any) -> tuple[str, dict] | None:
+    """The first resource whose rows hold `value` in a foreign key to `column`, with the
+    referring row's primary key, or None when nothing refers to it."""
+    for table in Base.metadata.sorted_tables:
+        for foreign_key in table.foreign_keys:
+            if foreign_key.column is not column:
+                continue
+            key = list(table.primary_key.columns)[0]
+            query = select(key).where(foreign_key.parent == value).limit(1)
+            with session.no_autoflush:
+                row = session.execute(query).first()
+            if row is not None:
+                return table.info.get('resource', table.name), {key.name: row[0]}
+    return None

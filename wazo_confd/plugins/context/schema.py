@@ -1,0 +1,61 @@
+"""Wire format of contexts and of their number ranges."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from marshmallow import ValidationError, fields, pre_load, validate, validates_schema
+
+from wazo_confd.kit.schema import BaseSchema, ListLinks, Link, StrictBoolean, StrictInteger, StrictString
+
+CONTEXT_TYPES = ['internal', 'incall', 'outcall', 'services', 'others']
+
+
+def _digits(**kwargs: Any) -> StrictString:
+    return StrictString(validate=[validate.Length(max=16), validate.Predicate('isdigit')], **kwargs)
+
+
+class RangeSchema(BaseSchema):
+    start = _digits(required=True)
+    end = _digits()
+
+    @validates_schema
+    def validate_schema(self, data: dict, **kwargs: Any) -> None:
+        start, end = data.get('start'), data.get('end')
+        if start is None or end is None:
+            return
+        if len(start) != len(end):
+            raise ValidationError('Start and end must have the same length', 'end')
+        if int(end) < int(start):
+            raise ValidationError('End must be greater than or equal to start', 'end')
+
+
+class IncallRangeSchema(RangeSchema):
+    did_length = StrictInteger(validate=validate.Range(min=0), dump_default=0)
+
+
+class ContextSchema(BaseSchema):
+    id = fields.Integer(dump_only=True)
+    uuid = fields.String(dump_only=True)
+    name = fields.String(dump_only=True)
+    label = StrictString(required=True, validate=validate.Length(min=1, max=128))
+    type = StrictString(load_default='internal', validate=validate.OneOf(CONTEXT_TYPES))
+    user_ranges = fields.Nested(RangeSchema, many=True)
+    group_ranges = fields.Nested(RangeSchema, many=True)
+    queue_ranges = fields.Nested(RangeSchema, many=True)
+    conference_room_ranges = fields.Nested(RangeSchema, many=True)
+    incall_ranges = fields.Nested(IncallRangeSchema, many=True)
+    description = StrictString(allow_none=True)
+    tenant_uuid = fields.String(dump_only=True)
+    enabled = StrictBoolean()
+    links = ListLinks(Link('contexts'))
+    # Context-to-context inclusions belong to another resource; none exist yet.
+    contexts = fields.Constant([], dump_only=True)
+
+    @pre_load
+    def copy_name_to_label(self, data: Any, **kwargs: Any) -> Any:
+        # Older clients send `name`; it now seeds the label.
+        if isinstance(data, dict) and 'label' not in data and 'name' in data:
+            return {**data, 'label': data['name']}
+        return data
+

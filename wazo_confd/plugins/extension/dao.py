@@ -1,0 +1,32 @@
+"""SQL for extensions: search columns, and the exten-per-context conflict."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wazo_confd.database.search import SearchConfig
+from wazo_confd.kit.dao import CRUDDao
+
+from .model import Extension
+
+SEARCH = SearchConfig(
+    columns={'exten': Extension.exten, 'context': Extension.context, 'type': Extension.type},
+    search=['exten', 'context', 'type'],
+    default_sort='exten',
+    tiebreak=Extension.id,
+)
+
+
+class ExtensionDao(CRUDDao[Extension]):
+    model = Extension
+    resource_name = 'Extension'
+    search_config = SEARCH
+
+    def conflict_metadata(self, extension: Extension | None) -> dict[str, Any]:
+        if extension is None:
+            return {}
+        return {'exten': extension.exten, 'context': extension.context}
+
+    def extens_of(self, context: str) -> list[str]:
+        """Every exten used in a context."""
+        return [e.exten for e in self.session.scalars(self.base_query().where(Extension.context == context))]

@@ -1,0 +1,25 @@
+"""Wire format of extensions."""
+
+from __future__ import annotations
+
+from marshmallow import fields, validate
+
+from wazo_confd.kit.schema import BaseSchema, ListLinks, Link, StrictBoolean, StrictString
+
+
+class ExtensionSchema(BaseSchema):
+    id = fields.Integer(dump_only=True)
+    tenant_uuid = fields.String(dump_only=True)
+    exten = StrictString(required=True, validate=validate.Length(max=40))
+    context = StrictString(required=True)
+    commented = StrictBoolean()
+    enabled = StrictBoolean()
+    links = ListLinks(Link('extensions'))
+    # Objects reached through the extension; their association plugins fill them in.
+    conference = fields.Constant(None, dump_only=True)
+    parking_lot = fields.Constant(None, dump_only=True)
+    group = fields.Constant(None, dump_only=True)
+    incall = fields.Constant(None, dump_only=True)
+    lines = fields.Constant([], dump_only=True)
+    outcall = fields.Constant(None, dump_only=True)
+    queue = fields.Constant(None, dump_only=True)

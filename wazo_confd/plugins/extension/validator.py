@@ -1,0 +1,96 @@
+"""Business rules of extensions: a valid exten, unique in its context, in range once bound."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from wazo_confd.errors import InputError, resource_associated, wrong_type
+from wazo_confd.kit.validator import TenantReference, UniqueField, ValidationGroup, Validator
+
+from .dao import ExtensionDao
+from .model import OWNER_RESOURCES, Extension
+
+ContextFinder = Callable[[str, str], Any]
+
+NUMBER = re.compile(r'^[0-9*#]{1,40}$')
+PATTERN = re.compile(r'^_[0-9*#XNZ\[\]\-.!]{1,39}$')
+# Outgoing routes may match international numbers: a `+` right after the underscore.
+OUTCALL_PATTERN = re.compile(r'^_\+?[0-9*#XNZ\[\]\-.!]{1,38}$')
+
+
+def outside_context_range(exten: str, context: str) -> InputError:
+    return InputError(f"Extension '{exten}' is outside of range for context '{context}'")
+
+
+def check_in_range(extension: Extension, context: Any, range_type: str) -> None:
+    """Raise unless the extension's number lies in one of the context's ranges of that type."""
+    if extension.is_pattern():
+        return
+    if not any(r.contains(extension.exten) for r in context.ranges_of(range_type)):
+        raise outside_context_range(extension.exten, extension.context)
+
+
+class ExtenRegexValidator(Validator):
+    def __init__(self, find_context: ContextFinder):
+        self.find_context = find_context
+
+    def validate(self, extension: Extension) -> None:
+        context = self.find_context(extension.context, extension.tenant_uuid)
+        pattern = OUTCALL_PATTERN if context is not None and context.type == 'outcall' else PATTERN
+        if not (NUMBER.match(extension.exten) or pattern.match(extension.exten)):
+            raise wrong_type('exten', 'valid extension or dialplan pattern', exten=extension.exten)
+
+
+class ContextOnUpdateValidator(Validator):
+    """A bound extension stays in a context of the type its owner needs."""
+
+    def __init__(self, find_context: ContextFinder):
+        self.find_context = find_context
+
+    def validate(self, extension: Extension) -> None:
+        if extension.owner_type is None:
+            return
+        context = self.find_context(extension.context, extension.tenant_uuid)
+        wanted = {'incall': 'incall', 'outcall': 'outcall'}.get(extension.owner_type, 'internal')
+        if context.type != wanted:
+            raise InputError(
+                f"field 'context': a context of type '{context.type}' cannot hold the extension of a "
+                f"{OWNER_RESOURCES[extension.owner_type]}",
+                {'context': extension.context},
+            )
+
+
+class ExtensionRangeValidator(Validator):
+    """A bound extension keeps a number in its context's ranges for the owner's kind."""
+
+    def __init__(self, find_context: ContextFinder):
+        self.find_context = find_context
+
+    def validate(self, extension: Extension) -> None:
+        if extension.owner_type not in ('user', 'group', 'queue', 'conference', 'incall'):
+            return
+        check_in_range(extension, self.find_context(extension.context, extension.tenant_uuid), extension.owner_type)
+
+
+class ExtensionAssociationValidator(Validator):
+    def validate(self, extension: Extension) -> None:
+        if extension.owner_type is not None:
+            raise resource_associated('Extension', OWNER_RESOURCES[extension.owner_type], extension_id=extension.id)
+
+
+def build_validator(dao: ExtensionDao, find_context: ContextFinder) -> ValidationGroup:
+    unique = UniqueField(('exten', 'context'), dao.find_by, 'Extension')
+    regex = ExtenRegexValidator(find_context)
+    return ValidationGroup(
+        common=[TenantReference('context', find_context, 'Context')],
+        create=[unique, regex],
+        edit=[
+            unique,
+            ContextOnUpdateValidator(find_context),
+            ExtensionRangeValidator(find_context),
+            regex,
+        ],
+        delete=[ExtensionAssociationValidator()],
+    )

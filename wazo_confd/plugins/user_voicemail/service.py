@@ -1,0 +1,60 @@
+"""Links users to voicemails; creating a box for a user links it in the same transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from wazo_confd.errors import resource_not_associated
+
+from .dao import UserVoicemailDao
+from .notifier import UserVoicemailNotifier
+from .validator import validate_association
+
+
+class UserVoicemailService:
+    def __init__(
+        self,
+        dao: UserVoicemailDao,
+        notifier: UserVoicemailNotifier,
+        user_service: Callable[[], Any],
+        voicemail_service: Callable[[], Any],
+    ):
+        self.dao = dao
+        self.notifier = notifier
+        self.user_service = user_service
+        self.voicemail_service = voicemail_service
+
+    def get_user(self, user_id: Any, tenant_uuids: list[str]) -> Any:
+        return self.user_service().get(user_id, tenant_uuids)
+
+    def get_voicemail(self, voicemail_id: int, tenant_uuids: list[str]) -> Any:
+        return self.voicemail_service().get(voicemail_id, tenant_uuids)
+
+    def voicemails_of(self, user: Any) -> list[Any]:
+        voicemail_id = self.dao.voicemail_id_of(user.uuid)
+        return [] if voicemail_id is None else [self.voicemail_service().get(voicemail_id, None)]
+
+    def associate(self, user: Any, voicemail: Any) -> None:
+        current = self.dao.voicemail_id_of(user.uuid)
+        if current == voicemail.id:
+            return
+        validate_association(user, voicemail, current)
+        self.dao.associate(user.uuid, voicemail.id)
+        self.notifier.associated(user, voicemail)
+
+    def create_for(self, user: Any, voicemail: Any) -> Any:
+        """Create a voicemail in the user's tenant and link it to the user."""
+        validate_association(user, voicemail, self.dao.voicemail_id_of(user.uuid))
+        created = self.voicemail_service().create(voicemail)
+        self.dao.associate(user.uuid, created.id)
+        self.notifier.associated(user, created)
+        return created
+
+    def dissociate(self, user: Any) -> None:
+        voicemail_id = self.dao.voicemail_id_of(user.uuid)
+        if voicemail_id is None:
+            raise resource_not_associated('User', 'Voicemail', user_id=user.id)
+        voicemail = self.voicemail_service().get(voicemail_id, None)
+        self.dao.dissociate(user.uuid)
+        self.notifier.dissociated(user, voicemail)

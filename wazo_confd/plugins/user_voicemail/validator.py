@@ -1,0 +1,18 @@
+"""Business rules of a user-voicemail link: same tenant, a personal box, one per user."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wazo_confd.errors import ResourceError, different_tenants, resource_associated
+
+
+def validate_association(user: Any, voicemail: Any, current_voicemail_id: int | None) -> None:
+    if user.tenant_uuid != voicemail.tenant_uuid:
+        raise different_tenants(user_tenant_uuid=user.tenant_uuid, voicemail_tenant_uuid=voicemail.tenant_uuid)
+    if current_voicemail_id is not None:
+        raise resource_associated('User', 'Voicemail', user_id=user.id, voicemail_id=current_voicemail_id)
+    if voicemail.accesstype == 'global':
+        raise ResourceError(
+            'Voicemail is global and cannot be associated with a User', {'voicemail_id': voicemail.id}
+        )

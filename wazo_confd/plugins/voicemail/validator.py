@@ -1,0 +1,53 @@
+"""Business rules of voicemails: unique number per context, one global box per context,
+and a box shared by users cannot become global or be deleted."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from wazo_confd.errors import already_exists, resource_associated
+from wazo_confd.kit.validator import TenantReference, UniqueField, ValidationGroup, Validator
+
+from .dao import VoicemailDao
+from .model import Voicemail
+
+
+class UniqueGlobalPerContext(Validator):
+    def __init__(self, dao: VoicemailDao):
+        self.dao = dao
+
+    def validate(self, voicemail: Voicemail) -> None:
+        if voicemail.accesstype != 'global':
+            return
+        existing = self.dao.find_by(context=voicemail.context, accesstype='global')
+        if existing is not None and existing is not voicemail:
+            raise already_exists('Voicemail', accesstype='global', context=voicemail.context)
+
+
+class UserVoicemailIsGlobal(Validator):
+    def validate(self, voicemail: Voicemail) -> None:
+        if voicemail.accesstype == 'global' and voicemail.id is not None and voicemail.users:
+            raise resource_associated('Voicemail', 'User', voicemail_id=voicemail.id, accesstype='global')
+
+
+class AssociatedToUser(Validator):
+    def validate(self, voicemail: Voicemail) -> None:
+        if voicemail.users:
+            raise resource_associated(
+                'Voicemail', 'User', voicemail_id=voicemail.id, user_uuid=voicemail.users[0].uuid
+            )
+
+
+def build_validator(dao: VoicemailDao, find_context: Callable[[str, str], Any]) -> ValidationGroup:
+    rules: list[Validator] = [
+        UniqueField(('number', 'context'), dao.find_by, 'Voicemail'),
+        UniqueGlobalPerContext(dao),
+        UserVoicemailIsGlobal(),
+    ]
+    return ValidationGroup(
+        common=[TenantReference('context', find_context, 'Context')],
+        create=rules,
+        edit=rules,
+        delete=[AssociatedToUser()],
+    )
