@@ -50,3 +50,24 @@ def events(rows: Rows, name: str) -> list[dict]:
 
 def events_with(rows: Rows, name: str, **data: Any) -> list[dict]:
     return [e for e in events(rows, name) if all(e['body']['data'].get(k) == v for k, v in data.items())]
+
+
+def sub_tenant(rows: Rows, parent_uuid: str) -> str:
+    """A sub-tenant of `parent_uuid`, written as the auth service's tenant event would."""
+    tenant_uuid = str(uuid.uuid4())
+    with rows.engine.begin() as connection:
+        connection.exec_driver_sql(
+            'INSERT INTO tenant (uuid, name, slug, parent_uuid, created_at) VALUES (%s, %s, %s, %s, CURRENT_TIMESTAMP)'
+            if rows.engine.dialect.name == 'postgresql'
+            else 'INSERT INTO tenant (uuid, name, slug, parent_uuid, created_at) VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP)',
+            (tenant_uuid, 'sub', 'sub', parent_uuid),
+        )
+    return tenant_uuid
+
+
+def bind_extension(rows: Rows, extension_id: int, owner_type: str) -> None:
+    """Mark an extension as bound, as an association plugin (line, group...) does."""
+    with rows.engine.begin() as connection:
+        connection.exec_driver_sql(
+            f"UPDATE extension SET owner_type = '{owner_type}' WHERE id = {int(extension_id)}"
+        )

@@ -29,7 +29,10 @@ class ContextDao(CRUDDao[Context]):
 
     def find_in_subtree(self, name: str, tenant_uuid: str) -> Context | None:
         """The context of that name in the tenant or one of its sub-tenants."""
-        return self.find_by(tenancy.subtree(self.session, tenant_uuid), name=name)
+        # Asked by validators: the change under validation must not be flushed yet.
+        with self.session.no_autoflush:
+            tenants = tenancy.subtree(self.session, tenant_uuid)
+        return self.find_by(tenants, name=name)
 
     def tenant_slug(self, tenant_uuid: str) -> str:
         tenant = tenancy.get(self.session, tenant_uuid)
