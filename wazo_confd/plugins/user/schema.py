@@ -29,6 +29,12 @@ def _string(max_length: int | None = None, regexp: str | None = None, **kwargs: 
     return StrictString(validate=validators, **kwargs)
 
 
+class VoicemailProjection(BaseSchema):
+    id = fields.Integer()
+    name = fields.String()
+    links = ListLinks(Link('voicemails'))
+
+
 class UserSchema(BaseSchema):
     id = fields.Integer(dump_only=True)
     uuid = fields.String(dump_only=True)
@@ -77,10 +83,17 @@ class UserSchema(BaseSchema):
     queues = fields.Constant([], dump_only=True)
     schedules = fields.Constant([], dump_only=True)
     switchboards = fields.Constant([], dump_only=True)
-    voicemail = fields.Constant(None, dump_only=True)
+    # Filled through the `voicemail` attribute the voicemails plugin's model gives users.
+    voicemail = fields.Method('_dump_voicemail', dump_only=True)
     fallbacks = fields.Method('_dump_fallbacks', dump_only=True)
     forwards = fields.Method('_dump_forwards', dump_only=True)
     services = fields.Method('_dump_services', dump_only=True)
+
+    def _dump_voicemail(self, user: Any) -> dict | None:
+        voicemail = getattr(user, 'voicemail', None)
+        if voicemail is None:
+            return None
+        return VoicemailProjection().dump(voicemail)
 
     def _dump_fallbacks(self, user: Any) -> dict:
         return {

@@ -1,0 +1,241 @@
+"""/voicemails and /users/{id}/voicemails over HTTP against the real daemon."""
+
+from __future__ import annotations
+
+import time
+
+from .helpers.telephony import create, create_context, create_user, create_voicemail, events_with, number, sub_tenant
+
+
+def test_create_returns_the_voicemail_with_defaults_and_location(client, daemon) -> None:  # type: ignore[no-untyped-def]
+    context = create_context(client)
+
+    response = client.post('/voicemails', json={'name': 'Box', 'number': '1000', 'context': context['name']})
+
+    assert response.status_code == 201
+    voicemail = response.json()
+    assert response.headers['Location'] == f'{daemon.base_url}/voicemails/{voicemail["id"]}'
+    assert voicemail['accesstype'] == 'personal'
+    assert voicemail['ask_password'] is True and voicemail['delete_messages'] is False
+    assert voicemail['enabled'] is True and voicemail['attach_audio'] is None
+    assert voicemail['options'] == [] and voicemail['users'] == []
+    assert voicemail['tenant_uuid'] == context['tenant_uuid']
+    assert voicemail['links'] == [{'rel': 'voicemails', 'href': f'{daemon.base_url}/voicemails/{voicemail["id"]}'}]
+
+
+def test_all_fields_round_trip(client) -> None:  # type: ignore[no-untyped-def]
+    context = create_context(client)
+    body = {
+        'name': 'Full', 'number': number(), 'context': context['name'], 'password': '1234',
+        'email': 'a@example.com', 'language': 'fr_FR', 'timezone': 'eu-fr', 'pager': 'p@example.com',
+        'max_messages': 10, 'attach_audio': True, 'delete_messages': True, 'ask_password': False,
+        'enabled': False, 'options': [['saycid', 'yes']],
+    }
+
+    voicemail = create(client, '/voicemails', body)
+
+    assert {k: voicemail[k] for k in body} == body
+
+
+def test_invalid_fields_are_400(client) -> None:  # type: ignore[no-untyped-def]
+    context = create_context(client)
+    base = {'name': 'x', 'number': number(), 'context': context['name']}
+
+    for bad in ({'number': '12a'}, {'password': 'abc'}, {'language': 'french'}, {'options': [['one']]},
+                {'ask_password': 'yes'}, {'accesstype': 'public'}, {'delete_messages': True}):
+        response = client.post('/voicemails', json={**base, **bad})
+        assert response.status_code == 400, bad
+        assert response.json()[0].startswith(f'Input Error - {next(iter(bad))}:'), response.json()
+
+
+def test_unknown_context_is_400(client) -> None:  # type: ignore[no-untyped-def]
+    response = client.post('/voicemails', json={'name': 'x', 'number': '1000', 'context': 'nope'})
+
+    assert response.status_code == 400
+    assert response.json() == ["Input Error - field 'context': Context was not found ('context': 'nope')"]
+
+
+def test_number_is_unique_in_its_context(client) -> None:  # type: ignore[no-untyped-def]
+    context = create_context(client)
+    first = create_voicemail(client, context)
+
+    response = client.post('/voicemails', json={'name': 'x', 'number': first['number'], 'context': context['name']})
+
+    assert response.status_code == 400
+    assert response.json() == [
+        f"Resource Error - Voicemail already exists ('number': '{first['number']}', 'context': '{context['name']}')"
+    ]
+
+
+def test_one_global_voicemail_per_context(client) -> None:  # type: ignore[no-untyped-def]
+    context = create_context(client)
+    create_voicemail(client, context, accesstype='global')
+
+    response = client.post('/voicemails', json={'name': 'x', 'number': number(), 'context': context['name'], 'accesstype': 'global'})
+
+    assert response.status_code == 400
+    assert response.json()[0].startswith('Resource Error - Voicemail already exists')
+
+
+def test_put_is_partial(client) -> None:  # type: ignore[no-untyped-def]
+    context = create_context(client)
+    voicemail = create_voicemail(client, context, email='a@example.com')
+
+    assert client.put(f'/voicemails/{voicemail["id"]}', json={'name': 'renamed'}).status_code == 204
+
+    after = client.get(f'/voicemails/{voicemail["id"]}').json()
+    assert after['name'] == 'renamed' and after['email'] == 'a@example.com'
+
+
+def test_list_default_order_is_number_and_search(client) -> None:  # type: ignore[no-untyped-def]
+    context = create_context(client)
+    tag = context['uuid'][:8]
+    for n in ('3', '1', '2'):
+        create_voicemail(client, context, name=f'{tag}-{n}')
+
+    listed = client.get('/voicemails', params={'search': tag}).json()
+
+    assert listed['total'] == 3
+    numbers = [v['number'] for v in listed['items']]
+    assert numbers == sorted(numbers)
+
+
+def test_unknown_voicemail_is_404(client) -> None:  # type: ignore[no-untyped-def]
+    for response in (
+        client.get('/voicemails/999999'),
+        client.put('/voicemails/999999', json={'name': 'x'}),
+        client.delete('/voicemails/999999'),
+    ):
+        assert response.status_code == 404
+        assert response.json() == ["Resource Not Found - Voicemail was not found ('id': 999999)"]
+
+
+def test_create_edit_delete_events(client, rows) -> None:  # type: ignore[no-untyped-def]
+    context = create_context(client)
+    voicemail = create_voicemail(client, context)
+    client.put(f'/voicemails/{voicemail["id"]}', json={'name': 'renamed'})
+    client.delete(f'/voicemails/{voicemail["id"]}')
+
+    for action in ('created', 'edited', 'deleted'):
+        [event] = events_with(rows, f'voicemail_{action}', id=voicemail['id'])
+        assert event['routing_key'] == f'config.voicemail.{action}'
+        assert event['body']['data'] == {'id': voicemail['id']}
+        assert event['headers']['tenant_uuid'] == context['tenant_uuid']
+
+
+class TestUserVoicemail:
+    def test_associate_lists_and_shows_on_both_sides(self, client, daemon) -> None:  # type: ignore[no-untyped-def]
+        user, voicemail = create_user(client), create_voicemail(client, create_context(client))
+
+        response = client.put(f'/users/{user["uuid"]}/voicemails/{voicemail["id"]}')
+
+        assert response.status_code == 204
+        listed = client.get(f'/users/{user["id"]}/voicemails').json()
+        assert listed['total'] == 1 and listed['items'][0]['id'] == voicemail['id']
+        users = client.get(f'/voicemails/{voicemail["id"]}').json()['users']
+        assert users == [{
+            'uuid': user['uuid'], 'firstname': user['firstname'], 'lastname': user['lastname'],
+            'links': [{'rel': 'users', 'href': f'{daemon.base_url}/users/{user["id"]}'}],
+        }]
+        assert client.get(f'/users/{user["id"]}').json()['voicemail'] == {
+            'id': voicemail['id'], 'name': voicemail['name'],
+            'links': [{'rel': 'voicemails', 'href': f'{daemon.base_url}/voicemails/{voicemail["id"]}'}],
+        }
+
+    def test_user_without_voicemail_lists_nothing(self, client) -> None:  # type: ignore[no-untyped-def]
+        user = create_user(client)
+
+        assert client.get(f'/users/{user["uuid"]}/voicemails').json() == {'total': 0, 'items': []}
+
+    def test_post_creates_and_associates(self, client, daemon, rows) -> None:  # type: ignore[no-untyped-def]
+        context, user = create_context(client), create_user(client)
+
+        response = client.post(f'/users/{user["id"]}/voicemails', json={'name': 'Mine', 'number': number(), 'context': context['name']})
+
+        assert response.status_code == 201
+        voicemail = response.json()
+        assert response.headers['Location'] == f'{daemon.base_url}/voicemails/{voicemail["id"]}'
+        assert rows.count('user_voicemail', 'user_uuid = :u AND voicemail_id = :v', u=user['uuid'], v=voicemail['id']) == 1
+        assert events_with(rows, 'voicemail_created', id=voicemail['id'])
+
+    def test_a_user_has_one_voicemail(self, client) -> None:  # type: ignore[no-untyped-def]
+        context, user = create_context(client), create_user(client)
+        first, second = create_voicemail(client, context), create_voicemail(client, context)
+        client.put(f'/users/{user["id"]}/voicemails/{first["id"]}')
+
+        response = client.put(f'/users/{user["id"]}/voicemails/{second["id"]}')
+
+        assert response.status_code == 400
+        assert response.json() == [
+            f"Resource Error - User is associated with a Voicemail ('user_id': {user['id']}, 'voicemail_id': {first['id']})"
+        ]
+
+    def test_a_global_voicemail_cannot_be_associated(self, client) -> None:  # type: ignore[no-untyped-def]
+        user, voicemail = create_user(client), create_voicemail(client, create_context(client), accesstype='global')
+
+        response = client.put(f'/users/{user["id"]}/voicemails/{voicemail["id"]}')
+
+        assert response.status_code == 400
+        assert response.json()[0].startswith('Resource Error - Voicemail is global')
+
+    def test_an_associated_voicemail_cannot_become_global_or_be_deleted(self, client) -> None:  # type: ignore[no-untyped-def]
+        user, voicemail = create_user(client), create_voicemail(client, create_context(client))
+        client.put(f'/users/{user["id"]}/voicemails/{voicemail["id"]}')
+
+        to_global = client.put(f'/voicemails/{voicemail["id"]}', json={'accesstype': 'global'})
+        deleted = client.delete(f'/voicemails/{voicemail["id"]}')
+
+        assert to_global.status_code == 400
+        assert deleted.status_code == 400
+        assert deleted.json() == [
+            f"Resource Error - Voicemail is associated with a User ('voicemail_id': {voicemail['id']}, 'user_uuid': '{user['uuid']}')"
+        ]
+
+    def test_dissociate(self, client, rows) -> None:  # type: ignore[no-untyped-def]
+        user, voicemail = create_user(client), create_voicemail(client, create_context(client))
+        client.put(f'/users/{user["id"]}/voicemails/{voicemail["id"]}')
+
+        assert client.delete(f'/users/{user["id"]}/voicemails').status_code == 204
+
+        assert rows.count('user_voicemail', 'user_uuid = :u', u=user['uuid']) == 0
+        second = client.delete(f'/users/{user["id"]}/voicemails')
+        assert second.status_code == 400
+        assert second.json() == [f"Resource Error - User is not associated with Voicemail ('user_id': {user['id']})"]
+
+    def test_other_tenant_voicemail_is_a_tenant_mismatch(self, daemon, client, rows) -> None:  # type: ignore[no-untyped-def]
+        user = create_user(client)
+        sub = daemon.client(tenant=sub_tenant(rows, user['tenant_uuid']))
+        voicemail = create_voicemail(sub, create_context(sub))
+        time.sleep(2.5)  # the token's cached list of visible tenants now holds the sub-tenant
+
+        response = client.put(f'/users/{user["id"]}/voicemails/{voicemail["id"]}')
+
+        assert response.status_code == 400
+        assert response.json()[0].startswith('Input Error - Resources are not in the same tenant')
+
+    def test_unknown_user_or_voicemail_is_404(self, client) -> None:  # type: ignore[no-untyped-def]
+        user = create_user(client)
+
+        assert client.get('/users/999999/voicemails').status_code == 404
+        assert client.put(f'/users/{user["id"]}/voicemails/999999').json() == [
+            "Resource Not Found - Voicemail was not found ('id': 999999)"
+        ]
+
+    def test_events(self, client, rows) -> None:  # type: ignore[no-untyped-def]
+        user, voicemail = create_user(client), create_voicemail(client, create_context(client))
+        client.put(f'/users/{user["id"]}/voicemails/{voicemail["id"]}')
+        client.put(f'/voicemails/{voicemail["id"]}', json={'name': 'renamed'})
+        client.delete(f'/users/{user["id"]}/voicemails')
+
+        expected = {'user_uuid': user['uuid'], 'voicemail_id': voicemail['id']}
+        for name, key in (
+            ('user_voicemail_associated', f'config.users.{user["uuid"]}.voicemails.updated'),
+            ('user_voicemail_edited', f'config.users.{user["uuid"]}.voicemails.edited'),
+            ('user_voicemail_dissociated', f'config.users.{user["uuid"]}.voicemails.deleted'),
+        ):
+            [event] = events_with(rows, name, user_uuid=user['uuid'])
+            assert event['routing_key'] == key
+            assert event['body']['data'] == expected
+            assert event['headers'][f'user_uuid:{user["uuid"]}'] is True
+            assert 'user_uuid:*' not in event['headers']
+            assert event['headers']['tenant_uuid'] == user['tenant_uuid']
