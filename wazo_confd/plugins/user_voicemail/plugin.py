@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from wazo_confd.plugin_api import PluginDependencies
 
 from .dao import UserVoicemailDao
@@ -9,9 +11,18 @@ from .notifier import UserVoicemailNotifier
 from .resource import UserVoicemailItem, UserVoicemailList
 from .service import UserVoicemailService
 
+logger = logging.getLogger(__name__)
+REQUIRED_PLUGINS = ('users', 'voicemails')
+
 
 class Plugin:
     def load(self, deps: PluginDependencies) -> None:
+        enabled = deps.config.get('enabled_plugins', {})
+        missing = [name for name in REQUIRED_PLUGINS if not enabled.get(name)]
+        if missing:
+            # Its routes live under /users and link to /voicemails: without both, none.
+            logger.warning('user_voicemails routes not added: plugins %s are disabled', ', '.join(missing))
+            return
         providers = deps.providers
         service = UserVoicemailService(
             UserVoicemailDao(deps.database),
