@@ -239,3 +239,32 @@ class TestUserVoicemail:
             assert event['headers'][f'user_uuid:{user["uuid"]}'] is True
             assert 'user_uuid:*' not in event['headers']
             assert event['headers']['tenant_uuid'] == user['tenant_uuid']
+
+
+def test_concurrent_associations_give_a_user_one_voicemail(pg_daemon) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from .helpers.database import Rows
+
+    client = pg_daemon.client()
+    context, user = create_context(client), create_user(client)
+    voicemails = [create_voicemail(client, context) for _ in range(4)]
+    barrier = threading.Barrier(len(voicemails))
+    statuses: list[int] = []
+
+    def associate(voicemail: dict) -> None:
+        barrier.wait()
+        statuses.append(pg_daemon.client().put(f'/users/{user["id"]}/voicemails/{voicemail["id"]}').status_code)
+
+    threads = [threading.Thread(target=associate, args=(v,)) for v in voicemails]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(statuses) == [204] + [400] * 3
+    rows = Rows(pg_daemon.db_uri)
+    try:
+        assert rows.count('user_voicemail', 'user_uuid = :u', u=user['uuid']) == 1
+    finally:
+        rows.dispose()
