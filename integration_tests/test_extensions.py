@@ -148,6 +148,16 @@ def test_type_follows_the_context_and_filters_the_list(client) -> None:  # type:
     assert client.get('/extensions', params={'context': incall['name'], 'type': 'internal'}).json()['total'] == 0
 
 
+def test_type_follows_a_change_of_the_context_type(client) -> None:  # type: ignore[no-untyped-def]
+    context = create_context(client)
+    extension = create(client, '/extensions', {'exten': '1000', 'context': context['name']})
+
+    client.put(f'/contexts/{context["id"]}', json={'type': 'incall'})
+
+    listed = client.get('/extensions', params={'context': context['name'], 'type': 'incall'}).json()
+    assert [e['id'] for e in listed['items']] == [extension['id']]
+
+
 def test_list_default_order_is_exten_and_search_looks_into_context(client) -> None:  # type: ignore[no-untyped-def]
     context = create_context(client)
     for exten in ('1002', '1000', '1001'):

@@ -51,7 +51,6 @@ def upgrade() -> None:
     sa.Column('exten', sa.String(length=40), nullable=False),
     sa.Column('context', sa.String(length=79), nullable=False),
     sa.Column('commented', sa.Boolean(), nullable=False),
-    sa.Column('type', sa.String(length=16), nullable=False),
     sa.Column('owner_type', sa.String(length=16), nullable=True),
     sa.ForeignKeyConstraint(['context'], ['context.name'], name=op.f('fk_extension_context_context')),
     sa.ForeignKeyConstraint(['tenant_uuid'], ['tenant.uuid'], name=op.f('fk_extension_tenant_uuid_tenant'), ondelete='CASCADE'),

@@ -23,19 +23,14 @@ class CRUDService:
     def get(self, resource_id: Any, tenant_uuids: list[str] | None) -> Any:
         return self.dao.get(resource_id, tenant_uuids)
 
-    def before_write(self, obj: Any) -> None:
-        """Derive stored values from validated input (overridden by resources that do)."""
-
     def create(self, obj: Any) -> Any:
         self.validator.validate_create(obj)
-        self.before_write(obj)
         created = self.dao.create(obj)
         self.notifier.created(created)
         return created
 
     def edit(self, obj: Any) -> None:
         self.validator.validate_edit(obj)
-        self.before_write(obj)
         self.dao.edit(obj)
         self.notifier.edited(obj)
 

@@ -4,13 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import case, column, select, table
+
 from wazo_confd.database.search import SearchConfig
 from wazo_confd.kit.dao import CRUDDao
 
 from .model import Extension
 
+# The context table seen by name only (the contexts plugin is never imported). An
+# extension's type follows its context's type at query time, so it never goes stale.
+_context = table('context', column('name'), column('type'))
+EXTENSION_TYPE = case(
+    (select(_context.c.type).where(_context.c.name == Extension.context).scalar_subquery() == 'incall', 'incall'),
+    else_='internal',
+)
+
 SEARCH = SearchConfig(
-    columns={'exten': Extension.exten, 'context': Extension.context, 'type': Extension.type},
+    columns={'exten': Extension.exten, 'context': Extension.context, 'type': EXTENSION_TYPE},
     search=['exten', 'context', 'type'],
     default_sort='exten',
     tiebreak=Extension.id,

@@ -30,8 +30,6 @@ class Extension(Base):
     exten: Mapped[str] = mapped_column(String(40))
     context: Mapped[str] = mapped_column(String(79), ForeignKey('context.name'), index=True)
     commented: Mapped[bool] = mapped_column(Boolean, default=False)
-    # internal or incall, from the type of the context (a list filter).
-    type: Mapped[str] = mapped_column(String(16), default='internal')
     # Set by the plugin that binds the extension (line, group, queue...); NULL when free.
     owner_type: Mapped[str | None] = mapped_column(String(16))
 

@@ -1,4 +1,4 @@
-"""Extension rules beyond plain CRUD: the type follows the context; range checks for others."""
+"""Extension rules beyond plain CRUD: range checks offered to association plugins."""
 
 from __future__ import annotations
 
@@ -19,10 +19,6 @@ class ExtensionService(CRUDService):
     ):
         super().__init__(dao, validator, notifier)
         self.find_context = find_context
-
-    def before_write(self, extension: Extension) -> None:
-        context = self.find_context(extension.context, extension.tenant_uuid)
-        extension.type = 'incall' if context.type == 'incall' else 'internal'
 
     def validate_in_range(self, extension: Extension, range_type: str) -> None:
         """For association plugins: the extension's number must lie in its context's
