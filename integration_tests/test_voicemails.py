@@ -157,6 +157,19 @@ class TestUserVoicemail:
         assert response.headers['Location'] == f'{daemon.base_url}/voicemails/{voicemail["id"]}'
         assert rows.count('user_voicemail', 'user_uuid = :u AND voicemail_id = :v', u=user['uuid'], v=voicemail['id']) == 1
         assert events_with(rows, 'voicemail_created', id=voicemail['id'])
+        assert events_with(rows, 'user_voicemail_associated', user_uuid=user['uuid'], voicemail_id=voicemail['id'])
+
+    def test_post_for_a_user_with_a_voicemail_creates_nothing(self, client, rows) -> None:  # type: ignore[no-untyped-def]
+        context, user = create_context(client), create_user(client)
+        first = create_voicemail(client, context)
+        client.put(f'/users/{user["id"]}/voicemails/{first["id"]}')
+        taken = number()
+
+        response = client.post(f'/users/{user["id"]}/voicemails', json={'name': 'x', 'number': taken, 'context': context['name']})
+
+        assert response.status_code == 400
+        assert response.json()[0].startswith('Resource Error - User is associated with a Voicemail')
+        assert rows.count('voicemail', 'number = :n', n=taken) == 0
 
     def test_a_user_has_one_voicemail(self, client) -> None:  # type: ignore[no-untyped-def]
         context, user = create_context(client), create_user(client)
