@@ -183,6 +183,12 @@ class TestUserVoicemail:
             f"Resource Error - User is associated with a Voicemail ('user_id': {user['id']}, 'voicemail_id': {first['id']})"
         ]
 
+    def test_associating_the_same_voicemail_again_is_400(self, client) -> None:  # type: ignore[no-untyped-def]
+        user, voicemail = create_user(client), create_voicemail(client, create_context(client))
+        client.put(f'/users/{user["id"]}/voicemails/{voicemail["id"]}')
+
+        assert client.put(f'/users/{user["id"]}/voicemails/{voicemail["id"]}').status_code == 400
+
     def test_a_global_voicemail_cannot_be_associated(self, client) -> None:  # type: ignore[no-untyped-def]
         user, voicemail = create_user(client), create_voicemail(client, create_context(client), accesstype='global')
 

@@ -36,10 +36,7 @@ class UserVoicemailService:
         return [] if voicemail_id is None else [self.voicemail_service().get(voicemail_id, None)]
 
     def associate(self, user: Any, voicemail: Any) -> None:
-        current = self.dao.voicemail_id_of(user.uuid)
-        if current == voicemail.id:
-            return
-        validate_association(user, voicemail, current)
+        validate_association(user, voicemail, self.dao.voicemail_id_of(user.uuid))
         self.dao.associate(user.uuid, voicemail.id)
         self.notifier.associated(user, voicemail)
 
