@@ -221,6 +221,15 @@ class TestUserVoicemail:
         assert second.status_code == 400
         assert second.json() == [f"Resource Error - User is not associated with Voicemail ('user_id': {user['id']})"]
 
+    def test_deleting_the_user_frees_the_voicemail(self, client, rows) -> None:  # type: ignore[no-untyped-def]
+        user, voicemail = create_user(client), create_voicemail(client, create_context(client))
+        client.put(f'/users/{user["id"]}/voicemails/{voicemail["id"]}')
+
+        assert client.delete(f'/users/{user["id"]}').status_code == 204
+
+        assert rows.count('user_voicemail', 'voicemail_id = :v', v=voicemail['id']) == 0
+        assert client.delete(f'/voicemails/{voicemail["id"]}').status_code == 204
+
     def test_other_tenant_voicemail_is_a_tenant_mismatch(self, daemon, client, rows) -> None:  # type: ignore[no-untyped-def]
         user = create_user(client)
         sub = daemon.client(tenant=sub_tenant(rows, user['tenant_uuid']))
