@@ -183,11 +183,13 @@ class TestUserVoicemail:
             f"Resource Error - User is associated with a Voicemail ('user_id': {user['id']}, 'voicemail_id': {first['id']})"
         ]
 
-    def test_associating_the_same_voicemail_again_is_400(self, client) -> None:  # type: ignore[no-untyped-def]
+    def test_associating_the_same_voicemail_again_changes_nothing(self, client, rows) -> None:  # type: ignore[no-untyped-def]
         user, voicemail = create_user(client), create_voicemail(client, create_context(client))
         client.put(f'/users/{user["id"]}/voicemails/{voicemail["id"]}')
 
-        assert client.put(f'/users/{user["id"]}/voicemails/{voicemail["id"]}').status_code == 400
+        assert client.put(f'/users/{user["id"]}/voicemails/{voicemail["id"]}').status_code == 204
+
+        assert len(events_with(rows, 'user_voicemail_associated', user_uuid=user['uuid'])) == 1
 
     def test_a_global_voicemail_cannot_be_associated(self, client) -> None:  # type: ignore[no-untyped-def]
         user, voicemail = create_user(client), create_voicemail(client, create_context(client), accesstype='global')

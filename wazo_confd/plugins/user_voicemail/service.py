@@ -36,7 +36,10 @@ class UserVoicemailService:
         return [] if voicemail_id is None else [self.voicemail_service().get(voicemail_id, None)]
 
     def associate(self, user: Any, voicemail: Any) -> None:
-        validate_association(user, voicemail, self.dao.voicemail_id_of(user.uuid))
+        current = self.dao.voicemail_id_of(user.uuid)
+        if current == voicemail.id:
+            return  # PUT is idempotent: the link is already there
+        validate_association(user, voicemail, current)
         self.dao.associate(user.uuid, voicemail.id)
         self.notifier.associated(user, voicemail)
 
