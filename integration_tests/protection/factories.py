@@ -11,6 +11,8 @@ with `factory(route, ...)`, the route written as in the OpenAPI document (`/user
   the values of the route's path variables, and the tenant that owns the object when it is
   not `maker.tenant` (a tenant is its own owner).
 - `body()` returns a fresh, valid POST body for a collection route (unique names...).
+  `body_in(maker)` instead, for a body that names objects of the tenant the POST creates in
+  (an extension's context): it may create them in `maker.tenant` first.
 - `update` is a valid PUT body that changes the object (`{}` for a PUT without body).
 """
 
@@ -42,6 +44,7 @@ class Factory:
     create: Callable[[Maker], Made] | None = None
     body: Callable[[], dict] | None = None
     update: dict | None = None
+    body_in: Callable[[Maker], dict] | None = None
 
 
 FACTORIES: dict[str, Factory] = {}
@@ -83,3 +86,58 @@ factory(
     create=lambda maker: created(maker, '/users', {'firstname': unique('user')}),
     update={'firstname': 'Changed'},
 )
+
+
+# --- contexts, extensions, voicemails ----------------------------------------------------------
+def _context_name(maker: Maker) -> str:
+    return created(maker, '/contexts', {'label': unique('ctx')}, var='name').path['name']
+
+
+def _digits() -> str:
+    return str(uuid.uuid4().int)[:12]
+
+
+def _extension_body(maker: Maker) -> dict:
+    return {'exten': _digits(), 'context': _context_name(maker)}
+
+
+def _voicemail_body(maker: Maker) -> dict:
+    return {'name': unique('vm'), 'number': _digits(), 'context': _context_name(maker)}
+
+
+def _context_of_ranges(maker: Maker) -> Made:
+    return Made({'context_id': created(maker, '/contexts', {'label': unique('ctx')}).path['id']})
+
+
+def _user_voicemail(maker: Maker) -> Made:
+    user = created(maker, '/users', {'firstname': unique('user')}).path['id']
+    voicemail = created(maker, '/voicemails', _voicemail_body(maker)).path['id']
+    return Made({'user_id': user, 'voicemail_id': voicemail})
+
+
+factory('/contexts', body=lambda: {'label': unique('ctx')})
+factory(
+    '/contexts/{id}',
+    create=lambda maker: created(maker, '/contexts', {'label': unique('ctx')}),
+    update={'label': 'renamed'},
+)
+for _range_type in ('user', 'group', 'queue', 'conference', 'incall'):
+    factory(f'/contexts/{{context_id}}/ranges/{_range_type}', create=_context_of_ranges)
+factory('/extensions', body_in=_extension_body)
+factory(
+    '/extensions/{id}',
+    create=lambda maker: created(maker, '/extensions', _extension_body(maker)),
+    update={'enabled': False},
+)
+factory('/voicemails', body_in=_voicemail_body)
+factory(
+    '/voicemails/{id}',
+    create=lambda maker: created(maker, '/voicemails', _voicemail_body(maker)),
+    update={'name': 'renamed'},
+)
+factory(
+    '/users/{user_id}/voicemails',
+    create=lambda maker: Made({'user_id': created(maker, '/users', {'firstname': unique('user')}).path['id']}),
+    body_in=_voicemail_body,
+)
+factory('/users/{user_id}/voicemails/{voicemail_id}', create=_user_voicemail, update={})
