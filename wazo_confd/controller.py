@@ -61,6 +61,14 @@ class Controller:
         self.server = HttpServer(config, self._wsgi)
         self.server.prepare()
         try:
+            self._build(config)
+        except BaseException:
+            # prepare() started the server's worker threads: stop them, or the process stays.
+            self.server.stop()
+            raise
+
+    def _build(self, config: dict) -> None:
+        try:
             drop_privileges(config['user'])
         except PrivilegeError as e:
             raise StartupError(str(e)) from e
