@@ -219,7 +219,8 @@ class Controller:
     def _announce_ready(self) -> None:
         while not self._stopping.is_set() and self._shutdown is None:
             if self._api_answers():
-                self.notifier.ready()
+                # The watchdog pings only while the API still answers: a wedged server gets restarted.
+                self.notifier.ready(alive=self._api_answers)
                 return
             self._stopping.wait(0.1)
 

@@ -45,9 +45,10 @@ class SystemdNotifier:
             return False
         return True
 
-    def ready(self) -> None:
+    def ready(self, alive: Callable[[], bool] = lambda: True) -> None:
+        """Tell systemd the daemon serves; then ping the watchdog while `alive()` holds."""
         self.notify('READY=1\nSTATUS=serving the REST API')
-        self.start_watchdog()
+        self.start_watchdog(alive)
 
     def stopping(self) -> None:
         self._stop.set()
