@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test unit integration lint clean venv
+.PHONY: run test unit integration lint clean venv deb deb-tools test-deb
 
 $(STAMP): requirements.txt test-requirements.txt setup.cfg setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,3 +36,23 @@ integration: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .state build dist *.egg-info
+
+## Debian package: build tools from Debian's packages, then dpkg-buildpackage on a clean
+## copy of the tree (so the package never picks up .venv or .state). Result: build/deb/*.deb
+DEB_TOOLS := dpkg-dev debhelper python3 python3-venv adduser
+DEB_DIR := build/deb
+deb-tools:
+	@dpkg -s $(DEB_TOOLS) >/dev/null 2>&1 || { \
+		apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(DEB_TOOLS); }
+
+deb: deb-tools
+	rm -rf $(DEB_DIR) && mkdir -p $(DEB_DIR)/wazo-confd
+	git ls-files -z --cached --others --exclude-standard | \
+		tar --null -T - --ignore-failed-read -cf - | tar -xf - -C $(DEB_DIR)/wazo-confd
+	cd $(DEB_DIR)/wazo-confd && dpkg-buildpackage -us -uc
+	@ls $(DEB_DIR)/*.deb
+
+## Build, install (dpkg -i) and start the package on this machine (root), then purge it.
+test-deb: $(STAMP) deb
+	$(BIN)/pytest -p no:cacheprovider -m deb integration_tests/test_debian_package.py

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import http.client
 import logging
 import os
 import signal
+import ssl
 import threading
 from types import FrameType
+from typing import Any, Protocol
 
 from sqlalchemy import text
 
@@ -17,14 +20,19 @@ from wazo_confd.auth.service_token import CredentialsError, ServiceToken, read_c
 from wazo_confd.auth.tenant_sync import TenantSync
 from wazo_confd.auth.verifier import CachingVerifier
 from wazo_confd.auth.wazo_auth import WazoAuthBackend, WazoAuthClient
+from wazo_confd.bus.envelope import Event
 from wazo_confd.bus.outbox import Outbox
 from wazo_confd.database import migrations
 from wazo_confd.database.models import load_all
 from wazo_confd.database.uow import Database
+from wazo_confd.discovery import ServiceRegistration
 from wazo_confd.http.app import HttpDependencies, create_app
 from wazo_confd.http.server import HttpServer
+from wazo_confd.log import reopen_log_files
 from wazo_confd.plugin_api import PluginDependencies, Providers
 from wazo_confd.plugin_loader import load_plugins
+from wazo_confd.privileges import PrivilegeError, drop_privileges
+from wazo_confd.systemd import SystemdNotifier
 
 logger = logging.getLogger(__name__)
 BOOTSTRAP_KEY_NAME = 'bootstrap-admin'
@@ -34,9 +42,38 @@ class StartupError(Exception):
     """A reason not to start, told to the operator in one line."""
 
 
+class BackgroundTask(Protocol):
+    """A thread the daemon runs beside the HTTP server (e.g. the outbox relay).
+
+    `stop()` is called on SIGTERM after in-flight requests have finished (so their events are
+    in the outbox) and must return once the task's current batch of work is done.
+    """
+
+    def start(self) -> None: ...
+
+    def stop(self) -> None: ...
+
+
 class Controller:
     def __init__(self, config: dict):
         self.config = config
+        # Everything that may need root (TLS key, a port below 1024) is opened first (the log
+        # file already is); then root is dropped for good, before any file is written.
+        self.server = HttpServer(config, self._wsgi)
+        self.server.prepare()
+        try:
+            self._build(config)
+        except BaseException:
+            # prepare() started the server's worker threads: stop them, or the process stays.
+            self.server.stop()
+            raise
+
+    def _build(self, config: dict) -> None:
+        try:
+            drop_privileges(config['user'])
+        except PrivilegeError as e:
+            raise StartupError(str(e)) from e
+        self.notifier = SystemdNotifier()
         self.database = Database(config['db_uri'], config['database'])
         self._check_schema()
         self.uuid, self.master_tenant_uuid = self._identity()
@@ -67,7 +104,11 @@ class Controller:
         # (across plugins) then resolve even when the plugin owning the target is disabled.
         load_all()
         self.plugins = load_plugins(config['enabled_plugins'], self.plugin_deps)
-        self.server = HttpServer(config, self.app)
+        # The outbox relay (and any other background task) appends itself here.
+        self.background: list[BackgroundTask] = []
+        self.registration: ServiceRegistration | None = None
+        if config['service_discovery']['enabled']:
+            self.registration = ServiceRegistration(config, self.uuid, self._publish, self._api_answers)
         self._stopping = threading.Event()
         self._shutdown: threading.Thread | None = None
 
@@ -120,7 +161,10 @@ class Controller:
             keys.revoke(uow.session, BOOTSTRAP_KEY_NAME)
             secret = keys.create(uow.session, BOOTSTRAP_KEY_NAME, ['confd.#'], self.master_tenant_uuid or '')
         os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except OSError as e:
+            raise StartupError(f'cannot write the admin API key file {path}: {e.strerror}') from e
         with os.fdopen(fd, 'w') as f:
             f.write(secret + '\n')
         logger.info('created the admin API key %s; its secret is in %s', BOOTSTRAP_KEY_NAME, path)
@@ -143,12 +187,58 @@ class Controller:
             return {'status': 'fail', 'failed': dict(failures), 'loaded': self.plugins}
         return {'status': 'ok', 'loaded': self.plugins}
 
+    def _wsgi(self, environ: dict, start_response: Any) -> Any:
+        return self.app(environ, start_response)
+
+    def _publish(self, event: Event) -> None:
+        """Write one event to the outbox in a unit of work of its own (outside any request)."""
+        try:
+            with self.database.unit_of_work():
+                self.outbox.add(event)
+        except Exception:
+            logger.exception('could not write event %s to the outbox', event.name)
+
+    def _api_answers(self) -> bool:
+        """True once an HTTP request to our own listener gets an answer, whatever its status."""
+        host = self.config['rest_api']['listen']
+        host = {'0.0.0.0': '127.0.0.1', '::': '::1', '': '127.0.0.1'}.get(host, host)
+        if self.server.tls:
+            context = ssl.create_default_context()
+            context.check_hostname = False
+            context.verify_mode = ssl.CERT_NONE  # our own certificate, maybe self-signed
+            connection: http.client.HTTPConnection = http.client.HTTPSConnection(
+                host, self.server.port, timeout=2, context=context
+            )
+        else:
+            connection = http.client.HTTPConnection(host, self.server.port, timeout=2)
+        try:
+            connection.request('GET', '/1.1/api/api.yml')
+            connection.getresponse().read()
+        except (OSError, http.client.HTTPException):
+            return False
+        finally:
+            connection.close()
+        return True
+
+    def _announce_ready(self) -> None:
+        while not self._stopping.is_set() and self._shutdown is None:
+            if self._api_answers():
+                # The watchdog pings only while the API still answers: a wedged server gets restarted.
+                self.notifier.ready(alive=self._api_answers)
+                return
+            self._stopping.wait(0.1)
+
     def run(self) -> None:
-        self.server.prepare()
         if self.service_token is not None:
             self.service_token.start()
         signal.signal(signal.SIGTERM, self._on_signal)
         signal.signal(signal.SIGINT, self._on_signal)
+        signal.signal(signal.SIGHUP, self._on_sighup)
+        threading.Thread(target=self._announce_ready, name='announce-ready', daemon=True).start()
+        if self.registration is not None:
+            self.registration.start()
+        for task in self.background:
+            task.start()
         if self.bootstrap_key_file:
             logger.info('admin API key file: %s', os.path.abspath(self.bootstrap_key_file))
         logger.info('wazo-confd ready (uuid %s)', self.uuid)
@@ -165,8 +255,19 @@ class Controller:
         logger.info('received %s, stopping', signal.Signals(signum).name)
         if self._shutdown is None:
             # cheroot's stop() waits for in-flight requests: never block the signal handler on it.
-            self._shutdown = threading.Thread(target=self.server.stop, name='shutdown', daemon=True)
+            self.notifier.stopping()
+            self._shutdown = threading.Thread(target=self._shutdown_sequence, name='shutdown', daemon=True)
             self._shutdown.start()
+
+    def _shutdown_sequence(self) -> None:
+        # Leave consul first so that no new client is sent here, then drain the requests.
+        if self.registration is not None:
+            self.registration.stop()
+        self.server.stop()
+
+    def _on_sighup(self, _signum: int, _frame: FrameType | None) -> None:
+        reopen_log_files()
+        logger.info('received SIGHUP, log file reopened')
 
     def stop(self) -> None:
         if self._stopping.is_set():
@@ -176,6 +277,11 @@ class Controller:
         if threading.current_thread() is threading.main_thread():
             signal.signal(signal.SIGTERM, signal.SIG_IGN)
             signal.signal(signal.SIGINT, signal.SIG_IGN)
+        for task in reversed(self.background):
+            try:
+                task.stop()
+            except Exception:
+                logger.exception('could not stop %s', task.__class__.__name__)
         if self.service_token is not None:
             self.service_token.stop()
         self.database.dispose()

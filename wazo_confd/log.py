@@ -44,3 +44,17 @@ def setup_logging(config: dict) -> None:
         logging.getLogger(name).setLevel(logging.DEBUG if config['debug'] else logging.WARNING)
     if not config['debug']:
         logging.getLogger('sqlalchemy.engine').setLevel(logging.WARNING)
+
+
+def reopen_log_files() -> None:
+    """Close and reopen the log file (SIGHUP), whether or not it was moved."""
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, logging.handlers.WatchedFileHandler):
+            handler.acquire()
+            try:
+                if handler.stream:
+                    handler.stream.close()
+                handler.stream = handler._open()
+                handler._statstream()
+            finally:
+                handler.release()

@@ -11,6 +11,7 @@ from flask_cors import CORS
 from flask_restful import Api
 
 from wazo_confd.auth.verifier import CachingVerifier
+from wazo_confd.database.timing import SqlTimer, logger as sql_logger
 from wazo_confd.database.uow import Database
 
 from .errors import error_response
@@ -50,9 +51,14 @@ def create_app(config: dict, deps: HttpDependencies) -> tuple[Flask, ConfdApi]:
 
     app.register_error_handler(Exception, error_response)
 
+    # SQL timings cost two hooks per statement: only when someone reads DEBUG lines.
+    sql_timer = SqlTimer(deps.database.engine) if sql_logger.isEnabledFor(logging.DEBUG) else None
+
     @app.before_request
     def _start_timer() -> None:
         g.started = time.monotonic()
+        if sql_timer is not None:
+            sql_timer.start()
 
     @app.after_request
     def _log_request(response: Response) -> Response:
@@ -62,6 +68,9 @@ def create_app(config: dict, deps: HttpDependencies) -> tuple[Flask, ConfdApi]:
         access_logger.info(
             '%s %s %s %.1fms', request.method, request.path, response.status_code, duration_ms
         )
+        if sql_timer is not None:
+            count, sql_ms = sql_timer.finish()
+            sql_logger.debug('%s %s: %d SQL statements in %.1fms', request.method, request.path, count, sql_ms)
         return response
 
     api = ConfdApi(app, prefix=API_PREFIX, catch_all_404s=True)
