@@ -37,6 +37,8 @@ class StartupError(Exception):
 class Controller:
     def __init__(self, config: dict):
         self.config = config
+        # Map every model first: plugins relate their models to others' by name.
+        load_all()
         self.database = Database(config['db_uri'], config['database'])
         self._check_schema()
         self.uuid, self.master_tenant_uuid = self._identity()
