@@ -7,7 +7,7 @@ import uuid
 
 import pytest
 
-from .helpers.telephony import Events, add_sub_tenant, custom, line, sccp, sip, sip_line, user
+from .helpers.lines import Events, add_sub_tenant, custom, line, sccp, sip, sip_line, user
 
 
 def sip_url(line_id: int, endpoint_uuid: str) -> str:
