@@ -6,6 +6,7 @@ import uuid
 
 import pytest
 
+from .helpers.daemon import Daemon
 from .helpers.lines import Events, created, sip, unique
 
 DEFAULT_LABELS = {'global', 'webrtc', 'meeting_guest', 'registration_trunk', 'twilio_trunk'}
@@ -222,3 +223,18 @@ class TestEvents:
             ('sip_endpoint_template_edited', 'config.sip_endpoint_template.edited'),
             ('sip_endpoint_template_deleted', 'config.sip_endpoint_template.deleted'),
         ]
+
+
+def test_tenants_made_outside_the_daemon_get_templates_at_next_start(workdir) -> None:  # type: ignore[no-untyped-def]
+    daemon = Daemon(workdir, f'sqlite:///{workdir}/confd.sqlite').start()
+    try:
+        tenant = str(uuid.uuid4())
+        secret = daemon.admin('keys', 'create', 'other', '--acl', 'confd.#', '--tenant', tenant).stdout.strip()
+        daemon.restart()
+
+        items = daemon.client(token=secret).get('/endpoints/sip/templates').json()['items']
+    finally:
+        daemon.stop()
+
+    assert {t['label'] for t in items} == DEFAULT_LABELS
+    assert {t['tenant_uuid'] for t in items} == {tenant}
