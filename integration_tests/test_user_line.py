@@ -270,3 +270,15 @@ def test_concurrent_lines_for_one_user_give_one_main_line(pg_daemon) -> None:  #
     flags = peek.all('SELECT main_line FROM user_line WHERE user_id = :u', u=owner['id'])
     peek.dispose()
     assert sorted(bool(f['main_line']) for f in flags) == [False, False, False, True]
+
+
+def test_users_are_found_by_their_main_line_provisioning_code(client) -> None:  # type: ignore[no-untyped-def]
+    owner = user(client)
+    new_line, _ = sip_line(client)
+    link(client, owner, new_line)
+
+    by_filter = client.get('/users', params={'provisioning_code': new_line['provisioning_code']}).json()
+    by_search = client.get('/users', params={'search': new_line['provisioning_code']}).json()
+
+    assert [u['uuid'] for u in by_filter['items']] == [owner['uuid']]
+    assert owner['uuid'] in [u['uuid'] for u in by_search['items']]
