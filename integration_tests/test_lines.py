@@ -109,3 +109,47 @@ def test_events(client, rows) -> None:  # type: ignore[no-untyped-def]
     ]
     assert found[0]['data'] == {'id': created['id'], 'protocol': None, 'name': None, 'tenant_uuid': created['tenant_uuid']}
     assert found[0]['headers']['user_uuid:*'] is True
+
+
+class TestNestedEndpoint:
+    def test_post_creates_and_associates_a_sip_endpoint(self, client, rows) -> None:  # type: ignore[no-untyped-def]
+        events = Events(rows)
+
+        response = client.post(
+            '/lines', json={'context': 'default', 'endpoint_sip': {'label': 'nested', 'auth_section_options': [['username', 'n1']]}}
+        )
+
+        assert response.status_code == 201
+        created = response.json()
+        assert created['protocol'] == 'sip'
+        assert created['endpoint_sip']['label'] == 'nested'
+        assert created['endpoint_sip']['auth_section_options'] == [['username', 'n1']]
+        assert created['name'] == created['endpoint_sip']['name']
+        assert [e['name'] for e in events.all()] == ['line_created', 'sip_endpoint_created', 'line_endpoint_sip_associated']
+
+    @pytest.mark.parametrize('kind', ['sccp', 'custom'])
+    def test_post_creates_sccp_and_custom_endpoints(self, client, kind) -> None:  # type: ignore[no-untyped-def]
+        body = {'interface': unique('nested/custom')} if kind == 'custom' else {}
+
+        created = client.post('/lines', json={'context': 'default', f'endpoint_{kind}': body}).json()
+
+        assert created['protocol'] == kind
+        assert created[f'endpoint_{kind}']['id'] > 0
+
+    def test_two_endpoints_are_refused(self, client, rows) -> None:  # type: ignore[no-untyped-def]
+        before = rows.count('line')
+
+        response = client.post('/lines', json={'context': 'default', 'endpoint_sip': {}, 'endpoint_sccp': {}})
+
+        assert response.status_code == 400
+        assert response.json() == ["Input Error - _schema: ['Only one endpoint should be configured on a line']"]
+        assert rows.count('line') == before
+
+    def test_invalid_nested_endpoint_creates_nothing(self, client, rows) -> None:  # type: ignore[no-untyped-def]
+        before = rows.count('line')
+
+        response = client.post('/lines', json={'context': 'default', 'endpoint_custom': {'interface': 'bad interface'}})
+
+        assert response.status_code == 400
+        assert response.json()[0].startswith('Input Error - interface: ')
+        assert rows.count('line') == before

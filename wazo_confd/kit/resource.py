@@ -3,6 +3,7 @@ ACLs and item endpoint, and writes nothing else."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from flask import request, url_for
@@ -46,11 +47,16 @@ class ListResource(ConfdResource):
         return self.model(tenant_uuid=current_auth().tenant_uuid, **form)
 
     def post(self) -> tuple[dict, int, dict]:
-        form = load(self.schema(), json_body())
+        body = json_body()
+        form = load(self.schema(), body)
         self.ensure_tenant()
-        created = self.service.create(self.build_model(form))
+        created = self.create(form, body)
         location = url_for(self.item_endpoint, _external=True, **{self.item_id_var: getattr(created, self.item_id_field)})
         return self.schema().dump(created), 201, {'Location': location}
+
+    def create(self, form: dict, body: Any) -> Any:
+        """Create from the loaded form; `body` is the raw request body, for nested objects."""
+        return self.service.create(self.build_model(form))
 
     def ensure_tenant(self) -> None:
         tenancy.ensure(self.service.dao.session, current_auth().tenant_uuid)
@@ -86,3 +92,14 @@ class ItemResource(ConfdResource):
     def delete(self, id: Any) -> tuple[None, int]:
         self.service.delete(self.find(id))
         return None, 204
+
+
+def body_creator(resource: type[ListResource], service: CRUDService) -> Callable[[Any], Any]:
+    """Create an object from a request body as the resource's POST does, for plugins that
+    create it nested in their own body (a line's `endpoint_sip`, ...)."""
+
+    def create(body: Any) -> Any:
+        handler = resource(service)
+        return service.create(handler.build_model(load(handler.schema(), body)))
+
+    return create

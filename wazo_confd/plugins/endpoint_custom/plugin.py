@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from wazo_confd.kit.validator import UniqueField, ValidationGroup
+from wazo_confd.kit.resource import body_creator
 from wazo_confd.plugin_api import PluginDependencies
 
 from .dao import EndpointCustomDao
@@ -19,6 +20,7 @@ class Plugin:
         validator = ValidationGroup(create=unique, edit=unique)
         service = EndpointCustomService(dao, validator, EndpointCustomNotifier(deps.outbox))
         deps.providers.register('endpoint_custom_service', service)
+        deps.providers.register('endpoint_custom_creator', body_creator(EndpointCustomList, service))
         kwargs = {'service': service}
         deps.api.add_resource(
             EndpointCustomList, '/endpoints/custom', endpoint='customlist', resource_class_kwargs=kwargs

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from wazo_confd.errors import SchemaError
 from wazo_confd.kit.resource import ItemResource, ListResource
 
 from .model import Line
 from .schema import LineSchema
+from .service import ENDPOINT_KINDS, LineService
 
 
 class LineList(ListResource):
@@ -13,6 +17,15 @@ class LineList(ListResource):
     schema = LineSchema
     model = Line
     item_endpoint = 'lines'
+    service: LineService
+
+    def create(self, form: dict, body: Any) -> Line:
+        # Upstream accepts one endpoint to create along with the line.
+        nested = {kind: body[f'endpoint_{kind}'] for kind in ENDPOINT_KINDS if body.get(f'endpoint_{kind}') is not None}
+        if len(nested) > 1:
+            raise SchemaError({'_schema': ['Only one endpoint should be configured on a line']})
+        kind, endpoint_body = next(iter(nested.items()), (None, None))
+        return self.service.create_with_endpoint(self.build_model(form), kind, endpoint_body)
 
 
 class LineItem(ItemResource):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from typing import Any
 
 from wazo_confd.kit.service import CRUDService
 from wazo_confd.kit.validator import ValidationGroup
@@ -11,6 +12,9 @@ from wazo_confd.plugin_api import Providers
 from .dao import LineDao
 from .model import Line
 from .notifier import LineNotifier
+
+
+ENDPOINT_KINDS = ('sip', 'sccp', 'custom')
 
 
 class LineService(CRUDService):
@@ -24,6 +28,15 @@ class LineService(CRUDService):
         if not line.provisioning_code:
             line.provisioning_code = self._free_provisioning_code()
         return super().create(line)
+
+    def create_with_endpoint(self, line: Line, kind: str | None, endpoint_body: Any) -> Line:
+        """Create the line, then the endpoint described by `endpoint_body` (through the
+        endpoint plugin) and associate them."""
+        created = self.create(line)
+        if kind is not None:
+            endpoint = self.providers.get(f'endpoint_{kind}_creator')(endpoint_body)
+            self.providers.get(f'line_endpoint_{kind}_service').associate(created, endpoint)
+        return created
 
     def delete(self, line: Line) -> None:
         # Users are dissociated first, each with its event (secondary users before the main one).
