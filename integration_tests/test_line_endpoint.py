@@ -197,3 +197,40 @@ def test_concurrent_associations_to_one_line_let_one_win(pg_daemon) -> None:  # 
         lines_of = [client.get(f'/endpoints/sip/{e["uuid"]}').json()['line'] for e in endpoints]
         assert sum(1 for found in lines_of if found is not None) == 1
         assert owner in {e['uuid'] for e in endpoints}
+
+
+def test_associating_the_same_pair_again_is_harmless(client, rows) -> None:  # type: ignore[no-untyped-def]
+    new_line, endpoint = sip_line(client)
+    events = Events(rows)
+
+    assert client.put(sip_url(new_line['id'], endpoint['uuid'])).status_code == 204
+    assert events.all() == []
+
+
+def test_dissociating_an_endpoint_the_line_does_not_have_is_harmless(client, rows) -> None:  # type: ignore[no-untyped-def]
+    new_line, endpoint = sip_line(client)
+    other = sip(client)
+    events = Events(rows)
+
+    assert client.delete(sip_url(new_line['id'], other['uuid'])).status_code == 204
+    assert client.get(f'/lines/{new_line["id"]}').json()['endpoint_sip']['uuid'] == endpoint['uuid']
+    assert events.all() == []
+
+
+@pytest.fixture(scope='module')
+def stranger(daemon):  # type: ignore[no-untyped-def]
+    """A key of another root tenant, which sees none of the admin's objects."""
+    name = f'stranger-{uuid.uuid4().hex[:6]}'
+    secret = daemon.admin('keys', 'create', name, '--acl', 'confd.#', '--tenant', str(uuid.uuid4())).stdout.strip()
+    return daemon.client(token=secret)
+
+
+def test_objects_of_another_tenant_are_404(client, stranger) -> None:  # type: ignore[no-untyped-def]
+    new_line, endpoint = sip_line(client)
+    mine = line(stranger)
+
+    assert stranger.get(f'/lines/{new_line["id"]}').status_code == 404
+    assert stranger.get(f'/endpoints/sip/{endpoint["uuid"]}').status_code == 404
+    assert stranger.put(sip_url(mine['id'], endpoint['uuid'])).status_code == 404
+    assert stranger.delete(sip_url(new_line['id'], endpoint['uuid'])).status_code == 404
+    assert client.get(f'/lines/{mine["id"]}').status_code == 404

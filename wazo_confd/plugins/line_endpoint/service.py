@@ -33,6 +33,8 @@ class LineEndpointService:
 
     def associate(self, line: Any, endpoint: Any) -> None:
         self.lines.lock(line)
+        if getattr(line, f'endpoint_{self.kind}') is endpoint:
+            return
         validate_association(self.kind, line, endpoint)
         setattr(line, f'endpoint_{self.kind}', endpoint)
         line.name = endpoint.interface if self.kind == 'custom' else getattr(endpoint, 'name', None)
