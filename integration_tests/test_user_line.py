@@ -282,3 +282,13 @@ def test_users_are_found_by_their_main_line_provisioning_code(client) -> None:  
 
     assert [u['uuid'] for u in by_filter['items']] == [owner['uuid']]
     assert owner['uuid'] in [u['uuid'] for u in by_search['items']]
+
+
+def test_deleting_a_user_frees_their_lines(client) -> None:  # type: ignore[no-untyped-def]
+    owner = user(client)
+    new_line, _ = sip_line(client)
+    link(client, owner, new_line)
+
+    assert client.delete(f'/users/{owner["id"]}').status_code == 204
+
+    assert client.get(f'/lines/{new_line["id"]}').json()['users'] == []
