@@ -116,14 +116,16 @@ class TestNestedEndpoint:
         events = Events(rows)
 
         response = client.post(
-            '/lines', json={'context': 'default', 'endpoint_sip': {'label': 'nested', 'auth_section_options': [['username', 'n1']]}}
+            '/lines', json={'context': 'default', 'endpoint_sip': {'label': 'nested', 'auth_section_options': [['username', 'n1'], ['password', 'p']]}}
         )
 
         assert response.status_code == 201
         created = response.json()
         assert created['protocol'] == 'sip'
         assert created['endpoint_sip']['label'] == 'nested'
-        assert created['endpoint_sip']['auth_section_options'] == [['username', 'n1']]
+        assert created['endpoint_sip']['auth_section_options'] == [['username', 'n1'], ['password', 'p']]
+        assert created['endpoint_sip']['line']['id'] == created['id']
+        assert created['endpoint_sip']['templates'] == []
         assert created['name'] == created['endpoint_sip']['name']
         assert [e['name'] for e in events.all()] == ['line_created', 'sip_endpoint_created', 'line_endpoint_sip_associated']
 

@@ -3,7 +3,6 @@ ACLs and item endpoint, and writes nothing else."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any, ClassVar
 
 from flask import request, url_for
@@ -94,12 +93,18 @@ class ItemResource(ConfdResource):
         return None, 204
 
 
-def body_creator(resource: type[ListResource], service: CRUDService) -> Callable[[Any], Any]:
-    """Create an object from a request body as the resource's POST does, for plugins that
-    create it nested in their own body (a line's `endpoint_sip`, ...)."""
+class NestedCreator:
+    """Creates an object from a request body as a resource's POST does, and dumps it as
+    that POST answers; for plugins that take it nested in their own body (a line's
+    `endpoint_sip`, ...)."""
 
-    def create(body: Any) -> Any:
-        handler = resource(service)
-        return service.create(handler.build_model(load(handler.schema(), body)))
+    def __init__(self, resource: type[ListResource], service: CRUDService):
+        self.resource = resource
+        self.service = service
 
-    return create
+    def create(self, body: Any) -> Any:
+        handler = self.resource(self.service)
+        return self.service.create(handler.build_model(load(handler.schema(), body)))
+
+    def dump(self, obj: Any) -> dict:
+        return self.resource.schema().dump(obj)

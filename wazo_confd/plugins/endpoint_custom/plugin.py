@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from wazo_confd.kit.validator import UniqueField, ValidationGroup
-from wazo_confd.kit.resource import body_creator
+from wazo_confd.kit.resource import NestedCreator
 from wazo_confd.plugin_api import PluginDependencies
 
 from .dao import EndpointCustomDao
@@ -20,7 +20,7 @@ class Plugin:
         validator = ValidationGroup(create=unique, edit=unique)
         service = EndpointCustomService(dao, validator, EndpointCustomNotifier(deps.outbox))
         deps.providers.register('endpoint_custom_service', service)
-        deps.providers.register('endpoint_custom_creator', body_creator(EndpointCustomList, service))
+        deps.providers.register('endpoint_custom_creator', NestedCreator(EndpointCustomList, service))
         kwargs = {'service': service}
         deps.api.add_resource(
             EndpointCustomList, '/endpoints/custom', endpoint='customlist', resource_class_kwargs=kwargs

@@ -7,7 +7,7 @@ import logging
 
 from sqlalchemy.exc import IntegrityError
 
-from wazo_confd.kit.resource import body_creator
+from wazo_confd.kit.resource import NestedCreator
 from wazo_confd.plugin_api import PluginDependencies
 
 from .dao import EndpointSIPDao, SIPTemplateDao
@@ -31,7 +31,7 @@ class Plugin:
             template_dao, build_validator(template_dao), SIPTemplateNotifier(deps.outbox), template_dao
         )
         deps.providers.register('endpoint_sip_service', endpoints)
-        deps.providers.register('endpoint_sip_creator', body_creator(EndpointSIPList, endpoints))
+        deps.providers.register('endpoint_sip_creator', NestedCreator(EndpointSIPList, endpoints))
         deps.providers.register('endpoint_sip_template_service', templates)
 
         create_defaults = tenant_templates_creator(template_dao, templates.create)

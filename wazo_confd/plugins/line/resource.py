@@ -19,13 +19,26 @@ class LineList(ListResource):
     item_endpoint = 'lines'
     service: LineService
 
+    def post(self) -> tuple[dict, int, dict]:
+        self.nested: tuple[str, Any] | None = None
+        line, status, headers = super().post()
+        if self.nested is not None:
+            # As upstream, the answer shows the created endpoint whole.
+            kind, endpoint = self.nested
+            line[f'endpoint_{kind}'] = self.service.endpoint_creator(kind).dump(endpoint)
+        return line, status, headers
+
     def create(self, form: dict, body: Any) -> Line:
         # Upstream accepts one endpoint to create along with the line.
         nested = {kind: body[f'endpoint_{kind}'] for kind in ENDPOINT_KINDS if body.get(f'endpoint_{kind}') is not None}
         if len(nested) > 1:
             raise SchemaError({'_schema': ['Only one endpoint should be configured on a line']})
-        kind, endpoint_body = next(iter(nested.items()), (None, None))
-        return self.service.create_with_endpoint(self.build_model(form), kind, endpoint_body)
+        if not nested:
+            return self.service.create(self.build_model(form))
+        kind, endpoint_body = next(iter(nested.items()))
+        line, endpoint = self.service.create_with_endpoint(self.build_model(form), kind, endpoint_body)
+        self.nested = (kind, endpoint)
+        return line
 
 
 class LineItem(ItemResource):

@@ -29,14 +29,16 @@ class LineService(CRUDService):
             line.provisioning_code = self._free_provisioning_code()
         return super().create(line)
 
-    def create_with_endpoint(self, line: Line, kind: str | None, endpoint_body: Any) -> Line:
+    def create_with_endpoint(self, line: Line, kind: str, endpoint_body: Any) -> tuple[Line, Any]:
         """Create the line, then the endpoint described by `endpoint_body` (through the
-        endpoint plugin) and associate them."""
+        endpoint plugin's creator), and associate them."""
         created = self.create(line)
-        if kind is not None:
-            endpoint = self.providers.get(f'endpoint_{kind}_creator')(endpoint_body)
-            self.providers.get(f'line_endpoint_{kind}_service').associate(created, endpoint)
-        return created
+        endpoint = self.endpoint_creator(kind).create(endpoint_body)
+        self.providers.get(f'line_endpoint_{kind}_service').associate(created, endpoint)
+        return created, endpoint
+
+    def endpoint_creator(self, kind: str) -> Any:
+        return self.providers.get(f'endpoint_{kind}_creator')
 
     def delete(self, line: Line) -> None:
         # Users are dissociated first, each with its event (secondary users before the main one).

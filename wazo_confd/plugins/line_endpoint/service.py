@@ -8,9 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError
-
-from wazo_confd.errors import resource_associated
 from wazo_confd.plugin_api import Providers
 
 from .notifier import LineEndpointNotifier
@@ -36,12 +33,8 @@ class LineEndpointService:
         if getattr(line, f'endpoint_{self.kind}') is endpoint:
             return
         validate_association(self.kind, line, endpoint)
-        setattr(line, f'endpoint_{self.kind}', endpoint)
         line.name = endpoint.interface if self.kind == 'custom' else getattr(endpoint, 'name', None)
-        try:
-            self.lines.dao.session.flush()
-        except IntegrityError as e:
-            raise resource_associated('Line', 'Endpoint', line_id=line.id) from e
+        self.lines.dao.set_endpoint(line, self.kind, endpoint)
         self.notifier.associated(line, endpoint)
 
     def dissociate(self, line: Any, endpoint: Any) -> None:
@@ -49,7 +42,6 @@ class LineEndpointService:
         if getattr(line, f'endpoint_{self.kind}') is not endpoint:
             return
         validate_dissociation(line)
-        setattr(line, f'endpoint_{self.kind}', None)
         line.name = None
-        self.lines.dao.session.flush()
+        self.lines.dao.set_endpoint(line, self.kind, None)
         self.notifier.dissociated(line, endpoint)
