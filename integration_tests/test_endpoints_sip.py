@@ -238,3 +238,14 @@ def test_tenants_made_outside_the_daemon_get_templates_at_next_start(workdir) ->
 
     assert {t['label'] for t in items} == DEFAULT_LABELS
     assert {t['tenant_uuid'] for t in items} == {tenant}
+
+
+def test_a_tenant_made_through_the_api_gets_the_default_templates(client, daemon) -> None:  # type: ignore[no-untyped-def]
+    response = client.post('/tenants', json={'name': unique('t')[:20]})
+    assert response.status_code == 201, response.text
+    tenant = response.json()['uuid']
+
+    items = daemon.client(tenant=tenant).get('/endpoints/sip/templates').json()['items']
+
+    assert {t['label'] for t in items} == DEFAULT_LABELS
+    assert {t['tenant_uuid'] for t in items} == {tenant}

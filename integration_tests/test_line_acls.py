@@ -6,7 +6,7 @@ import uuid
 
 import pytest
 
-from .helpers.telephony import custom, line, sccp, sip, sip_line, user
+from .helpers.lines import custom, line, sccp, sip, sip_line, user
 
 
 @pytest.fixture(scope='module')

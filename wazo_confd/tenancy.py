@@ -44,9 +44,15 @@ def ensure(session: Session, tenant_uuid: str, **attrs: str | None) -> Tenant:
         tenant = Tenant(uuid=tenant_uuid, **attrs)
         session.add(tenant)
         session.flush()
-        for hook in session.info.get(TENANT_CREATED_HOOKS, ()):
-            hook(session, tenant_uuid)
+        created(session, tenant_uuid)
     return tenant
+
+
+def created(session: Session, tenant_uuid: str) -> None:
+    """Run the plugins' `Database.on_tenant_created` hooks for a tenant row just added
+    (by `ensure`, or by whoever else inserts tenants)."""
+    for hook in session.info.get(TENANT_CREATED_HOOKS, ()):
+        hook(session, tenant_uuid)
 
 
 def subtree(session: Session, tenant_uuid: str) -> list[str]:

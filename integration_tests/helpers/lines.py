@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 import uuid
 from typing import Any
 
@@ -77,15 +76,11 @@ class Events:
 
 
 def add_sub_tenant(rows: Rows, parent_uuid: str) -> str:
-    """A tenant under `parent_uuid` (what the auth service's tenant events would create).
-
-    Waits out the daemon's cache of visible tenants (auth.cache_ttl: 2 s in the tests).
-    """
+    """A tenant under `parent_uuid` (what the auth service's tenant events would create)."""
     child = str(uuid.uuid4())
     with rows.engine.begin() as connection:
         connection.execute(
             text("INSERT INTO tenant (uuid, name, slug, parent_uuid, created_at) VALUES (:u, 'sub', 'sub', :p, :now)"),
             {'u': child, 'p': parent_uuid, 'now': '2026-01-01 00:00:00'},
         )
-    time.sleep(2.1)
     return child

@@ -33,6 +33,8 @@ class Plugin:
         deps.providers.register('endpoint_sip_service', endpoints)
         deps.providers.register('endpoint_sip_creator', NestedCreator(EndpointSIPList, endpoints))
         deps.providers.register('endpoint_sip_template_service', templates)
+        # tenant uuid -> {'global': template uuid, 'webrtc': ..., ...}, for the tenant fields.
+        deps.providers.register('sip_template_defaults', template_dao.defaults_of)
 
         create_defaults = tenant_templates_creator(template_dao, templates.create)
         deps.database.on_tenant_created(create_defaults)
