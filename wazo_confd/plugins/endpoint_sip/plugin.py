@@ -4,8 +4,10 @@ default templates (made when the tenant is first seen, and at load for existing 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from wazo_confd.kit.resource import NestedCreator
 from wazo_confd.plugin_api import PluginDependencies
@@ -58,7 +60,9 @@ class Plugin:
         )
 
     @staticmethod
-    def _fill_existing_tenants(deps: PluginDependencies, template_dao: SIPTemplateDao, create_defaults) -> None:  # type: ignore[no-untyped-def]
+    def _fill_existing_tenants(
+        deps: PluginDependencies, template_dao: SIPTemplateDao, create_defaults: Callable[[Session, str], None]
+    ) -> None:
         # Tenants made before this plugin was enabled (the master tenant among them).
         try:
             with deps.database.unit_of_work() as uow:

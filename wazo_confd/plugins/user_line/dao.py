@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from wazo_confd.database.uow import Database
 
@@ -16,7 +17,7 @@ class UserLineDao:
         self.database = database
 
     @property
-    def session(self):  # type: ignore[no-untyped-def]
+    def session(self) -> Session:
         return self.database.session()
 
     def find(self, user_id: int, line_id: int) -> UserLine | None:
