@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers.lines import Events, line, unique
+from .helpers.lines import Events, context, line, unique
 
 
 def test_create_answers_the_line_with_defaults(client, daemon) -> None:  # type: ignore[no-untyped-def]
-    response = client.post('/lines', json={'context': 'default'})
+    name = context(client)
+
+    response = client.post('/lines', json={'context': name})
 
     assert response.status_code == 201
     created = response.json()
     assert response.headers['Location'] == f'{daemon.base_url}/lines/{created["id"]}'
-    assert created['context'] == 'default'
+    assert created['context'] == name
     assert len(created['provisioning_code']) == 6 and created['provisioning_code'].isdigit()
     assert created['provisioning_extension'] == created['provisioning_code']
     assert created['position'] == 1 and created['device_slot'] == 1
@@ -49,7 +51,7 @@ def test_invalid_bodies_are_400_and_write_nothing(client, rows, body, field) -> 
 def test_provisioning_code_is_unique(client) -> None:  # type: ignore[no-untyped-def]
     code = line(client)['provisioning_code']
 
-    response = client.post('/lines', json={'context': 'default', 'provisioning_code': code})
+    response = client.post('/lines', json={'context': context(client), 'provisioning_code': code})
 
     assert response.status_code == 400
     assert response.json() == [f"Resource Error - Line already exists ('provisioning_code': '{code}')"]
@@ -76,15 +78,22 @@ def test_unknown_line_is_404(client) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_list_filters_on_search_columns(client) -> None:  # type: ignore[no-untyped-def]
-    context = unique('ctx')
-    mine = [line(client, context=context), line(client, context=context)]
+    name = context(client)
+    mine = [line(client, context=name), line(client, context=name)]
 
-    body = client.get('/lines', params={'context': context}).json()
-    searched = client.get('/lines', params={'search': context, 'order': 'position', 'direction': 'desc'}).json()
+    body = client.get('/lines', params={'context': name}).json()
+    searched = client.get('/lines', params={'search': name, 'order': 'position', 'direction': 'desc'}).json()
 
     assert body['total'] == 2
     assert sorted(item['id'] for item in body['items']) == sorted(item['id'] for item in mine)
     assert searched['total'] == 2
+
+
+def test_unknown_context_is_400(client) -> None:  # type: ignore[no-untyped-def]
+    response = client.post('/lines', json={'context': 'no-such-context'})
+
+    assert response.status_code == 400
+    assert response.json() == ["Input Error - field 'context': Context was not found ('context': 'no-such-context')"]
 
 
 def test_list_refuses_unknown_order(client) -> None:  # type: ignore[no-untyped-def]
@@ -116,7 +125,7 @@ class TestNestedEndpoint:
         events = Events(rows)
 
         response = client.post(
-            '/lines', json={'context': 'default', 'endpoint_sip': {'label': 'nested', 'auth_section_options': [['username', 'n1'], ['password', 'p']]}}
+            '/lines', json={'context': context(client), 'endpoint_sip': {'label': 'nested', 'auth_section_options': [['username', 'n1'], ['password', 'p']]}}
         )
 
         assert response.status_code == 201
@@ -133,7 +142,7 @@ class TestNestedEndpoint:
     def test_post_creates_sccp_and_custom_endpoints(self, client, kind) -> None:  # type: ignore[no-untyped-def]
         body = {'interface': unique('nested/custom')} if kind == 'custom' else {}
 
-        created = client.post('/lines', json={'context': 'default', f'endpoint_{kind}': body}).json()
+        created = client.post('/lines', json={'context': context(client), f'endpoint_{kind}': body}).json()
 
         assert created['protocol'] == kind
         assert created[f'endpoint_{kind}']['id'] > 0
@@ -150,7 +159,7 @@ class TestNestedEndpoint:
     def test_invalid_nested_endpoint_creates_nothing(self, client, rows) -> None:  # type: ignore[no-untyped-def]
         before = rows.count('line')
 
-        response = client.post('/lines', json={'context': 'default', 'endpoint_custom': {'interface': 'bad interface'}})
+        response = client.post('/lines', json={'context': context(client), 'endpoint_custom': {'interface': 'bad interface'}})
 
         assert response.status_code == 400
         assert response.json()[0].startswith('Input Error - interface: ')

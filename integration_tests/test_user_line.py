@@ -58,7 +58,7 @@ def test_user_summary_comes_from_the_main_line(client) -> None:  # type: ignore[
 
     assert item['protocol'] == 'sip'
     assert item['provisioning_code'] == new_line['provisioning_code']
-    assert item['context'] == 'default'
+    assert item['context'] == new_line['context']
     assert item['is_webrtc'] is False
     assert directory['line_id'] == new_line['id']
 

@@ -32,8 +32,15 @@ def custom(client: Any, **fields: Any) -> dict:
     return created(client.post('/endpoints/custom', json={'interface': unique('custom/i'), **fields}))
 
 
+def context(client: Any) -> str:
+    """The name of a new context of the client's tenant (names are generated)."""
+    return created(client.post('/contexts', json={'label': unique('ctx')}))['name']
+
+
 def line(client: Any, **fields: Any) -> dict:
-    return created(client.post('/lines', json={'context': 'default', **fields}))
+    if 'context' not in fields:
+        fields['context'] = context(client)
+    return created(client.post('/lines', json=fields))
 
 
 def user(client: Any, **fields: Any) -> dict:

@@ -147,7 +147,7 @@ def _sip(maker: Maker) -> dict:
 
 
 def _line(maker: Maker) -> dict:
-    return _made_json(maker, '/lines', {'context': 'default'})
+    return _made_json(maker, '/lines', {'context': _context_name(maker)})
 
 
 def _made_json(maker: Maker, collection: str, body: dict) -> dict:
@@ -184,10 +184,10 @@ def _user(maker: Maker) -> Made:
     return Made({'user_id': _made_json(maker, '/users', {'firstname': unique('user')})['id']})
 
 
-factory('/lines', body=lambda: {'context': 'default'})
+factory('/lines', body_in=lambda maker: {'context': _context_name(maker)})
 factory(
     '/lines/{id}',
-    create=lambda maker: created(maker, '/lines', {'context': 'default'}),
+    create=lambda maker: created(maker, '/lines', {'context': _context_name(maker)}),
     update={'position': 2},
 )
 factory('/endpoints/sip', body=lambda: {'label': unique('sip')})

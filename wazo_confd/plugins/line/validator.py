@@ -24,8 +24,9 @@ class ProvisioningCodeAvailable(Validator):
 
 
 class ContextExists(Validator):
-    """The line's context is a context of its tenant. Contexts are another plugin: without
-    a `context_service` provider the name is stored as given."""
+    """The line's context is a context of its tenant (or a sub-tenant), as for extensions.
+    Contexts are another plugin: without a `context_service` provider the name is stored
+    as given."""
 
     def __init__(self, providers: Providers):
         self.providers = providers
@@ -34,7 +35,7 @@ class ContextExists(Validator):
         if 'context_service' not in self.providers:
             return
         contexts: Any = self.providers.get('context_service')
-        if contexts.dao.find_by([line.tenant_uuid], name=line.context) is None:
+        if contexts.find_in_subtree(line.context, line.tenant_uuid) is None:
             raise InputError("field 'context': Context was not found", {'context': line.context})
 
 
