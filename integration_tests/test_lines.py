@@ -122,10 +122,11 @@ def test_events(client, rows) -> None:  # type: ignore[no-untyped-def]
 
 class TestNestedEndpoint:
     def test_post_creates_and_associates_a_sip_endpoint(self, client, rows) -> None:  # type: ignore[no-untyped-def]
+        name = context(client)
         events = Events(rows)
 
         response = client.post(
-            '/lines', json={'context': context(client), 'endpoint_sip': {'label': 'nested', 'auth_section_options': [['username', 'n1'], ['password', 'p']]}}
+            '/lines', json={'context': name, 'endpoint_sip': {'label': 'nested', 'auth_section_options': [['username', 'n1'], ['password', 'p']]}}
         )
 
         assert response.status_code == 201
