@@ -182,7 +182,8 @@ class TestEmbeddedBootstrap:
 
 class TestPlugins:
     def test_disabled_plugin_has_no_routes_and_no_spec(self, workdir) -> None:  # type: ignore[no-untyped-def]
-        daemon = sqlite_daemon(workdir, enabled_plugins={'users': False}).start()
+        # /users/{id}/lines belongs to the user_line plugin: disabled too.
+        daemon = sqlite_daemon(workdir, enabled_plugins={'users': False, 'user_line': False}).start()
         client = daemon.client()
 
         assert client.get('/users').status_code == 404

@@ -104,6 +104,12 @@ DEFAULTS: dict[str, Any] = {
         'extensions': True,
         'voicemails': True,
         'user_voicemails': True,
+        'lines': True,
+        'endpoint_sip': True,
+        'endpoint_sccp': True,
+        'endpoint_custom': True,
+        'line_endpoint': True,
+        'user_line': True,
     },
 }
 

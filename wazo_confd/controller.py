@@ -74,6 +74,9 @@ class Controller:
         except PrivilegeError as e:
             raise StartupError(str(e)) from e
         self.notifier = SystemdNotifier()
+        # Every model is mapped before anything queries: plugins relate their models to
+        # others' by name, and those relationships must resolve even when the owner is disabled.
+        load_all()
         self.database = Database(config['db_uri'], config['database'])
         self._check_schema()
         self.uuid, self.master_tenant_uuid = self._identity()
@@ -100,9 +103,6 @@ class Controller:
             service_token=self.service_token.status if self.service_token else lambda: {'status': 'ok'},
             plugins=self._plugins_status,
         )
-        # Every model is mapped before any plugin runs: relationships named by string
-        # (across plugins) then resolve even when the plugin owning the target is disabled.
-        load_all()
         self.plugins = load_plugins(config['enabled_plugins'], self.plugin_deps)
         # The outbox relay (and any other background task) appends itself here.
         self.background: list[BackgroundTask] = []

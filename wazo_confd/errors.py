@@ -106,3 +106,21 @@ def different_tenants(**metadata: Any) -> InputError:
 
 def resource_not_associated(resource: str, associated: str, **metadata: Any) -> ResourceError:
     return ResourceError(f'{resource} is not associated with {associated}', metadata)
+
+
+def tenants_differ(**metadata: Any) -> ResourceError:
+    """Upstream's association error (xivo-dao `different_tenants`): two linked objects of
+    different tenants."""
+    return ResourceError('different tenants', metadata)
+
+
+def missing_association(resource: str, associated: str, **metadata: Any) -> ResourceError:
+    return ResourceError(f'{resource} must be associated with a {associated}', metadata)
+
+
+def secondary_users(**metadata: Any) -> ResourceError:
+    return ResourceError('There are secondary users associated to the line', metadata)
+
+
+def not_permitted(reason: str, **metadata: Any) -> ResourceError:
+    return ResourceError(f'Operation not permitted. {reason}', metadata)

@@ -9,6 +9,7 @@ from sqlalchemy import DateTime, ForeignKey, String, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from wazo_confd.database.base import Base, new_uuid, utcnow
+from wazo_confd.database.uow import TENANT_CREATED_HOOKS
 
 
 class Tenant(Base):
@@ -33,13 +34,25 @@ def get(session: Session, tenant_uuid: str) -> Tenant | None:
 
 
 def ensure(session: Session, tenant_uuid: str, **attrs: str | None) -> Tenant:
-    """Return the tenant row, creating it the first time this tenant is seen."""
+    """Return the tenant row, creating it the first time this tenant is seen.
+
+    A new tenant gets the data the plugins create for every tenant (their
+    `Database.on_tenant_created` hooks), in the same transaction.
+    """
     tenant = session.get(Tenant, tenant_uuid)
     if tenant is None:
         tenant = Tenant(uuid=tenant_uuid, **attrs)
         session.add(tenant)
         session.flush()
+        created(session, tenant_uuid)
     return tenant
+
+
+def created(session: Session, tenant_uuid: str) -> None:
+    """Run the plugins' `Database.on_tenant_created` hooks for a tenant row just added
+    (by `ensure`, or by whoever else inserts tenants)."""
+    for hook in session.info.get(TENANT_CREATED_HOOKS, ()):
+        hook(session, tenant_uuid)
 
 
 def subtree(session: Session, tenant_uuid: str) -> list[str]:

@@ -141,3 +141,80 @@ factory(
     body_in=_voicemail_body,
 )
 factory('/users/{user_id}/voicemails/{voicemail_id}', create=_user_voicemail, update={})
+# --- lines, endpoints and their associations ----------------------------------------------
+def _sip(maker: Maker) -> dict:
+    return _made_json(maker, '/endpoints/sip', {'label': unique('sip')})
+
+
+def _line(maker: Maker) -> dict:
+    return _made_json(maker, '/lines', {'context': _context_name(maker)})
+
+
+def _made_json(maker: Maker, collection: str, body: dict) -> dict:
+    response = maker.api.post(collection, json=body)
+    assert response.status_code == 201, f'factory POST {collection}: {response.status_code} {response.text}'
+    return response.json()
+
+
+def _sip_line(maker: Maker) -> dict:
+    """A line with a SIP endpoint: what a user's line needs."""
+    line, endpoint = _line(maker), _sip(maker)
+    response = maker.api.put(f'/lines/{line["id"]}/endpoints/sip/{endpoint["uuid"]}')
+    assert response.status_code == 204, f'factory line endpoint: {response.status_code} {response.text}'
+    return line
+
+
+def _line_with(kind: str) -> Callable[[Maker], Made]:
+    def create(maker: Maker) -> Made:
+        line = _line(maker)
+        if kind == 'sip':
+            return Made({'line_id': line['id'], 'endpoint_id': _sip(maker)['uuid']})
+        body = {'interface': unique('custom/')} if kind == 'custom' else {}
+        return Made({'line_id': line['id'], 'endpoint_id': _made_json(maker, f'/endpoints/{kind}', body)['id']})
+
+    return create
+
+
+def _user_line(maker: Maker) -> Made:
+    user = _made_json(maker, '/users', {'firstname': unique('user')})
+    return Made({'user_id': user['id'], 'line_id': _sip_line(maker)['id']})
+
+
+def _user(maker: Maker) -> Made:
+    return Made({'user_id': _made_json(maker, '/users', {'firstname': unique('user')})['id']})
+
+
+factory('/lines', body_in=lambda maker: {'context': _context_name(maker)})
+factory(
+    '/lines/{id}',
+    create=lambda maker: created(maker, '/lines', {'context': _context_name(maker)}),
+    update={'position': 2},
+)
+factory('/endpoints/sip', body=lambda: {'label': unique('sip')})
+factory(
+    '/endpoints/sip/{uuid}',
+    create=lambda maker: created(maker, '/endpoints/sip', {'label': unique('sip')}, var='uuid'),
+    update={'label': 'changed'},
+)
+factory('/endpoints/sip/templates', body=lambda: {'label': unique('tpl')})
+factory(
+    '/endpoints/sip/templates/{uuid}',
+    create=lambda maker: created(maker, '/endpoints/sip/templates', {'label': unique('tpl')}, var='uuid'),
+    update={'label': 'changed'},
+)
+factory('/endpoints/sccp', body=lambda: {})
+factory(
+    '/endpoints/sccp/{id}',
+    create=lambda maker: created(maker, '/endpoints/sccp', {}),
+    update={'options': [['cid_name', 'changed']]},
+)
+factory('/endpoints/custom', body=lambda: {'interface': unique('custom/')})
+factory(
+    '/endpoints/custom/{id}',
+    create=lambda maker: created(maker, '/endpoints/custom', {'interface': unique('custom/')}),
+    update={'enabled': False},
+)
+for _kind in ('sip', 'sccp', 'custom'):
+    factory(f'/lines/{{line_id}}/endpoints/{_kind}/{{endpoint_id}}', create=_line_with(_kind), update={})
+factory('/users/{user_id}/lines/{line_id}', create=_user_line, update={})
+factory('/users/{user_id}/lines', create=_user, update={'lines': []})

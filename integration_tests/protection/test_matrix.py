@@ -23,7 +23,7 @@ from ..helpers.database import create_database, drop_database
 from ..helpers.wazo_auth import WazoAuthStandIn
 from .factories import FACTORIES, Made, Maker
 from .routes import Operation, read_operations
-from .worlds import ADMINS, PARENT, LocalWorld, WazoAuthWorld, World
+from .worlds import ADMINS, PARENT, WAZO_AUTH_CACHE_TTL, LocalWorld, WazoAuthWorld, World
 
 PERSONAS = (*ADMINS, 'lacking_acl', 'invalid')
 SIBLING = {'a': 'b', 'b': 'a', 'a1': 'b'}
@@ -42,7 +42,7 @@ def world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
         else:
             auth = WazoAuthStandIn().start()
             tenants = WazoAuthWorld.tree(auth)
-            daemon = Daemon(workdir, uri, {'auth': auth.config(cache_ttl=30)}).start()
+            daemon = Daemon(workdir, uri, {'auth': auth.config(cache_ttl=WAZO_AUTH_CACHE_TTL)}).start()
             _wait_master_tenant(daemon, auth)
             built = WazoAuthWorld(daemon, auth, tenants)
             # Without tenant events, a tenant added once a token's visible tenants are cached

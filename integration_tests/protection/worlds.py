@@ -6,6 +6,7 @@ a key/token of tenant a lacking one route's ACL (made on demand), and an invalid
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,6 +22,9 @@ from wazo_confd.auth import keys
 from ..helpers.client import Client
 from ..helpers.daemon import Daemon
 from ..helpers.wazo_auth import WazoAuthStandIn
+
+# Short, so that tenants made during the run soon appear in the tenants a token sees.
+WAZO_AUTH_CACHE_TTL = 1
 
 ADMINS = ('master', 'a', 'b', 'a1')
 PARENT = {'a': 'master', 'b': 'master', 'a1': 'a'}
@@ -151,6 +155,8 @@ class WazoAuthWorld(World):
                 {'u': child, 'n': 'matrix', 'p': parent},
             )
         self.parents[child] = parent
+        # Tokens' visible tenants are cached (auth.cache_ttl): wait until they include it.
+        time.sleep(WAZO_AUTH_CACHE_TTL + 0.1)
         return child
 
 

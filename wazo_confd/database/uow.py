@@ -22,6 +22,7 @@ from .engine import build_engine
 
 logger = logging.getLogger(__name__)
 
+TENANT_CREATED_HOOKS = 'tenant_created_hooks'
 _current_session: contextvars.ContextVar[Session | None] = contextvars.ContextVar('confd_session', default=None)
 
 
@@ -29,7 +30,14 @@ class Database:
     def __init__(self, uri: str, options: dict | None = None):
         self.uri = uri
         self.engine: Engine = build_engine(uri, options or {})
-        self._sessionmaker = sessionmaker(bind=self.engine, expire_on_commit=False, autoflush=True)
+        self._tenant_created: list[Callable[[Session, str], None]] = []
+        # Every session carries the tenant-created hooks, so that `tenancy.ensure` can run them.
+        self._sessionmaker = sessionmaker(
+            bind=self.engine,
+            expire_on_commit=False,
+            autoflush=True,
+            info={TENANT_CREATED_HOOKS: self._tenant_created},
+        )
         self._after_commit: list[Callable[[], None]] = []
 
     @property
@@ -39,6 +47,10 @@ class Database:
     def on_commit(self, callback: Callable[[], None]) -> None:
         """Call `callback` after each successful commit of a unit of work that wrote."""
         self._after_commit.append(callback)
+
+    def on_tenant_created(self, callback: Callable[[Session, str], None]) -> None:
+        """Call `callback(session, tenant_uuid)` in the transaction that creates a tenant row."""
+        self._tenant_created.append(callback)
 
     def unit_of_work(self) -> UnitOfWork:
         return UnitOfWork(self)

@@ -13,6 +13,7 @@ from wazo_confd.database.uow import Database
 from wazo_confd.errors import already_exists, not_found
 
 Model = TypeVar('Model')
+MAX_ID = 2**31 - 1
 
 
 class CRUDDao(Generic[Model]):
@@ -52,7 +53,15 @@ class CRUDDao(Generic[Model]):
         return found
 
     def get(self, resource_id: Any, tenant_uuids: list[str] | None) -> Model:
+        if isinstance(resource_id, int) and not 0 <= resource_id <= MAX_ID:
+            # Beyond the column's range: no such row (and no database error).
+            raise not_found(self.resource_name, **{self.id_column: resource_id})
         return self.get_by(tenant_uuids, **{self.id_column: resource_id})
+
+    def lock(self, obj: Model) -> None:
+        """Wait for concurrent changes of this row and reload it (SELECT ... FOR UPDATE)."""
+        self.session.flush()
+        self.session.refresh(obj, with_for_update=True)
 
     def conflict_metadata(self, obj: Model | None) -> dict[str, Any]:
         """What an `already exists` error names when a unique constraint refuses `obj`."""

@@ -46,11 +46,16 @@ class ListResource(ConfdResource):
         return self.model(tenant_uuid=current_auth().tenant_uuid, **form)
 
     def post(self) -> tuple[dict, int, dict]:
-        form = load(self.schema(), json_body())
+        body = json_body()
+        form = load(self.schema(), body)
         self.ensure_tenant()
-        created = self.service.create(self.build_model(form))
+        created = self.create(form, body)
         location = url_for(self.item_endpoint, _external=True, **{self.item_id_var: getattr(created, self.item_id_field)})
         return self.schema().dump(created), 201, {'Location': location}
+
+    def create(self, form: dict, body: Any) -> Any:
+        """Create from the loaded form; `body` is the raw request body, for nested objects."""
+        return self.service.create(self.build_model(form))
 
     def ensure_tenant(self) -> None:
         tenancy.ensure(self.service.dao.session, current_auth().tenant_uuid)
@@ -86,3 +91,20 @@ class ItemResource(ConfdResource):
     def delete(self, id: Any) -> tuple[None, int]:
         self.service.delete(self.find(id))
         return None, 204
+
+
+class NestedCreator:
+    """Creates an object from a request body as a resource's POST does, and dumps it as
+    that POST answers; for plugins that take it nested in their own body (a line's
+    `endpoint_sip`, ...)."""
+
+    def __init__(self, resource: type[ListResource], service: CRUDService):
+        self.resource = resource
+        self.service = service
+
+    def create(self, body: Any) -> Any:
+        handler = self.resource(self.service)
+        return self.service.create(handler.build_model(load(handler.schema(), body)))
+
+    def dump(self, obj: Any) -> dict:
+        return self.resource.schema().dump(obj)

@@ -62,6 +62,31 @@ class StrictInteger(fields.Integer):
         return result
 
 
+class OptionPairs(fields.List):
+    """Asterisk options as a list of `[key, value]` string pairs (keys may repeat).
+
+    `only` (a set of keys) keeps just those options when dumping, as upstream's nested
+    projections such as `auth_section_options.username` do.
+    """
+
+    def __init__(self, max_items: int = 512, only: set[str] | None = None, **kwargs: Any):
+        kwargs.setdefault('load_default', list)
+        kwargs.setdefault('validate', validate.Length(max=max_items))
+        super().__init__(fields.List(StrictString(validate=validate.Length(max=2048)), validate=validate.Length(equal=2)), **kwargs)
+        self.only_keys = only
+
+    def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> list[list[str]]:
+        pairs = super()._deserialize(value, attr, data, **kwargs)
+        if any(not key for key, _ in pairs):
+            raise ValidationError('Option keys must not be empty.')
+        return [[key, option] for key, option in pairs]
+
+    def _serialize(self, value: Any, attr: Any, obj: Any, **kwargs: Any) -> list[list[str]] | None:
+        if value is None:
+            return None
+        return [[key, option] for key, option in value if self.only_keys is None or key in self.only_keys]
+
+
 class Link(fields.Field):
     """`links`: one `{"rel", "href"}` per related item route, absolute URLs."""
 
@@ -88,6 +113,16 @@ class ListLinks(fields.Field):
 
     def get_value(self, obj: Any, attr: str, accessor: Any = None, default: Any = None) -> Any:
         return None
+
+
+def relation(endpoint: str, *names: str, key: str = 'id', target: str = 'id', **special: fields.Field) -> type[Schema]:
+    """A read-only projection of a related object: some of its fields and its `links`."""
+    attrs: dict[str, Any] = {name: fields.Raw(dump_only=True) for name in names}
+    attrs.update(special)
+    attrs['links'] = ListLinks(Link(endpoint, field=key, target=target))
+    # One class name per projection: the OpenAPI document names schemas after classes.
+    label = ''.join(part.title() for part in (endpoint, *names, *special) if part).replace('_', '')
+    return BaseSchema.from_dict(attrs, name=f'{label}Relation')
 
 
 class ListQuerySchema(BaseSchema):

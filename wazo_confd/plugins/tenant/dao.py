@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import Select, func, select
 
-from wazo_confd import installation
+from wazo_confd import installation, tenancy
 from wazo_confd.database.search import SearchConfig
 from wazo_confd.kit.dao import CRUDDao
 from wazo_confd.tenancy import Tenant
@@ -22,6 +22,12 @@ class TenantDao(CRUDDao[Tenant]):
         if tenant_uuids is None:
             return query
         return query.where(Tenant.uuid.in_(tenant_uuids))
+
+    def create(self, tenant: Tenant) -> Tenant:
+        created = super().create(tenant)
+        # Plugins give every new tenant its data (the default SIP templates, ...).
+        tenancy.created(self.session, created.uuid)
+        return created
 
     def count_children(self, tenant_uuid: str) -> int:
         return self.session.scalar(select(func.count()).where(Tenant.parent_uuid == tenant_uuid)) or 0

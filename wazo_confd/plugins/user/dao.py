@@ -4,16 +4,30 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import String, cast, func, null
+from sqlalchemy import String, cast, column, func, null, select, table, true
 
 from wazo_confd.database.search import SearchConfig, SearchParams, run_search
 from wazo_confd.kit.dao import CRUDDao
 
 from .model import User
 
-# Columns that come from associations (lines, extensions, voicemails) are NULL until the
+# Columns that come from associations (extensions, voicemails) are NULL until the
 # resources that own them are installed.
 _UNSET = cast(null(), String)
+
+# The main line's columns, read through the lines plugin's tables by name (no import).
+_LINE = table('line', column('id'), column('provisioning_code'), column('context'))
+_USER_LINE = table('user_line', column('user_id'), column('line_id'), column('main_line'))
+
+
+def _main_line(name: str):  # type: ignore[no-untyped-def]
+    return (
+        select(_LINE.c[name])
+        .join(_USER_LINE, _USER_LINE.c.line_id == _LINE.c.id)
+        .where(_USER_LINE.c.user_id == User.id, _USER_LINE.c.main_line == true())
+        .scalar_subquery()
+    )
+
 
 SEARCH = SearchConfig(
     columns={
@@ -31,10 +45,10 @@ SEARCH = SearchConfig(
         'outgoing_caller_id': User.outgoing_caller_id,
         'preprocess_subroutine': User.preprocess_subroutine,
         'voicemail_number': _UNSET,
-        'provisioning_code': _UNSET,
+        'provisioning_code': _main_line('provisioning_code'),
         'exten': _UNSET,
         'extension': _UNSET,
-        'context': _UNSET,
+        'context': _main_line('context'),
         'username': User.username,
         'enabled': User.enabled,
         'subscription_type': User.subscription_type,

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from typing import Any
 
 from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from wazo_confd.database.base import Base, new_uuid
 
@@ -59,6 +60,18 @@ class User(Base):
     noanswer_destination: Mapped[str | None] = mapped_column(String(128))
     unconditional_enabled: Mapped[bool] = mapped_column(Boolean, default=False)
     unconditional_destination: Mapped[str | None] = mapped_column(String(128))
+
+    # Lines are another plugin's: related by name, main line first.
+    lines: Mapped[list[Any]] = relationship(
+        'Line',
+        secondary='user_line',
+        viewonly=True,
+        order_by='[UserLine.main_line.desc(), UserLine.line_id]',
+    )
+
+    @property
+    def main_line(self) -> Any:
+        return self.lines[0] if self.lines else None
 
     @property
     def fullname(self) -> str:

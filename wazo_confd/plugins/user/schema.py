@@ -6,6 +6,7 @@ from typing import Any
 
 from marshmallow import fields, post_dump, post_load, validate
 
+from wazo_confd.kit.projections import LineRelation, many
 from wazo_confd.kit.schema import BaseSchema, ListLinks, Link, StrictBoolean, StrictInteger, StrictString
 
 CALLER_ID = r'^"(.*)"( <\+?\d+>)?$'
@@ -79,7 +80,7 @@ class UserSchema(BaseSchema):
     call_pickup_target_users = fields.Constant([], dump_only=True)
     groups = fields.Constant([], dump_only=True)
     incalls = fields.Constant([], dump_only=True)
-    lines = fields.Constant([], dump_only=True)
+    lines = many(LineRelation)
     queues = fields.Constant([], dump_only=True)
     schedules = fields.Constant([], dump_only=True)
     switchboards = fields.Constant([], dump_only=True)
@@ -148,10 +149,20 @@ class UserSchema(BaseSchema):
         return data
 
 
+def _main_line(attribute: str, default: Any = None) -> fields.Function:
+    """A field read from the user's main line (None, or `default`, without one)."""
+
+    def read(user: Any) -> Any:
+        line = user.main_line
+        return getattr(line, attribute) if line is not None else default
+
+    return fields.Function(read)
+
+
 class UserDirectorySchema(BaseSchema):
     id = fields.Integer()
     uuid = fields.String()
-    line_id = fields.Constant(None)
+    line_id = _main_line('id')
     agent_id = fields.Constant(None)
     firstname = fields.String()
     lastname = fields.String()
@@ -161,7 +172,7 @@ class UserDirectorySchema(BaseSchema):
     voicemail_number = fields.Constant(None)
     userfield = fields.String()
     description = fields.String()
-    context = fields.Constant(None)
+    context = _main_line('context')
 
 
 class UserSummarySchema(BaseSchema):
@@ -171,18 +182,24 @@ class UserSummarySchema(BaseSchema):
     lastname = fields.String()
     email = fields.String()
     extension = fields.Constant(None)
-    context = fields.Constant(None)
-    provisioning_code = fields.Constant(None)
-    protocol = fields.Constant(None)
+    context = _main_line('context')
+    provisioning_code = _main_line('provisioning_code')
+    protocol = _main_line('protocol')
     enabled = fields.Boolean()
     subscription_type = fields.Integer()
-    is_webrtc = fields.Constant(False)
+    is_webrtc = _main_line('is_webrtc', False)
+
+
+class LinePresenceSchema(BaseSchema):
+    id = fields.Integer()
+    name = fields.String()
+    protocol = fields.String()
 
 
 class UserLinePresenceSchema(BaseSchema):
     uuid = fields.String()
     tenant_uuid = fields.String()
-    lines = fields.Constant([])
+    lines = fields.List(fields.Nested(LinePresenceSchema))
     services = fields.Method('_dump_services')
 
     def _dump_services(self, user: Any) -> dict:

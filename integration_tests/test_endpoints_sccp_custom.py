@@ -1,0 +1,124 @@
+"""/endpoints/sccp and /endpoints/custom over HTTP against the real daemon."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers.lines import Events, custom, sccp, unique
+
+
+class TestSCCP:
+    def test_create_get_and_location(self, client, daemon) -> None:  # type: ignore[no-untyped-def]
+        response = client.post('/endpoints/sccp', json={'options': [['cid_name', 'Bob']]})
+
+        assert response.status_code == 201
+        endpoint = response.json()
+        assert response.headers['Location'] == f'{daemon.base_url}/endpoints/sccp/{endpoint["id"]}'
+        assert client.get(f'/endpoints/sccp/{endpoint["id"]}').json() == endpoint
+        assert endpoint['options'] == [['cid_name', 'Bob']]
+        assert endpoint['line'] is None
+
+    def test_empty_body_creates_an_endpoint(self, client) -> None:  # type: ignore[no-untyped-def]
+        assert client.post('/endpoints/sccp').status_code == 201
+
+    def test_bad_options_are_400(self, client) -> None:  # type: ignore[no-untyped-def]
+        response = client.post('/endpoints/sccp', json={'options': [['a', 'b', 'c']]})
+
+        assert response.status_code == 400
+        assert response.json()[0].startswith('Input Error - options: ')
+
+    def test_put_replaces_the_options(self, client) -> None:  # type: ignore[no-untyped-def]
+        endpoint = sccp(client, options=[['a', '1']])
+
+        assert client.put(f'/endpoints/sccp/{endpoint["id"]}', json={'options': [['b', '2']]}).status_code == 204
+        assert client.get(f'/endpoints/sccp/{endpoint["id"]}').json()['options'] == [['b', '2']]
+
+    def test_unknown_is_404(self, client) -> None:  # type: ignore[no-untyped-def]
+        response = client.get('/endpoints/sccp/999999')
+
+        assert response.status_code == 404
+        assert response.json() == ["Resource Not Found - SCCPEndpoint was not found ('id': 999999)"]
+
+    def test_events(self, client, rows) -> None:  # type: ignore[no-untyped-def]
+        events = Events(rows)
+
+        endpoint = sccp(client)
+        client.put(f'/endpoints/sccp/{endpoint["id"]}', json={'options': []})
+        client.delete(f'/endpoints/sccp/{endpoint["id"]}')
+
+        found = events.all('sccp_endpoint')
+        assert [(e['name'], e['routing_key']) for e in found] == [
+            ('sccp_endpoint_created', 'config.sccp_endpoint.created'),
+            ('sccp_endpoint_edited', 'config.sccp_endpoint.edited'),
+            ('sccp_endpoint_deleted', 'config.sccp_endpoint.deleted'),
+        ]
+        assert found[0]['data'] == {'id': endpoint['id'], 'tenant_uuid': endpoint['tenant_uuid'], 'line': None}
+
+
+class TestCustom:
+    def test_create_with_defaults(self, client, daemon) -> None:  # type: ignore[no-untyped-def]
+        interface = unique('dahdi/i1')
+
+        response = client.post('/endpoints/custom', json={'interface': interface})
+
+        assert response.status_code == 201
+        endpoint = response.json()
+        assert response.headers['Location'] == f'{daemon.base_url}/endpoints/custom/{endpoint["id"]}'
+        assert endpoint['interface'] == interface
+        assert endpoint['enabled'] is True and endpoint['interface_suffix'] is None
+        assert endpoint['trunk'] is None and endpoint['line'] is None
+
+    @pytest.mark.parametrize(
+        'body, field',
+        [
+            ({}, 'interface'),
+            ({'interface': 'bad interface'}, 'interface'),
+            ({'interface': 'x' * 129}, 'interface'),
+            ({'interface': 'ok', 'interface_suffix': 'x' * 33}, 'interface_suffix'),
+            ({'interface': 'ok', 'enabled': 'yes'}, 'enabled'),
+        ],
+    )
+    def test_invalid_bodies_are_400(self, client, body, field) -> None:  # type: ignore[no-untyped-def]
+        response = client.post('/endpoints/custom', json=body)
+
+        assert response.status_code == 400
+        assert any(e.startswith(f'Input Error - {field}: ') for e in response.json())
+
+    def test_interface_is_unique(self, client) -> None:  # type: ignore[no-untyped-def]
+        endpoint = custom(client)
+
+        response = client.post('/endpoints/custom', json={'interface': endpoint['interface']})
+
+        assert response.status_code == 400
+        assert response.json() == [
+            f"Resource Error - CustomEndpoint already exists ('interface': '{endpoint['interface']}')"
+        ]
+
+    def test_list_orders_by_interface_and_searches(self, client) -> None:  # type: ignore[no-untyped-def]
+        tag = unique('t')
+        second, first = custom(client, interface=f'{tag}/b'), custom(client, interface=f'{tag}/a')
+
+        body = client.get('/endpoints/custom', params={'search': tag}).json()
+
+        assert [e['id'] for e in body['items']] == [first['id'], second['id']]
+
+    def test_events(self, client, rows) -> None:  # type: ignore[no-untyped-def]
+        events = Events(rows)
+
+        endpoint = custom(client)
+        client.put(f'/endpoints/custom/{endpoint["id"]}', json={'enabled': False})
+        client.delete(f'/endpoints/custom/{endpoint["id"]}')
+
+        found = events.all('custom_endpoint')
+        assert [(e['name'], e['routing_key']) for e in found] == [
+            ('custom_endpoint_created', 'config.custom_endpoint.created'),
+            ('custom_endpoint_edited', 'config.custom_endpoint.edited'),
+            ('custom_endpoint_deleted', 'config.custom_endpoint.deleted'),
+        ]
+        assert found[0]['data'] == {
+            'id': endpoint['id'],
+            'tenant_uuid': endpoint['tenant_uuid'],
+            'interface': endpoint['interface'],
+            'trunk': None,
+            'line': None,
+        }

@@ -1,0 +1,62 @@
+"""A new tenant gets the default SIP templates, in the transaction that creates it."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from wazo_confd import tenancy
+from wazo_confd.bus.outbox import Outbox
+from wazo_confd.database import migrations
+from wazo_confd.database.uow import Database
+from wazo_confd.plugins.endpoint_sip.dao import SIPTemplateDao
+from wazo_confd.plugins.endpoint_sip.defaults import tenant_templates_creator
+from wazo_confd.plugins.endpoint_sip.model import EndpointSIP
+from wazo_confd.plugins.endpoint_sip.notifier import SIPTemplateNotifier
+from wazo_confd.plugins.endpoint_sip.service import EndpointSIPService
+from wazo_confd.plugins.endpoint_sip.validator import build_validator
+
+TENANT = '11111111-2222-4333-8444-555555555555'
+
+
+@pytest.fixture
+def database(tmp_path):  # type: ignore[no-untyped-def]
+    uri = f'sqlite:///{tmp_path}/confd.sqlite'
+    migrations.upgrade(uri)
+    database = Database(uri)
+    yield database
+    database.dispose()
+
+
+def templates_of(database: Database, tenant_uuid: str) -> dict[str, EndpointSIP]:
+    with database.unit_of_work() as uow:
+        found = uow.session.scalars(select(EndpointSIP).where(EndpointSIP.tenant_uuid == tenant_uuid)).all()
+        return {t.label: [p.label for p in t.templates] for t in found}  # type: ignore[misc]
+
+
+def test_tenant_created_hooks_run_once_per_new_tenant(database) -> None:  # type: ignore[no-untyped-def]
+    seen: list[str] = []
+    database.on_tenant_created(lambda session, tenant_uuid: seen.append(tenant_uuid))
+
+    for _ in range(2):
+        with database.unit_of_work() as uow:
+            tenancy.ensure(uow.session, TENANT)
+
+    assert seen == [TENANT]
+
+
+def test_new_tenant_gets_the_five_default_templates(database) -> None:  # type: ignore[no-untyped-def]
+    dao = SIPTemplateDao(database)
+    service = EndpointSIPService(dao, build_validator(dao), SIPTemplateNotifier(Outbox(database, lambda: None)), dao)
+    database.on_tenant_created(tenant_templates_creator(dao, service.create))
+
+    with database.unit_of_work() as uow:
+        tenancy.ensure(uow.session, TENANT)
+
+    assert templates_of(database, TENANT) == {
+        'global': [],
+        'webrtc': ['global'],
+        'meeting_guest': ['webrtc'],
+        'registration_trunk': ['global'],
+        'twilio_trunk': ['registration_trunk'],
+    }

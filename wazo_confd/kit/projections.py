@@ -1,0 +1,45 @@
+"""Read-only projections of the telephony objects that several resources embed
+(a line's endpoint and users, a user's lines), each with its `links`.
+
+They live here so that plugins embed one another's objects without importing each other.
+"""
+
+from __future__ import annotations
+
+from marshmallow import fields
+
+from .schema import OptionPairs, relation
+
+EndpointSIPRelation = relation(
+    'endpoint_sip',
+    'uuid',
+    'label',
+    'name',
+    key='uuid',
+    target='uuid',
+    auth_section_options=OptionPairs(only={'username'}, dump_only=True),
+)
+EndpointSCCPRelation = relation('endpoint_sccp', 'id')
+EndpointCustomRelation = relation('endpoint_custom', 'id', 'interface')
+ExtensionRelation = relation('extensions', 'id', 'exten', 'context')
+UserRelation = relation('users', 'uuid', 'firstname', 'lastname')
+LineIdRelation = relation('lines', 'id')
+
+
+def many(schema: type) -> fields.List:
+    return fields.List(fields.Nested(schema), dump_only=True)
+
+
+def one(schema: type) -> fields.Nested:
+    return fields.Nested(schema, dump_only=True, allow_none=True)
+
+
+LineRelation = relation(
+    'lines',
+    'id',
+    'name',
+    endpoint_sip=one(EndpointSIPRelation),
+    endpoint_sccp=one(EndpointSCCPRelation),
+    endpoint_custom=one(EndpointCustomRelation),
+    extensions=many(ExtensionRelation),
+)

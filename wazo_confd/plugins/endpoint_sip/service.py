@@ -1,0 +1,69 @@
+"""SIP endpoint and template rules: generated names, template references, line names."""
+
+from __future__ import annotations
+
+import secrets
+import string
+from typing import Any
+
+from wazo_confd.errors import InputError
+from wazo_confd.kit.service import CRUDService
+
+from .dao import EndpointSIPDao, SIPTemplateDao
+from .model import EndpointSIP
+
+NAME_ALPHABET = string.ascii_lowercase + string.digits
+
+
+class EndpointSIPService(CRUDService):
+    dao: EndpointSIPDao
+
+    def __init__(self, dao: EndpointSIPDao, validator: Any, notifier: Any, template_dao: SIPTemplateDao):
+        super().__init__(dao, validator, notifier)
+        self.template_dao = template_dao
+
+    def search_uuids(
+        self, params: Any, tenant_uuids: list[str] | None, uuids: list[str] | None
+    ) -> tuple[int, list[EndpointSIP]]:
+        return self.dao.search_uuids(params, tenant_uuids, uuids)
+
+    def apply(self, endpoint: EndpointSIP, form: dict) -> None:
+        """Copy a loaded body onto the endpoint, resolving template and transport references."""
+        form = dict(form)
+        templates = form.pop('templates', None)
+        if 'transport' in form:
+            transport = form.pop('transport')
+            endpoint.transport_uuid = str(transport['uuid']) if transport else None
+        for key, value in form.items():
+            setattr(endpoint, key, value)
+        if templates is not None:
+            endpoint.templates = [self._template(str(ref['uuid']), endpoint.tenant_uuid) for ref in templates]
+
+    def _template(self, uuid: str, tenant_uuid: str) -> EndpointSIP:
+        # A template is used only by endpoints and templates of its own tenant.
+        template = self.template_dao.find_by([tenant_uuid], uuid=uuid)
+        if template is None:
+            raise InputError("field 'templates': SIPEndpointTemplate was not found", {'uuid': uuid})
+        return template
+
+    def create(self, endpoint: EndpointSIP) -> EndpointSIP:
+        if not endpoint.name:
+            endpoint.name = self._free_name()
+        return super().create(endpoint)
+
+    def edit(self, endpoint: EndpointSIP) -> None:
+        super().edit(endpoint)
+        if endpoint.line is not None:
+            # The line is named after its endpoint.
+            endpoint.line.name = endpoint.name
+
+    def delete(self, endpoint: EndpointSIP) -> None:
+        if endpoint.line is not None:
+            endpoint.line.name = None
+        super().delete(endpoint)
+
+    def _free_name(self) -> str:
+        while True:
+            name = ''.join(secrets.choice(NAME_ALPHABET) for _ in range(8))
+            if self.dao.find_any_by_name(name) is None:
+                return name

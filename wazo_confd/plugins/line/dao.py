@@ -1,0 +1,57 @@
+"""SQL for lines."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import String, cast, null, select
+from sqlalchemy.exc import IntegrityError
+
+from wazo_confd.database.search import SearchConfig
+from wazo_confd.errors import resource_associated
+from wazo_confd.kit.dao import CRUDDao
+
+from .model import Line
+
+SEARCH = SearchConfig(
+    columns={
+        'context': Line.context,
+        'provisioning_code': Line.provisioning_code,
+        'provisioning_extension': Line.provisioning_code,
+        'position': Line.position,
+        'device_slot': Line.position,
+        'protocol': Line.protocol,
+        'device_id': Line.device_id,
+        'name': Line.name,
+        'caller_id_name': Line.caller_id_name,
+        'caller_id_num': Line.caller_id_num,
+        # Extensions are not associated with lines yet.
+        'exten': cast(null(), String),
+    },
+    search=['context', 'provisioning_code', 'protocol', 'device_id', 'name', 'caller_id_name', 'caller_id_num'],
+    default_sort='name',
+    tiebreak=Line.id,
+)
+
+
+class LineDao(CRUDDao[Line]):
+    model = Line
+    resource_name = 'Line'
+    search_config = SEARCH
+
+    def provisioning_code_owner(self, code: str) -> Line | None:
+        with self.session.no_autoflush:
+            return self.session.scalars(select(Line).where(Line.provisioning_code == code)).first()
+
+    def set_endpoint(self, line: Line, kind: str, endpoint: Any | None) -> None:
+        """Give the line this endpoint (or none); the unique endpoint columns refuse an
+        endpoint that a concurrent request just gave another line."""
+        previous = getattr(line, f'endpoint_{kind}')
+        setattr(line, f'endpoint_{kind}', endpoint)
+        try:
+            self.session.flush()
+        except IntegrityError as e:
+            raise resource_associated('Line', 'Endpoint', line_id=line.id) from e
+        for changed in (previous, endpoint):
+            if changed is not None:
+                self.session.expire(changed, ['line'])

@@ -1,0 +1,88 @@
+"""Lines: what a user's phone registers as. A line has at most one endpoint (SIP, SCCP or
+custom), enforced by the table itself, and each endpoint serves at most one line."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, case
+from sqlalchemy.orm import Mapped, column_property, mapped_column, relationship
+
+from wazo_confd.database.base import Base
+
+ONE_ENDPOINT = (
+    '(CASE WHEN endpoint_sip_uuid IS NULL THEN 0 ELSE 1 END'
+    ' + CASE WHEN endpoint_sccp_id IS NULL THEN 0 ELSE 1 END'
+    ' + CASE WHEN endpoint_custom_id IS NULL THEN 0 ELSE 1 END) <= 1'
+)
+
+
+class Line(Base):
+    __tablename__ = 'line'
+    __table_args__ = (CheckConstraint(ONE_ENDPOINT, name='one_endpoint'),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    tenant_uuid: Mapped[str] = mapped_column(String(36), ForeignKey('tenant.uuid', ondelete='CASCADE'), index=True)
+    # The endpoint's name (SIP name or custom interface), kept here for search and events.
+    name: Mapped[str | None] = mapped_column(String(128), index=True)
+    context: Mapped[str] = mapped_column(String(79), index=True)
+    provisioning_code: Mapped[str] = mapped_column(String(6), unique=True)
+    position: Mapped[int] = mapped_column(Integer, default=1)
+    caller_id_name: Mapped[str | None] = mapped_column(String(160))
+    caller_id_num: Mapped[str | None] = mapped_column(String(80))
+    registrar: Mapped[str] = mapped_column(String(128), default='default')
+    device_id: Mapped[str | None] = mapped_column(String(255))
+    endpoint_sip_uuid: Mapped[str | None] = mapped_column(
+        String(36), ForeignKey('endpoint_sip.uuid', ondelete='SET NULL'), unique=True
+    )
+    endpoint_sccp_id: Mapped[int | None] = mapped_column(
+        Integer, ForeignKey('endpoint_sccp.id', ondelete='SET NULL'), unique=True
+    )
+    endpoint_custom_id: Mapped[int | None] = mapped_column(
+        Integer, ForeignKey('endpoint_custom.id', ondelete='SET NULL'), unique=True
+    )
+
+    protocol = column_property(
+        case(
+            (endpoint_sip_uuid.isnot(None), 'sip'),
+            (endpoint_sccp_id.isnot(None), 'sccp'),
+            (endpoint_custom_id.isnot(None), 'custom'),
+            else_=None,
+        )
+    )
+
+    # Endpoints, users and user links belong to other plugins: related by name only.
+    endpoint_sip: Mapped[Any] = relationship('EndpointSIP', back_populates='line')
+    endpoint_sccp: Mapped[Any] = relationship('EndpointSCCP', back_populates='line')
+    endpoint_custom: Mapped[Any] = relationship('EndpointCustom', back_populates='line')
+    users: Mapped[list[Any]] = relationship(
+        'User',
+        secondary='user_line',
+        viewonly=True,
+        order_by='[UserLine.main_user.desc(), UserLine.user_id]',
+    )
+
+    @property
+    def device_slot(self) -> int:
+        return self.position
+
+    @property
+    def provisioning_extension(self) -> str:
+        return self.provisioning_code
+
+    @property
+    def endpoint(self) -> Any:
+        return self.endpoint_sip or self.endpoint_sccp or self.endpoint_custom
+
+    @property
+    def is_webrtc(self) -> bool:
+        return bool(self.endpoint_sip is not None and self.endpoint_sip.is_webrtc)
+
+    @property
+    def extensions(self) -> list:
+        # Filled once lines and extensions can be associated (line_extension).
+        return []
+
+    @property
+    def application(self) -> None:
+        return None

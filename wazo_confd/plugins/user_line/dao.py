@@ -1,0 +1,48 @@
+"""SQL for user-line links and their main flags."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from wazo_confd.database.uow import Database
+
+from .model import UserLine
+
+
+class UserLineDao:
+    def __init__(self, database: Database):
+        self.database = database
+
+    @property
+    def session(self) -> Session:
+        return self.database.session()
+
+    def find(self, user_id: int, line_id: int) -> UserLine | None:
+        return self.session.get(UserLine, (user_id, line_id))
+
+    def of_line(self, line_id: int) -> list[UserLine]:
+        query = select(UserLine).where(UserLine.line_id == line_id).order_by(UserLine.user_id)
+        return list(self.session.scalars(query))
+
+    def of_user(self, user_id: int) -> list[UserLine]:
+        query = select(UserLine).where(UserLine.user_id == user_id).order_by(UserLine.line_id)
+        return list(self.session.scalars(query))
+
+    def add(self, user_line: UserLine, user: Any, line: Any) -> UserLine:
+        self.session.add(user_line)
+        self.flush(user, line)
+        return user_line
+
+    def remove(self, user_line: UserLine, user: Any, line: Any) -> None:
+        self.session.delete(user_line)
+        self.flush(user, line)
+
+    def flush(self, user: Any, line: Any | None = None) -> None:
+        self.session.flush()
+        # The embedded lists (a user's lines, a line's users) are read through relationships.
+        self.session.expire(user, ['lines'])
+        if line is not None:
+            self.session.expire(line, ['users'])
