@@ -197,7 +197,7 @@ def test_context_of_a_sub_tenant_is_a_tenant_mismatch(daemon, client, rows) -> N
     response = client.put(f'/extensions/{extension["id"]}', json={'context': sub_context['name']})
 
     assert response.status_code == 400
-    assert response.json()[0].startswith('Input Error - Resources are not in the same tenant')
+    assert response.json()[0].startswith('Resource Error - different tenants')
 
 
 def test_create_edit_delete_events(client, rows) -> None:  # type: ignore[no-untyped-def]

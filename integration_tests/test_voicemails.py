@@ -241,7 +241,7 @@ class TestUserVoicemail:
         response = client.put(f'/users/{user["id"]}/voicemails/{voicemail["id"]}')
 
         assert response.status_code == 400
-        assert response.json()[0].startswith('Input Error - Resources are not in the same tenant')
+        assert response.json()[0].startswith('Resource Error - different tenants')
 
     def test_unknown_user_or_voicemail_is_404(self, client) -> None:  # type: ignore[no-untyped-def]
         user = create_user(client)

@@ -100,18 +100,13 @@ def param_not_found(field: str, resource: str, **metadata: Any) -> InputError:
     return InputError(f"field '{field}': {resource} was not found", metadata)
 
 
-def different_tenants(**metadata: Any) -> InputError:
-    return InputError('Resources are not in the same tenant', metadata)
+def different_tenants(**metadata: Any) -> ResourceError:
+    """Upstream's error for two related objects of different tenants."""
+    return ResourceError('different tenants', metadata)
 
 
 def resource_not_associated(resource: str, associated: str, **metadata: Any) -> ResourceError:
     return ResourceError(f'{resource} is not associated with {associated}', metadata)
-
-
-def tenants_differ(**metadata: Any) -> ResourceError:
-    """Upstream's association error (xivo-dao `different_tenants`): two linked objects of
-    different tenants."""
-    return ResourceError('different tenants', metadata)
 
 
 def missing_association(resource: str, associated: str, **metadata: Any) -> ResourceError:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from wazo_confd.errors import tenants_differ
+from wazo_confd.errors import different_tenants
 from wazo_confd.http.auth import current_auth
 from wazo_confd.http.resource import ConfdResource
 
@@ -16,7 +16,7 @@ from wazo_confd.http.resource import ConfdResource
 def check_same_tenant(left: Any, right: Any, left_name: str, right_name: str) -> None:
     """Raise upstream's `different tenants` error, naming each side's tenant."""
     if left.tenant_uuid != right.tenant_uuid:
-        raise tenants_differ(
+        raise different_tenants(
             **{f'{left_name}_tenant_uuid': left.tenant_uuid, f'{right_name}_tenant_uuid': right.tenant_uuid}
         )
 
