@@ -109,6 +109,7 @@ DEFAULTS: dict[str, Any] = {
         'endpoint_sccp': True,
         'endpoint_custom': True,
         'line_endpoint': True,
+        'line_extension': True,
         'user_line': True,
     },
 }

@@ -218,3 +218,28 @@ for _kind in ('sip', 'sccp', 'custom'):
     factory(f'/lines/{{line_id}}/endpoints/{_kind}/{{endpoint_id}}', create=_line_with(_kind), update={})
 factory('/users/{user_id}/lines/{line_id}', create=_user_line, update={})
 factory('/users/{user_id}/lines', create=_user, update={'lines': []})
+
+
+# --- line extensions -----------------------------------------------------------------------
+# A line's extension must lie in a user range of its context: _digits() gives 12 digits.
+_USER_RANGE = {'start': '100000000000', 'end': '999999999999'}
+
+
+def _ranged_context_name(maker: Maker) -> str:
+    body = {'label': unique('ctx'), 'user_ranges': [_USER_RANGE]}
+    return created(maker, '/contexts', body, var='name').path['name']
+
+
+def _line_extension(maker: Maker) -> Made:
+    context = _ranged_context_name(maker)
+    line = _made_json(maker, '/lines', {'context': context})
+    extension = _made_json(maker, '/extensions', {'exten': _digits(), 'context': context})
+    return Made({'line_id': line['id'], 'extension_id': extension['id']})
+
+
+factory('/lines/{line_id}/extensions/{extension_id}', create=_line_extension, update={})
+factory(
+    '/lines/{line_id}/extensions',
+    create=lambda maker: Made({'line_id': _line(maker)['id']}),
+    body_in=lambda maker: {'exten': _digits(), 'context': _ranged_context_name(maker)},
+)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import Boolean, ForeignKey, Integer, String, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from wazo_confd.database.base import Base
 
@@ -32,6 +34,8 @@ class Extension(Base):
     commented: Mapped[bool] = mapped_column(Boolean, default=False)
     # Set by the plugin that binds the extension (line, group, queue...); NULL when free.
     owner_type: Mapped[str | None] = mapped_column(String(16))
+    # Lines ringing this extension (the line_extension table, owned by its plugin).
+    lines: Mapped[list[Any]] = relationship('Line', secondary='line_extension', viewonly=True, order_by='Line.id')
 
     @property
     def enabled(self) -> bool:

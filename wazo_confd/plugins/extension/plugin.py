@@ -9,6 +9,7 @@ from wazo_confd.plugin_api import PluginDependencies
 from .dao import ExtensionDao
 from .notifier import ExtensionNotifier
 from .resource import ExtensionItem, ExtensionList
+from .schema import ExtensionSchema
 from .service import ExtensionService
 from .validator import build_validator
 
@@ -23,6 +24,7 @@ class Plugin:
         notifier = ExtensionNotifier(deps.outbox)
         service = ExtensionService(dao, build_validator(dao, find_context), notifier, find_context)
         deps.providers.register('extension_service', service)
+        deps.providers.register('extension_schema', ExtensionSchema)
         kwargs = {'service': service}
         deps.api.add_resource(ExtensionList, '/extensions', endpoint='extensionlist', resource_class_kwargs=kwargs)
         deps.api.add_resource(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from marshmallow import fields, validate
 
-from wazo_confd.kit.schema import BaseSchema, ListLinks, Link, StrictBoolean, StrictString
+from wazo_confd.kit.projections import many
+from wazo_confd.kit.schema import BaseSchema, ListLinks, Link, StrictBoolean, StrictString, relation
 
 
 class ExtensionSchema(BaseSchema):
@@ -20,6 +21,6 @@ class ExtensionSchema(BaseSchema):
     parking_lot = fields.Constant(None, dump_only=True)
     group = fields.Constant(None, dump_only=True)
     incall = fields.Constant(None, dump_only=True)
-    lines = fields.Constant([], dump_only=True)
+    lines = many(relation('lines', 'id', 'name'))
     outcall = fields.Constant(None, dump_only=True)
     queue = fields.Constant(None, dump_only=True)

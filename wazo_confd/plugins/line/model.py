@@ -78,10 +78,9 @@ class Line(Base):
     def is_webrtc(self) -> bool:
         return bool(self.endpoint_sip is not None and self.endpoint_sip.is_webrtc)
 
-    @property
-    def extensions(self) -> list:
-        # Filled once lines and extensions can be associated (line_extension).
-        return []
+    extensions: Mapped[list[Any]] = relationship(
+        'Extension', secondary='line_extension', viewonly=True, order_by='Extension.id'
+    )
 
     @property
     def application(self) -> None:

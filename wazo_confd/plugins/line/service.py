@@ -46,6 +46,11 @@ class LineService(CRUDService):
             user_lines = self.providers.get('user_line_service')
             for user in reversed(line.users):
                 user_lines.dissociate(user, line)
+        # Then its extensions, freed for other use, each with its event.
+        if 'line_extension_service' in self.providers:
+            line_extensions = self.providers.get('line_extension_service')
+            for extension in list(line.extensions):
+                line_extensions.dissociate(line, extension)
         super().delete(line)
 
     def lock(self, line: Line) -> None:

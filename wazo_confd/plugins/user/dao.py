@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import String, cast, column, func, null, select, table, true
+from sqlalchemy import column, func, select, table, true
 
 from wazo_confd.database.search import SearchConfig, SearchParams, run_search
 from wazo_confd.kit.dao import CRUDDao
 
 from .model import User
 
-# Columns that come from associations (extensions, voicemails) are NULL until the
-# resources that own them are installed.
-_UNSET = cast(null(), String)
-
 # The main line's columns, read through the lines plugin's tables by name (no import).
 _LINE = table('line', column('id'), column('provisioning_code'), column('context'))
 _USER_LINE = table('user_line', column('user_id'), column('line_id'), column('main_line'))
+_LINE_EXTENSION = table('line_extension', column('line_id'), column('extension_id'))
+_EXTENSION = table('extension', column('id'), column('exten'), column('context'))
+_USER_VOICEMAIL = table('user_voicemail', column('user_uuid'), column('voicemail_id'))
+_VOICEMAIL = table('voicemail', column('id'), column('number'))
 
 
 def _main_line(name: str):  # type: ignore[no-untyped-def]
@@ -25,6 +25,28 @@ def _main_line(name: str):  # type: ignore[no-untyped-def]
         select(_LINE.c[name])
         .join(_USER_LINE, _USER_LINE.c.line_id == _LINE.c.id)
         .where(_USER_LINE.c.user_id == User.id, _USER_LINE.c.main_line == true())
+        .scalar_subquery()
+    )
+
+
+def _main_extension(name: str):  # type: ignore[no-untyped-def]
+    """A column of the first extension of the user's main line."""
+    return (
+        select(_EXTENSION.c[name])
+        .join(_LINE_EXTENSION, _LINE_EXTENSION.c.extension_id == _EXTENSION.c.id)
+        .join(_USER_LINE, _USER_LINE.c.line_id == _LINE_EXTENSION.c.line_id)
+        .where(_USER_LINE.c.user_id == User.id, _USER_LINE.c.main_line == true())
+        .order_by(_EXTENSION.c.id)
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
+def _voicemail_number():  # type: ignore[no-untyped-def]
+    return (
+        select(_VOICEMAIL.c.number)
+        .join(_USER_VOICEMAIL, _USER_VOICEMAIL.c.voicemail_id == _VOICEMAIL.c.id)
+        .where(_USER_VOICEMAIL.c.user_uuid == User.uuid)
         .scalar_subquery()
     )
 
@@ -44,10 +66,10 @@ SEARCH = SearchConfig(
         'music_on_hold': User.music_on_hold,
         'outgoing_caller_id': User.outgoing_caller_id,
         'preprocess_subroutine': User.preprocess_subroutine,
-        'voicemail_number': _UNSET,
+        'voicemail_number': _voicemail_number(),
         'provisioning_code': _main_line('provisioning_code'),
-        'exten': _UNSET,
-        'extension': _UNSET,
+        'exten': _main_extension('exten'),
+        'extension': _main_extension('exten'),
         'context': _main_line('context'),
         'username': User.username,
         'enabled': User.enabled,

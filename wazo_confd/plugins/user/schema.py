@@ -159,6 +159,25 @@ def _main_line(attribute: str, default: Any = None) -> fields.Function:
     return fields.Function(read)
 
 
+def _main_extension(attribute: str) -> fields.Function:
+    """A field read from the first extension of the user's main line (None without one)."""
+
+    def read(user: Any) -> Any:
+        line = user.main_line
+        extensions = line.extensions if line is not None else []
+        return getattr(extensions[0], attribute) if extensions else None
+
+    return fields.Function(read)
+
+
+def _context(user: Any) -> Any:
+    # The context of the main extension, else the main line's own.
+    line = user.main_line
+    if line is None:
+        return None
+    return line.extensions[0].context if line.extensions else line.context
+
+
 class UserDirectorySchema(BaseSchema):
     id = fields.Integer()
     uuid = fields.String()
@@ -167,12 +186,12 @@ class UserDirectorySchema(BaseSchema):
     firstname = fields.String()
     lastname = fields.String()
     email = fields.String()
-    exten = fields.Constant(None)
+    exten = _main_extension('exten')
     mobile_phone_number = fields.String()
-    voicemail_number = fields.Constant(None)
+    voicemail_number = fields.Function(lambda user: getattr(getattr(user, 'voicemail', None), 'number', None))
     userfield = fields.String()
     description = fields.String()
-    context = _main_line('context')
+    context = fields.Function(_context)
 
 
 class UserSummarySchema(BaseSchema):
@@ -181,8 +200,8 @@ class UserSummarySchema(BaseSchema):
     firstname = fields.String()
     lastname = fields.String()
     email = fields.String()
-    extension = fields.Constant(None)
-    context = _main_line('context')
+    extension = _main_extension('exten')
+    context = fields.Function(_context)
     provisioning_code = _main_line('provisioning_code')
     protocol = _main_line('protocol')
     enabled = fields.Boolean()
