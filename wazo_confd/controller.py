@@ -37,9 +37,8 @@ class Controller:
         self._check_schema()
         self.uuid, self.master_tenant_uuid = self._identity()
         self.bootstrap_key_file = self._bootstrap_key()
-        self.verifier = CachingVerifier(
-            LocalBackend(self.database), config['auth']['cache_ttl'], config['auth']['cache_size']
-        )
+        ttl, size = config['auth']['cache_ttl'], config['auth']['cache_size']
+        self.verifier = CachingVerifier(LocalBackend(self.database, ttl, size), ttl, size)
         self.outbox = Outbox(self.database, lambda: self.uuid)
         self.app, api = create_app(config, HttpDependencies(self.database, self.verifier))
         self.plugin_deps = PluginDependencies(
