@@ -12,6 +12,7 @@ from flask_restful import Api
 from wazo_confd.auth.verifier import CachingVerifier
 from wazo_confd.database.uow import Database
 
+from . import statements
 from .errors import error_response
 from .proxy import ForwardedHeaders
 
@@ -60,6 +61,9 @@ def create_app(config: dict, deps: HttpDependencies) -> tuple[Flask, ConfdApi]:
             '%s %s %s %.1fms', request.method, request.path, response.status_code, duration_ms
         )
         return response
+
+    if config['database']['count_statements']:
+        statements.install(app, deps.database.engine)
 
     api = ConfdApi(app, prefix=API_PREFIX, catch_all_404s=True)
     return app, api
