@@ -84,13 +84,14 @@ def targets(results: dict) -> list[dict]:
     b = _workload(results, 'b.')
     if b:
         check('(b) GET /users/{uuid} req/s', b['throughput'], '>= 1000', b['throughput'] >= 1000)
-    lists = [w for name, w in results['workloads'].items() if name.startswith('c.')]
-    if lists:
-        large = lists[-1]
-        check('(c) list p99 ms at the large table', large['p99_ms'], '< 50', large['p99_ms'] < 50)
-        if len(lists) > 1:
-            ratio = large['p99_ms'] / max(lists[0]['p99_ms'], 0.001)
-            check('(c) p99 large / p99 small', round(ratio, 2), '< 10 (same order)', ratio < 10)
+    for kind in ('search', 'order&offset'):
+        lists = [w for name, w in results['workloads'].items() if name.startswith(f'c. GET /users?{kind},')]
+        if lists:
+            large = lists[-1]
+            check(f'(c) {kind} p99 ms, large table', large['p99_ms'], '< 50', large['p99_ms'] < 50)
+            if len(lists) > 1:
+                ratio = large['p99_ms'] / max(lists[0]['p99_ms'], 0.001)
+                check(f'(c) {kind} p99 large / small', round(ratio, 2), '< 10 (same order)', ratio < 10)
     e = _workload(results, 'e.')
     if e and e.get('available') is not False:
         check('(e) full users/s', e['throughput'], '>= 50', e['throughput'] >= 50)

@@ -64,24 +64,25 @@ def get_users(state: State, clients: int, per_client: int) -> Result:
     return run('b. GET /users/{uuid}', state.port, state.token, clients, per_client, step)
 
 
-def list_users(state: State, population: int, clients: int, per_client: int) -> Result:
-    """(c) half searches, half pages sorted by last name at random offsets, 100 rows each."""
-    rng = random.Random(state.seed + population)
+def list_users(state: State, population: int, kind: str, clients: int, per_client: int) -> Result:
+    """(c) `search`: a search for 100 rows; `page`: 100 rows sorted by last name at a random offset."""
+    rng = random.Random(state.seed + population + len(kind))
     total = clients * per_client
-    terms = search_terms(rng, total, BULK_FIRST_SERIAL + len(state.user_uuids), BULK_FIRST_SERIAL + population)
+    low = BULK_FIRST_SERIAL + len(state.user_uuids)
+    terms = search_terms(rng, total, low, BULK_FIRST_SERIAL + population)
     offsets = [rng.randrange(0, max(1, population - 100)) for _ in range(total)]
 
     def step(conn: Connection, i: int) -> tuple[bool, str]:
-        if i % 2 == 0:
+        if kind == 'search':
             path = f'/users?search={quote(terms[i])}&limit=100'
         else:
             path = f'/users?order=lastname&direction=asc&limit=100&offset={offsets[i]}'
         status, data = conn.request('GET', path)
-        if status == 200 and i % 2 == 1 and len(data['items']) != 100:
+        if status == 200 and kind == 'page' and len(data['items']) != 100:
             return False, f'{path}: {len(data["items"])} items of a page of 100'
         return expect(status, 200, data)
 
-    name = f'c. GET /users list, {population:,} users'
+    name = f'c. GET /users?{"search" if kind == "search" else "order&offset"}, {population:,}'
     return run(name, state.port, state.token, clients, per_client, step)
 
 

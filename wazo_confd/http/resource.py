@@ -36,7 +36,7 @@ class ConfdResource(Resource):
         if not getattr(handler, 'no_auth', False):
             acl = self.acls.get(request.method.lower()) or self.acls[method_name]
             authenticate(deps.verifier, acl, kwargs)
-        with deps.database.unit_of_work():
+        with deps.database.unit_of_work(read_only=request.method in ('GET', 'HEAD')):
             result = handler(*args, **kwargs)
             response = self._to_response(result)
         return response
