@@ -131,6 +131,14 @@ def run_search(session: Session, query: Select, config: SearchConfig, params: Se
     """Count the matching rows, then fetch one sorted page of them."""
     dialect = session.get_bind().dialect.name
     query = apply_filters(query, config, params, dialect)
+    if params.search and not params.offset:
+        # A search's rows are found (and rechecked) once for the count and the first page:
+        # count them in the same pass. With no offset, no row means a total of zero.
+        page = apply_order(query.add_columns(func.count().over()), config, params)
+        if params.limit is not None:
+            page = page.limit(params.limit)
+        rows = session.execute(page).unique().all()
+        return (rows[0][-1] if rows else 0), [row[0] for row in rows]
     total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
     if total == 0 or params.offset >= total:
         return total, []
