@@ -62,7 +62,7 @@ def create_app(config: dict, deps: HttpDependencies) -> tuple[Flask, ConfdApi]:
         )
         return response
 
-    if config['database']['count_statements']:
+    if config.get('database', {}).get('count_statements'):
         statements.install(app, deps.database.engine)
 
     api = ConfdApi(app, prefix=API_PREFIX, catch_all_404s=True)
