@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import create_engine, select, text
 
+from wazo_confd.database.models import load_all
 from wazo_confd.database.search import SearchParams, apply_filters, apply_order
 from wazo_confd.plugins.user.dao import SEARCH
 from wazo_confd.plugins.user.model import User
@@ -16,6 +17,7 @@ from .helpers.daemon import Daemon
 
 
 def plan(daemon: Daemon, params: SearchParams) -> str:
+    load_all()  # every model, so that the users' relationships can be configured
     query = select(User.id)
     if params.search is None:
         query = apply_order(query.where(User.tenant_uuid == 'x'), SEARCH, params).limit(100)
