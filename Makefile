@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test unit integration lint clean venv deb deb-tools test-deb
+.PHONY: run test unit integration lint clean venv deb deb-tools test-deb bench
 
 $(STAMP): requirements.txt test-requirements.txt setup.cfg setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ unit: $(STAMP)
 
 integration: $(STAMP)
 	$(BIN)/pytest -p no:cacheprovider integration_tests
+
+## The benchmark (not part of `test`): daemon on PostgreSQL, workloads, pgbench ceiling.
+bench: $(STAMP)
+	$(BIN)/pip install --quiet -r bench-requirements.txt
+	$(BIN)/python -m bench
 
 clean:
 	rm -rf $(VENV) .state build dist *.egg-info

@@ -34,6 +34,7 @@ DEFAULTS: dict[str, Any] = {
         'pool_timeout': 5,
         'connect_timeout': 5,
         'statement_timeout': 10,
+        'count_statements': False,
     },
     'rest_api': {
         'listen': '127.0.0.1',

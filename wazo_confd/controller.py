@@ -82,8 +82,13 @@ class Controller:
         self.uuid, self.master_tenant_uuid = self._identity()
         self.bootstrap_key_file = self._bootstrap_key()
         self.service_token = self._service_token()
-        backend = WazoAuthBackend(self.service_token.client) if self.service_token else LocalBackend(self.database)
-        self.verifier = CachingVerifier(backend, config['auth']['cache_ttl'], config['auth']['cache_size'])
+        ttl, size = config['auth']['cache_ttl'], config['auth']['cache_size']
+        backend = (
+            WazoAuthBackend(self.service_token.client)
+            if self.service_token
+            else LocalBackend(self.database, ttl, size)
+        )
+        self.verifier = CachingVerifier(backend, ttl, size)
         self.outbox = Outbox(self.database, lambda: self.uuid)
         self.app, api = create_app(
             config, HttpDependencies(self.database, self.verifier, lambda: self.master_tenant_uuid)

@@ -1,4 +1,9 @@
-"""The built-in key backend: API keys stored hashed in our own database."""
+"""The built-in key backend: API keys stored hashed in our own database.
+
+A key found in the database is remembered for the verifier's cache TTL, so that requests on
+many objects (each rendering its own ACL, e.g. `confd.users.<uuid>.read`) do not each cost a
+database lookup; a revoked key therefore stops working within the same TTL as before.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,7 @@ from wazo_confd.errors import Unauthorized
 
 from . import keys
 from .acl import AccessCheck
-from .verifier import Identity
+from .verifier import Identity, TTLCache
 
 
 def _is_uuid(value: str) -> bool:
@@ -26,20 +31,33 @@ class LocalBackend:
     # tenant is visible as soon as it is created.
     cache_tenants = False
 
-    def __init__(self, database: Database):
+    def __init__(self, database: Database, cache_ttl: float = 0, cache_size: int = 4096):
         self._database = database
+        self._keys = TTLCache(cache_ttl, cache_size)
 
-    def authorize(self, token: str, required_acl: str, tenant_uuid: str | None) -> Identity:
+    def _find_key(self, token: str) -> tuple[str, AccessCheck] | None:
+        cached = self._keys.get(('key', token))
+        if cached is not None:
+            return cached  # type: ignore[return-value]
         with self._database.new_session() as session:
             key = keys.find_by_secret(session, token)
             if key is None:
-                raise Unauthorized(f'Unauthorized token: invalid or unknown')
-            if not AccessCheck(key.acl).matches(required_acl):
-                raise Unauthorized(f'Unauthorized: ACL {required_acl} is not granted')
-            if tenant_uuid is not None and tenant_uuid != key.tenant_uuid:
-                if not _is_uuid(tenant_uuid) or tenant_uuid not in tenancy.subtree(session, key.tenant_uuid):
-                    raise Unauthorized(f'Unauthorized tenant: {tenant_uuid}')
-            return Identity(tenant_uuid=key.tenant_uuid)
+                return None
+            found = (key.tenant_uuid, AccessCheck(key.acl))
+        self._keys.put(('key', token), found)
+        return found
+
+    def authorize(self, token: str, required_acl: str, tenant_uuid: str | None) -> Identity:
+        found = self._find_key(token)
+        if found is None:
+            raise Unauthorized(f'Unauthorized token: invalid or unknown')
+        key_tenant_uuid, access = found
+        if not access.matches(required_acl):
+            raise Unauthorized(f'Unauthorized: ACL {required_acl} is not granted')
+        if tenant_uuid is not None and tenant_uuid != key_tenant_uuid:
+            if not _is_uuid(tenant_uuid) or tenant_uuid not in self.visible_tenants(token, key_tenant_uuid):
+                raise Unauthorized(f'Unauthorized tenant: {tenant_uuid}')
+        return Identity(tenant_uuid=key_tenant_uuid)
 
     def visible_tenants(self, token: str, tenant_uuid: str) -> list[str]:
         with self._database.new_session() as session:

@@ -11,6 +11,8 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from wazo_confd.errors import InputError
 
+from .search_index import exact_on_document, prefilter
+
 MAX_LIMIT = 2**31 - 1
 
 
@@ -97,9 +99,15 @@ def apply_filters(query: Select, config: SearchConfig, params: SearchParams, dia
     if params.search:
         pattern = f'%{escape_like(params.search)}%'
         folded_pattern = fold(pattern, dialect) if dialect == 'postgresql' else func.fold(pattern)
-        conditions.append(
-            or_(*(fold(config.column(name), dialect).like(folded_pattern, escape='\\') for name in config.search))
-        )
+        indexed = None
+        if dialect == 'postgresql':
+            indexed = prefilter([config.column(name) for name in config.search], folded_pattern)
+            if indexed is not None:
+                conditions.append(indexed)
+        if indexed is None or not exact_on_document(params.search):
+            conditions.append(
+                or_(*(fold(config.column(name), dialect).like(folded_pattern, escape='\\') for name in config.search))
+            )
     for name, value in params.filters.items():
         conditions.append(_exact(config.column(name), value))
     if conditions:
@@ -123,10 +131,28 @@ def run_search(session: Session, query: Select, config: SearchConfig, params: Se
     """Count the matching rows, then fetch one sorted page of them."""
     dialect = session.get_bind().dialect.name
     query = apply_filters(query, config, params, dialect)
+    if params.search and not params.offset:
+        # A search's rows are found (and rechecked) once for the count and the first page:
+        # count them in the same pass. With no offset, no row means a total of zero.
+        page = apply_order(query.add_columns(func.count().over()), config, params)
+        if params.limit is not None:
+            page = page.limit(params.limit)
+        rows = session.execute(page).unique().all()
+        return (rows[0][-1] if rows else 0), [row[0] for row in rows]
     total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
     if total == 0 or params.offset >= total:
         return total, []
-    page = apply_order(query, config, params).offset(params.offset)
+    return total, list(session.scalars(_page(query, config, params)).unique())
+
+
+def _page(query: Select, config: SearchConfig, params: SearchParams) -> Select:
+    key = config.tiebreak
+    if not params.offset or key is None or not getattr(key, 'primary_key', False):
+        page = apply_order(query, config, params).offset(params.offset)
+        return page.limit(params.limit) if params.limit is not None else page
+    # Deep page: find the page's keys first, an index-only walk when an index covers the sort,
+    # then read only those rows, instead of reading and discarding every skipped row.
+    keys = apply_order(query.with_only_columns(key), config, params).offset(params.offset)
     if params.limit is not None:
-        page = page.limit(params.limit)
-    return total, list(session.scalars(page).unique())
+        keys = keys.limit(params.limit)
+    return apply_order(query.where(key.in_(keys.correlate(None).scalar_subquery())), config, params)

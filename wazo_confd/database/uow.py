@@ -12,9 +12,10 @@ import logging
 from collections.abc import Callable
 from types import TracebackType
 
+from sqlalchemy import event
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from wazo_confd.errors import ServiceUnavailable
 
@@ -32,12 +33,16 @@ class Database:
         self.engine: Engine = build_engine(uri, options or {})
         self._tenant_created: list[Callable[[Session, str], None]] = []
         # Every session carries the tenant-created hooks, so that `tenancy.ensure` can run them.
-        self._sessionmaker = sessionmaker(
-            bind=self.engine,
-            expire_on_commit=False,
-            autoflush=True,
-            info={TENANT_CREATED_HOOKS: self._tenant_created},
-        )
+        hooks = {TENANT_CREATED_HOOKS: self._tenant_created}
+        self._sessionmaker = sessionmaker(bind=self.engine, expire_on_commit=False, autoflush=True, info=hooks)
+        self._read_sessionmaker = self._sessionmaker
+        if self.engine.dialect.name == 'postgresql':
+            # Reads outside a transaction: no COMMIT round trip. PostgreSQL's READ COMMITTED
+            # gives each statement its own snapshot anyway, so reads see the same thing.
+            reads = self.engine.execution_options(isolation_level='AUTOCOMMIT')
+            self._read_sessionmaker = sessionmaker(bind=reads, expire_on_commit=False, autoflush=True, info=hooks)
+            event.listen(self._read_sessionmaker, 'before_flush', _begin_before_write)
+            event.listen(self._read_sessionmaker, 'do_orm_execute', _begin_before_dml)
         self._after_commit: list[Callable[[], None]] = []
 
     @property
@@ -52,8 +57,9 @@ class Database:
         """Call `callback(session, tenant_uuid)` in the transaction that creates a tenant row."""
         self._tenant_created.append(callback)
 
-    def unit_of_work(self) -> UnitOfWork:
-        return UnitOfWork(self)
+    def unit_of_work(self, read_only: bool = False) -> UnitOfWork:
+        """One transaction; `read_only` for requests that should only read (GET, HEAD)."""
+        return UnitOfWork(self, read_only)
 
     def session(self) -> Session:
         session = _current_session.get()
@@ -63,6 +69,9 @@ class Database:
 
     def new_session(self) -> Session:
         return self._sessionmaker()
+
+    def new_read_session(self) -> Session:
+        return self._read_sessionmaker()
 
     def after_commit(self) -> None:
         for callback in self._after_commit:
@@ -75,14 +84,31 @@ class Database:
         self.engine.dispose()
 
 
+def _begin_before_write(session: Session, *_args: object) -> None:
+    """A read-only unit of work that writes after all: its writes get a real transaction.
+
+    Turning the driver's autocommit off makes psycopg2 send BEGIN before the next statement,
+    and the usual commit or rollback (or the pool's reset) end that transaction.
+    """
+    dbapi_connection = session.connection().connection.dbapi_connection
+    if dbapi_connection is not None and dbapi_connection.autocommit:
+        dbapi_connection.autocommit = False
+
+
+def _begin_before_dml(state: ORMExecuteState) -> None:
+    if state.is_insert or state.is_update or state.is_delete:
+        _begin_before_write(state.session)
+
+
 class UnitOfWork:
-    def __init__(self, database: Database):
+    def __init__(self, database: Database, read_only: bool = False):
         self._database = database
+        self._read_only = read_only
         self._session: Session | None = None
         self._token: contextvars.Token | None = None
 
     def __enter__(self) -> UnitOfWork:
-        self._session = self._database.new_session()
+        self._session = self._database.new_read_session() if self._read_only else self._database.new_session()
         self._token = _current_session.set(self._session)
         return self
 

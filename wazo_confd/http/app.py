@@ -14,6 +14,7 @@ from wazo_confd.auth.verifier import CachingVerifier
 from wazo_confd.database.timing import SqlTimer, logger as sql_logger
 from wazo_confd.database.uow import Database
 
+from . import statements
 from .errors import error_response
 from .proxy import ForwardedHeaders
 
@@ -72,6 +73,9 @@ def create_app(config: dict, deps: HttpDependencies) -> tuple[Flask, ConfdApi]:
             count, sql_ms = sql_timer.finish()
             sql_logger.debug('%s %s: %d SQL statements in %.1fms', request.method, request.path, count, sql_ms)
         return response
+
+    if config.get('database', {}).get('count_statements'):
+        statements.install(app, deps.database.engine)
 
     api = ConfdApi(app, prefix=API_PREFIX, catch_all_404s=True)
     return app, api

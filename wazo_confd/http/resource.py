@@ -41,7 +41,7 @@ class ConfdResource(Resource):
             auth = authenticate(deps.verifier, acl, kwargs)
             if is_master_tenant_only(self, handler):
                 check_master_tenant(auth, deps.master_tenant())
-        with deps.database.unit_of_work():
+        with deps.database.unit_of_work(read_only=request.method in ('GET', 'HEAD')):
             result = handler(*args, **kwargs)
             response = self._to_response(result)
         return response

@@ -35,6 +35,9 @@ class CRUDDao(Generic[Model]):
     def scoped(self, query: Select, tenant_uuids: list[str] | None) -> Select:
         if tenant_uuids is None:
             return query
+        if len(tenant_uuids) == 1:
+            # Equality, not IN: lets PostgreSQL walk a (tenant_uuid, sort key) index in order.
+            return query.where(self.model.tenant_uuid == tenant_uuids[0])
         return query.where(self.model.tenant_uuid.in_(tenant_uuids))
 
     def search(self, params: SearchParams, tenant_uuids: list[str] | None) -> tuple[int, list[Model]]:

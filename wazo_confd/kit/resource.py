@@ -14,7 +14,7 @@ from wazo_confd.http.auth import current_auth
 from wazo_confd.http.body import json_body
 from wazo_confd.http.resource import ConfdResource
 
-from .schema import load, parse_list_args
+from .schema import load, parse_list_args, shared
 from .service import CRUDService
 
 
@@ -31,7 +31,7 @@ class ListResource(ConfdResource):
         self.service = service
 
     def list_schema(self, args: dict) -> Schema:
-        return self.schema()
+        return shared(self.schema)
 
     def search(self, raw: dict) -> tuple[int, list]:
         params = parse_params(self.service.dao.search_config, raw)
@@ -47,11 +47,11 @@ class ListResource(ConfdResource):
 
     def post(self) -> tuple[dict, int, dict]:
         body = json_body()
-        form = load(self.schema(), body)
+        form = load(shared(self.schema), body)
         self.ensure_tenant()
         created = self.create(form, body)
         location = url_for(self.item_endpoint, _external=True, **{self.item_id_var: getattr(created, self.item_id_field)})
-        return self.schema().dump(created), 201, {'Location': location}
+        return shared(self.schema).dump(created), 201, {'Location': location}
 
     def create(self, form: dict, body: Any) -> Any:
         """Create from the loaded form; `body` is the raw request body, for nested objects."""
@@ -71,7 +71,7 @@ class ItemResource(ConfdResource):
         return self.service.get(resource_id, current_auth().item_tenants())
 
     def get(self, id: Any) -> dict:
-        return self.schema().dump(self.find(id))
+        return shared(self.schema).dump(self.find(id))
 
     def head(self, id: Any) -> tuple[None, int]:
         self.find(id)
@@ -83,7 +83,7 @@ class ItemResource(ConfdResource):
 
     def put(self, id: Any) -> tuple[None, int]:
         obj = self.find(id)
-        form = load(self.schema(), json_body(), partial=True)
+        form = load(shared(self.schema), json_body(), partial=True)
         self.apply(obj, form)
         self.service.edit(obj)
         return None, 204

@@ -1,0 +1,112 @@
+"""The printed table, the event latency figures and the check of each target of issue 8."""
+
+from __future__ import annotations
+
+from .events import EventListener
+
+COLUMNS = (('workload', 40), ('clients', 7), ('done', 7), ('thr/s', 9), ('p50 ms', 8), ('p99 ms', 8), ('errors', 6), ('CPU ms', 7), ('RSS MB', 7))
+
+
+def header() -> str:
+    """Columns: requests done, throughput, latency percentiles, errors, the daemon's CPU time
+    per request and its resident memory at the end of the workload."""
+    line = ' '.join(name.ljust(width) if i == 0 else name.rjust(width) for i, (name, width) in enumerate(COLUMNS))
+    return line + '\n' + '-' * len(line)
+
+
+def _fmt(value: object) -> str:
+    if value is None:
+        return '-'
+    if isinstance(value, float):
+        return f'{value:.1f}' if value >= 10 else f'{value:.2f}'
+    return str(value)
+
+
+def row(summary: dict) -> str:
+    if summary.get('available') is False:
+        return f'{summary["name"]:<40} not available: {summary["reason"]}'
+    values = (
+        summary['name'], summary.get('clients'), summary.get('requests'), summary.get('throughput'),
+        summary.get('p50_ms'), summary.get('p99_ms'), summary.get('errors'),
+        summary.get('daemon_cpu_ms_per_request'), summary.get('rss_mb'),
+    )
+    cells = [_fmt(v) for v in values]
+    line = ' '.join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, (_, w)) in enumerate(zip(cells, COLUMNS)))
+    if summary.get('unit') and summary['unit'] != 'req/s':
+        line += f'  ({summary["unit"]})'
+    return line
+
+
+def not_available(name: str, reason: str) -> dict:
+    return {'name': name, 'available': False, 'reason': reason}
+
+
+def event_latency(listener: EventListener, listening: bool, created_at: dict[str, float]) -> dict:
+    """Time from the end of each POST's response to its user_created event at our consumer."""
+    name = 'g. event delivery latency under (a)'
+    if not listening:
+        return not_available(name, f'no broker: {listener.error}')
+    listener.wait_for(list(created_at), timeout=10)
+    latencies = sorted(
+        max(0.0, (listener.arrivals[k] - sent) * 1000) for k, sent in created_at.items() if k in listener.arrivals
+    )
+    if not latencies:
+        return not_available(
+            name, f'no user_created event from this daemon within 10 s of {len(created_at)} creations '
+            '(this build writes events to the outbox but has no relay publishing them)'
+        )
+
+    def pct(p: float) -> float:
+        return round(latencies[min(len(latencies) - 1, int(p / 100 * len(latencies)))], 2)
+
+    return {
+        'name': name, 'clients': 1, 'requests': len(created_at), 'errors': len(created_at) - len(latencies),
+        'throughput': None, 'p50_ms': pct(50), 'p99_ms': pct(99), 'unit': 'latency',
+    }
+
+
+def _workload(results: dict, prefix: str) -> dict | None:
+    return next((w for name, w in results['workloads'].items() if name.startswith(prefix)), None)
+
+
+def targets(results: dict) -> list[dict]:
+    """Each target of the issue: the figure, the bound, and whether it is met (None: not measured)."""
+    checks: list[dict] = []
+
+    def check(name: str, value: float | None, bound: str, met: bool | None) -> None:
+        checks.append({'target': name, 'value': value, 'bound': bound, 'met': met})
+
+    ceiling = results['pgbench'].get('tps')
+    a = _workload(results, 'a.')
+    if a and ceiling:
+        ratio = a['throughput'] / ceiling
+        check('(a) POST /users vs pgbench INSERT rate', round(ratio * 100, 1), '>= 10 %', ratio >= 0.10)
+    b = _workload(results, 'b.')
+    if b:
+        check('(b) GET /users/{uuid} req/s', b['throughput'], '>= 1000', b['throughput'] >= 1000)
+    for kind in ('search', 'order&offset'):
+        lists = [w for name, w in results['workloads'].items() if name.startswith(f'c. GET /users?{kind},')]
+        if lists:
+            large = lists[-1]
+            check(f'(c) {kind} p99 ms, large table', large['p99_ms'], '< 50', large['p99_ms'] < 50)
+            if len(lists) > 1:
+                ratio = large['p99_ms'] / max(lists[0]['p99_ms'], 0.001)
+                check(f'(c) {kind} p99 large / small', round(ratio, 2), '< 10 (same order)', ratio < 10)
+    e = _workload(results, 'e.')
+    if e and e.get('available') is not False:
+        check('(e) full users/s', e['throughput'], '>= 50', e['throughput'] >= 50)
+    else:
+        check('(e) full users/s', None, '>= 50', None)
+    errors = sum(w.get('errors') or 0 for w in results['workloads'].values())
+    check('no errors', errors, '== 0', errors == 0)
+    rss = results.get('rss_mb_after_run')
+    check('daemon RSS after the run (MB)', round(rss, 1) if rss else None, '< 150', rss is not None and rss < 150)
+    return checks
+
+
+def footer(results: dict) -> str:
+    lines = ['', f'pgbench single-client INSERT+COMMIT: {results["pgbench"].get("tps")} tps', 'targets:']
+    for t in results['targets']:
+        verdict = {True: 'met', False: 'MISSED', None: 'not measured'}[t['met']]
+        lines.append(f'  {t["target"]:<42} {_fmt(t["value"]):>8}  {t["bound"]:<18} {verdict}')
+    return '\n'.join(lines)
