@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from sqlalchemy import Select, select
+from sqlalchemy.orm import selectinload
 
 from wazo_confd.database.search import SearchConfig, SearchParams, run_search
 from wazo_confd.kit.dao import CRUDDao
 from wazo_confd.tenancy import Tenant
 
-from .model import EndpointSIP, SIPTemplateDefault
+from .model import EndpointSIP, EndpointSIPTemplateLink, SIPTemplateDefault
 
 SEARCH = SearchConfig(
     columns={
@@ -31,7 +32,17 @@ class EndpointSIPDao(CRUDDao[EndpointSIP]):
     template = False
 
     def base_query(self) -> Select:
-        return select(EndpointSIP).where(EndpointSIP.template.is_(self.template))
+        # The rows' template links in one statement per page (not one per row); the
+        # parents come joined, their own links and line only when something reads them.
+        return (
+            select(EndpointSIP)
+            .where(EndpointSIP.template.is_(self.template))
+            .options(
+                selectinload(EndpointSIP.template_links)
+                .joinedload(EndpointSIPTemplateLink.parent)
+                .lazyload(EndpointSIP.line)
+            )
+        )
 
     def search_uuids(
         self, params: SearchParams, tenant_uuids: list[str] | None, uuids: list[str] | None

@@ -35,7 +35,9 @@ class Extension(Base):
     # Set by the plugin that binds the extension (line, group, queue...); NULL when free.
     owner_type: Mapped[str | None] = mapped_column(String(16))
     # Lines ringing this extension (the line_extension table, owned by its plugin).
-    lines: Mapped[list[Any]] = relationship('Line', secondary='line_extension', viewonly=True, order_by='Line.id')
+    lines: Mapped[list[Any]] = relationship(
+        'Line', secondary='line_extension', viewonly=True, order_by='Line.id', lazy='selectin'
+    )
 
     @property
     def enabled(self) -> bool:

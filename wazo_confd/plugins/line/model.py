@@ -52,14 +52,15 @@ class Line(Base):
     )
 
     # Endpoints, users and user links belong to other plugins: related by name only.
-    endpoint_sip: Mapped[Any] = relationship('EndpointSIP', back_populates='line')
-    endpoint_sccp: Mapped[Any] = relationship('EndpointSCCP', back_populates='line')
-    endpoint_custom: Mapped[Any] = relationship('EndpointCustom', back_populates='line')
+    endpoint_sip: Mapped[Any] = relationship('EndpointSIP', back_populates='line', lazy='selectin')
+    endpoint_sccp: Mapped[Any] = relationship('EndpointSCCP', back_populates='line', lazy='selectin')
+    endpoint_custom: Mapped[Any] = relationship('EndpointCustom', back_populates='line', lazy='selectin')
     users: Mapped[list[Any]] = relationship(
         'User',
         secondary='user_line',
         viewonly=True,
         order_by='[UserLine.main_user.desc(), UserLine.user_id]',
+        lazy='selectin',
     )
 
     @property
@@ -79,7 +80,7 @@ class Line(Base):
         return bool(self.endpoint_sip is not None and self.endpoint_sip.is_webrtc)
 
     extensions: Mapped[list[Any]] = relationship(
-        'Extension', secondary='line_extension', viewonly=True, order_by='Extension.id'
+        'Extension', secondary='line_extension', viewonly=True, order_by='Extension.id', lazy='selectin'
     )
 
     @property

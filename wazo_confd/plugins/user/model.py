@@ -67,6 +67,7 @@ class User(Base):
         secondary='user_line',
         viewonly=True,
         order_by='[UserLine.main_line.desc(), UserLine.line_id]',
+        lazy='selectin',
     )
 
     @property
