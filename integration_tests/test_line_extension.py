@@ -180,10 +180,12 @@ def test_users_show_the_extension_of_their_main_line(client) -> None:  # type: i
     summary = client.get('/users', params={'view': 'summary', 'uuid': user['uuid']}).json()['items'][0]
     directory = client.get('/users', params={'view': 'directory', 'uuid': user['uuid']}).json()['items'][0]
     found = client.get('/users', params={'exten': '1500', 'uuid': user['uuid']}).json()
+    searched = client.get('/users', params={'search': '150', 'uuid': user['uuid']}).json()
 
     assert summary['extension'] == '1500'
     assert directory['exten'] == '1500'
     assert found['total'] == 1
+    assert searched['total'] == 1
     assert client.get(f'/users/{user["id"]}').json()['lines'][0]['extensions'][0]['exten'] == '1500'
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +26,9 @@ class SearchConfig:
     default_sort: str
     sort_insensitive: set[str] = field(default_factory=set)
     tiebreak: Any = None
+    # For a searched column that is not a column of the listed table (a related object's),
+    # an index-friendly form of "this column matches": folded pattern -> condition.
+    search_alternatives: dict[str, Callable[[Any], Any]] = field(default_factory=dict)
 
     def column(self, name: str) -> Any:
         return self.columns[name]
@@ -101,9 +105,11 @@ def apply_filters(query: Select, config: SearchConfig, params: SearchParams, dia
         folded_pattern = fold(pattern, dialect) if dialect == 'postgresql' else func.fold(pattern)
         indexed = None
         if dialect == 'postgresql':
-            indexed = prefilter([config.column(name) for name in config.search], folded_pattern)
+            own = [config.column(name) for name in config.search if name not in config.search_alternatives]
+            indexed = prefilter(own, folded_pattern)
             if indexed is not None:
-                conditions.append(indexed)
+                related = [config.search_alternatives[name](folded_pattern) for name in config.search_alternatives]
+                conditions.append(or_(indexed, *related))
         if indexed is None or not exact_on_document(params.search):
             conditions.append(
                 or_(*(fold(config.column(name), dialect).like(folded_pattern, escape='\\') for name in config.search))

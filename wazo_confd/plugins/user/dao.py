@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import column, func, select, table, true
+from sqlalchemy import any_, column, func, select, table, true
 
 from wazo_confd.database.search import SearchConfig, SearchParams, run_search
 from wazo_confd.kit.dao import CRUDDao
@@ -40,6 +40,19 @@ def _main_extension(name: str):  # type: ignore[no-untyped-def]
         .limit(1)
         .scalar_subquery()
     )
+
+
+def _users_matching(selectable_column, join):  # type: ignore[no-untyped-def]
+    """`User.id = ANY(ARRAY(ids of users whose related column matches))`: computed once,
+    then served by the primary key, so user search keeps its trigram index."""
+
+    def condition(folded_pattern):  # type: ignore[no-untyped-def]
+        matching = join(select(_USER_LINE.c.user_id)).where(
+            func.lower(func.unaccent(selectable_column)).like(folded_pattern, escape='\\')
+        )
+        return User.id == any_(func.array(matching.scalar_subquery()))
+
+    return condition
 
 
 def _voicemail_number():  # type: ignore[no-untyped-def]
@@ -92,6 +105,18 @@ SEARCH = SearchConfig(
     default_sort='lastname',
     sort_insensitive={'firstname', 'lastname', 'fullname', 'description'},
     tiebreak=User.id,
+    search_alternatives={
+        'exten': _users_matching(
+            _EXTENSION.c.exten,
+            lambda query: query.join(_LINE_EXTENSION, _LINE_EXTENSION.c.line_id == _USER_LINE.c.line_id).join(
+                _EXTENSION, _EXTENSION.c.id == _LINE_EXTENSION.c.extension_id
+            ).where(_USER_LINE.c.main_line == true()),
+        ),
+        'provisioning_code': _users_matching(
+            _LINE.c.provisioning_code,
+            lambda query: query.join(_LINE, _LINE.c.id == _USER_LINE.c.line_id).where(_USER_LINE.c.main_line == true()),
+        ),
+    },
 )
 
 
