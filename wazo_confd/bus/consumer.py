@@ -41,7 +41,12 @@ class TenantEventHandler:
             return
         with self._database.unit_of_work() as uow:
             if name == 'auth_tenant_added':
-                tenant = tenancy.ensure(uow.session, tenant_uuid, name=data.get('name'), slug=data.get('slug'))
+                parent = data.get('parent_uuid')
+                if parent is not None and tenancy.get(uow.session, parent) is None:
+                    parent = None  # a parent we never heard of: keep the tenant at the top
+                tenant = tenancy.ensure(
+                    uow.session, tenant_uuid, name=data.get('name'), slug=data.get('slug'), parent_uuid=parent
+                )
                 if tenant.slug is None and data.get('slug'):
                     tenant.slug = data['slug']
             elif name == 'auth_tenant_deleted' and tenant_uuid != self._master_tenant_uuid():

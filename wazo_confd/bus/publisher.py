@@ -8,6 +8,7 @@ from urllib.parse import quote
 from kombu import Connection, Exchange, Producer
 
 from .model import OutboxEvent
+from .relay import PartialDelivery
 
 CONNECT_TIMEOUT = 2.0
 CONFIRM_TIMEOUT = 5.0
@@ -46,17 +47,24 @@ class BusSink:
 
     def send(self, rows: list[OutboxEvent]) -> None:
         producer = self._ensure()
-        for row in rows:
-            producer.publish(
-                json.dumps(row.body),
-                routing_key=row.routing_key,
-                headers=row.headers,
-                content_type='application/json',
-                content_encoding='utf-8',
-                delivery_mode=2,
-                retry=False,
-                timeout=CONFIRM_TIMEOUT,
-            )
+        for count, row in enumerate(rows):
+            try:
+                self._publish(producer, row)
+            except Exception as e:
+                raise PartialDelivery(count, e) from e
+
+    @staticmethod
+    def _publish(producer: Producer, row: OutboxEvent) -> None:
+        producer.publish(
+            json.dumps(row.body),
+            routing_key=row.routing_key,
+            headers=row.headers,
+            content_type='application/json',
+            content_encoding='utf-8',
+            delivery_mode=2,
+            retry=False,
+            timeout=CONFIRM_TIMEOUT,
+        )
 
     def check(self) -> None:
         producer = self._ensure()

@@ -37,8 +37,18 @@ BUSY_RETRY = 0.02
 DRAIN_TIMEOUT = 5.0
 
 
+class PartialDelivery(Exception):
+    """The receiver confirmed the first `count` rows of the batch, then failed."""
+
+    def __init__(self, count: int, cause: Exception):
+        super().__init__(f'{cause.__class__.__name__}: {cause}')
+        self.count = count
+        self.cause = cause
+
+
 class Sink(Protocol):
-    """Where a relay delivers its rows; `send` returns only once the receiver confirmed."""
+    """Where a relay delivers its rows; `send` returns only once the receiver confirmed,
+    and raises PartialDelivery when it failed after confirming some of them."""
 
     def send(self, rows: list[Any]) -> None: ...
 
@@ -142,9 +152,7 @@ class Relay:
             if not session.scalar(text('SELECT pg_try_advisory_xact_lock(:key)'), {'key': self._lock_key}):
                 return None
             rows = self._unsent(session, for_update=True)
-            if rows:
-                self._sink.send(rows)
-                self._mark_sent(session, rows)
+            self._deliver(session, rows)
         return len(rows)
 
     def _send_batch_alone(self) -> int:
@@ -153,11 +161,21 @@ class Relay:
         with self._database.new_session() as session:
             with session.begin():
                 rows = self._unsent(session, for_update=False)
-            if rows:
-                self._sink.send(rows)
-                with session.begin():
-                    self._mark_sent(session, rows)
+            with session.begin():
+                self._deliver(session, rows)
         return len(rows)
+
+    def _deliver(self, session: Session, rows: list[Any]) -> None:
+        if not rows:
+            return
+        try:
+            self._sink.send(rows)
+        except PartialDelivery as e:
+            # Keep what the receiver confirmed: fewer repeats after the outage.
+            self._mark_sent(session, rows[: e.count])
+            session.commit()
+            raise
+        self._mark_sent(session, rows)
 
     def _unsent(self, session: Session, for_update: bool) -> list[Any]:
         query = select(self._model).where(self._model.sent_at.is_(None)).order_by(self._model.id)
