@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test unit integration lint clean venv deb deb-tools test-deb
+.PHONY: run test unit integration lint clean venv deb deb-tools test-deb bench-bus
 
 $(STAMP): requirements.txt test-requirements.txt setup.cfg setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ unit: $(STAMP)
 
 integration: $(STAMP)
 	$(BIN)/pytest -p no:cacheprovider integration_tests
+
+## Bus relay benchmark: publish throughput and commit-to-delivery latency (docs/bus.md).
+bench-bus: $(STAMP)
+	$(BIN)/python -m bench.bus_relay
 
 clean:
 	rm -rf $(VENV) .state build dist *.egg-info

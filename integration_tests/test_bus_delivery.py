@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from .helpers.bus import BusListener, rabbitmqctl, wait_for
+from .helpers.bus import BusListener, delete_queue, rabbitmqctl, wait_for
 from .helpers.daemon import Daemon, free_port
 from .helpers.database import Rows
 
@@ -62,6 +62,7 @@ def test_broker_stopped_during_500_writes_loses_no_event_and_keeps_commit_order(
         assert wait_for(lambda: client.get('/status').json()['bus_publisher']['status'] == 'ok')
     finally:
         daemon.stop()
+        delete_queue(daemon.config['bus']['queue_name'])
 
 
 def test_events_committed_before_a_sigkill_are_published_after_restart(fresh_pg, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -84,6 +85,7 @@ def test_events_committed_before_a_sigkill_are_published_after_restart(fresh_pg,
     finally:
         listener.close()
         daemon.stop()
+        delete_queue(daemon.config['bus']['queue_name'])
 
 
 def test_two_daemons_on_one_database_publish_each_event_once(fresh_pg, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -113,3 +115,4 @@ def test_two_daemons_on_one_database_publish_each_event_once(fresh_pg, tmp_path)
         listener.close()
         first.stop()
         second.stop()
+        delete_queue(config['bus']['queue_name'])

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import create_engine, text
 
-from .helpers.bus import BusListener, publish, wait_for
+from .helpers.bus import BusListener, delete_queue, publish, wait_for
 from .helpers.daemon import Daemon
 from .helpers.database import Rows
 
@@ -25,6 +25,7 @@ def bus_daemon(request, pg_uri, tmp_path_factory) -> Iterator[Daemon]:  # type: 
     daemon = Daemon(str(tmp_path_factory.mktemp(f'bus-{request.param}')), uri, bus_config()).start()
     yield daemon
     daemon.stop()
+    delete_queue(daemon.config['bus']['queue_name'])
 
 
 @pytest.fixture

@@ -92,6 +92,12 @@ def publish(name: str, data: dict) -> None:
         )
 
 
+def delete_queue(name: str) -> None:
+    """Remove a daemon's durable consumer queue once its test is over."""
+    with Connection(BROKER_URL) as connection:
+        Queue(name)(connection.default_channel).delete()
+
+
 def rabbitmqctl(*args: str) -> None:
     subprocess.run(['rabbitmqctl', *args], check=True, capture_output=True, timeout=120)
 

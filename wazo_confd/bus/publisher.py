@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import socket
+import time
 from urllib.parse import quote
 
 from kombu import Connection, Exchange, Producer
@@ -24,34 +26,70 @@ def exchange(bus: dict) -> Exchange:
 
 
 class BusSink:
-    """A relay sink publishing to the durable `bus.exchange_name` exchange with publisher confirms."""
+    """A relay sink publishing to the durable `bus.exchange_name` exchange with publisher confirms.
+
+    The whole batch is published, then the broker's confirmations are awaited together (one
+    disk flush on the broker's side confirms many messages); the rows confirmed before a
+    failure are reported through PartialDelivery so that they are not sent again.
+    """
 
     def __init__(self, bus: dict):
         self._url = broker_url(bus)
         self._exchange = exchange(bus)
         self._connection: Connection | None = None
         self._producer: Producer | None = None
+        self._next_tag = 1
+        self._pending: set[int] = set()
+        self._nacked: set[int] = set()
 
     def _ensure(self) -> Producer:
         if self._producer is None:
-            # confirm_publish: each basic.publish waits for the broker's ack (a nack raises).
-            connection = Connection(
-                self._url, connect_timeout=CONNECT_TIMEOUT, transport_options={'confirm_publish': True}
-            )
+            connection = Connection(self._url, connect_timeout=CONNECT_TIMEOUT)
             self._connection = connection
             connection.connect()
             channel = connection.channel()
+            channel.confirm_select()
+            channel.events['basic_ack'].add(self._on_ack)
+            channel.events['basic_nack'].add(self._on_nack)
+            self._next_tag, self._pending, self._nacked = 1, set(), set()
             self._exchange(channel).declare()
             self._producer = Producer(channel, exchange=self._exchange)
         return self._producer
 
+    def _settle(self, delivery_tag: int, multiple: bool) -> set[int]:
+        settled = {t for t in self._pending if t <= delivery_tag} if multiple else {delivery_tag} & self._pending
+        self._pending -= settled
+        return settled
+
+    def _on_ack(self, delivery_tag: int, multiple: bool) -> None:
+        self._settle(delivery_tag, multiple)
+
+    def _on_nack(self, delivery_tag: int, multiple: bool) -> None:
+        self._nacked |= self._settle(delivery_tag, multiple)
+
     def send(self, rows: list[OutboxEvent]) -> None:
         producer = self._ensure()
-        for count, row in enumerate(rows):
-            try:
+        assert self._connection is not None
+        first = self._next_tag
+        try:
+            for row in rows:
+                self._pending.add(self._next_tag)
+                self._next_tag += 1
                 self._publish(producer, row)
-            except Exception as e:
-                raise PartialDelivery(count, e) from e
+            deadline = time.monotonic() + CONFIRM_TIMEOUT
+            while self._pending and not self._nacked:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise TimeoutError('no confirmation from the broker')
+                try:
+                    self._connection.drain_events(timeout=remaining)
+                except socket.timeout:
+                    continue
+            if self._nacked:
+                raise ConnectionError('the broker refused a message (nack)')
+        except Exception as e:
+            unconfirmed = self._pending | self._nacked | set(range(self._next_tag, first + len(rows)))
+            raise PartialDelivery(min(unconfirmed, default=first + len(rows)) - first, e) from e
 
     @staticmethod
     def _publish(producer: Producer, row: OutboxEvent) -> None:
@@ -63,7 +101,6 @@ class BusSink:
             content_encoding='utf-8',
             delivery_mode=2,
             retry=False,
-            timeout=CONFIRM_TIMEOUT,
         )
 
     def check(self) -> None:
