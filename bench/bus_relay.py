@@ -77,8 +77,9 @@ def throughput(uri: str, workdir: str, events: int) -> dict:
     daemon = Daemon(workdir, uri, config).start()
     client = daemon.client()
     with ThreadPoolExecutor(8) as pool:
-        list(pool.map(lambda i: client.post('/users', json={'firstname': f'b{i}'}), range(events)))
+        codes = list(pool.map(lambda i: client.post('/users', json={'firstname': f'b{i}'}).status_code, range(events)))
     daemon.stop()
+    assert codes.count(201) == events, f'{events - codes.count(201)} writes failed: {set(codes)}'
     arrivals = Arrivals()
     daemon.config['bus']['port'] = 5672
     try:

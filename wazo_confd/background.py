@@ -39,8 +39,7 @@ class BackgroundWorkers:
             'bus_publisher': self._publisher_status,
             'bus_consumer': self._consumer_status,
         }
-        if self.sysconfd_relay is not None:
-            checks['sysconfd'] = self.sysconfd_relay.status
+        checks['sysconfd'] = self.sysconfd_relay.status if self.sysconfd_relay else lambda: {'status': 'ok', 'enabled': False}
         return checks
 
     def _publisher_status(self) -> dict:
