@@ -133,3 +133,15 @@ def _eventually(predicate, timeout: float = 5) -> bool:  # type: ignore[no-untyp
             return True
         time.sleep(0.02)
     return False
+
+
+def test_graceful_stop_sends_what_is_committed(database) -> None:  # type: ignore[no-untyped-def]
+    sink = RecordingSink()
+    relay = Relay('test', database, OutboxEvent, sink, {**OPTIONS, 'poll_interval': 3600})
+    relay.start()
+    assert _eventually(lambda: relay.healthy is True)
+    write_events(database, 'a', 'b', 'c')  # no wake-up: only the stop can send them
+
+    relay.stop()
+
+    assert sink.sent == ['a', 'b', 'c']
