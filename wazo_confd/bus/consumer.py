@@ -44,11 +44,12 @@ class TenantEventHandler:
                 parent = data.get('parent_uuid')
                 if parent is not None and tenancy.get(uow.session, parent) is None:
                     parent = None  # a parent we never heard of: keep the tenant at the top
-                tenant = tenancy.ensure(
-                    uow.session, tenant_uuid, name=data.get('name'), slug=data.get('slug'), parent_uuid=parent
-                )
-                if tenant.slug is None and data.get('slug'):
-                    tenant.slug = data['slug']
+                # Cut to our columns' sizes: a value too long must not block the queue.
+                slug = str(data['slug'])[:10] if data.get('slug') else None
+                tenant_name = str(data['name'])[:255] if data.get('name') else None
+                tenant = tenancy.ensure(uow.session, tenant_uuid, name=tenant_name, slug=slug, parent_uuid=parent)
+                if tenant.slug is None and slug:
+                    tenant.slug = slug
             elif name == 'auth_tenant_deleted' and tenant_uuid != self._master_tenant_uuid():
                 tenancy.remove(uow.session, tenant_uuid)
 

@@ -85,12 +85,12 @@ class Relay:
         """Called after each commit: send now rather than at the next poll."""
         self._wake.set()
 
-    def stop(self, drain_timeout: float = DRAIN_TIMEOUT) -> None:
+    def stop(self) -> None:
         """Stop after the current batch, first sending what is committed if the sink works."""
         self._stop.set()
         self._wake.set()
         if self._thread is not None:
-            self._thread.join(drain_timeout + 10)
+            self._thread.join(DRAIN_TIMEOUT + 10)
         self._sink.close()
 
     def status(self) -> dict:
