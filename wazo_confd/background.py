@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 
 from wazo_confd.bus.consumer import BusConsumer, TenantEventHandler
@@ -14,8 +13,6 @@ from wazo_confd.database.uow import Database
 from wazo_confd.sysconfd.client import SysconfdSink
 from wazo_confd.sysconfd.model import SysconfdRequest
 from wazo_confd.sysconfd.requests import ReloadRequests
-
-logger = logging.getLogger(__name__)
 
 
 class BackgroundWorkers:
