@@ -26,7 +26,7 @@ def tenant(database: Database, uuid: str) -> tuple | None:
 
 
 def test_added_twice_creates_one_tenant_with_its_slug(database) -> None:  # type: ignore[no-untyped-def]
-    handler = TenantEventHandler(database, 'master')
+    handler = TenantEventHandler(database, lambda: 'master')
     data = {'uuid': 't1', 'name': 'Acme', 'slug': 'acme-slug-too-long'}
 
     handler.handle('auth_tenant_added', data)
@@ -36,7 +36,7 @@ def test_added_twice_creates_one_tenant_with_its_slug(database) -> None:  # type
 
 
 def test_deleted_removes_the_tenant_and_its_subtenants_and_is_idempotent(database) -> None:  # type: ignore[no-untyped-def]
-    handler = TenantEventHandler(database, 'master')
+    handler = TenantEventHandler(database, lambda: 'master')
     handler.handle('auth_tenant_added', {'uuid': 'parent', 'slug': 'p'})
     handler.handle('auth_tenant_added', {'uuid': 'child', 'slug': 'c', 'parent_uuid': 'parent'})
 
@@ -48,7 +48,7 @@ def test_deleted_removes_the_tenant_and_its_subtenants_and_is_idempotent(databas
 
 
 def test_the_master_tenant_is_never_deleted(database) -> None:  # type: ignore[no-untyped-def]
-    handler = TenantEventHandler(database, 'master')
+    handler = TenantEventHandler(database, lambda: 'master')
     handler.handle('auth_tenant_added', {'uuid': 'master', 'slug': 'master'})
 
     handler.handle('auth_tenant_deleted', {'uuid': 'master'})

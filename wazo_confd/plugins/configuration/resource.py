@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from wazo_confd.http.auth import current_auth
 from wazo_confd.http.body import json_body
 from wazo_confd.http.resource import ConfdResource
 from wazo_confd.kit.schema import load
@@ -20,6 +19,7 @@ LIVE_RELOAD_DOC = {
 
 class LiveReloadResource(ConfdResource):
     acls = {'get': 'confd.configuration.live_reload.read', 'put': 'confd.configuration.live_reload.update'}
+    master_tenant_only = True
     docs = LIVE_RELOAD_DOC
     schema = LiveReloadSchema
 
@@ -27,11 +27,9 @@ class LiveReloadResource(ConfdResource):
         self.service = service
 
     def get(self) -> dict:
-        self.service.ensure_master_tenant(current_auth().tenant_uuid)
         return LiveReloadSchema().dump({'enabled': self.service.get()})
 
     def put(self) -> tuple[None, int]:
-        self.service.ensure_master_tenant(current_auth().tenant_uuid)
         form = load(LiveReloadSchema(), json_body())
         self.service.edit(form['enabled'])
         return None, 204
