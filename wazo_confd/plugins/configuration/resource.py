@@ -13,7 +13,7 @@ LIVE_RELOAD_DOC = {
     'get': {'response': {'description': 'The live reload setting', 'content': {'application/json': {'schema': {
         'type': 'object', 'properties': {'enabled': {'type': 'boolean'}},
     }}}}},
-    'put': {'status': 204, 'response': {'description': 'Updated'}},
+    'put': {'status': 204, 'response': {'description': 'Updated'}, 'body': True},
 }
 
 
