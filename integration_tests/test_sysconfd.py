@@ -65,6 +65,17 @@ def test_each_user_write_sends_the_contract_commands(reload_daemon, sysconfd, ro
     expect_reload(lambda: client.delete(f'/users/{user["id"]}'))
 
 
+def test_a_context_write_sends_the_dialplan_reload(reload_daemon, sysconfd, rows) -> None:  # type: ignore[no-untyped-def]
+    settle(rows)
+    before = len(sysconfd.requests)
+
+    assert reload_daemon.client().post('/contexts', json={'label': 'reloaded'}).status_code == 201
+
+    assert wait_for(lambda: len(sysconfd.requests) > before)
+    time.sleep(0.2)
+    assert sysconfd.requests[before:] == [{'ipbx': ['dialplan reload'], 'agentbus': []}]
+
+
 def test_reloads_recorded_while_sysconfd_is_down_all_arrive_later(reload_daemon, sysconfd, rows) -> None:  # type: ignore[no-untyped-def]
     client = reload_daemon.client()
     settle(rows)
