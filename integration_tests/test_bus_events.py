@@ -10,7 +10,7 @@ from sqlalchemy import create_engine, text
 
 from .helpers.bus import BusListener, delete_queue, publish, wait_for
 from .helpers.daemon import Daemon
-from .helpers.database import Rows
+from .helpers.database import Rows, create_database, drop_database
 
 USER_EVENTS = ['user_created', 'user_edited', 'user_deleted']
 
@@ -20,12 +20,16 @@ def bus_config() -> dict:
 
 
 @pytest.fixture(scope='module', params=['postgresql', 'sqlite'])
-def bus_daemon(request, pg_uri, tmp_path_factory) -> Iterator[Daemon]:  # type: ignore[no-untyped-def]
-    uri = pg_uri if request.param == 'postgresql' else f"sqlite:///{tmp_path_factory.mktemp('bus') / 'confd.sqlite'}"
+def bus_daemon(request, tmp_path_factory) -> Iterator[Daemon]:  # type: ignore[no-untyped-def]
+    # A database of its own: a second daemon on the shared one would replace its admin key.
+    pg = request.param == 'postgresql'
+    uri = create_database('confd_bus') if pg else f"sqlite:///{tmp_path_factory.mktemp('bus') / 'confd.sqlite'}"
     daemon = Daemon(str(tmp_path_factory.mktemp(f'bus-{request.param}')), uri, bus_config()).start()
     yield daemon
     daemon.stop()
     delete_queue(daemon.config['bus']['queue_name'])
+    if pg:
+        drop_database(uri)
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from sqlalchemy import create_engine, text
 
 from .helpers.bus import wait_for
 from .helpers.daemon import Daemon
-from .helpers.database import Rows
+from .helpers.database import Rows, create_database, drop_database
 from .helpers.sysconfd import SysconfdStandIn
 
 USER_RELOAD = {
@@ -29,12 +29,16 @@ def sysconfd() -> Iterator[SysconfdStandIn]:
 
 
 @pytest.fixture(scope='module', params=['postgresql', 'sqlite'])
-def reload_daemon(request, pg_uri, tmp_path_factory, sysconfd) -> Iterator[Daemon]:  # type: ignore[no-untyped-def]
-    uri = pg_uri if request.param == 'postgresql' else f"sqlite:///{tmp_path_factory.mktemp('sd') / 'confd.sqlite'}"
+def reload_daemon(request, tmp_path_factory, sysconfd) -> Iterator[Daemon]:  # type: ignore[no-untyped-def]
+    # A database of its own: a second daemon on the shared one would replace its admin key.
+    pg = request.param == 'postgresql'
+    uri = create_database('confd_sd') if pg else f"sqlite:///{tmp_path_factory.mktemp('sd') / 'confd.sqlite'}"
     config = {'sysconfd': {'enabled': True, 'host': '127.0.0.1', 'port': sysconfd.port}, 'outbox': {'poll_interval': 0.2}}
     daemon = Daemon(str(tmp_path_factory.mktemp(f'sysconfd-{request.param}')), uri, config).start()
     yield daemon
     daemon.stop()
+    if pg:
+        drop_database(uri)
 
 
 @pytest.fixture
