@@ -1,11 +1,11 @@
-"""merge the sysconfd outbox (0100) with main's head (0401)
+"""merge the sysconfd outbox (0100) with main's head (0700)
 
 Revision ID: 0110
-Revises: 0100, 0401
+Revises: 0100, 0700
 """
 
 revision = '0110'
-down_revision = ('0100', '0401')
+down_revision = ('0100', '0700')
 branch_labels = None
 depends_on = None
 
