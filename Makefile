@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test unit integration lint clean venv deb deb-tools test-deb bench
+.PHONY: run test unit integration lint clean venv deb deb-tools test-deb bench bench-bus
 
 $(STAMP): requirements.txt test-requirements.txt setup.cfg setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ integration: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/pip install --quiet -r bench-requirements.txt
 	$(BIN)/python -m bench
+
+## Bus relay benchmark: publish throughput and commit-to-delivery latency (docs/bus.md).
+bench-bus: $(STAMP)
+	$(BIN)/python -m bench.bus_relay
 
 clean:
 	rm -rf $(VENV) .state build dist *.egg-info

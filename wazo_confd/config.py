@@ -76,6 +76,17 @@ DEFAULTS: dict[str, Any] = {
         'vhost': '/',
         'exchange_name': 'wazo-headers',
         'exchange_type': 'headers',
+        'queue_name': 'wazo-confd',
+    },
+    'outbox': {
+        'poll_interval': 1.0,
+        'batch_size': 100,
+        'retention_seconds': 86400,
+    },
+    'sysconfd': {
+        'enabled': True,
+        'host': 'localhost',
+        'port': 8668,
     },
     'consul': {
         'scheme': 'http',
@@ -96,6 +107,7 @@ DEFAULTS: dict[str, Any] = {
     },
     'enabled_plugins': {
         'api': True,
+        'configuration': True,
         'infos': True,
         'status': True,
         'tenants': True,

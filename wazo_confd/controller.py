@@ -20,6 +20,7 @@ from wazo_confd.auth.service_token import CredentialsError, ServiceToken, read_c
 from wazo_confd.auth.tenant_sync import TenantSync
 from wazo_confd.auth.verifier import CachingVerifier
 from wazo_confd.auth.wazo_auth import WazoAuthBackend, WazoAuthClient
+from wazo_confd.background import BackgroundWorkers
 from wazo_confd.bus.envelope import Event
 from wazo_confd.bus.outbox import Outbox
 from wazo_confd.database import migrations
@@ -90,6 +91,7 @@ class Controller:
         )
         self.verifier = CachingVerifier(backend, ttl, size)
         self.outbox = Outbox(self.database, lambda: self.uuid)
+        self.workers = BackgroundWorkers(config, self.database, self.outbox, lambda: self.master_tenant_uuid)
         self.app, api = create_app(
             config, HttpDependencies(self.database, self.verifier, lambda: self.master_tenant_uuid)
         )
@@ -107,10 +109,11 @@ class Controller:
             master_tenant=self._master_tenant_status,
             service_token=self.service_token.status if self.service_token else lambda: {'status': 'ok'},
             plugins=self._plugins_status,
+            **self.workers.status_checks(),
         )
         self.plugins = load_plugins(config['enabled_plugins'], self.plugin_deps)
         # The outbox relay (and any other background task) appends itself here.
-        self.background: list[BackgroundTask] = []
+        self.background: list[BackgroundTask] = [self.workers]
         self.registration: ServiceRegistration | None = None
         if config['service_discovery']['enabled']:
             self.registration = ServiceRegistration(config, self.uuid, self._publish, self._api_answers)

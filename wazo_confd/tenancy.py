@@ -55,6 +55,16 @@ def created(session: Session, tenant_uuid: str) -> None:
         hook(session, tenant_uuid)
 
 
+def remove(session: Session, tenant_uuid: str) -> bool:
+    """Delete the tenant; its objects and sub-tenants go with it (ON DELETE CASCADE)."""
+    tenant = session.get(Tenant, tenant_uuid)
+    if tenant is None:
+        return False
+    session.delete(tenant)
+    session.flush()
+    return True
+
+
 def subtree(session: Session, tenant_uuid: str) -> list[str]:
     """The tenant and all its descendants."""
     rows = session.execute(select(Tenant.uuid, Tenant.parent_uuid)).all()

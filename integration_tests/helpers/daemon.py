@@ -54,6 +54,7 @@ class Daemon:
             'rest_api': {'listen': '127.0.0.1', 'port': self.port},
             'auth': {'backend': 'local', 'bootstrap_key_file': self.key_file, 'cache_ttl': 2},
             'bus': {'enabled': False},
+            'sysconfd': {'enabled': False},
         }
         self.config = deep_merge(base, config or {})
         self.process: subprocess.Popen | None = None

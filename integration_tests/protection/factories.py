@@ -243,3 +243,8 @@ factory(
     create=lambda maker: Made({'line_id': _line(maker)['id']}),
     body_in=lambda maker: {'exten': _digits(), 'context': _ranged_context_name(maker)},
 )
+
+
+# --- configuration -------------------------------------------------------------------------
+# `enabled: true` is the default: the matrix leaves live reload as other tests expect it.
+factory('/configuration/live_reload', update={'enabled': True})

@@ -3,22 +3,34 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
 from wazo_confd.database.uow import Database
 
+from . import ordering
 from .envelope import Event, marshal
 from .model import OutboxEvent
 
 
+class ReloadRecorder(Protocol):
+    def record(self, commands: dict[str, list[str]]) -> None: ...
+
+
 class Outbox:
+    """The change's side effects: bus events, and Asterisk reload requests when a recorder is set."""
+
     def __init__(self, database: Database, origin_uuid: Callable[[], str | None]):
         self._database = database
         self._origin_uuid = origin_uuid
+        self.reloads: ReloadRecorder | None = None
+        ordering.install()
 
     def add(self, event: Event) -> None:
         event_id, headers, body = marshal(event, self._origin_uuid())
-        session = self._database.session()
-        session.add(
-            OutboxEvent(event_id=event_id, name=event.name, routing_key=event.routing_key, headers=headers, body=body)
-        )
-        session.info['wrote'] = True
+        row = OutboxEvent(event_id=event_id, name=event.name, routing_key=event.routing_key, headers=headers, body=body)
+        ordering.add_in_commit_order(self._database.session(), row)
+
+    def request_reload(self, commands: dict[str, list[str]]) -> None:
+        """Record Asterisk reload commands for wazo-sysconfd in the current transaction."""
+        if self.reloads is not None and any(commands.values()):
+            self.reloads.record(commands)

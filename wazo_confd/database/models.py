@@ -11,6 +11,7 @@ def load_all() -> type[Base]:
     import wazo_confd.auth.model  # noqa: F401
     import wazo_confd.bus.model  # noqa: F401
     import wazo_confd.installation  # noqa: F401
+    import wazo_confd.sysconfd.model  # noqa: F401
     import wazo_confd.tenancy  # noqa: F401
 
     manager = ExtensionManager('wazo_confd.plugins', invoke_on_load=False)

@@ -157,6 +157,9 @@ class SpecBuilder:
         else:
             response = doc.get('response', {'description': 'OK'})
             operation['responses'][str(doc.get('status', 200))] = response
+            if doc.get('body'):  # a non-CRUD handler reading its resource's schema
+                operation['requestBody'] = {'required': True, 'content': {'application/json': {'schema': self.ref(schema)}}}
+                operation['responses'].update(_error_responses(400))
         operation['responses'].update(_error_responses(503))
         return operation
 

@@ -67,6 +67,7 @@ class CRUDNotifier(Notifier):
             family=self.family,
             user_uuids=user_uuids,
         )
+        self.outbox.request_reload(self.reload_commands)
 
     def created(self, obj: Any) -> None:
         self.send('created', obj)

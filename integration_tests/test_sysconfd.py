@@ -1,0 +1,159 @@
+"""Asterisk reload requests to a wazo-sysconfd stand-in, and the live reload setting."""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from .helpers.bus import wait_for
+from .helpers.daemon import Daemon
+from .helpers.database import Rows, create_database, drop_database
+from .helpers.sysconfd import SysconfdStandIn
+
+USER_RELOAD = {
+    'ipbx': ['dialplan reload', 'module reload chan_sccp.so', 'module reload app_queue.so', 'module reload res_pjsip.so'],
+    'agentbus': [],
+}
+
+
+@pytest.fixture(scope='module')
+def sysconfd() -> Iterator[SysconfdStandIn]:
+    stand_in = SysconfdStandIn().start()
+    yield stand_in
+    stand_in.stop()
+
+
+@pytest.fixture(scope='module', params=['postgresql', 'sqlite'])
+def reload_daemon(request, tmp_path_factory, sysconfd) -> Iterator[Daemon]:  # type: ignore[no-untyped-def]
+    # A database of its own: a second daemon on the shared one would replace its admin key.
+    pg = request.param == 'postgresql'
+    uri = create_database('confd_sd') if pg else f"sqlite:///{tmp_path_factory.mktemp('sd') / 'confd.sqlite'}"
+    config = {'sysconfd': {'enabled': True, 'host': '127.0.0.1', 'port': sysconfd.port}, 'outbox': {'poll_interval': 0.2}}
+    daemon = Daemon(str(tmp_path_factory.mktemp(f'sysconfd-{request.param}')), uri, config).start()
+    yield daemon
+    daemon.stop()
+    if pg:
+        drop_database(uri)
+
+
+@pytest.fixture
+def rows(reload_daemon) -> Iterator[Rows]:  # type: ignore[no-untyped-def]
+    peek = Rows(reload_daemon.db_uri)
+    yield peek
+    peek.dispose()
+
+
+def settle(rows: Rows) -> None:
+    assert wait_for(lambda: rows.count('sysconfd_request', 'sent_at IS NULL') == 0)
+
+
+def test_each_user_write_sends_the_contract_commands(reload_daemon, sysconfd, rows) -> None:  # type: ignore[no-untyped-def]
+    client = reload_daemon.client()
+    settle(rows)
+    user: dict = {}
+
+    def expect_reload(write) -> None:  # type: ignore[no-untyped-def]
+        before = len(sysconfd.requests)
+        write()
+        assert wait_for(lambda: len(sysconfd.requests) > before)
+        time.sleep(0.2)  # a second request for the same write would come now
+        assert sysconfd.requests[before:] == [USER_RELOAD]
+
+    expect_reload(lambda: user.update(client.post('/users', json={'firstname': 'Reload'}).json()))
+    expect_reload(lambda: client.put(f'/users/{user["id"]}', json={'firstname': 'Again'}))
+    expect_reload(lambda: client.delete(f'/users/{user["id"]}'))
+
+
+def test_a_context_write_sends_the_dialplan_reload(reload_daemon, sysconfd, rows) -> None:  # type: ignore[no-untyped-def]
+    settle(rows)
+    before = len(sysconfd.requests)
+
+    assert reload_daemon.client().post('/contexts', json={'label': 'reloaded'}).status_code == 201
+
+    assert wait_for(lambda: len(sysconfd.requests) > before)
+    time.sleep(0.2)
+    assert sysconfd.requests[before:] == [{'ipbx': ['dialplan reload'], 'agentbus': []}]
+
+
+def test_reloads_recorded_while_sysconfd_is_down_all_arrive_later(reload_daemon, sysconfd, rows) -> None:  # type: ignore[no-untyped-def]
+    client = reload_daemon.client()
+    settle(rows)
+    before_rows = rows.count('sysconfd_request')
+    sysconfd.stop()
+    try:
+        for i in range(10):
+            assert client.post('/users', json={'firstname': f'down{i}'}).status_code == 201
+        assert client.post('/users', json={}).status_code == 400  # rolled back
+        status = wait_for(lambda: (s := client.get('/status').json()['sysconfd'])['status'] == 'fail' and s)
+        assert status['backlog'] == 10
+        received_before = len(sysconfd.requests)
+    finally:
+        sysconfd.start()
+
+    settle(rows)
+    assert rows.count('sysconfd_request') - before_rows == 10
+    assert len(sysconfd.requests) > received_before
+    assert all(body == USER_RELOAD for body in sysconfd.requests[received_before:])
+    assert wait_for(lambda: client.get('/status').json()['sysconfd'] == {'status': 'ok', 'backlog': 0})
+
+
+def test_live_reload_off_records_and_sends_nothing(reload_daemon, sysconfd, rows) -> None:  # type: ignore[no-untyped-def]
+    client = reload_daemon.client()
+    settle(rows)
+    assert client.put('/configuration/live_reload', json={'enabled': False}).status_code == 204
+    try:
+        assert client.get('/configuration/live_reload').json() == {'enabled': False}
+        before_rows, before_requests = rows.count('sysconfd_request'), len(sysconfd.requests)
+
+        assert client.post('/users', json={'firstname': 'Quiet'}).status_code == 201
+        time.sleep(0.5)
+
+        assert rows.count('sysconfd_request') == before_rows
+        assert len(sysconfd.requests) == before_requests
+    finally:
+        assert client.put('/configuration/live_reload', json={'enabled': True}).status_code == 204
+    assert client.get('/configuration/live_reload').json() == {'enabled': True}
+
+
+def test_live_reload_edited_event_is_written(reload_daemon, rows) -> None:  # type: ignore[no-untyped-def]
+    client = reload_daemon.client()
+    assert client.put('/configuration/live_reload', json={'enabled': True}).status_code == 204
+
+    event = rows.all("SELECT routing_key, headers, body FROM outbox_event WHERE name = 'live_reload_edited' ORDER BY id")[-1]
+    for column in ('headers', 'body'):  # SQLite hands JSON back as text
+        if isinstance(event[column], str):
+            event[column] = json.loads(event[column])
+
+    assert event['routing_key'] == 'config.live_reload.edited'
+    assert event['body']['data'] == {'live_reload_enabled': True}
+    assert 'tenant_uuid' not in event['headers']
+    assert event['headers']['required_acl'] == 'events.config.live_reload.edited'
+
+
+def test_live_reload_refuses_a_non_boolean(reload_daemon) -> None:  # type: ignore[no-untyped-def]
+    response = reload_daemon.client().put('/configuration/live_reload', json={'enabled': 'yes'})
+
+    assert response.status_code == 400
+    assert response.json()[0].startswith('Input Error - enabled:')
+
+
+def test_live_reload_is_for_the_master_tenant_only(reload_daemon) -> None:  # type: ignore[no-untyped-def]
+    tenant_uuid = str(uuid.uuid4())
+    engine = create_engine(reload_daemon.db_uri)
+    with engine.begin() as connection:
+        connection.execute(
+            text('INSERT INTO tenant (uuid, name, created_at) VALUES (:uuid, :name, CURRENT_TIMESTAMP)'),
+            {'uuid': tenant_uuid, 'name': 'sub'},
+        )
+    engine.dispose()
+    secret = reload_daemon.admin('keys', 'create', f'sub-{tenant_uuid[:8]}', '--acl', 'confd.#', '--tenant', tenant_uuid)
+    sub = reload_daemon.client(token=secret.stdout.strip())
+
+    assert sub.get('/configuration/live_reload').status_code == 401
+    assert sub.put('/configuration/live_reload', json={'enabled': False}).status_code == 401
+    assert reload_daemon.client().get('/configuration/live_reload').status_code == 200
