@@ -1,4 +1,4 @@
-"""merge the sysconfd outbox (0100) with main's head (0700)
+"""merge the sysconfd outbox (0100) with main's head (0701)
 
 Revision ID: 0110
 Revises: 0100, 0701
