@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test unit integration lint clean venv deb deb-tools test-deb bench
+.PHONY: run test unit integration fuzz lint clean venv deb deb-tools test-deb bench
 
 $(STAMP): requirements.txt test-requirements.txt setup.cfg setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,11 @@ integration: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/pip install --quiet -r bench-requirements.txt
 	$(BIN)/python -m bench
+
+## Long fuzzing run: every schemathesis phase (coverage included), many more examples.
+fuzz: $(STAMP)
+	CONFD_FUZZ_EXAMPLES=$${CONFD_FUZZ_EXAMPLES:-300} CONFD_FUZZ_PHASES=examples,coverage,fuzzing,stateful \
+		$(BIN)/pytest -p no:cacheprovider integration_tests/test_fuzz.py
 
 clean:
 	rm -rf $(VENV) .state build dist *.egg-info

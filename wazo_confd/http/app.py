@@ -6,6 +6,8 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
+
 from flask import Flask, Response, g, request
 from flask_cors import CORS
 from flask_restful import Api
@@ -35,6 +37,14 @@ class ConfdApi(Api):
 
     def handle_error(self, e: Exception) -> Response:
         return error_response(e)
+
+    def add_resource(self, resource: type, *urls: str, **kwargs: Any) -> None:
+        # The OpenAPI generator asks resources for facts only their instances know
+        # (sortable columns, unique fields): remember how each endpoint is built.
+        endpoint = kwargs.get('endpoint') or resource.__name__.lower()
+        assert self.app is not None
+        self.app.extensions.setdefault('confd_resource_kwargs', {})[endpoint] = kwargs.get('resource_class_kwargs') or {}
+        super().add_resource(resource, *urls, **kwargs)
 
 
 def create_app(config: dict, deps: HttpDependencies) -> tuple[Flask, ConfdApi]:

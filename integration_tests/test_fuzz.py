@@ -1,0 +1,75 @@
+"""Fuzzing every route from the daemon's own OpenAPI document with schemathesis.
+
+All of schemathesis' default checks run (no 5xx, status codes, content types and response
+headers conform, responses match their schemas, invalid data rejected, valid data accepted,
+required headers enforced), on positive and negative data, with the admin key. The run in
+`make test` is bounded (fixed seed and examples per operation); `make fuzz` raises the number
+of examples through CONFD_FUZZ_EXAMPLES.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+
+import pytest
+
+from .helpers.daemon import Daemon
+from .helpers.database import Rows, temporary_database
+
+HOOKS = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'fuzz', 'hooks.py')
+EXAMPLES = int(os.environ.get('CONFD_FUZZ_EXAMPLES', '15'))
+SEED = int(os.environ.get('CONFD_FUZZ_SEED', '20261127'))
+# The coverage phase walks every keyword of every parameter: thorough, but it grows with the
+# number of query parameters (about 6 s per list route). `make fuzz` runs it; `make test` runs
+# the generated positive and negative examples and the stateful sequences.
+PHASES = os.environ.get('CONFD_FUZZ_PHASES', 'examples,fuzzing,stateful')
+SCHEMATHESIS = os.path.join(os.path.dirname(sys.executable), 'schemathesis')
+
+
+@pytest.fixture(scope='module')
+def fuzz_daemon(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Daemon]:
+    """A daemon on a PostgreSQL database of its own: the fuzzer fills it with odd data."""
+    with temporary_database('confd_fuzz') as uri:
+        daemon = Daemon(str(tmp_path_factory.mktemp('daemon-fuzz')), uri).start()
+        try:
+            yield daemon
+        finally:
+            daemon.stop()
+
+
+def _config(daemon: Daemon, tenant_uuid: str) -> str:
+    path = os.path.join(daemon.workdir, 'schemathesis.toml')
+    with open(path, 'w') as f:
+        f.write(
+            f'seed = {SEED}\n'
+            f'hooks = "{HOOKS}"\n'
+            'workers = 4\n'
+            'continue-on-failure = true\n'
+            'warnings = false\n'
+            f'headers = {{ "X-Auth-Token" = "{daemon.admin_key()}" }}\n'
+            '[generation]\n'
+            f'max-examples = {EXAMPLES}\n'
+            'mode = "all"\n'
+            # Positive cases act in the key's own tenant, so that items are found.
+            '[parameters]\n'
+            f'"Wazo-Tenant" = "{tenant_uuid}"\n'
+        )
+    return path
+
+
+def test_every_route_passes_the_default_checks(fuzz_daemon: Daemon) -> None:
+    rows = Rows(fuzz_daemon.db_uri)
+    tenant_uuid = str(rows.scalar('SELECT master_tenant_uuid FROM installation'))
+    rows.dispose()
+
+    result = subprocess.run(
+        [SCHEMATHESIS, '--no-color', '--config-file', _config(fuzz_daemon, tenant_uuid), 'run',
+         f'{fuzz_daemon.base_url}/api/api.yml', '--output-truncate', 'false'],
+        capture_output=True, text=True, timeout=600,
+    )
+
+    assert result.returncode == 0, result.stdout[-20000:] + result.stderr[-2000:]
+    assert 'Unexpected error' not in fuzz_daemon.log()
