@@ -116,8 +116,21 @@ class StrictBoolean(fields.Boolean):
         return value
 
 
+# A string field without a length of its own still has one: a megabyte in a name is an error.
+DEFAULT_MAX_LENGTH = 65535
+
+
 class StrictString(fields.String):
-    """A string that refuses control characters other than tab and newlines."""
+    """A string that refuses control characters other than tab and newlines, and that is
+    never longer than DEFAULT_MAX_LENGTH unless its own Length validator says otherwise."""
+
+    def __init__(self, **kwargs: Any):
+        validators = kwargs.get('validate') or []
+        validators = list(validators) if isinstance(validators, (list, tuple)) else [validators]
+        if not any(isinstance(v, validate.Length) for v in validators):
+            validators.append(validate.Length(max=DEFAULT_MAX_LENGTH))
+        kwargs['validate'] = validators
+        super().__init__(**kwargs)
 
     def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> str:
         result = super()._deserialize(value, attr, data, **kwargs)
