@@ -6,20 +6,19 @@ Nothing is written by hand: a disabled plugin has no routes, so it has no part h
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from apispec import APISpec
 from apispec.ext.marshmallow import MarshmallowPlugin
 from flask import Flask
-from marshmallow import Schema, fields
+from marshmallow import Schema
 
 from wazo_confd import __version__
-from wazo_confd.kit.schema import Link, ListLinks, StrictString
-from wazo_confd.kit.validator import UniqueField
+from wazo_confd.kit.schema import Link, ListLinks
 
 from .master_tenant import is_master_tenant_only
 from .resource import ConfdResource
+from .spec_facts import ResourceFacts, datetime_without_offset, no_control_characters
 
 ERROR = {'type': 'array', 'items': {'type': 'string'}}
 # An empty Wazo-Tenant header means "the token's tenant", as upstream.
@@ -27,11 +26,6 @@ TENANT_HEADER_SCHEMA = {
     'type': 'string',
     'pattern': '^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})?$',
 }
-# A plain marshmallow DateTime dumps naive times without an offset (upstream's created_at),
-# which RFC 3339 `date-time` does not allow.
-# StrictString refuses control characters other than tab, CR and LF.
-NO_CONTROL_PATTERN = '^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]*$'
-ISO_DATETIME_PATTERN = r'^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$'
 _VAR = re.compile(r'<(?:(\w+):)?(\w+)>')
 _STATUS_TEXT = {
     200: 'OK',
@@ -60,30 +54,32 @@ def _path_and_params(rule: str) -> tuple[str, list[dict]]:
     return _VAR.sub(lambda m: '{' + m.group(2) + '}', rule), params
 
 
+def _merged_path_params(rules: Any) -> dict[str, list[dict]]:
+    """Parameters per documented path; a variable that several rules type differently
+    (users: `<int:id>` and `<uuid:id>`) takes any of their types."""
+    kinds: dict[str, dict[str, list[dict]]] = {}
+    for rule in rules:
+        path, params = _path_and_params(rule)
+        for param in params:
+            found = kinds.setdefault(path, {}).setdefault(param['name'], [])
+            if param['schema'] not in found:
+                found.append(param['schema'])
+        kinds.setdefault(path, {})
+    return {
+        path: [
+            {'name': name, 'in': 'path', 'required': True,
+             'schema': schemas[0] if len(schemas) == 1 else {'anyOf': schemas}}
+            for name, schemas in names.items()
+        ]
+        for path, names in kinds.items()
+    }
+
+
 def _error_responses(*codes: int) -> dict:
     return {
         str(code): {'description': _STATUS_TEXT[code], 'content': {'application/json': {'schema': ERROR}}}
         for code in codes
     }
-
-
-def _datetime_without_offset(self: Any, field: fields.Field, ret: dict, **kwargs: Any) -> dict:
-    if isinstance(field, fields.DateTime) and not isinstance(field, fields.AwareDateTime) and field.format in (
-        None, 'iso', 'iso8601'
-    ):
-        if ret.get('format') == 'date-time':
-            del ret['format']
-            return {'pattern': ISO_DATETIME_PATTERN}
-    return {}
-
-
-def _no_control_characters(self: Any, field: fields.Field, ret: dict, **kwargs: Any) -> dict:
-    if not isinstance(field, StrictString):
-        return {}
-    if 'pattern' not in ret:
-        return {'pattern': NO_CONTROL_PATTERN}
-    # One `pattern` per schema: the field's own regexp stays, the character rule joins it.
-    return {'allOf': [*ret.get('allOf', []), {'pattern': NO_CONTROL_PATTERN}]}
 
 
 def _list_parameters(extra: dict, facts: ResourceFacts) -> list[dict]:
@@ -111,31 +107,6 @@ def _list_parameters(extra: dict, facts: ResourceFacts) -> list[dict]:
     return params
 
 
-@dataclass
-class ResourceFacts:
-    """What a resource instance knows beyond its class: sortable columns, unique fields."""
-
-    columns: list[str] = field(default_factory=list)
-    unique: list[str] = field(default_factory=list)
-
-    @classmethod
-    def of(cls, resource: type[ConfdResource], kwargs: dict | None) -> ResourceFacts:
-        if kwargs is None:
-            return cls()
-        try:
-            instance = resource(**kwargs)
-        except TypeError:
-            return cls()
-        service = getattr(instance, 'service', None)
-        config = getattr(getattr(service, 'dao', None), 'search_config', None)
-        validator = getattr(service, 'validator', None)
-        rules = [
-            *getattr(validator, 'common', []), *getattr(validator, 'create', []), *getattr(validator, 'edit', [])
-        ]
-        unique = sorted({rule.field for rule in rules if isinstance(rule, UniqueField)})
-        return cls(columns=list(getattr(config, 'columns', {})), unique=unique)
-
-
 class SpecBuilder:
     def __init__(self, title: str = 'wazo-confd'):
         self.plugin = MarshmallowPlugin(schema_name_resolver=lambda s: None)
@@ -153,8 +124,8 @@ class SpecBuilder:
         self.plugin.map_to_openapi_type(ListLinks, 'array', None)
         self.plugin.map_to_openapi_type(Link, 'object', None)
         assert self.plugin.converter is not None
-        self.plugin.converter.add_attribute_function(_datetime_without_offset)
-        self.plugin.converter.add_attribute_function(_no_control_characters)
+        self.plugin.converter.add_attribute_function(datetime_without_offset)
+        self.plugin.converter.add_attribute_function(no_control_characters)
         self._schemas: dict[tuple[type, bool], str] = {}
 
     def ref(self, schema: type[Schema], unique: list[str] | None = None, partial: bool = False) -> dict:
@@ -255,12 +226,16 @@ class SpecBuilder:
     def build(self, app: Flask, prefix: str = '/1.1') -> dict:
         paths: dict[str, dict] = {}
         resource_kwargs = app.extensions.get('confd_resource_kwargs', {})
-        for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.rule):
-            view = app.view_functions.get(rule.endpoint)
-            resource = getattr(view, 'view_class', None)
-            if resource is None or not issubclass(resource, ConfdResource) or not rule.rule.startswith(prefix):
-                continue
-            path, params = _path_and_params(rule.rule[len(prefix):])
+        rules = [
+            rule for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.rule)
+            if rule.rule.startswith(prefix)
+            and issubclass(getattr(app.view_functions.get(rule.endpoint), 'view_class', object), ConfdResource)
+        ]
+        merged = _merged_path_params(rule.rule[len(prefix):] for rule in rules)
+        for rule in rules:
+            resource = app.view_functions[rule.endpoint].view_class  # type: ignore[attr-defined]
+            path, _ = _path_and_params(rule.rule[len(prefix):])
+            params = merged[path]
             facts = ResourceFacts.of(resource, resource_kwargs.get(rule.endpoint))
             operations = paths.setdefault(path, {})
             for method in sorted((rule.methods or set()) - {'OPTIONS'}):
