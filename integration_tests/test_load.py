@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import http.client
-import os
 import signal
 import threading
 import time
@@ -12,7 +11,7 @@ import pytest
 import requests
 
 from .helpers.daemon import Daemon
-from .helpers.database import Rows
+from .helpers.database import Rows, temporary_database
 from .helpers.load import Outcome, WriteStream, send
 
 THREADS = 4
@@ -29,23 +28,22 @@ def rss_kib(pid: int) -> int:
 
 
 @pytest.fixture(scope='module')
-def small_daemon(tmp_path_factory, pg_uri):  # type: ignore[no-untyped-def]
-    """Few threads and a small pool: the clients outnumber both."""
-    daemon = Daemon(str(tmp_path_factory.mktemp('daemon-small')), pg_uri, {
-        'rest_api': {'min_threads': THREADS, 'max_threads': THREADS},
-        'database': {'pool_size': POOL, 'max_overflow': 0, 'pool_timeout': 2},
-        'uuid': f'small-{os.getpid()}',
-    }).start()
-    yield daemon
-    daemon.stop()
+def small_daemon(tmp_path_factory):  # type: ignore[no-untyped-def]
+    """Few threads and a small pool: the clients outnumber both. Its database is its own,
+    so that every `wazo-confd` connection to it is this daemon's."""
+    with temporary_database('confd_load') as uri:
+        daemon = Daemon(str(tmp_path_factory.mktemp('daemon-small')), uri, {
+            'rest_api': {'min_threads': THREADS, 'max_threads': THREADS},
+            'database': {'pool_size': POOL, 'max_overflow': 0, 'pool_timeout': 2},
+        }).start()
+        yield daemon
+        daemon.stop()
 
 
 def test_more_clients_than_threads_queue_or_get_503_and_the_pool_keeps_its_bound(small_daemon) -> None:  # type: ignore[no-untyped-def]
-    # Other daemons of this session share the database: count only this process' connections.
     rows = Rows(small_daemon.db_uri)
     stop = threading.Event()
     seen: list[int] = []
-    before = _pids(rows)
     outcomes: list[Outcome] = []
 
     def client_loop() -> None:
@@ -56,7 +54,7 @@ def test_more_clients_than_threads_queue_or_get_503_and_the_pool_keeps_its_bound
             else:
                 outcomes.append(send(lambda name: client.post('/users', json={'firstname': name}, timeout=30)))
 
-    sampler = threading.Thread(target=lambda: _sample(rows, before, stop, seen), daemon=True)
+    sampler = threading.Thread(target=_sample, args=(rows, stop, seen), daemon=True)
     sampler.start()
     clients = [threading.Thread(target=client_loop) for _ in range(CLIENTS)]
     for c in clients:
@@ -74,16 +72,11 @@ def test_more_clients_than_threads_queue_or_get_503_and_the_pool_keeps_its_bound
     assert small_daemon.client().get('/users', params={'limit': 1}).status_code == 200
 
 
-def _pids(rows: Rows) -> set[int]:
-    return {r['pid'] for r in rows.all(
-        "SELECT pid FROM pg_stat_activity WHERE application_name = 'wazo-confd' AND datname = current_database()"
-    )}
-
-
-def _sample(rows: Rows, others: set[int], stop: threading.Event, seen: list[int]) -> None:
-    # Connections opened by other daemons on this database existed before the storm.
+def _sample(rows: Rows, stop: threading.Event, seen: list[int]) -> None:
     while not stop.is_set():
-        seen.append(len(_pids(rows) - others))
+        seen.append(rows.count(
+            'pg_stat_activity', "application_name = 'wazo-confd' AND datname = current_database()"
+        ))
         time.sleep(0.02)
 
 
@@ -129,7 +122,7 @@ def test_memory_stays_flat_over_ten_thousand_requests(small_daemon) -> None:  # 
 
 
 def test_sigterm_under_load_finishes_in_flight_requests_and_exits_0(workdir, pg_uri) -> None:  # type: ignore[no-untyped-def]
-    daemon = Daemon(workdir, pg_uri, {'rest_api': {'shutdown_timeout': 10}, 'uuid': f'term-{os.getpid()}'}).start()
+    daemon = Daemon(workdir, pg_uri, {'rest_api': {'shutdown_timeout': 10}}).start()
     client = daemon.client()
     stream = WriteStream(client, threads=6, timeout=20).start()
     slow: list[Outcome] = []
