@@ -68,7 +68,7 @@ def test_every_route_passes_the_default_checks(fuzz_daemon: Daemon) -> None:
     result = subprocess.run(
         [SCHEMATHESIS, '--no-color', '--config-file', _config(fuzz_daemon, tenant_uuid), 'run',
          f'{fuzz_daemon.base_url}/api/api.yml', '--output-truncate', 'false'],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True, text=True, timeout=600, cwd=fuzz_daemon.workdir,  # its cache stays there
     )
 
     assert result.returncode == 0, result.stdout[-20000:] + result.stderr[-2000:]
