@@ -17,6 +17,7 @@ from wazo_confd.database.timing import SqlTimer, logger as sql_logger
 from wazo_confd.database.uow import Database
 
 from . import statements
+from .converters import IdConverter
 from .errors import error_response
 from .proxy import ForwardedHeaders
 
@@ -49,6 +50,7 @@ class ConfdApi(Api):
 
 def create_app(config: dict, deps: HttpDependencies) -> tuple[Flask, ConfdApi]:
     app = Flask('wazo_confd')
+    app.url_map.converters['int'] = IdConverter
     rest = config['rest_api']
     app.config['MAX_CONTENT_LENGTH'] = rest['max_content_length']
     app.config['PROPAGATE_EXCEPTIONS'] = False

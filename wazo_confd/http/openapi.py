@@ -183,9 +183,10 @@ class SpecBuilder:
             }
             operation['responses'].update(_error_responses(400))
         elif kind == 'create':
-            body = self.ref(schema, facts.unique)
+            body_schema = doc.get('body', schema)
+            body = self.ref(body_schema, facts.unique)
             # An empty body reads as {}: it is only refused when some field is required.
-            required = any(f.required for f in schema().fields.values())
+            required = any(f.required for f in body_schema().fields.values())
             operation['requestBody'] = {'required': required, 'content': {'application/json': {'schema': body}}}
             operation['responses']['201'] = {
                 'description': 'Created',
@@ -200,7 +201,7 @@ class SpecBuilder:
             operation['responses']['200'] = {'description': 'Exists'}
             operation['responses']['404'] = {'description': 'Not found'}
         elif kind == 'update':
-            body = self.ref(schema, facts.unique, partial=True)
+            body = self.ref(doc.get('body', schema), facts.unique, partial=True)
             operation['requestBody'] = {'required': False, 'content': {'application/json': {'schema': body}}}
             operation['responses']['204'] = {'description': 'Updated'}
             operation['responses'].update(_error_responses(400, 404, 413))

@@ -60,5 +60,6 @@ class ResourceFacts:
         rules = [
             *getattr(validator, 'common', []), *getattr(validator, 'create', []), *getattr(validator, 'edit', [])
         ]
-        unique = sorted({rule.field for rule in rules if isinstance(rule, UniqueField)})
+        # A tuple of fields is unique together: a fresh value in any of them makes it unique.
+        unique = sorted({name for rule in rules if isinstance(rule, UniqueField) for name in rule.fields})
         return cls(columns=list(getattr(config, 'columns', {})), unique=unique)
