@@ -48,7 +48,9 @@ def test_put_body_is_partial_and_optional(spec: dict) -> None:
     put = spec['paths']['/users/{id}']['put']['requestBody']
 
     assert put['required'] is False
-    assert put['content']['application/json']['schema'] == {'$ref': '#/components/schemas/UserUpdate'}
+    assert put['content']['application/json']['schema'] == {
+        'nullable': True, 'allOf': [{'$ref': '#/components/schemas/UserUpdate'}]  # null reads as {}
+    }
     assert 'required' not in spec['components']['schemas']['UserUpdate']
     assert spec['components']['schemas']['User']['required'] == ['firstname']
 

@@ -54,6 +54,12 @@ def _path_and_params(rule: str) -> tuple[str, list[dict]]:
     return _VAR.sub(lambda m: '{' + m.group(2) + '}', rule), params
 
 
+def _accept_null_body(body: dict) -> None:
+    # A JSON `null` body reads as {} (contract): the document says so.
+    content = body['content']['application/json']
+    content['schema'] = {'nullable': True, 'allOf': [content['schema']]}
+
+
 def _merged_path_params(rules: Any) -> dict[str, list[dict]]:
     """Parameters per documented path; a variable that several rules type differently
     (users: `<int:id>` and `<uuid:id>`) takes any of their types."""
@@ -82,10 +88,10 @@ def _error_responses(*codes: int) -> dict:
     }
 
 
-def _list_parameters(extra: dict, facts: ResourceFacts) -> list[dict]:
+def _list_parameters(extra: dict, facts: ResourceFacts, sortable: list[str]) -> list[dict]:
     order: dict[str, Any] = {'type': 'string'}
-    if facts.columns:
-        order['enum'] = list(facts.columns)
+    if facts.columns or sortable:
+        order['enum'] = list(facts.columns or sortable)
     params = [
         {'name': 'recurse', 'in': 'query', 'schema': {'type': 'boolean', 'default': False}},
         {'name': 'order', 'in': 'query', 'schema': order},
@@ -171,7 +177,7 @@ class SpecBuilder:
         schema = getattr(resource, 'schema', None)
         kind = doc.pop('kind', None) or self._kind(resource, method)
         if kind == 'list':
-            operation['parameters'] += _list_parameters(doc.get('query', {}), facts)
+            operation['parameters'] += _list_parameters(doc.get('query', {}), facts, doc.get('order', []))
             # A view's item also fits the full schema: anyOf, not oneOf.
             items = {'anyOf': [self.ref(s) for s in [schema, *doc.get('views', {}).values()]]} if doc.get('views') else self.ref(schema)
             operation['responses']['200'] = {
@@ -211,6 +217,13 @@ class SpecBuilder:
         else:
             response = doc.get('response', {'description': 'OK'})
             operation['responses'][str(doc.get('status', 200))] = response
+        # Whatever the kind: a path variable may name nothing, a body or a query may be wrong.
+        if path_params:
+            operation['responses'].setdefault('404', _error_responses(404)['404'])
+        if method in ('post', 'put', 'delete') or any(p['in'] == 'query' for p in operation['parameters']):
+            operation['responses'].setdefault('400', _error_responses(400)['400'])
+        if 'requestBody' in operation:
+            _accept_null_body(operation['requestBody'])
         operation['responses'].update(_error_responses(503))
         return operation
 
