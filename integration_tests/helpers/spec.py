@@ -24,7 +24,10 @@ class Operation:
         return f'{self.method.upper()} {self.path}'
 
     def resolve(self, schema: dict) -> dict:
-        while '$ref' in schema:
+        while '$ref' in schema or len(schema.get('allOf', [])) == 1:
+            if '$ref' not in schema:
+                schema = schema['allOf'][0]  # {'nullable': true, 'allOf': [{'$ref': ...}]}
+                continue
             name = schema['$ref'].rsplit('/', 1)[1]
             schema = self.root['components']['schemas'][name]
         return schema
