@@ -108,7 +108,8 @@ def _exact(column: Any, value: str) -> ColumnElement:
 
 def apply_filters(query: Select, config: SearchConfig, params: SearchParams, dialect: str) -> Select:
     conditions = []
-    if params.search and not storable(params.search):
+    if params.search and (not storable(params.search) or not config.search):
+        # No column can hold it, or there is no column to look in: nothing matches.
         conditions.append(false())
     elif params.search:
         pattern = f'%{escape_like(params.search)}%'
