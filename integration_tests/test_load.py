@@ -121,7 +121,9 @@ def test_memory_stays_flat_over_ten_thousand_requests(small_daemon) -> None:  # 
     assert growth < MEMORY_BOUND_KIB
 
 
-def test_sigterm_under_load_finishes_in_flight_requests_and_exits_0(workdir, pg_uri) -> None:  # type: ignore[no-untyped-def]
+def test_sigterm_under_load_finishes_in_flight_requests_and_exits_0(workdir, fresh_pg) -> None:  # type: ignore[no-untyped-def]
+    # A database of its own: a new daemon on the session's would replace its bootstrap key.
+    pg_uri = fresh_pg
     daemon = Daemon(workdir, pg_uri, {'rest_api': {'shutdown_timeout': 10}}).start()
     client = daemon.client()
     stream = WriteStream(client, threads=6, timeout=20).start()
