@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test unit integration lint clean venv deb deb-tools test-deb bench bench-bus
+.PHONY: run test unit integration fuzz lint clean venv deb deb-tools test-deb bench bench-bus
 
 $(STAMP): requirements.txt test-requirements.txt setup.cfg setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,11 @@ bench: $(STAMP)
 ## Bus relay benchmark: publish throughput and commit-to-delivery latency (docs/bus.md).
 bench-bus: $(STAMP)
 	$(BIN)/python -m bench.bus_relay
+
+## Long fuzzing run: every schemathesis phase (coverage included), many more examples.
+fuzz: $(STAMP)
+	CONFD_FUZZ_EXAMPLES=$${CONFD_FUZZ_EXAMPLES:-300} CONFD_FUZZ_PHASES=examples,coverage,fuzzing,stateful \
+		$(BIN)/pytest -p no:cacheprovider integration_tests/test_fuzz.py
 
 clean:
 	rm -rf $(VENV) .state build dist *.egg-info

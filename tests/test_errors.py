@@ -1,6 +1,13 @@
 from __future__ import annotations
 
+import json
+
+import pytest
+from flask import Flask
+from sqlalchemy import exc as sa_exc
+
 from wazo_confd import errors
+from wazo_confd.http.errors import error_response
 
 
 def test_not_found_renders_metadata_without_braces() -> None:
@@ -25,3 +32,30 @@ def test_schema_error_gives_one_line_per_field() -> None:
         "Input Error - firstname: ['Missing data for required field.']",
         "Input Error - ring_seconds: ['Not a valid integer.']",
     ]
+
+
+class _Dbapi(Exception):
+    pass
+
+
+@pytest.mark.parametrize('error', [
+    sa_exc.OperationalError('SELECT 1', {}, _Dbapi('server closed the connection unexpectedly')),
+    sa_exc.InterfaceError('SELECT 1', {}, _Dbapi('connection already closed')),
+    sa_exc.TimeoutError('QueuePool limit of size 2 overflow 0 reached'),
+    sa_exc.DBAPIError('SELECT 1', {}, _Dbapi('terminating connection'), connection_invalidated=True),
+])
+def test_lost_database_is_a_503_without_details(error) -> None:  # type: ignore[no-untyped-def]
+    with Flask(__name__).test_request_context('/1.1/users'):
+        response = error_response(error)
+
+    assert response.status_code == 503
+    assert json.loads(response.get_data()) == ['Service Unavailable - database unavailable']
+
+
+def test_other_database_errors_are_500_without_details() -> None:
+    error = sa_exc.ProgrammingError('SELECT secret', {}, _Dbapi('syntax error near secret'))
+    with Flask(__name__).test_request_context('/1.1/users'):
+        response = error_response(error)
+
+    assert response.status_code == 500
+    assert json.loads(response.get_data()) == ['Unexpected error: ProgrammingError']

@@ -60,6 +60,12 @@ def test_exact_filter_converts_integers(session) -> None:  # type: ignore[no-unt
     assert names(session, {'filters': {'age': 'thirty'}}) == (0, [])
 
 
+def test_text_with_nul_matches_nothing(session) -> None:  # type: ignore[no-untyped-def]
+    # PostgreSQL cannot even compare with it: it must never reach the query.
+    assert names(session, {'search': 'b\x00'}) == (0, [])
+    assert names(session, {'filters': {'name': 'bob\x00'}}) == (0, [])
+
+
 def test_paging_counts_before_limiting(session) -> None:  # type: ignore[no-untyped-def]
     assert names(session, {'limit': 1, 'offset': 1, 'order': 'age', 'direction': 'desc'}) == (4, ['Alice'])
 
@@ -70,6 +76,8 @@ def test_paging_counts_before_limiting(session) -> None:  # type: ignore[no-unty
         ({'order': 'nope'}, "order: column 'nope' was not found"),
         ({'direction': 'up'}, "direction: must be 'asc' or 'desc'"),
         ({'limit': 0}, "field 'limit': wrong type. Should be a positive number"),
+        ({'order': ''}, "order: column '' was not found"),
+        ({'direction': ''}, "direction: must be 'asc' or 'desc'"),
     ],
 )
 def test_invalid_parameters(raw, message) -> None:  # type: ignore[no-untyped-def]

@@ -44,6 +44,7 @@ DEFAULTS: dict[str, Any] = {
         'cors': {
             'enabled': True,
             'allow_headers': ['Content-Type', 'X-Auth-Token', 'Wazo-Tenant'],
+            'origins': '*',
         },
         'min_threads': 10,
         'max_threads': 10,
@@ -150,6 +151,7 @@ OPEN_MAPPINGS: dict[str, type] = {
 EXTRA_TYPES: dict[str, tuple[type, ...]] = {
     'auth.verify_certificate': (bool, str),
     'consul.verify': (bool, str),
+    'rest_api.cors.origins': (str, list),
 }
 
 

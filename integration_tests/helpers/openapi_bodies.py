@@ -19,7 +19,10 @@ def list_routes(spec: dict) -> list[str]:
 
 
 def _resolve(spec: dict, schema: dict) -> dict:
-    while '$ref' in schema:
+    while '$ref' in schema or len(schema.get('allOf', [])) == 1:
+        if '$ref' not in schema:
+            schema = schema['allOf'][0]  # a nullable body: {'nullable': true, 'allOf': [{'$ref': ...}]}
+            continue
         name = schema['$ref'].rsplit('/', 1)[1]
         schema = spec['components']['schemas'][name]
     return schema

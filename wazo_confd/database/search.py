@@ -47,8 +47,9 @@ class SearchParams:
 def parse_params(config: SearchConfig, raw: dict[str, Any]) -> SearchParams:
     params = SearchParams(
         search=raw.get('search'),
-        order=raw.get('order') or config.default_sort,
-        direction=raw.get('direction') or 'asc',
+        # An empty `order` or `direction` is a wrong value, not an absent one.
+        order=config.default_sort if raw.get('order') is None else raw['order'],
+        direction='asc' if raw.get('direction') is None else raw['direction'],
         limit=raw.get('limit'),
         offset=raw.get('offset') or 0,
         filters={k: v for k, v in raw.get('filters', {}).items() if k in config.columns},
@@ -78,7 +79,14 @@ def fold(expression: Any, dialect: str) -> ColumnElement:
     return func.fold(text)
 
 
+def storable(text: str) -> bool:
+    """False for text no column can hold (PostgreSQL text has no NUL): it matches nothing."""
+    return '\x00' not in text
+
+
 def _exact(column: Any, value: str) -> ColumnElement:
+    if not storable(value):
+        return false()
     column_type = getattr(column, 'type', None)
     if isinstance(column_type, Boolean):
         lowered = value.lower()
@@ -100,7 +108,10 @@ def _exact(column: Any, value: str) -> ColumnElement:
 
 def apply_filters(query: Select, config: SearchConfig, params: SearchParams, dialect: str) -> Select:
     conditions = []
-    if params.search:
+    if params.search and (not storable(params.search) or not config.search):
+        # No column can hold it, or there is no column to look in: nothing matches.
+        conditions.append(false())
+    elif params.search:
         pattern = f'%{escape_like(params.search)}%'
         folded_pattern = fold(pattern, dialect) if dialect == 'postgresql' else func.fold(pattern)
         indexed = None

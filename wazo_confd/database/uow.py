@@ -122,7 +122,10 @@ class UnitOfWork:
                     session.commit()
                 except sa_exc.OperationalError as e:
                     session.rollback()
-                    raise ServiceUnavailable(f'database unavailable: {_short(e)}') from e
+                    # The same answer as any other database failure (http/errors.py); the
+                    # server's own words go to the log only.
+                    logger.error('commit failed, database unavailable: %s', _short(e))
+                    raise ServiceUnavailable('Service Unavailable - database unavailable') from e
                 if wrote:
                     self._database.after_commit()
             else:

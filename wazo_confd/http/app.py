@@ -6,6 +6,8 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
+
 from flask import Flask, Response, g, request
 from flask_cors import CORS
 from flask_restful import Api
@@ -15,6 +17,7 @@ from wazo_confd.database.timing import SqlTimer, logger as sql_logger
 from wazo_confd.database.uow import Database
 
 from . import statements
+from .converters import IdConverter
 from .errors import error_response
 from .proxy import ForwardedHeaders
 
@@ -36,9 +39,18 @@ class ConfdApi(Api):
     def handle_error(self, e: Exception) -> Response:
         return error_response(e)
 
+    def add_resource(self, resource: type, *urls: str, **kwargs: Any) -> None:
+        # The OpenAPI generator asks resources for facts only their instances know
+        # (sortable columns, unique fields): remember how each endpoint is built.
+        endpoint = kwargs.get('endpoint') or resource.__name__.lower()
+        assert self.app is not None
+        self.app.extensions.setdefault('confd_resource_kwargs', {})[endpoint] = kwargs.get('resource_class_kwargs') or {}
+        super().add_resource(resource, *urls, **kwargs)
+
 
 def create_app(config: dict, deps: HttpDependencies) -> tuple[Flask, ConfdApi]:
     app = Flask('wazo_confd')
+    app.url_map.converters['int'] = IdConverter
     rest = config['rest_api']
     app.config['MAX_CONTENT_LENGTH'] = rest['max_content_length']
     app.config['PROPAGATE_EXCEPTIONS'] = False

@@ -28,7 +28,7 @@ def error_response(error: BaseException) -> Response:
         return json_response([error.reason], 401)
     if isinstance(error, ServiceUnavailable):
         return json_response([error.reason], 503)
-    if isinstance(error, (sa_exc.OperationalError, sa_exc.TimeoutError, sa_exc.InterfaceError)):
+    if _database_unavailable(error):
         logger.error('database error on %s %s: %s', request.method, request.path, _first_line(error))
         return json_response(['Service Unavailable - database unavailable'], 503)
     if isinstance(error, RequestEntityTooLarge):
@@ -44,6 +44,14 @@ def error_response(error: BaseException) -> Response:
         return json_response([f'{prefix}{error.description}'], code)
     logger.exception('Unexpected error on %s %s', request.method, request.path)
     return json_response([f'Unexpected error: {error.__class__.__name__}'], 500)
+
+
+def _database_unavailable(error: BaseException) -> bool:
+    """Connection lost or refused, pool exhausted, server shutting down: the request may be
+    retried once the database is back. Any other DBAPI error is a bug (500)."""
+    if isinstance(error, (sa_exc.OperationalError, sa_exc.TimeoutError, sa_exc.InterfaceError)):
+        return True
+    return isinstance(error, sa_exc.DBAPIError) and error.connection_invalidated
 
 
 def _first_line(error: BaseException) -> str:

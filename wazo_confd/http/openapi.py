@@ -18,8 +18,14 @@ from wazo_confd.kit.schema import Link, ListLinks
 
 from .master_tenant import is_master_tenant_only
 from .resource import ConfdResource
+from .spec_facts import ResourceFacts, datetime_without_offset, no_control_characters
 
 ERROR = {'type': 'array', 'items': {'type': 'string'}}
+# An empty Wazo-Tenant header means "the token's tenant", as upstream.
+TENANT_HEADER_SCHEMA = {
+    'type': 'string',
+    'pattern': '^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})?$',
+}
 _VAR = re.compile(r'<(?:(\w+):)?(\w+)>')
 _STATUS_TEXT = {
     200: 'OK',
@@ -48,6 +54,33 @@ def _path_and_params(rule: str) -> tuple[str, list[dict]]:
     return _VAR.sub(lambda m: '{' + m.group(2) + '}', rule), params
 
 
+def _accept_null_body(body: dict) -> None:
+    # A JSON `null` body reads as {} (contract): the document says so.
+    content = body['content']['application/json']
+    content['schema'] = {'nullable': True, 'allOf': [content['schema']]}
+
+
+def _merged_path_params(rules: Any) -> dict[str, list[dict]]:
+    """Parameters per documented path; a variable that several rules type differently
+    (users: `<int:id>` and `<uuid:id>`) takes any of their types."""
+    kinds: dict[str, dict[str, list[dict]]] = {}
+    for rule in rules:
+        path, params = _path_and_params(rule)
+        for param in params:
+            found = kinds.setdefault(path, {}).setdefault(param['name'], [])
+            if param['schema'] not in found:
+                found.append(param['schema'])
+        kinds.setdefault(path, {})
+    return {
+        path: [
+            {'name': name, 'in': 'path', 'required': True,
+             'schema': schemas[0] if len(schemas) == 1 else {'anyOf': schemas}}
+            for name, schemas in names.items()
+        ]
+        for path, names in kinds.items()
+    }
+
+
 def _error_responses(*codes: int) -> dict:
     return {
         str(code): {'description': _STATUS_TEXT[code], 'content': {'application/json': {'schema': ERROR}}}
@@ -55,10 +88,13 @@ def _error_responses(*codes: int) -> dict:
     }
 
 
-def _list_parameters(extra: dict) -> list[dict]:
+def _list_parameters(extra: dict, facts: ResourceFacts, sortable: list[str]) -> list[dict]:
+    order: dict[str, Any] = {'type': 'string'}
+    if facts.columns or sortable:
+        order['enum'] = list(facts.columns or sortable)
     params = [
         {'name': 'recurse', 'in': 'query', 'schema': {'type': 'boolean', 'default': False}},
-        {'name': 'order', 'in': 'query', 'schema': {'type': 'string'}},
+        {'name': 'order', 'in': 'query', 'schema': order},
         {'name': 'direction', 'in': 'query', 'schema': {'type': 'string', 'enum': ['asc', 'desc']}},
         {'name': 'limit', 'in': 'query', 'schema': {'type': 'integer', 'minimum': 1}},
         {'name': 'offset', 'in': 'query', 'schema': {'type': 'integer', 'minimum': 0, 'default': 0}},
@@ -69,6 +105,11 @@ def _list_parameters(extra: dict) -> list[dict]:
             params.append({'name': name, 'in': 'query', 'schema': {'type': 'string', 'enum': kind}})
         else:
             params.append({'name': name, 'in': 'query', 'schema': {'type': 'string'}})
+    # Any other search column is an exact-match filter.
+    taken = {p['name'] for p in params}
+    for column in facts.columns:
+        if column not in taken:
+            params.append({'name': column, 'in': 'query', 'schema': {'type': 'string'}, 'description': 'exact match'})
     return params
 
 
@@ -88,16 +129,29 @@ class SpecBuilder:
         )
         self.plugin.map_to_openapi_type(ListLinks, 'array', None)
         self.plugin.map_to_openapi_type(Link, 'object', None)
-        self._schemas: dict[type, str] = {}
+        assert self.plugin.converter is not None
+        self.plugin.converter.add_attribute_function(datetime_without_offset)
+        self.plugin.converter.add_attribute_function(no_control_characters)
+        self._schemas: dict[tuple[type, bool], str] = {}
 
-    def ref(self, schema: type[Schema]) -> dict:
-        if schema not in self._schemas:
-            name = _schema_name(schema)
-            self.spec.components.schema(name, schema=schema)
-            self._schemas[schema] = name
-        return {'$ref': f'#/components/schemas/{self._schemas[schema]}'}
+    def ref(self, schema: type[Schema], unique: list[str] | None = None, partial: bool = False) -> dict:
+        key = (schema, partial)
+        if key not in self._schemas:
+            name = _schema_name(schema) + ('Update' if partial else '')
+            # A partial schema has no `required`: PUT sends only the fields it changes.
+            self.spec.components.schema(name, schema=schema(partial=True) if partial else schema)
+            self._schemas[key] = name
+        properties = self.spec.components.schemas[self._schemas[key]].get('properties', {})
+        for name in unique or []:
+            if name in properties:
+                # Not expressible in JSON Schema; tells clients and test generators.
+                properties[name]['x-unique'] = True
+        return {'$ref': f'#/components/schemas/{self._schemas[key]}'}
 
-    def operation(self, resource: type[ConfdResource], method: str, path_params: list[dict]) -> dict:
+    def operation(
+        self, resource: type[ConfdResource], method: str, path_params: list[dict], facts: ResourceFacts | None = None
+    ) -> dict:
+        facts = facts or ResourceFacts()
         handler = getattr(resource, method)
         doc = dict(getattr(resource, 'docs', {}).get(method, {}))
         operation: dict[str, Any] = {
@@ -117,14 +171,15 @@ class SpecBuilder:
                 operation['x-master-tenant-only'] = True
             operation['security'] = [{'wazo_auth_token': []}]
             operation['parameters'].append(
-                {'name': 'Wazo-Tenant', 'in': 'header', 'required': False, 'schema': {'type': 'string', 'format': 'uuid'}}
+                {'name': 'Wazo-Tenant', 'in': 'header', 'required': False, 'schema': dict(TENANT_HEADER_SCHEMA)}
             )
             operation['responses'].update(_error_responses(401))
         schema = getattr(resource, 'schema', None)
         kind = doc.pop('kind', None) or self._kind(resource, method)
         if kind == 'list':
-            operation['parameters'] += _list_parameters(doc.get('query', {}))
-            items = {'oneOf': [self.ref(s) for s in [schema, *doc.get('views', {}).values()]]} if doc.get('views') else self.ref(schema)
+            operation['parameters'] += _list_parameters(doc.get('query', {}), facts, doc.get('order', []))
+            # A view's item also fits the full schema: anyOf, not oneOf.
+            items = {'anyOf': [self.ref(s) for s in [schema, *doc.get('views', {}).values()]]} if doc.get('views') else self.ref(schema)
             operation['responses']['200'] = {
                 'description': 'A page of items',
                 'content': {'application/json': {'schema': {
@@ -134,7 +189,11 @@ class SpecBuilder:
             }
             operation['responses'].update(_error_responses(400))
         elif kind == 'create':
-            operation['requestBody'] = {'required': True, 'content': {'application/json': {'schema': self.ref(schema)}}}
+            body_schema = doc.get('body', schema)
+            body = self.ref(body_schema, facts.unique)
+            # An empty body reads as {}: it is only refused when some field is required.
+            required = any(f.required for f in body_schema().fields.values())
+            operation['requestBody'] = {'required': required, 'content': {'application/json': {'schema': body}}}
             operation['responses']['201'] = {
                 'description': 'Created',
                 'headers': {'Location': {'schema': {'type': 'string'}}},
@@ -148,7 +207,8 @@ class SpecBuilder:
             operation['responses']['200'] = {'description': 'Exists'}
             operation['responses']['404'] = {'description': 'Not found'}
         elif kind == 'update':
-            operation['requestBody'] = {'required': True, 'content': {'application/json': {'schema': self.ref(schema)}}}
+            body = self.ref(doc.get('body', schema), facts.unique, partial=True)
+            operation['requestBody'] = {'required': False, 'content': {'application/json': {'schema': body}}}
             operation['responses']['204'] = {'description': 'Updated'}
             operation['responses'].update(_error_responses(400, 404, 413))
         elif kind == 'delete':
@@ -157,9 +217,17 @@ class SpecBuilder:
         else:
             response = doc.get('response', {'description': 'OK'})
             operation['responses'][str(doc.get('status', 200))] = response
-            if doc.get('body'):  # a non-CRUD handler reading its resource's schema
-                operation['requestBody'] = {'required': True, 'content': {'application/json': {'schema': self.ref(schema)}}}
+            if doc.get('body'):  # a non-CRUD handler reading a body: its resource's schema or its own
+                body = schema if doc['body'] is True else doc['body']
+                operation['requestBody'] = {'required': True, 'content': {'application/json': {'schema': self.ref(body)}}}
                 operation['responses'].update(_error_responses(400))
+        # Whatever the kind: a path variable may name nothing, a body or a query may be wrong.
+        if path_params:
+            operation['responses'].setdefault('404', _error_responses(404)['404'])
+        if method in ('post', 'put', 'delete') or any(p['in'] == 'query' for p in operation['parameters']):
+            operation['responses'].setdefault('400', _error_responses(400)['400'])
+        if 'requestBody' in operation:
+            _accept_null_body(operation['requestBody'])
         operation['responses'].update(_error_responses(503))
         return operation
 
@@ -175,12 +243,18 @@ class SpecBuilder:
 
     def build(self, app: Flask, prefix: str = '/1.1') -> dict:
         paths: dict[str, dict] = {}
-        for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.rule):
-            view = app.view_functions.get(rule.endpoint)
-            resource = getattr(view, 'view_class', None)
-            if resource is None or not issubclass(resource, ConfdResource) or not rule.rule.startswith(prefix):
-                continue
-            path, params = _path_and_params(rule.rule[len(prefix):])
+        resource_kwargs = app.extensions.get('confd_resource_kwargs', {})
+        rules = [
+            rule for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.rule)
+            if rule.rule.startswith(prefix)
+            and issubclass(getattr(app.view_functions.get(rule.endpoint), 'view_class', object), ConfdResource)
+        ]
+        merged = _merged_path_params(rule.rule[len(prefix):] for rule in rules)
+        for rule in rules:
+            resource = app.view_functions[rule.endpoint].view_class  # type: ignore[attr-defined]
+            path, _ = _path_and_params(rule.rule[len(prefix):])
+            params = merged[path]
+            facts = ResourceFacts.of(resource, resource_kwargs.get(rule.endpoint))
             operations = paths.setdefault(path, {})
             for method in sorted((rule.methods or set()) - {'OPTIONS'}):
                 name = method.lower()
@@ -188,7 +262,7 @@ class SpecBuilder:
                     continue
                 if name == 'head' and 'head' not in resource.acls:
                     continue
-                operations[name] = self.operation(resource, name, params)
+                operations[name] = self.operation(resource, name, params, facts)
         for path, operations in paths.items():
             self.spec.path(path=path, operations=operations)
         return self.spec.to_dict()

@@ -24,7 +24,7 @@ class ConfdResource(Resource):
     acls: ClassVar[dict[str, str]] = {}
     # True: every method is reserved to the master tenant (see wazo_confd.http.master_tenant).
     master_tenant_only: ClassVar[bool] = False
-    # OpenAPI facts per method (see wazo_confd.http.openapi).
+    # OpenAPI facts per method (see wazo_confd.http.openapi), e.g. {'put': {'body': EditSchema}}.
     docs: ClassVar[dict[str, dict]] = {}
 
     def dispatch_request(self, *args: Any, **kwargs: Any) -> Response:

@@ -6,7 +6,7 @@ import threading
 from typing import Any
 
 from flask import g, url_for
-from marshmallow import EXCLUDE, INCLUDE, Schema, ValidationError, fields, missing, pre_load, validate
+from marshmallow import EXCLUDE, INCLUDE, Schema, ValidationError, fields, missing, post_load, pre_load, validate
 
 from wazo_confd.errors import SchemaError
 
@@ -63,6 +63,15 @@ class BaseSchema(Schema):
             self.__dict__['_confd_dump_plan'] = plan
         return plan
 
+    @post_load
+    def refuse_nul(self, data: dict, **kwargs: Any) -> dict:
+        # PostgreSQL text cannot hold NUL: a field that lets one through would fail in the
+        # database with a 500, so refuse it here for every field (unknown keys are dropped).
+        bad = {name: ['NUL characters are not allowed.'] for name, value in data.items() if _has_nul(value)}
+        if bad:
+            raise ValidationError(bad)
+        return data
+
 
 _per_thread = threading.local()
 
@@ -78,6 +87,16 @@ def shared(schema_class: type[Schema]) -> Schema:
     if instance is None:
         instance = instances[schema_class] = schema_class()
     return instance
+
+
+def _has_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return '\x00' in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return any(_has_nul(v) for v in value)
+    return False
 
 
 def load(schema: Schema, data: Any, partial: bool = False) -> dict:
@@ -97,8 +116,21 @@ class StrictBoolean(fields.Boolean):
         return value
 
 
+# A string field without a length of its own still has one: a megabyte in a name is an error.
+DEFAULT_MAX_LENGTH = 65535
+
+
 class StrictString(fields.String):
-    """A string that refuses control characters other than tab and newlines."""
+    """A string that refuses control characters other than tab and newlines, and that is
+    never longer than DEFAULT_MAX_LENGTH unless its own Length validator says otherwise."""
+
+    def __init__(self, **kwargs: Any):
+        validators = kwargs.get('validate') or []
+        validators = list(validators) if isinstance(validators, (list, tuple)) else [validators]
+        if not any(isinstance(v, validate.Length) for v in validators):
+            validators.append(validate.Length(max=DEFAULT_MAX_LENGTH))
+        kwargs['validate'] = validators
+        super().__init__(**kwargs)
 
     def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> str:
         result = super()._deserialize(value, attr, data, **kwargs)
@@ -203,8 +235,11 @@ def relation(endpoint: str, *names: str, key: str = 'id', target: str = 'id', **
     return BaseSchema.from_dict(attrs, name=f'{label}Relation')
 
 
-class ListQuerySchema(BaseSchema):
-    """Query parameters of every list route; unknown ones are kept as exact filters."""
+class ListQuerySchema(Schema):
+    """Query parameters of every list route; unknown ones are kept as exact filters.
+
+    Not a BaseSchema: a NUL in a search term is no error, it just matches nothing.
+    """
 
     class Meta:
         unknown = INCLUDE

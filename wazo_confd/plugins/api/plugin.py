@@ -12,6 +12,13 @@ from wazo_confd.http.resource import ConfdResource, no_auth
 from wazo_confd.plugin_api import PluginDependencies
 
 
+class _NoAliasDumper(yaml.SafeDumper):
+    """Writes shared parts out in full: anchors and aliases trip up some OpenAPI tools."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
 class SpecCache:
     def __init__(self) -> None:
         self._text: str | None = None
@@ -20,7 +27,9 @@ class SpecCache:
     def text(self) -> str:
         with self._lock:
             if self._text is None:
-                self._text = yaml.safe_dump(build_spec(current_app), sort_keys=False, allow_unicode=True)
+                self._text = yaml.dump(
+                    build_spec(current_app), Dumper=_NoAliasDumper, sort_keys=False, allow_unicode=True
+                )
             return self._text
 
 

@@ -12,12 +12,13 @@ CONTEXT_TYPES = ['internal', 'incall', 'outcall', 'services', 'others']
 
 
 def _digits(**kwargs: Any) -> StrictString:
-    return StrictString(validate=[validate.Length(max=16), validate.Predicate('isdigit')], **kwargs)
+    # ASCII digits only: str.isdigit() also takes '²' or '٣', which int() then refuses (a 500).
+    return StrictString(validate=[validate.Length(max=16), validate.Regexp(r'^[0-9]+$')], **kwargs)
 
 
 class RangeSchema(BaseSchema):
     start = _digits(required=True)
-    end = _digits()
+    end = _digits(allow_none=True)  # a one-number range is read back with `end: null`
 
     @validates_schema
     def validate_schema(self, data: dict, **kwargs: Any) -> None:

@@ -22,6 +22,7 @@ class ContextRangeList(ConfdResource):
         'get': {
             'kind': 'list',
             'query': {'availability': ['available', 'all']},
+            'order': ['start', 'end'],
         }
     }
     schema = ContextRangeSchema

@@ -53,10 +53,11 @@ class ContextRangeService:
         items = self.ranges(context_id, range_type, tenant_uuids, params['availability'] == 'available')
         if params.get('search'):
             items = [r for r in items if params['search'] in r.start or params['search'] in r.end]
-        order = params.get('order') or 'start'
+        # An empty `order` or `direction` is a wrong value, as for every list.
+        order = 'start' if params.get('order') is None else params['order']
         if order not in ('start', 'end'):
             raise InputError(f"order: column '{order}' was not found")
-        direction = params.get('direction') or 'asc'
+        direction = 'asc' if params.get('direction') is None else params['direction']
         if direction not in ('asc', 'desc'):
             raise InputError("direction: must be 'asc' or 'desc'")
         items.sort(key=lambda r: (len(getattr(r, order)), getattr(r, order)), reverse=direction == 'desc')

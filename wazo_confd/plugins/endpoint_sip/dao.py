@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import Select, select
 from sqlalchemy.orm import selectinload
 
-from wazo_confd.database.search import SearchConfig, SearchParams, run_search
+from wazo_confd.database.search import SearchConfig, SearchParams, run_search, storable
 from wazo_confd.kit.dao import CRUDDao
 from wazo_confd.tenancy import Tenant
 
@@ -49,7 +49,7 @@ class EndpointSIPDao(CRUDDao[EndpointSIP]):
     ) -> tuple[int, list[EndpointSIP]]:
         query = self.scoped(self.base_query(), tenant_uuids)
         if uuids is not None:
-            query = query.where(EndpointSIP.uuid.in_(uuids))
+            query = query.where(EndpointSIP.uuid.in_([u for u in uuids if storable(u)]))
         return run_search(self.session, query, self.search_config, params)
 
     def find_any_by_name(self, name: str) -> EndpointSIP | None:

@@ -69,6 +69,7 @@ class LocalTenantItem(TenantItem):
         'put': 'confd.tenants.{uuid}.update',
         'delete': 'confd.tenants.{uuid}.delete',
     }
+    docs = {'put': {'body': TenantEditSchema}}
 
     @master_tenant_only
     def put(self, uuid: Any) -> tuple[None, int]:

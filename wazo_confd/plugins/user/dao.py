@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy import any_, column, func, select, table, true
 
-from wazo_confd.database.search import SearchConfig, SearchParams, run_search
+from wazo_confd.database.search import SearchConfig, SearchParams, run_search, storable
 from wazo_confd.kit.dao import CRUDDao
 
 from .model import User
@@ -130,7 +130,7 @@ class UserDao(CRUDDao[User]):
     ) -> tuple[int, list[User]]:
         query = self.scoped(self.base_query(), tenant_uuids)
         if uuids is not None:
-            query = query.where(User.uuid.in_(uuids))
+            query = query.where(User.uuid.in_([u for u in uuids if storable(u)]))
         return run_search(self.session, query, self.search_config, params)
 
     def get_by_id_or_uuid(self, user_id: Any, tenant_uuids: list[str] | None) -> User:

@@ -8,7 +8,7 @@ from flask import request
 from marshmallow import Schema
 
 from wazo_confd.database.search import parse_params
-from wazo_confd.errors import not_found
+from wazo_confd.errors import SchemaError, not_found
 from wazo_confd.http.auth import current_auth
 from wazo_confd.kit.resource import ItemResource, ListResource
 
@@ -27,7 +27,12 @@ class UserList(ListResource):
     docs = {'get': {'views': VIEWS, 'query': {'view': list(VIEWS), 'uuid': 'csv'}}}
 
     def list_schema(self, raw: dict) -> Schema:
-        return VIEWS.get(request.args.get('view', ''), UserSchema)()
+        view = request.args.get('view')
+        if view is None:
+            return UserSchema()
+        if view not in VIEWS:
+            raise SchemaError({'view': [f"Must be one of: {', '.join(VIEWS)}."]})
+        return VIEWS[view]()
 
     def search(self, raw: dict) -> tuple[int, list]:
         params = parse_params(self.service.dao.search_config, raw)

@@ -1,0 +1,137 @@
+"""Secrets stay secret, TLS is 1.2 or newer, CORS answers as configured."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import ssl
+import subprocess
+import warnings
+
+import pytest
+import requests
+
+from .helpers.daemon import Daemon
+
+SECRET_PASSWORD = 'Hush-Hush-42'
+
+
+class TestSecretsInResponses:
+    def test_user_password_appears_in_no_response_and_no_event(self, daemon, rows) -> None:  # type: ignore[no-untyped-def]
+        client = daemon.client()
+        created = client.post('/users', json={'firstname': 'Secretive', 'password': SECRET_PASSWORD, 'username': f'sec-{os.getpid()}-{daemon.port}'})
+        assert created.status_code == 201
+        user = created.json()
+        responses = [
+            created,
+            client.get(f'/users/{user["id"]}'),
+            client.get('/users', params={'uuid': user['uuid']}),
+            *(client.get('/users', params={'uuid': user['uuid'], 'view': view}) for view in ('directory', 'summary', 'line_presence')),
+            client.put(f'/users/{user["id"]}', json={'password': 'bad pass'}),
+            client.put(f'/users/{user["id"]}', json={'password': SECRET_PASSWORD, 'ring_seconds': 'x'}),
+        ]
+        events = rows.all("SELECT body FROM outbox_event WHERE name LIKE 'user_%'")
+
+        assert all(r.status_code in (200, 201, 400) for r in responses)
+        assert not [r.url for r in responses if SECRET_PASSWORD in r.text or 'bad pass' in r.text]
+        assert not [e for e in events if SECRET_PASSWORD in json.dumps(e['body'])]
+
+    def test_no_response_echoes_the_token(self, daemon) -> None:  # type: ignore[no-untyped-def]
+        token = daemon.admin_key()
+        client = daemon.client()
+        answers = [
+            client.get('/users'), client.get('/status'), client.get('/infos'),
+            client.get('/users/999999'), client.post('/users', json={}),
+            daemon.client(token=token + 'x').get('/users'),
+        ]
+
+        assert not [r.url for r in answers if token in r.text or token in str(r.headers)]
+
+    def test_bootstrap_key_is_stored_as_a_hash_only(self, daemon, rows) -> None:  # type: ignore[no-untyped-def]
+        secret = daemon.admin_key()
+        stored = rows.all('SELECT name, secret_hash, acl, tenant_uuid FROM api_key')
+
+        assert stored
+        assert not [r for r in stored if secret in json.dumps(r, default=str)]
+        assert all(len(r['secret_hash']) == 64 for r in stored)
+
+
+@pytest.fixture(scope='module')
+def tls_daemon(tmp_path_factory):  # type: ignore[no-untyped-def]
+    workdir = str(tmp_path_factory.mktemp('daemon-tls'))
+    cert, key = os.path.join(workdir, 'cert.pem'), os.path.join(workdir, 'key.pem')
+    subprocess.run(
+        ['openssl', 'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
+         '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', key, '-out', cert],
+        check=True, capture_output=True,
+    )
+    daemon = Daemon(workdir, f'sqlite:///{workdir}/confd.sqlite',
+                    {'rest_api': {'certificate': cert, 'private_key': key}}, scheme='https').start()
+    yield daemon
+    daemon.stop()
+
+
+def _handshake(port: int, version: ssl.TLSVersion) -> str:
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    # Let this client offer old protocols, so that a refusal is the server's.
+    context.set_ciphers('DEFAULT:@SECLEVEL=0')
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore', DeprecationWarning)  # old versions on purpose
+        context.minimum_version = version
+        context.maximum_version = version
+    with socket.create_connection(('127.0.0.1', port), timeout=10) as raw:
+        with context.wrap_socket(raw) as tls:
+            return str(tls.version())
+
+
+class TestTls:
+    def test_tls_1_2_is_accepted(self, tls_daemon) -> None:  # type: ignore[no-untyped-def]
+        assert _handshake(tls_daemon.port, ssl.TLSVersion.TLSv1_2) == 'TLSv1.2'
+
+    @pytest.mark.parametrize('version', [ssl.TLSVersion.TLSv1, ssl.TLSVersion.TLSv1_1])
+    def test_older_protocols_are_refused(self, tls_daemon, version) -> None:  # type: ignore[no-untyped-def]
+        with pytest.raises((ssl.SSLError, ConnectionError)) as refused:
+            _handshake(tls_daemon.port, version)
+
+        # The server's refusal, not a client unable to speak the old protocol.
+        assert 'NO_PROTOCOLS_AVAILABLE' not in str(refused.value)
+
+
+@pytest.fixture(scope='module')
+def cors_daemon(tmp_path_factory):  # type: ignore[no-untyped-def]
+    workdir = str(tmp_path_factory.mktemp('daemon-cors'))
+    daemon = Daemon(workdir, f'sqlite:///{workdir}/confd.sqlite',
+                    {'rest_api': {'cors': {'origins': ['https://ui.example.com']}}}).start()
+    yield daemon
+    daemon.stop()
+
+
+def _preflight(daemon: Daemon, origin: str) -> requests.Response:
+    return requests.options(f'{daemon.base_url}/users', timeout=10, headers={
+        'Origin': origin,
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'X-Auth-Token, Content-Type',
+    })
+
+
+class TestCors:
+    def test_preflight_from_a_configured_origin_is_allowed(self, cors_daemon) -> None:  # type: ignore[no-untyped-def]
+        response = _preflight(cors_daemon, 'https://ui.example.com')
+
+        assert response.headers.get('Access-Control-Allow-Origin') == 'https://ui.example.com'
+        assert 'POST' in response.headers.get('Access-Control-Allow-Methods', '')
+        assert 'x-auth-token' in response.headers.get('Access-Control-Allow-Headers', '').lower()
+
+    def test_preflight_from_another_origin_gets_no_cors_headers(self, cors_daemon) -> None:  # type: ignore[no-untyped-def]
+        response = _preflight(cors_daemon, 'https://evil.example.net')
+
+        assert 'Access-Control-Allow-Origin' not in response.headers
+
+    def test_actual_request_from_another_origin_gets_no_cors_headers(self, cors_daemon) -> None:  # type: ignore[no-untyped-def]
+        response = cors_daemon.client().get('/users', headers={'Origin': 'https://evil.example.net'})
+
+        assert response.status_code == 200
+        assert 'Access-Control-Allow-Origin' not in response.headers
