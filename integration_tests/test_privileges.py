@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from .helpers.daemon import Daemon
+from .helpers.daemon import ROOT, Daemon
 
 USER = 'wazo-confd-it'
 SYSTEM_PYTHON = '/usr/bin/python3'
@@ -24,8 +24,37 @@ pytestmark = [
 ]
 
 
+def _ancestors(path: str) -> list[str]:
+    result = []
+    path = os.path.abspath(path)
+    while True:
+        result.append(path)
+        parent = os.path.dirname(path)
+        if parent == path:
+            return result
+        path = parent
+
+
 @pytest.fixture(scope='module')
-def python() -> Iterator[str]:
+def traversable() -> Iterator[None]:
+    """Let the service user reach the checkout and the test venv for the module's duration.
+
+    CI may clone into a 0700 directory (mktemp -d); the dropped user must still be able to
+    import the daemon. Only the search (x) bit of the ancestors is added, then restored.
+    """
+    changed: list[tuple[str, int]] = []
+    for directory in {*_ancestors(ROOT), *_ancestors(site.getsitepackages()[0])}:
+        mode = os.stat(directory).st_mode
+        if not mode & 0o001:
+            changed.append((directory, mode))
+            os.chmod(directory, mode | 0o001)
+    yield
+    for directory, mode in changed:
+        os.chmod(directory, mode & 0o7777)
+
+
+@pytest.fixture(scope='module')
+def python(traversable: None) -> Iterator[str]:
     """A Python the service user can read, with the test environment's packages.
 
     The test venv's interpreter may live in root's home (pyenv), which the service user
