@@ -13,6 +13,18 @@ from sqlalchemy.orm import Session
 
 from wazo_confd.database.base import Base
 
+# What an association plugin writes in `owner_type` when it binds an extension, and the
+# resource named by errors about it. The range type checked is the key itself.
+OWNER_RESOURCES = {
+    'user': 'Line',
+    'group': 'Group',
+    'queue': 'Queue',
+    'conference': 'Conference',
+    'incall': 'Incall',
+    'outcall': 'Outcall',
+    'parking': 'ParkingLot',
+}
+
 
 def referring_resource(session: Session, column: Column, value: Any) -> tuple[str, dict] | None:
     """The first resource whose rows hold `value` in a foreign key to `column`, with the

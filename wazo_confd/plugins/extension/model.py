@@ -9,19 +9,6 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from wazo_confd.database.base import Base
 
-# What an association plugin writes in `owner_type` when it binds an extension, and the
-# resource named by errors about it. The range type checked is the key itself.
-OWNER_RESOURCES = {
-    'user': 'Line',
-    'group': 'Group',
-    'queue': 'Queue',
-    'conference': 'Conference',
-    'incall': 'Incall',
-    'outcall': 'Outcall',
-    'parking': 'ParkingLot',
-}
-
-
 class Extension(Base):
     __tablename__ = 'extension'
     # The unique constraint holds "one exten per context" under concurrent requests.

@@ -7,10 +7,11 @@ from collections.abc import Callable
 from typing import Any
 
 from wazo_confd.errors import InputError, resource_associated, wrong_type
+from wazo_confd.kit.references import OWNER_RESOURCES
 from wazo_confd.kit.validator import TenantReference, UniqueField, ValidationGroup, Validator
 
 from .dao import ExtensionDao
-from .model import OWNER_RESOURCES, Extension
+from .model import Extension
 
 ContextFinder = Callable[[str, str], Any]
 

@@ -13,16 +13,7 @@ from typing import Any
 
 from wazo_confd.errors import resource_associated, resource_not_associated
 from wazo_confd.kit.association import check_same_tenant
-
-OWNER_RESOURCES = {
-    'group': 'Group',
-    'queue': 'Queue',
-    'conference': 'Conference',
-    'incall': 'Incall',
-    'outcall': 'Outcall',
-    'parking': 'ParkingLot',
-}
-
+from wazo_confd.kit.references import OWNER_RESOURCES
 
 def _main_user_id(line: Any) -> int | None:
     users = list(getattr(line, 'users', []) or [])
@@ -31,9 +22,9 @@ def _main_user_id(line: Any) -> int | None:
 
 def validate_association(line: Any, extension: Any, in_range: Any) -> None:
     check_same_tenant(line, extension, 'line', 'extension')
-    owner = OWNER_RESOURCES.get(extension.owner_type or '')
-    if owner is not None:
-        raise resource_associated('Extension', owner, extension_id=extension.id)
+    # An extension bound to lines ('user') may ring more of the same user's lines (below).
+    if extension.owner_type not in (None, 'user'):
+        raise resource_associated('Extension', OWNER_RESOURCES[extension.owner_type], extension_id=extension.id)
     for other in extension.lines:
         if other.id != line.id and _main_user_id(other) != _main_user_id(line):
             raise resource_associated('Extension', 'Line', extension_id=extension.id, line_id=other.id)
