@@ -6,12 +6,12 @@ agent does (a single check of service ID gets the check ID `service:ID`).
 
 from __future__ import annotations
 
-import json
 import threading
 import time
 from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+
+from .stand_in import JsonHandler, StandInServer
 
 
 def _lower_keys(value: Any) -> Any:
@@ -23,44 +23,24 @@ def _lower_keys(value: Any) -> Any:
     return value
 
 
-class ConsulStandIn:
+class ConsulStandIn(StandInServer):
     def __init__(self, port: int):
         self.port = port
         self.requests: list[tuple[str, str, dict[str, str], Any]] = []
         self.services: dict[str, dict] = {}
         self.passes: dict[str, list[float]] = {}
-        self._server: ThreadingHTTPServer | None = None
         self._lock = threading.Lock()
 
     def start(self) -> 'ConsulStandIn':
         stand_in = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(JsonHandler):
             def do_PUT(self) -> None:
-                length = int(self.headers.get('Content-Length') or 0)
-                raw = self.rfile.read(length) if length else b''
-                body = json.loads(raw) if raw else None
-                status, answer = stand_in.handle(self.command, self.path, dict(self.headers), body)
-                payload = json.dumps(answer).encode()
-                self.send_response(status)
-                self.send_header('Content-Type', 'application/json')
-                self.send_header('Content-Length', str(len(payload)))
-                self.end_headers()
-                self.wfile.write(payload)
+                status, answer = stand_in.handle(self.command, self.path, dict(self.headers), self.read_json())
+                self.reply(status, answer)
 
-            def log_message(self, *_args: Any) -> None:
-                pass
-
-        self._server = ThreadingHTTPServer(('127.0.0.1', self.port), Handler)
-        self._server.daemon_threads = True
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        self.serve(Handler, 'consul-stand-in')
         return self
-
-    def stop(self) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._server = None
 
     def handle(self, method: str, path: str, headers: dict[str, str], body: Any) -> tuple[int, Any]:
         route = path.split('?', 1)[0]

@@ -2,53 +2,29 @@
 
 from __future__ import annotations
 
-import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
 from .daemon import free_port
+from .stand_in import JsonHandler, StandInServer
 
 
-class SysconfdStandIn:
+class SysconfdStandIn(StandInServer):
     def __init__(self) -> None:
         self.port = free_port()
         self.requests: list[dict] = []
-        self._server: ThreadingHTTPServer | None = None
 
     def start(self) -> SysconfdStandIn:
         recorded = self.requests
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(JsonHandler):
             def do_GET(self) -> None:  # noqa: N802
-                self._answer(200, {'rest_api': {'status': 'ok'}} if self.path == '/status' else {})
+                self.reply(200, {'rest_api': {'status': 'ok'}} if self.path == '/status' else {})
 
             def do_POST(self) -> None:  # noqa: N802
-                length = int(self.headers.get('Content-Length') or 0)
-                body = json.loads(self.rfile.read(length) or b'null')
+                body = self.read_json()
                 if self.path != '/exec_request_handlers':
-                    self._answer(404, {})
+                    self.reply(404, {})
                     return
                 recorded.append(body)
-                self._answer(200, {})
+                self.reply(200, {})
 
-            def _answer(self, status: int, body: dict) -> None:
-                data = json.dumps(body).encode()
-                self.send_response(status)
-                self.send_header('Content-Type', 'application/json')
-                self.send_header('Content-Length', str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            def log_message(self, *args: object) -> None:
-                return None
-
-        ThreadingHTTPServer.allow_reuse_address = True
-        self._server = ThreadingHTTPServer(('127.0.0.1', self.port), Handler)
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        self.serve(Handler, 'sysconfd-stand-in')
         return self
-
-    def stop(self) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._server = None

@@ -16,10 +16,11 @@ import threading
 import time
 import uuid as uuid_module
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlparse
 
 from .daemon import free_port
+from .stand_in import JsonHandler, StandInServer
 
 
 def acl_matches(acl: list[str], required: str) -> bool:
@@ -42,7 +43,7 @@ class Token:
     user_uuid: str = field(default_factory=lambda: str(uuid_module.uuid4()))
 
 
-class WazoAuthStandIn:
+class WazoAuthStandIn(StandInServer):
     def __init__(self) -> None:
         self.port = free_port()
         self.tokens: dict[str, Token] = {}
@@ -51,7 +52,6 @@ class WazoAuthStandIn:
         self.requests: list[tuple[str, str, dict]] = []
         self.lock = threading.Lock()
         self.master_uuid = self.add_tenant('master')
-        self._server: ThreadingHTTPServer | None = None
 
     # --- tables ---------------------------------------------------------------------
     def add_tenant(self, name: str, parent: str | None = None, uuid: str | None = None) -> str:
@@ -88,16 +88,8 @@ class WazoAuthStandIn:
 
     # --- server ---------------------------------------------------------------------
     def start(self) -> 'WazoAuthStandIn':
-        self._server = ThreadingHTTPServer(('127.0.0.1', self.port), _handler(self))
-        self._server.daemon_threads = True
-        threading.Thread(target=self._server.serve_forever, name='wazo-auth-stand-in', daemon=True).start()
+        self.serve(_handler(self), 'wazo-auth-stand-in')
         return self
-
-    def stop(self) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._server = None
 
     def config(self, **extra: object) -> dict:
         """The daemon's `auth` configuration section pointing at this stand-in."""
@@ -107,18 +99,9 @@ class WazoAuthStandIn:
 
 
 def _handler(auth: WazoAuthStandIn) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
+    class Handler(JsonHandler):
         def _reply(self, status: int, body: dict | None = None) -> None:
-            data = json.dumps(body).encode() if body is not None else b''
-            self.send_response(status)
-            self.send_header('Content-Type', 'application/json')
-            self.send_header('Content-Length', str(len(data)))
-            self.end_headers()
-            if self.command != 'HEAD':
-                self.wfile.write(data)
+            self.reply(status, body)
 
         def _route(self) -> tuple[str, dict]:
             url = urlparse(self.path)
