@@ -9,6 +9,7 @@ from wazo_confd import tenancy
 from wazo_confd.bus.outbox import Outbox
 from wazo_confd.database import migrations
 from wazo_confd.database.uow import Database
+from wazo_confd.kit.pjsip_doc import PJSIPDoc
 from wazo_confd.plugins.endpoint_sip.dao import SIPTemplateDao
 from wazo_confd.plugins.endpoint_sip.defaults import tenant_templates_creator
 from wazo_confd.plugins.endpoint_sip.model import EndpointSIP
@@ -45,10 +46,16 @@ def test_tenant_created_hooks_run_once_per_new_tenant(database) -> None:  # type
     assert seen == [TENANT]
 
 
-def test_new_tenant_gets_the_five_default_templates(database) -> None:  # type: ignore[no-untyped-def]
+def with_default_templates(database: Database) -> None:
     dao = SIPTemplateDao(database)
-    service = EndpointSIPService(dao, build_validator(dao), SIPTemplateNotifier(Outbox(database, lambda: None)), dao)
+    # The validator checks the option names against the shipped documentation.
+    validator = build_validator(dao, PJSIPDoc())
+    service = EndpointSIPService(dao, validator, SIPTemplateNotifier(Outbox(database, lambda: None)), dao)
     database.on_tenant_created(tenant_templates_creator(dao, service.create))
+
+
+def test_new_tenant_gets_the_five_default_templates(database) -> None:  # type: ignore[no-untyped-def]
+    with_default_templates(database)
 
     with database.unit_of_work() as uow:
         tenancy.ensure(uow.session, TENANT)
@@ -59,4 +66,24 @@ def test_new_tenant_gets_the_five_default_templates(database) -> None:  # type: 
         'meeting_guest': ['webrtc'],
         'registration_trunk': ['global'],
         'twilio_trunk': ['registration_trunk'],
+    }
+
+
+def test_default_global_and_webrtc_templates_use_the_seeded_transports(database) -> None:  # type: ignore[no-untyped-def]
+    with_default_templates(database)
+
+    with database.unit_of_work() as uow:
+        tenancy.ensure(uow.session, TENANT)
+
+    dao = SIPTemplateDao(database)
+    with database.unit_of_work() as uow:
+        found = uow.session.scalars(select(EndpointSIP).where(EndpointSIP.tenant_uuid == TENANT)).all()
+        transports = {t.label: dao.find_transport(uuid=t.transport_uuid) for t in found}
+        names = {label: row.name if row is not None else None for label, row in transports.items()}
+    assert names == {
+        'global': 'transport-udp',
+        'webrtc': 'transport-wss',
+        'meeting_guest': None,
+        'registration_trunk': None,
+        'twilio_trunk': None,
     }

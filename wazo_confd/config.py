@@ -28,6 +28,8 @@ DEFAULTS: dict[str, Any] = {
     'state_dir': '/var/lib/wazo-confd',
     'db_uri': 'postgresql://wazo-confd@localhost/wazo-confd',
     'db_upgrade_on_startup': False,
+    # None: the option names of res_pjsip shipped with wazo-confd.
+    'pjsip_config_doc_filename': None,
     'database': {
         'pool_size': 10,
         'max_overflow': 0,
@@ -125,6 +127,7 @@ DEFAULTS: dict[str, Any] = {
         'line_endpoint': True,
         'line_extension': True,
         'user_line': True,
+        'pjsip': True,
     },
 }
 
@@ -140,6 +143,7 @@ NULLABLE_TYPES: dict[str, type | tuple[type, ...]] = {
     'auth.key_file': str,
     'auth.bootstrap_key_file': str,
     'consul.token': str,
+    'pjsip_config_doc_filename': str,
 }
 
 # Mappings whose keys are free (their values keep a fixed type).

@@ -6,6 +6,7 @@ dict shown without its braces and left out when empty.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 
@@ -80,8 +81,8 @@ def already_exists(resource: str, **metadata: Any) -> ResourceError:
     return ResourceError(f'{resource} already exists', metadata)
 
 
-def invalid_choice(field: str, choices: list[str], **metadata: Any) -> InputError:
-    return InputError(f"field '{field}': '{metadata.pop('value', '')}' not in {choices}", metadata)
+def invalid_choice(field: str, choices: Iterable[str], **metadata: Any) -> InputError:
+    return InputError(f"'{field}' must be one of ({', '.join(choices)})", metadata)
 
 
 def wrong_type(field: str, expected: str, **metadata: Any) -> InputError:

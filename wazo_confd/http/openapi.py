@@ -212,6 +212,10 @@ class SpecBuilder:
             operation['responses']['204'] = {'description': 'Updated'}
             operation['responses'].update(_error_responses(400, 404, 413))
         elif kind == 'delete':
+            operation['parameters'] += [
+                {'name': name, 'in': 'query', 'schema': {'type': 'string', 'format': kind_}}
+                for name, kind_ in doc.get('query', {}).items()
+            ]
             operation['responses']['204'] = {'description': 'Deleted'}
             operation['responses'].update(_error_responses(400, 404))
         else:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import Select, select
 from sqlalchemy.orm import selectinload
 
+from wazo_confd.database.base import Base
 from wazo_confd.database.search import SearchConfig, SearchParams, run_search, storable
 from wazo_confd.kit.dao import CRUDDao
 from wazo_confd.tenancy import Tenant
@@ -56,6 +59,14 @@ class EndpointSIPDao(CRUDDao[EndpointSIP]):
         """An endpoint or a template with this name: they share Asterisk's section names."""
         with self.session.no_autoflush:
             return self.session.scalars(select(EndpointSIP).where(EndpointSIP.name == name)).first()
+
+    def find_transport(self, **criteria: Any) -> Any:
+        """A row of the transports table (the pjsip plugin's): read through the metadata,
+        since a plugin imports no other and the defaults are made before that plugin loads."""
+        table = Base.metadata.tables['pjsip_transport']
+        query = select(table).filter_by(**criteria).limit(1)
+        with self.session.no_autoflush:
+            return self.session.execute(query).first()
 
 
 class SIPTemplateDao(EndpointSIPDao):

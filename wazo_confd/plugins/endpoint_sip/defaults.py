@@ -2,8 +2,8 @@
 registration_trunk and twilio_trunk.
 
 Their options are those upstream wazo-confd gives new tenants (its tenant plugin's default
-SIP template service). Upstream also points `global` at the UDP transport and `webrtc` at
-the WSS one; transports are not served here yet, so these templates have none.
+SIP template service); as upstream, `global` uses the UDP transport and `webrtc` the WSS one
+(when they exist, found by name).
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ TWILIO_ADDRESSES = (
     '54.65.63.192 35.156.191.131 35.156.191.130 35.156.191.129 35.156.191.128 54.171.127.195 '
     '54.171.127.194 54.171.127.193 54.171.127.192 54.244.51.3 54.244.51.2 54.244.51.1 54.244.51.0'
 ).split()
+
+DEFAULT_TRANSPORTS = {'global': 'transport-udp', 'webrtc': 'transport-wss'}
 
 # (label, parent label, {section: options}), parents first.
 DEFAULT_TEMPLATES: list[tuple[str, str | None, dict[str, list[list[str]]]]] = [
@@ -107,6 +109,9 @@ def tenant_templates_creator(
             for section, options in sections.items():
                 setattr(template, f'{section}_section_options', [list(option) for option in options])
             template.templates = [created[parent]] if parent else []
+            if label in DEFAULT_TRANSPORTS:
+                transport = template_dao.find_transport(name=DEFAULT_TRANSPORTS[label])
+                template.transport_uuid = transport.uuid if transport is not None else None
             created[label] = create(template)
             template_dao.add_default(tenant_uuid, label, template)
         session.flush()

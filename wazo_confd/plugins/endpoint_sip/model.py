@@ -48,8 +48,8 @@ class EndpointSIP(Base):
     label: Mapped[str | None] = mapped_column(String(128))
     template: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     asterisk_id: Mapped[str | None] = mapped_column(String(1024))
-    # Transports (/sip/transports) are not served yet: the reference is kept as given.
-    transport_uuid: Mapped[str | None] = mapped_column(String(36))
+    # A transport (pjsip plugin) in use cannot be deleted, unless its users move to a fallback.
+    transport_uuid: Mapped[str | None] = mapped_column(String(36), ForeignKey('pjsip_transport.uuid'), index=True)
     aor_section_options: Mapped[list] = mapped_column(JSON, default=list)
     auth_section_options: Mapped[list] = mapped_column(JSON, default=list)
     endpoint_section_options: Mapped[list] = mapped_column(JSON, default=list)

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from wazo_confd.kit.pjsip_doc import PJSIPDoc
 from wazo_confd.kit.resource import NestedCreator
 from wazo_confd.plugin_api import PluginDependencies
 
@@ -26,17 +27,20 @@ class Plugin:
     def load(self, deps: PluginDependencies) -> None:
         endpoint_dao = EndpointSIPDao(deps.database)
         template_dao = SIPTemplateDao(deps.database)
+        doc = PJSIPDoc.from_config(deps.config)
         endpoints = EndpointSIPService(
-            endpoint_dao, build_validator(endpoint_dao), EndpointSIPNotifier(deps.outbox), template_dao
+            endpoint_dao, build_validator(endpoint_dao, doc), EndpointSIPNotifier(deps.outbox), template_dao
         )
         templates = EndpointSIPService(
-            template_dao, build_validator(template_dao), SIPTemplateNotifier(deps.outbox), template_dao
+            template_dao, build_validator(template_dao, doc), SIPTemplateNotifier(deps.outbox), template_dao
         )
         deps.providers.register('endpoint_sip_service', endpoints)
         deps.providers.register('endpoint_sip_creator', NestedCreator(EndpointSIPList, endpoints))
         deps.providers.register('endpoint_sip_template_service', templates)
         # tenant uuid -> {'global': template uuid, 'webrtc': ..., ...}, for the tenant fields.
         deps.providers.register('sip_template_defaults', template_dao.defaults_of)
+        # name -> the endpoint or template of that name: transports share the names.
+        deps.providers.register('sip_section_by_name', endpoint_dao.find_any_by_name)
 
         create_defaults = tenant_templates_creator(template_dao, templates.create)
         deps.database.on_tenant_created(create_defaults)

@@ -33,7 +33,7 @@ class EndpointSIPService(CRUDService):
         templates = form.pop('templates', None)
         if 'transport' in form:
             transport = form.pop('transport')
-            endpoint.transport_uuid = str(transport['uuid']) if transport else None
+            endpoint.transport_uuid = self._transport(str(transport['uuid'])) if transport else None
         for key, value in form.items():
             setattr(endpoint, key, value)
         if templates is not None:
@@ -45,6 +45,12 @@ class EndpointSIPService(CRUDService):
         if template is None:
             raise InputError("field 'templates': SIPEndpointTemplate was not found", {'uuid': uuid})
         return template
+
+    def _transport(self, uuid: str) -> str:
+        # Transports are global: any tenant's endpoint may use any of them.
+        if self.dao.find_transport(uuid=uuid) is None:
+            raise InputError("field 'transport': SIPTransport was not found", {'uuid': uuid})
+        return uuid
 
     def create(self, endpoint: EndpointSIP) -> EndpointSIP:
         if not endpoint.name:

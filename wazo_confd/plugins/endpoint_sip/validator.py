@@ -3,10 +3,22 @@
 from __future__ import annotations
 
 from wazo_confd.errors import already_exists
+from wazo_confd.kit.pjsip_doc import PJSIPDoc, PJSIPDocValidator
 from wazo_confd.kit.validator import ValidationGroup, Validator
 
 from .dao import EndpointSIPDao
 from .model import EndpointSIP
+
+# option field prefix -> the res_pjsip section whose option names it takes
+SECTION_DOCS = {
+    'aor': 'aor',
+    'auth': 'auth',
+    'endpoint': 'endpoint',
+    'identify': 'identify',
+    'registration': 'registration',
+    'registration_outbound_auth': 'auth',
+    'outbound_auth': 'auth',
+}
 
 
 class SectionNameAvailable(Validator):
@@ -22,8 +34,12 @@ class SectionNameAvailable(Validator):
         if existing is not None and existing is not endpoint:
             resource = 'SIPEndpointTemplate' if existing.template else 'SIPEndpoint'
             raise already_exists(resource, name=endpoint.name)
+        if self.dao.find_transport(name=endpoint.name) is not None:
+            raise already_exists('Transport', name=endpoint.name)
 
 
-def build_validator(dao: EndpointSIPDao) -> ValidationGroup:
-    name = SectionNameAvailable(dao)
-    return ValidationGroup(create=[name], edit=[name])
+def build_validator(dao: EndpointSIPDao, doc: PJSIPDoc) -> ValidationGroup:
+    """Each option section is checked against the res_pjsip section Asterisk reads it as."""
+    rules: list[Validator] = [SectionNameAvailable(dao)]
+    rules += [PJSIPDocValidator(f'{field}_section_options', section, doc) for field, section in SECTION_DOCS.items()]
+    return ValidationGroup(create=rules, edit=rules)
