@@ -108,12 +108,93 @@ def test_unknown_template_is_400(client) -> None:  # type: ignore[no-untyped-def
     assert response.json() == [f"Input Error - field 'templates': SIPEndpointTemplate was not found ('uuid': '{missing}')"]
 
 
-def test_transport_reference_is_kept(client) -> None:  # type: ignore[no-untyped-def]
-    transport = str(uuid.uuid4())
+def transport(client) -> dict:  # type: ignore[no-untyped-def]
+    return created(client.post('/sip/transports', json={'name': unique('transport')}))
 
-    endpoint = sip(client, transport={'uuid': transport})
 
-    assert endpoint['transport'] == {'uuid': transport}
+def test_transport_must_exist(client) -> None:  # type: ignore[no-untyped-def]
+    missing = str(uuid.uuid4())
+
+    response = client.post('/endpoints/sip', json={'transport': {'uuid': missing}})
+
+    assert response.status_code == 400
+    assert response.json() == [f"Input Error - field 'transport': SIPTransport was not found ('uuid': '{missing}')"]
+
+
+def test_transport_is_set_changed_and_cleared(client) -> None:  # type: ignore[no-untyped-def]
+    first, second = transport(client), transport(client)
+    endpoint = sip(client, transport={'uuid': first['uuid']})
+    url = f'/endpoints/sip/{endpoint["uuid"]}'
+    assert endpoint['transport'] == {'uuid': first['uuid']}
+
+    assert client.put(url, json={'transport': {'uuid': second['uuid']}}).status_code == 204
+    assert client.get(url).json()['transport'] == {'uuid': second['uuid']}
+    assert client.put(url, json={'transport': {'uuid': str(uuid.uuid4())}}).status_code == 400
+    assert client.put(url, json={'transport': None}).status_code == 204
+    assert client.get(url).json()['transport'] is None
+
+
+def test_default_global_and_webrtc_templates_use_the_default_transports(client) -> None:  # type: ignore[no-untyped-def]
+    names = {t['uuid']: t['name'] for t in client.get('/sip/transports').json()['items']}
+    found = defaults(client)
+
+    assert names[found['global']['transport']['uuid']] == 'transport-udp'
+    assert names[found['webrtc']['transport']['uuid']] == 'transport-wss'
+    assert found['registration_trunk']['transport'] is None
+
+
+def test_name_of_a_transport_is_taken(client) -> None:  # type: ignore[no-untyped-def]
+    name = transport(client)['name']
+
+    for collection in ('/endpoints/sip', '/endpoints/sip/templates'):
+        response = client.post(collection, json={'name': name})
+        assert response.status_code == 400
+        assert response.json() == [f"Resource Error - Transport already exists ('name': '{name}')"]
+
+
+@pytest.mark.parametrize(
+    'field, name',
+    [
+        ('aor_section_options', 'not_an_aor_option'),
+        ('auth_section_options', 'max_contacts'),
+        ('auth_section_options', '@custom'),
+        ('endpoint_section_options', 'type'),
+        ('identify_section_options', 'username'),
+        ('registration_section_options', 'webrtc'),
+        ('registration_outbound_auth_section_options', 'client_uri'),
+        ('outbound_auth_section_options', 'context'),
+    ],
+)
+def test_unknown_option_name_is_400(client, field, name) -> None:  # type: ignore[no-untyped-def]
+    for collection in ('/endpoints/sip', '/endpoints/sip/templates'):
+        response = client.post(collection, json={field: [[name, 'x']]})
+
+        assert response.status_code == 400
+        assert response.json()[0].startswith(f"Input Error - '{field}: invalid variable ({name})' must be one of (")
+
+
+def test_known_and_user_variable_option_names_are_accepted(client) -> None:  # type: ignore[no-untyped-def]
+    endpoint = sip(
+        client,
+        aor_section_options=[['max_contacts', '2'], ['@region', 'eu']],
+        auth_section_options=[['username', 'u'], ['password', 'p']],
+        endpoint_section_options=[['@tag', 'x'], ['direct_media', 'no']],
+        identify_section_options=[['match', '10.0.0.1']],
+        registration_section_options=[['client_uri', 'sip:u@x'], ['expiration', '60']],
+        registration_outbound_auth_section_options=[['username', 'u']],
+        outbound_auth_section_options=[['username', 'u']],
+    )
+
+    assert endpoint['endpoint_section_options'] == [['@tag', 'x'], ['direct_media', 'no']]
+
+
+def test_put_with_an_unknown_option_name_is_400(client) -> None:  # type: ignore[no-untyped-def]
+    endpoint = sip(client)
+
+    response = client.put(f'/endpoints/sip/{endpoint["uuid"]}', json={'endpoint_section_options': [['nope', 'x']]})
+
+    assert response.status_code == 400
+    assert client.get(f'/endpoints/sip/{endpoint["uuid"]}').json()['endpoint_section_options'] == []
 
 
 def test_put_changes_only_the_given_fields(client) -> None:  # type: ignore[no-untyped-def]

@@ -13,6 +13,7 @@ with `factory(route, ...)`, the route written as in the OpenAPI document (`/user
 - `body()` returns a fresh, valid POST body for a collection route (unique names...).
   `body_in(maker)` instead, for a body that names objects of the tenant the POST creates in
   (an extension's context): it may create them in `maker.tenant` first.
+- `Made(..., shared=True)`: the object belongs to no tenant and every tenant sees it.
 - `update` is a valid PUT body that changes the object (`{}` for a PUT without body).
 """
 
@@ -30,6 +31,8 @@ from ..helpers.client import Client
 class Made:
     path: dict[str, Any]
     owner: str | None = None
+    # A global object (no tenant, e.g. a SIP transport): every tenant sees it.
+    shared: bool = False
 
 
 @dataclass
@@ -201,6 +204,15 @@ factory(
     '/endpoints/sip/templates/{uuid}',
     create=lambda maker: created(maker, '/endpoints/sip/templates', {'label': unique('tpl')}, var='uuid'),
     update={'label': 'changed'},
+)
+factory('/sip/transports', body=lambda: {'name': unique('transport-')})
+factory(
+    '/sip/transports/{transport_uuid}',
+    create=lambda maker: Made(
+        created(maker, '/sip/transports', {'name': unique('transport-')}, var='transport_uuid', key='uuid').path,
+        shared=True,
+    ),
+    update={'options': [['protocol', 'tcp']]},
 )
 factory('/endpoints/sccp', body=lambda: {})
 factory(

@@ -180,7 +180,7 @@ class Matrix:
             if tenant_name is None:
                 continue
             made = self.made(op.route, tenant_name)
-            visible = self.owner(made, tenant_name) in self.world.subtree(self.world.tenants[self.home])
+            visible = made.shared or self.owner(made, tenant_name) in self.world.subtree(self.world.tenants[self.home])
             expected = 401 if self.refused_by_auth(op) else (op.status if visible else 404)
             self.call(op, op.url(made.path), None, expected, f'{self.persona} -> {role} object', self.owner(made, tenant_name))
             if op.method == 'DELETE' and expected < 400:
@@ -223,7 +223,7 @@ class Matrix:
             listed = {str(i.get(var)) for i in response.json().get('items', [])}
             for name, made in objects.items():
                 owner = self.owner(made, name)
-                should = owner in self.world.subtree(home) if recurse else owner == home
+                should = made.shared or (owner in self.world.subtree(home) if recurse else owner == home)
                 if (str(made.path[var]) in listed) != should:
                     verb = 'misses' if should else 'shows'
                     self.failures.append(f'{op} [{self.persona}, recurse={recurse}]: {verb} the object of tenant {name}')
