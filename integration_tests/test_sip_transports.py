@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 
 import pytest
 
+from .helpers.daemon import Daemon
 from .helpers.lines import Events, created, sip, unique
 
 
@@ -222,3 +224,29 @@ def test_pjsip_doc_lists_the_option_names_by_section(client) -> None:  # type: i
     assert {'aor', 'auth', 'contact', 'endpoint', 'global', 'system', 'transport'} <= set(doc)
     assert doc['endpoint']['direct_media_method'] == {'name': 'direct_media_method', 'default': 'invite'}
     assert 'local_net' in doc['transport'] and 'type' not in doc['transport']
+
+
+def test_a_configured_doc_file_replaces_the_shipped_names(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    doc = tmp_path / 'pjsip.json'
+    doc.write_text(json.dumps({'transport': {'bind': {'name': 'bind'}}}))
+    uri = f"sqlite:///{tmp_path / 'confd.sqlite'}"
+    daemon = Daemon(str(tmp_path / 'daemon'), uri, {'pjsip_config_doc_filename': str(doc)}).start()
+    try:
+        client = daemon.client()
+        assert client.get('/asterisk/pjsip/doc').json() == {'transport': {'bind': {'name': 'bind'}}}
+        assert client.post('/sip/transports', json={'name': 'a', 'options': [['bind', 'x']]}).status_code == 201
+        assert client.post('/sip/transports', json={'name': 'b', 'options': [['local_net', 'x']]}).status_code == 400
+
+        doc.unlink()
+        other = Daemon(str(tmp_path / 'other'), uri, {'pjsip_config_doc_filename': str(doc)})
+    finally:
+        daemon.stop()
+    # An unreadable file: the routes that need it answer 400, the daemon keeps serving.
+    other.start()
+    try:
+        response = other.client().get('/asterisk/pjsip/doc')
+        assert response.status_code == 400
+        assert response.json() == ['Input Error - failed to read PJSIP JSON documentation']
+        assert other.client().get('/sip/transports').status_code == 200
+    finally:
+        other.stop()

@@ -48,6 +48,8 @@ class Factory:
     body: Callable[[], dict] | None = None
     update: dict | None = None
     body_in: Callable[[Maker], dict] | None = None
+    # The key of a listed item that holds the route's last path variable, when named otherwise.
+    item_key: str | None = None
 
 
 FACTORIES: dict[str, Factory] = {}
@@ -213,6 +215,7 @@ factory(
         shared=True,
     ),
     update={'options': [['protocol', 'tcp']]},
+    item_key='uuid',
 )
 factory('/endpoints/sccp', body=lambda: {})
 factory(

@@ -220,7 +220,8 @@ class Matrix:
             objects = {name: self.made(item.route, name) for name in ADMINS}
             url = f'{op.route}?recurse=true' if recurse else op.route
             response = self.client(op).get(url)
-            listed = {str(i.get(var)) for i in response.json().get('items', [])}
+            key = FACTORIES[item.route].item_key or var
+            listed = {str(i.get(key)) for i in response.json().get('items', [])}
             for name, made in objects.items():
                 owner = self.owner(made, name)
                 should = made.shared or (owner in self.world.subtree(home) if recurse else owner == home)
