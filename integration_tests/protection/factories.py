@@ -232,7 +232,8 @@ def _ranged_context_name(maker: Maker) -> str:
 
 def _line_extension(maker: Maker) -> Made:
     context = _ranged_context_name(maker)
-    line = _made_json(maker, '/lines', {'context': context})
+    # A line needs an endpoint before it gets an extension (upstream's rule).
+    line = _made_json(maker, '/lines', {'context': context, 'endpoint_sccp': {'options': [['allow', 'ulaw']]}})
     extension = _made_json(maker, '/extensions', {'exten': _digits(), 'context': context})
     return Made({'line_id': line['id'], 'extension_id': extension['id']})
 
@@ -240,7 +241,7 @@ def _line_extension(maker: Maker) -> Made:
 factory('/lines/{line_id}/extensions/{extension_id}', create=_line_extension, update={})
 factory(
     '/lines/{line_id}/extensions',
-    create=lambda maker: Made({'line_id': _line(maker)['id']}),
+    create=lambda maker: Made({'line_id': _sip_line(maker)['id']}),
     body_in=lambda maker: {'exten': _digits(), 'context': _ranged_context_name(maker)},
 )
 

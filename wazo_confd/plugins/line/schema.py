@@ -53,24 +53,27 @@ ENDPOINT_FIELDS = ('endpoint_sip', 'endpoint_sccp', 'endpoint_custom')
 
 class Loaded:
     """A nested body as sent (`raw`, handed to the plugin that creates the object) and as
-    its schema loaded it (`form`); true when the loaded form is not empty, as upstream."""
+    its schema loaded it (`form`); true when the loaded form is not empty, as upstream,
+    whose SIP schema alone fills a default (`templates`) into every form."""
 
-    def __init__(self, raw: Any, form: dict):
+    def __init__(self, raw: Any, form: dict, defaults_count: bool):
         self.raw = raw
         self.form = form
+        self.defaults_count = defaults_count
 
     def __bool__(self) -> bool:
-        return bool(self.form)
+        return bool(self.form) if self.defaults_count else any(key in self.raw for key in self.form)
 
 
 class ProvidedNested(fields.Field):
     """A nested body loaded with a schema that another plugin provides: the parent
     schema's `nested_schemas[name]` makes it (plugins never import one another)."""
 
-    def __init__(self, name: str, many: bool = False, **kwargs: Any):
+    def __init__(self, name: str, many: bool = False, defaults_count: bool = False, **kwargs: Any):
         super().__init__(load_only=True, allow_none=True, **kwargs)
         self.name = name
         self.many = many
+        self.defaults_count = defaults_count
 
     def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> Any:
         schema = self.parent.nested_schemas[self.name]()
@@ -88,11 +91,10 @@ class ProvidedNested(fields.Field):
             raise ValidationError(errors)
         return loaded
 
-    @staticmethod
-    def _load(schema: Any, value: Any) -> Loaded:
+    def _load(self, schema: Any, value: Any) -> Loaded:
         if not isinstance(value, dict):
             raise ValidationError('Invalid input type.')
-        return Loaded(value, schema.load(value))
+        return Loaded(value, schema.load(value), self.defaults_count)
 
 
 def _first_option(options: Any, key: str) -> Any:
@@ -108,7 +110,7 @@ class LineCreateSchema(LineSchema):
 
     nested_schemas: ClassVar[dict[str, Callable[[], Any]]] = {}
 
-    endpoint_sip = ProvidedNested('endpoint_sip')
+    endpoint_sip = ProvidedNested('endpoint_sip', defaults_count=True)
     endpoint_sccp = ProvidedNested('endpoint_sccp')
     endpoint_custom = ProvidedNested('endpoint_custom')
     extensions = ProvidedNested('extension', many=True)
