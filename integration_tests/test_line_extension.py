@@ -8,9 +8,14 @@ import uuid
 from .helpers.telephony import create, create_context, events_with, sub_tenant
 
 
-def setup_line(client):  # type: ignore[no-untyped-def]
+def setup_line(client, endpoint=True):  # type: ignore[no-untyped-def]
+    """A context with user ranges and a line in it (with an SCCP endpoint: a line needs
+    an endpoint before it gets an extension)."""
     context = create_context(client)
-    line = create(client, '/lines', {'context': context['name']})
+    body = {'context': context['name']}
+    if endpoint:
+        body['endpoint_sccp'] = {'options': [['allow', 'ulaw']]}
+    line = create(client, '/lines', body)
     return context, line
 
 
@@ -65,31 +70,89 @@ def test_a_linked_extension_cannot_be_deleted(client) -> None:  # type: ignore[n
     response = client.delete(f'/extensions/{extension["id"]}')
 
     assert response.status_code == 400
-    assert response.json()[0].startswith('Resource Error - Extension is associated with a Line')
+    assert response.json() == [
+        f"Resource Error - Extension is associated with a Line ('extension_id': {extension['id']}, 'line_id': {line['id']})"
+    ]
 
 
-def test_unlinking_a_pair_that_is_not_linked_is_400(client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_unlinking_a_pair_that_is_not_linked_does_nothing(client, rows) -> None:  # type: ignore[no-untyped-def]
     context, line = setup_line(client)
     extension = new_extension(client, context)
     before = rows.count('outbox_event')
 
     response = client.delete(f'/lines/{line["id"]}/extensions/{extension["id"]}')
 
-    assert response.status_code == 400
-    assert response.json()[0].startswith('Resource Error - Line is not associated with Extension')
+    assert response.status_code == 204
     assert rows.count('outbox_event') == before
 
 
-def test_a_line_takes_one_extension_per_context(client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_a_line_takes_one_extension(client, rows) -> None:  # type: ignore[no-untyped-def]
     context, line = setup_line(client)
-    first, second = new_extension(client, context, '1101'), new_extension(client, context, '1102')
+    other = create_context(client)
+    first, second = new_extension(client, context, '1101'), new_extension(client, other, '1102')
     link(client, line, first)
 
     response = link(client, line, second)
 
     assert response.status_code == 400
-    assert response.json()[0].startswith('Resource Error - Line is associated with a Extension')
+    assert response.json() == [
+        f"Resource Error - Line is associated with a Extension ('line_id': {line['id']}, 'extension_id': {first['id']})"
+    ]
     assert rows.count('line_extension', 'line_id = :l', l=line['id']) == 1
+
+
+def test_a_line_without_endpoint_takes_no_extension(client, rows) -> None:  # type: ignore[no-untyped-def]
+    context, line = setup_line(client, endpoint=False)
+    extension = new_extension(client, context)
+
+    response = link(client, line, extension)
+
+    assert response.status_code == 400
+    assert response.json() == [f"Resource Error - Line must be associated with a Endpoint ('line_id': {line['id']})"]
+    assert rows.count('line_extension', 'line_id = :l', l=line['id']) == 0
+
+
+def test_the_context_must_be_internal(client, rows) -> None:  # type: ignore[no-untyped-def]
+    _, line = setup_line(client)
+    incall = create(client, '/contexts', {'label': f'in-{uuid.uuid4().hex[:6]}', 'type': 'incall'})
+    extension = create(client, '/extensions', {'exten': '5001', 'context': incall['name']})
+
+    response = link(client, line, extension)
+
+    assert response.status_code == 400
+    assert response.json() == [
+        f"Resource Error - ContextType 'incall' cannot be associated ('id': {extension['id']}, 'context': '{incall['name']}')"
+    ]
+
+
+def test_an_extension_rings_the_lines_of_one_main_user(client) -> None:  # type: ignore[no-untyped-def]
+    context, first = setup_line(client)
+    second = create(client, '/lines', {'context': context['name'], 'endpoint_sccp': {'options': [['allow', 'alaw']]}})
+    extension = new_extension(client, context)
+    alice = create(client, '/users', {'firstname': f'a-{uuid.uuid4().hex[:6]}'})
+    bob = create(client, '/users', {'firstname': f'b-{uuid.uuid4().hex[:6]}'})
+    assert client.put(f'/users/{alice["id"]}/lines/{first["id"]}').status_code == 204
+    assert client.put(f'/users/{bob["id"]}/lines/{second["id"]}').status_code == 204
+    assert link(client, first, extension).status_code == 204
+
+    response = link(client, second, extension)
+
+    assert response.status_code == 400
+    assert response.json() == [f"Resource Error - User is associated with a Line ('user_id': {alice['id']}, 'line_id': {first['id']})"]
+
+
+def test_lines_without_users_share_an_extension(client) -> None:  # type: ignore[no-untyped-def]
+    context, first = setup_line(client)
+    second = create(client, '/lines', {'context': context['name'], 'endpoint_sccp': {'options': [['allow', 'alaw']]}})
+    extension = new_extension(client, context)
+    alice = create(client, '/users', {'firstname': f'a-{uuid.uuid4().hex[:6]}'})
+    assert client.put(f'/users/{alice["id"]}/lines/{first["id"]}').status_code == 204
+    assert link(client, first, extension).status_code == 204
+
+    assert link(client, second, extension).status_code == 204
+    assert sorted(line['id'] for line in client.get(f'/extensions/{extension["id"]}').json()['lines']) == sorted(
+        [first['id'], second['id']]
+    )
 
 
 def test_the_number_must_lie_in_a_user_range(client, rows) -> None:  # type: ignore[no-untyped-def]
@@ -99,7 +162,7 @@ def test_the_number_must_lie_in_a_user_range(client, rows) -> None:  # type: ign
     response = link(client, line, outside)
 
     assert response.status_code == 400
-    assert response.json()[0].startswith('Input Error - ')
+    assert response.json() == [f"Input Error - Extension '5555' is outside of range for context '{context['name']}'"]
     assert rows.count('line_extension', 'line_id = :l', l=line['id']) == 0
 
 
@@ -169,7 +232,7 @@ def test_deleting_a_line_unlinks_and_frees_its_extension(client, rows) -> None: 
 
 
 def test_users_show_the_extension_of_their_main_line(client) -> None:  # type: ignore[no-untyped-def]
-    context, line = setup_line(client)
+    context, line = setup_line(client, endpoint=False)
     sip = create(client, '/endpoints/sip', {'label': f'sip-{uuid.uuid4().hex[:6]}'})
     assert client.put(f'/lines/{line["id"]}/endpoints/sip/{sip["uuid"]}').status_code == 204
     extension = new_extension(client, context, '1500')

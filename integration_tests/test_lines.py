@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from .helpers.lines import Events, context, line, unique
+from .helpers.telephony import create, create_context
 
 
 def test_create_answers_the_line_with_defaults(client, daemon) -> None:  # type: ignore[no-untyped-def]
@@ -58,15 +59,27 @@ def test_provisioning_code_is_unique(client) -> None:  # type: ignore[no-untyped
 
 
 def test_put_is_a_partial_update(client) -> None:  # type: ignore[no-untyped-def]
-    created = line(client, caller_id_name='Before')
+    created = line(client, registrar='before')
 
     response = client.put(f'/lines/{created["id"]}', json={'position': 2, 'name': 'ignored'})
 
     assert response.status_code == 204
     after = client.get(f'/lines/{created["id"]}').json()
     assert after['position'] == 2 and after['device_slot'] == 2
-    assert after['caller_id_name'] == 'Before'
+    assert after['registrar'] == 'before'
     assert after['name'] is None
+
+
+def test_put_ignores_nested_endpoints_and_extensions(client, rows) -> None:  # type: ignore[no-untyped-def]
+    created = client.post('/lines', json={'context': context(client), 'endpoint_sccp': {'options': [['allow', 'ulaw']]}}).json()
+    body = {'position': 3, 'endpoint_sccp': {'options': []}, 'endpoint_sip': {}, 'extensions': [{'exten': '1000'}]}
+
+    response = client.put(f'/lines/{created["id"]}', json=body)
+
+    assert response.status_code == 204
+    after = client.get(f'/lines/{created["id"]}').json()
+    assert after['position'] == 3 and after['protocol'] == 'sccp' and after['extensions'] == []
+    assert client.get(f'/endpoints/sccp/{created["endpoint_sccp"]["id"]}').json()['options'] == [['allow', 'ulaw']]
 
 
 def test_unknown_line_is_404(client) -> None:  # type: ignore[no-untyped-def]
@@ -141,7 +154,7 @@ class TestNestedEndpoint:
 
     @pytest.mark.parametrize('kind', ['sccp', 'custom'])
     def test_post_creates_sccp_and_custom_endpoints(self, client, kind) -> None:  # type: ignore[no-untyped-def]
-        body = {'interface': unique('nested/custom')} if kind == 'custom' else {}
+        body = {'interface': unique('nested/custom')} if kind == 'custom' else {'options': []}
 
         created = client.post('/lines', json={'context': context(client), f'endpoint_{kind}': body}).json()
 
@@ -150,8 +163,9 @@ class TestNestedEndpoint:
 
     def test_two_endpoints_are_refused(self, client, rows) -> None:  # type: ignore[no-untyped-def]
         before = rows.count('line')
+        sccp = {'options': [['allow', 'ulaw']]}
 
-        response = client.post('/lines', json={'context': 'default', 'endpoint_sip': {}, 'endpoint_sccp': {}})
+        response = client.post('/lines', json={'context': 'default', 'endpoint_sip': {}, 'endpoint_sccp': sccp})
 
         assert response.status_code == 400
         assert response.json() == ["Input Error - _schema: ['Only one endpoint should be configured on a line']"]
@@ -163,5 +177,169 @@ class TestNestedEndpoint:
         response = client.post('/lines', json={'context': context(client), 'endpoint_custom': {'interface': 'bad interface'}})
 
         assert response.status_code == 400
-        assert response.json()[0].startswith('Input Error - interface: ')
+        assert response.json()[0].startswith("Input Error - endpoint_custom: {'interface': ")
         assert rows.count('line') == before
+
+    def test_null_and_empty_endpoints_are_left_out(self, client) -> None:  # type: ignore[no-untyped-def]
+        body = {'context': context(client), 'endpoint_sip': None, 'endpoint_sccp': {}}
+
+        created = client.post('/lines', json=body).json()
+
+        assert created['protocol'] is None and created['endpoint_sccp'] is None
+
+    def test_a_nested_sip_endpoint_gets_the_line_context(self, client) -> None:  # type: ignore[no-untyped-def]
+        name = context(client)
+        mine = {'endpoint_section_options': [['context', 'kept']]}
+
+        plain = client.post('/lines', json={'context': name, 'endpoint_sip': {'label': 'plain'}}).json()
+        given = client.post('/lines', json={'context': name, 'endpoint_sip': mine}).json()
+        # As upstream, an empty body is left as it is.
+        empty = client.post('/lines', json={'context': name, 'endpoint_sip': {}}).json()
+
+        assert plain['endpoint_sip']['endpoint_section_options'] == [['context', name]]
+        assert empty['endpoint_sip']['endpoint_section_options'] == []
+        assert given['endpoint_sip']['endpoint_section_options'] == [['context', 'kept']]
+
+
+class TestCallerId:
+    """The caller ID of a line is its endpoint's (upstream's LineFeatures)."""
+
+    def test_post_writes_it_to_the_sip_endpoint_in_an_edit(self, client, rows) -> None:  # type: ignore[no-untyped-def]
+        name = context(client)
+        events = Events(rows)
+        body = {'context': name, 'caller_id_name': 'Alice', 'caller_id_num': '1234', 'endpoint_sip': {'label': 'a'}}
+
+        created = client.post('/lines', json=body).json()
+
+        assert (created['caller_id_name'], created['caller_id_num']) == ('Alice', '1234')
+        options = client.get(f'/endpoints/sip/{created["endpoint_sip"]["uuid"]}').json()['endpoint_section_options']
+        assert options == [['context', name], ['callerid', '"Alice" <1234>']]
+        assert [e['name'] for e in events.all()] == [
+            'line_created',
+            'sip_endpoint_created',
+            'line_endpoint_sip_associated',
+            'line_edited',
+        ]
+        assert client.get('/lines', params={'caller_id_name': 'Alice', 'context': name}).json()['total'] == 1
+
+    def test_sccp_takes_the_name_only(self, client) -> None:  # type: ignore[no-untyped-def]
+        sccp = {'options': [['allow', 'ulaw']]}
+        body = {'context': context(client), 'caller_id_name': 'Bob', 'caller_id_num': '55', 'endpoint_sccp': sccp}
+
+        created = client.post('/lines', json=body).json()
+
+        assert (created['caller_id_name'], created['caller_id_num']) == ('Bob', None)
+        options = client.get(f'/endpoints/sccp/{created["endpoint_sccp"]["id"]}').json()['options']
+        assert options == [['allow', 'ulaw'], ['cid_name', 'Bob']]
+
+    @pytest.mark.parametrize(
+        'extra, message',
+        [
+            ({}, 'Cannot set caller id if no endpoint associated'),
+            ({'endpoint_custom': {'interface': 'dahdi/i1'}}, "Cannot set caller id on endpoint of type 'custom'"),
+        ],
+    )
+    def test_without_a_caller_id_endpoint_it_is_refused(self, client, rows, extra, message) -> None:  # type: ignore[no-untyped-def]
+        name = context(client)
+        before = (rows.count('line'), rows.count('endpoint_custom'), rows.count('outbox_event'))
+
+        response = client.post('/lines', json={'context': name, 'caller_id_name': 'Carol', **extra})
+
+        assert response.status_code == 400
+        assert response.json() == [message]
+        assert (rows.count('line'), rows.count('endpoint_custom'), rows.count('outbox_event')) == before
+
+    def test_a_caller_id_in_the_endpoint_too_is_ambiguous(self, client) -> None:  # type: ignore[no-untyped-def]
+        sip = {'endpoint_section_options': [['callerid', '"X" <1>']]}
+
+        response = client.post('/lines', json={'context': context(client), 'caller_id_name': 'Y', 'endpoint_sip': sip})
+
+        assert response.status_code == 400
+        assert response.json() == [
+            'Input Error - _schema: [\'Ambiguous caller ID: line.caller_id_name = Y '
+            'endpoint_sip.endpoint_section_options["callerid"] = "X" <1>\']'
+        ]
+
+    def test_it_follows_the_endpoint(self, client) -> None:  # type: ignore[no-untyped-def]
+        name = context(client)
+        sip = {'endpoint_section_options': [['callerid', '"Dave" <200>']]}
+        created = client.post('/lines', json={'context': name, 'endpoint_sip': sip}).json()
+        uuid = created['endpoint_sip']['uuid']
+
+        edited = client.put(f'/endpoints/sip/{uuid}', json={'endpoint_section_options': [['callerid', '"Erin" <300>']]})
+
+        assert (created['caller_id_name'], created['caller_id_num']) == ('Dave', '200')
+        assert edited.status_code == 204
+        after = client.get(f'/lines/{created["id"]}').json()
+        assert (after['caller_id_name'], after['caller_id_num']) == ('Erin', '300')
+        assert client.get('/lines', params={'search': 'erin', 'context': name}).json()['total'] == 1
+        assert client.get('/lines', params={'search': 'dave', 'context': name}).json()['total'] == 0
+
+    def test_put_writes_the_endpoint(self, client, rows) -> None:  # type: ignore[no-untyped-def]
+        created = client.post('/lines', json={'context': context(client), 'endpoint_sip': {}}).json()
+        events = Events(rows)
+
+        response = client.put(f'/lines/{created["id"]}', json={'caller_id_name': 'Fay', 'caller_id_num': '400'})
+
+        assert response.status_code == 204
+        options = client.get(f'/endpoints/sip/{created["endpoint_sip"]["uuid"]}').json()['endpoint_section_options']
+        assert ['callerid', '"Fay" <400>'] in options
+        assert [e['name'] for e in events.all()] == ['line_edited']
+
+    @pytest.mark.parametrize(
+        'endpoint, body, message',
+        [
+            ('endpoint_sip', {'caller_id_name': None}, 'Cannot set caller id to None'),
+            ('endpoint_sip', {'caller_id_num': None}, 'Cannot set caller id num to None'),
+            ('endpoint_sccp', {'caller_id_num': '1'}, "Cannot set caller id num on endpoint of type 'sccp'"),
+        ],
+    )
+    def test_put_refusals(self, client, rows, endpoint, body, message) -> None:  # type: ignore[no-untyped-def]
+        nested = {'options': [['allow', 'ulaw']]} if endpoint == 'endpoint_sccp' else {}
+        created = client.post('/lines', json={'context': context(client), endpoint: nested}).json()
+        before = rows.count('outbox_event')
+
+        response = client.put(f'/lines/{created["id"]}', json=body)
+
+        assert response.status_code == 400
+        assert response.json() == [message]
+        assert rows.count('outbox_event') == before
+
+
+class TestNestedExtensions:
+    def test_post_creates_each_extension_and_links_it(self, client, rows) -> None:  # type: ignore[no-untyped-def]
+        ctx = create_context(client)
+        events = Events(rows)
+
+        created = client.post('/lines', json={'context': ctx['name'], 'endpoint_sip': {}, 'extensions': [{'exten': '1400'}]}).json()
+
+        assert [(e['exten'], e['context']) for e in created['extensions']] == [('1400', ctx['name'])]
+        assert [line['id'] for line in created['extensions'][0]['lines']] == [created['id']]
+        assert [e['name'] for e in events.all()] == [
+            'line_created',
+            'sip_endpoint_created',
+            'line_endpoint_sip_associated',
+            'extension_created',
+            'line_extension_associated',
+        ]
+
+    def test_post_links_an_existing_extension(self, client, rows) -> None:  # type: ignore[no-untyped-def]
+        ctx = create_context(client)
+        taken = create(client, '/extensions', {'exten': '1401', 'context': ctx['name']})
+        body = {'context': ctx['name'], 'endpoint_sccp': {'options': [['allow', 'ulaw']]}, 'extensions': [{'exten': '1401'}]}
+
+        linked = client.post('/lines', json=body).json()
+
+        assert [e['id'] for e in linked['extensions']] == [taken['id']]
+        assert rows.count('extension', 'context = :c', c=ctx['name']) == 1
+        assert [e['id'] for e in client.get(f'/lines/{linked["id"]}').json()['extensions']] == [taken['id']]
+
+    def test_an_extension_needs_an_endpoint_and_nothing_is_written(self, client, rows) -> None:  # type: ignore[no-untyped-def]
+        ctx = create_context(client)
+        before = (rows.count('line'), rows.count('extension'), rows.count('outbox_event'))
+
+        response = client.post('/lines', json={'context': ctx['name'], 'extensions': [{'exten': '1402'}]})
+
+        assert response.status_code == 400
+        assert response.json()[0].startswith('Resource Error - Line must be associated with a Endpoint')
+        assert (rows.count('line'), rows.count('extension'), rows.count('outbox_event')) == before

@@ -36,6 +36,15 @@ class InputError(ConfdError):
     status_code = 400
 
 
+class BareInputError(InputError):
+    """An input error whose message has no prefix: upstream raises a few of its input
+    errors with a bare message (xivo-dao's InputError made directly, not by a template)."""
+
+    @property
+    def message(self) -> str:
+        return self.text
+
+
 class ResourceError(ConfdError):
     category = 'Resource Error'
     status_code = 400

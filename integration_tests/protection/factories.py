@@ -247,17 +247,32 @@ def _ranged_context_name(maker: Maker) -> str:
 
 def _line_extension(maker: Maker) -> Made:
     context = _ranged_context_name(maker)
-    line = _made_json(maker, '/lines', {'context': context})
+    # A line needs an endpoint before it gets an extension (upstream's rule).
+    line = _made_json(maker, '/lines', {'context': context, 'endpoint_sccp': {'options': [['allow', 'ulaw']]}})
     extension = _made_json(maker, '/extensions', {'exten': _digits(), 'context': context})
     return Made({'line_id': line['id'], 'extension_id': extension['id']})
 
 
 factory('/lines/{line_id}/extensions/{extension_id}', create=_line_extension, update={})
-factory(
-    '/lines/{line_id}/extensions',
-    create=lambda maker: Made({'line_id': _line(maker)['id']}),
-    body_in=lambda maker: {'exten': _digits(), 'context': _ranged_context_name(maker)},
-)
+# The lines made for POST /lines/{line_id}/extensions, by tenant: a line takes one extension,
+# so each body first frees them, and every allowed POST links one.
+_EXTENSION_LINES: dict[str, list[int]] = {}
+
+
+def _line_for_extensions(maker: Maker) -> Made:
+    line = _sip_line(maker)
+    _EXTENSION_LINES.setdefault(maker.tenant, []).append(line['id'])
+    return Made({'line_id': line['id']})
+
+
+def _extension_body_for_line(maker: Maker) -> dict:
+    for line_id in _EXTENSION_LINES.get(maker.tenant, []):
+        for extension in maker.api.get(f'/lines/{line_id}').json()['extensions']:
+            maker.api.delete(f'/lines/{line_id}/extensions/{extension["id"]}')
+    return {'exten': _digits(), 'context': _ranged_context_name(maker)}
+
+
+factory('/lines/{line_id}/extensions', create=_line_for_extensions, body_in=_extension_body_for_line)
 
 
 # --- configuration -------------------------------------------------------------------------

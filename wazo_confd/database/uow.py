@@ -53,6 +53,11 @@ class Database:
         """Call `callback` after each successful commit of a unit of work that wrote."""
         self._after_commit.append(callback)
 
+    def before_flush(self, callback: Callable[[Session], None]) -> None:
+        """Call `callback(session)` before each flush, to derive data from what changed."""
+        for maker in {self._sessionmaker, self._read_sessionmaker}:
+            event.listen(maker, 'before_flush', lambda session, *_args: callback(session))
+
     def on_tenant_created(self, callback: Callable[[Session, str], None]) -> None:
         """Call `callback(session, tenant_uuid)` in the transaction that creates a tenant row."""
         self._tenant_created.append(callback)

@@ -6,8 +6,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from wazo_confd.errors import InputError, resource_associated, wrong_type
-from wazo_confd.kit.references import OWNER_RESOURCES
+from wazo_confd.errors import BareInputError, InputError, ResourceError, resource_associated
 from wazo_confd.kit.validator import TenantReference, UniqueField, ValidationGroup, Validator
 
 from .dao import ExtensionDao
@@ -41,7 +40,8 @@ class ExtenRegexValidator(Validator):
         context = self.find_context(extension.context, extension.tenant_uuid)
         pattern = OUTCALL_PATTERN if context is not None and context.type == 'outcall' else PATTERN
         if not (NUMBER.match(extension.exten) or pattern.match(extension.exten)):
-            raise wrong_type('exten', 'valid extension or dialplan pattern', exten=extension.exten)
+            # Upstream's words, without a prefix (see BareInputError).
+            raise BareInputError("exten: ['String does not match expected pattern.']")
 
 
 class ContextOnUpdateValidator(Validator):
@@ -56,11 +56,7 @@ class ContextOnUpdateValidator(Validator):
         context = self.find_context(extension.context, extension.tenant_uuid)
         wanted = {'incall': 'incall', 'outcall': 'outcall'}.get(extension.owner_type, 'internal')
         if context.type != wanted:
-            raise InputError(
-                f"field 'context': a context of type '{context.type}' cannot hold the extension of a "
-                f"{OWNER_RESOURCES[extension.owner_type]}",
-                {'context': extension.context},
-            )
+            raise ResourceError(f"ContextType '{context.type}' cannot be associated")
 
 
 class ExtensionRangeValidator(Validator):
@@ -76,9 +72,13 @@ class ExtensionRangeValidator(Validator):
 
 
 class ExtensionAssociationValidator(Validator):
+    """A bound extension cannot be deleted: upstream names the owner's type, or the line."""
+
     def validate(self, extension: Extension) -> None:
-        if extension.owner_type is not None:
-            raise resource_associated('Extension', OWNER_RESOURCES[extension.owner_type], extension_id=extension.id)
+        if extension.owner_type not in (None, 'user'):
+            raise resource_associated('Extension', extension.owner_type, extension_id=extension.id)
+        if extension.lines:
+            raise resource_associated('Extension', 'Line', extension_id=extension.id, line_id=extension.lines[0].id)
 
 
 def build_validator(dao: ExtensionDao, find_context: ContextFinder) -> ValidationGroup:

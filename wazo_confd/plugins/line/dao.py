@@ -23,8 +23,8 @@ SEARCH = SearchConfig(
         'protocol': Line.protocol,
         'device_id': Line.device_id,
         'name': Line.name,
-        'caller_id_name': Line.caller_id_name,
-        'caller_id_num': Line.caller_id_num,
+        'caller_id_name': Line.cached_caller_id_name,
+        'caller_id_num': Line.cached_caller_id_num,
         # Extensions are not associated with lines yet.
         'exten': cast(null(), String),
     },

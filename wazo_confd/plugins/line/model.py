@@ -10,6 +10,8 @@ from sqlalchemy.orm import Mapped, column_property, mapped_column, relationship
 
 from wazo_confd.database.base import Base
 
+from . import caller_id
+
 ONE_ENDPOINT = (
     '(CASE WHEN endpoint_sip_uuid IS NULL THEN 0 ELSE 1 END'
     ' + CASE WHEN endpoint_sccp_id IS NULL THEN 0 ELSE 1 END'
@@ -28,8 +30,9 @@ class Line(Base):
     context: Mapped[str] = mapped_column(String(79), index=True)
     provisioning_code: Mapped[str] = mapped_column(String(6), unique=True)
     position: Mapped[int] = mapped_column(Integer, default=1)
-    caller_id_name: Mapped[str | None] = mapped_column(String(160))
-    caller_id_num: Mapped[str | None] = mapped_column(String(80))
+    # A copy of the endpoint's caller ID (see caller_id.py), kept for search and sort in SQL.
+    cached_caller_id_name: Mapped[str | None] = mapped_column('caller_id_name', String(160))
+    cached_caller_id_num: Mapped[str | None] = mapped_column('caller_id_num', String(80))
     registrar: Mapped[str] = mapped_column(String(128), default='default')
     device_id: Mapped[str | None] = mapped_column(String(255))
     endpoint_sip_uuid: Mapped[str | None] = mapped_column(
@@ -62,6 +65,27 @@ class Line(Base):
         order_by='[UserLine.main_user.desc(), UserLine.user_id]',
         lazy='selectin',
     )
+
+    @property
+    def caller_id_name(self) -> str | None:
+        return caller_id.read(self)[0]
+
+    @caller_id_name.setter
+    def caller_id_name(self, value: str | None) -> None:
+        caller_id.write_name(self, value)
+
+    @property
+    def caller_id_num(self) -> str | None:
+        return caller_id.read(self)[1]
+
+    @caller_id_num.setter
+    def caller_id_num(self, value: str | None) -> None:
+        caller_id.write_num(self, value)
+
+    def refresh_caller_id(self) -> None:
+        name, num = caller_id.read(self)
+        if (self.cached_caller_id_name, self.cached_caller_id_num) != (name, num):
+            self.cached_caller_id_name, self.cached_caller_id_num = name, num
 
     @property
     def device_slot(self) -> int:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from flask import url_for
+from marshmallow import Schema
 
-from wazo_confd.errors import SchemaError
+from wazo_confd.http.body import json_body
 from wazo_confd.kit.resource import ItemResource, ListResource
+from wazo_confd.kit.schema import load, shared
+from wazo_confd.plugin_api import Providers
 
 from .model import Line
-from .schema import LineSchema
-from .service import ENDPOINT_KINDS, LineService
+from .schema import ENDPOINT_FIELDS, LineSchema
+from .service import LineService
 
 
 class LineList(ListResource):
@@ -19,26 +22,29 @@ class LineList(ListResource):
     item_endpoint = 'lines'
     service: LineService
 
-    def post(self) -> tuple[dict, int, dict]:
-        self.nested: tuple[str, Any] | None = None
-        line, status, headers = super().post()
-        if self.nested is not None:
-            # As upstream, the answer shows the created endpoint whole.
-            kind, endpoint = self.nested
-            line[f'endpoint_{kind}'] = self.service.endpoint_creator(kind).dump(endpoint)
-        return line, status, headers
+    def __init__(self, service: LineService, create_schema: type[Schema], providers: Providers):
+        super().__init__(service)
+        self.create_schema = create_schema
+        self.providers = providers
 
-    def create(self, form: dict, body: Any) -> Line:
-        # Upstream accepts one endpoint to create along with the line.
-        nested = {kind: body[f'endpoint_{kind}'] for kind in ENDPOINT_KINDS if body.get(f'endpoint_{kind}') is not None}
-        if len(nested) > 1:
-            raise SchemaError({'_schema': ['Only one endpoint should be configured on a line']})
-        if not nested:
-            return self.service.create(self.build_model(form))
-        kind, endpoint_body = next(iter(nested.items()))
-        line, endpoint = self.service.create_with_endpoint(self.build_model(form), kind, endpoint_body)
-        self.nested = (kind, endpoint)
-        return line
+    def post(self) -> tuple[dict, int, dict]:
+        form = load(shared(self.create_schema), json_body())
+        self.ensure_tenant()
+        nested = [(name.removeprefix('endpoint_'), form.pop(name, None)) for name in ENDPOINT_FIELDS]
+        endpoint = next(((kind, body.raw) for kind, body in nested if body), None)
+        extensions = [body.form for body in form.pop('extensions', None) or []]
+        caller_ids = (form.pop('caller_id_name', None), form.pop('caller_id_num', None))
+        line, created_endpoint, linked = self.service.create_with(
+            self.build_model(form), caller_ids, endpoint, extensions
+        )
+        answer = shared(self.schema).dump(line)
+        if endpoint is not None:
+            # As upstream, the answer shows the created endpoint and extensions whole.
+            answer[f'endpoint_{endpoint[0]}'] = self.service.endpoint_creator(endpoint[0]).dump(created_endpoint)
+        if linked:
+            schema = self.providers.get('extension_schema')()
+            answer['extensions'] = [schema.dump(extension) for extension in linked]
+        return answer, 201, {'Location': url_for(self.item_endpoint, _external=True, id=line.id)}
 
 
 class LineItem(ItemResource):

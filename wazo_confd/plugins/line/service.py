@@ -29,13 +29,27 @@ class LineService(CRUDService):
             line.provisioning_code = self._free_provisioning_code()
         return super().create(line)
 
-    def create_with_endpoint(self, line: Line, kind: str, endpoint_body: Any) -> tuple[Line, Any]:
-        """Create the line, then the endpoint described by `endpoint_body` (through the
-        endpoint plugin's creator), and associate them."""
+    def create_with(
+        self, line: Line, caller_ids: tuple[Any, Any], endpoint: tuple[str, Any] | None, extensions: list[dict]
+    ) -> tuple[Line, Any, list[Any]]:
+        """POST /lines, as upstream: the line (without caller ID), then its endpoint made
+        from the body `endpoint[1]` and associated, then the caller ID written to the
+        endpoint (an edit of the line), then each extension created (or found) and linked."""
         created = self.create(line)
-        endpoint = self.endpoint_creator(kind).create(endpoint_body)
-        self.providers.get(f'line_endpoint_{kind}_service').associate(created, endpoint)
-        return created, endpoint
+        created_endpoint = None
+        if endpoint is not None:
+            kind, body = endpoint
+            created_endpoint = self.endpoint_creator(kind).create(body)
+            self.providers.get(f'line_endpoint_{kind}_service').associate(created, created_endpoint)
+        name, num = caller_ids
+        if name:
+            created.caller_id_name = name
+        if num and endpoint is not None and endpoint[0] == 'sip':
+            created.caller_id_num = num
+        if name or num:
+            self.edit(created)
+        linked = [self.providers.get('line_extension_service').create_or_link(created, form) for form in extensions]
+        return created, created_endpoint, linked
 
     def endpoint_creator(self, kind: str) -> Any:
         return self.providers.get(f'endpoint_{kind}_creator')

@@ -32,25 +32,37 @@ class LineExtensionService:
         self.lines.lock(line)
         if self.dao.linked(line, extension):
             return
-        validate_association(line, extension, self.extensions.validate_in_range)
+        validate_association(line, extension, self._context_of(extension), self.extensions.validate_in_range)
         self.dao.link(line, extension)
         extension.owner_type = BOUND
         self.notifier.associated(line, extension)
 
     def dissociate(self, line: Any, extension: Any) -> None:
+        """Unlink them; nothing happens (no event) when they are not linked, as upstream."""
         self.lines.lock(line)
-        validate_dissociation(line, extension, self.dao.linked(line, extension))
+        if not self.dao.linked(line, extension):
+            return
+        validate_dissociation(line)
         self.dao.unlink(line, extension)
         if not self.dao.line_ids_of(extension):
             extension.owner_type = None
         self.notifier.dissociated(line, extension)
 
     def create_for(self, line: Any, extension: Any) -> Any:
-        """POST /lines/{id}/extensions: a new extension, linked in the same transaction."""
-        self.lines.lock(line)
-        validate_association(line, extension, self.extensions.validate_in_range)
+        """POST /lines/{id}/extensions: a new extension, linked in the same transaction
+        (created first, then linked, as upstream: a refused link undoes the creation)."""
         created = self.extensions.create(extension)
-        self.dao.link(line, created)
-        created.owner_type = BOUND
-        self.notifier.associated(line, created)
+        self.associate(line, created)
         return created
+
+    def create_or_link(self, line: Any, form: dict) -> Any:
+        """An extension of a new line (POST /lines): link the one with this number in
+        this context when there is one, as upstream, or else create it."""
+        existing = self.extensions.dao.find_by(exten=form.get('exten'), context=form.get('context'))
+        if existing is not None:
+            self.associate(line, existing)
+            return existing
+        return self.create_for(line, self.extensions.dao.model(tenant_uuid=line.tenant_uuid, **form))
+
+    def _context_of(self, extension: Any) -> Any:
+        return self.extensions.find_context(extension.context, extension.tenant_uuid)

@@ -1,39 +1,56 @@
-"""Rules of line-extension links.
+"""Rules of line-extension links, in upstream's order (LineExtensionAssociationValidator):
 
 - both in the same tenant;
-- the extension is free, or already rings lines of the same user (a user's extension may
-  ring several of their lines);
-- a line has at most one extension per context;
-- the number lies in its context's user ranges.
+- the line has an endpoint;
+- the line has no extension yet;
+- the extension is free, or bound to lines ('user');
+- its context is an internal one;
+- when the line has a main user, the other lines ringing the extension have no other
+  main user;
+- the number lies in a user range of its context (patterns are not checked).
+
+A line with a device keeps its extensions.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from wazo_confd.errors import resource_associated, resource_not_associated
+from wazo_confd.errors import ResourceError, missing_association, resource_associated
 from wazo_confd.kit.association import check_same_tenant
-from wazo_confd.kit.references import OWNER_RESOURCES
+
 
 def _main_user_id(line: Any) -> int | None:
     users = list(getattr(line, 'users', []) or [])
     return users[0].id if users else None
 
 
-def validate_association(line: Any, extension: Any, in_range: Any) -> None:
+def validate_association(line: Any, extension: Any, context: Any, in_range: Any) -> None:
     check_same_tenant(line, extension, 'line', 'extension')
-    # An extension bound to lines ('user') may ring more of the same user's lines (below).
-    if extension.owner_type not in (None, 'user'):
-        raise resource_associated('Extension', OWNER_RESOURCES[extension.owner_type], extension_id=extension.id)
-    for other in extension.lines:
-        if other.id != line.id and _main_user_id(other) != _main_user_id(line):
-            raise resource_associated('Extension', 'Line', extension_id=extension.id, line_id=other.id)
+    if line.endpoint is None:
+        raise missing_association('Line', 'Endpoint', line_id=line.id)
     for current in line.extensions:
-        if current.id != extension.id and current.context == extension.context:
-            raise resource_associated('Line', 'Extension', line_id=line.id, extension_id=current.id)
+        raise resource_associated('Line', 'Extension', line_id=line.id, extension_id=current.id)
+    if extension.owner_type not in (None, 'user'):
+        raise resource_associated('Extension', extension.owner_type, id=extension.id)
+    if context is not None and context.type != 'internal':
+        raise ResourceError(
+            f"ContextType '{context.type}' cannot be associated", {'id': extension.id, 'context': extension.context}
+        )
+    _check_same_main_user(line, extension)
     in_range(extension, 'user')
 
 
-def validate_dissociation(line: Any, extension: Any, linked: bool) -> None:
-    if not linked:
-        raise resource_not_associated('Line', 'Extension', line_id=line.id, extension_id=extension.id)
+def _check_same_main_user(line: Any, extension: Any) -> None:
+    user_id = _main_user_id(line)
+    if user_id is None:
+        return
+    for other in extension.lines:
+        other_user_id = _main_user_id(other)
+        if other_user_id is not None and other_user_id != user_id:
+            raise resource_associated('User', 'Line', user_id=other_user_id, line_id=other.id)
+
+
+def validate_dissociation(line: Any) -> None:
+    if line.device_id is not None:
+        raise resource_associated('Line', 'Device', line_id=line.id, device_id=line.device_id)

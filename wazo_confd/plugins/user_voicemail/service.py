@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from wazo_confd.errors import resource_not_associated
-
 from .dao import UserVoicemailDao
 from .notifier import UserVoicemailNotifier
 from .validator import validate_association
@@ -52,9 +50,10 @@ class UserVoicemailService:
         return created
 
     def dissociate(self, user: Any) -> None:
+        """Unlink the user's voicemail; nothing happens (no event) without one, as upstream."""
         voicemail_id = self.dao.voicemail_id_of(user.uuid)
         if voicemail_id is None:
-            raise resource_not_associated('User', 'Voicemail', user_id=user.id)
+            return
         voicemail = self.voicemail_service().get(voicemail_id, None)
         self.dao.dissociate(user.uuid)
         self.notifier.dissociated(user, voicemail)

@@ -11,7 +11,8 @@ def validate_association(user: Any, voicemail: Any, current_voicemail_id: int | 
     if user.tenant_uuid != voicemail.tenant_uuid:
         raise different_tenants(user_tenant_uuid=user.tenant_uuid, voicemail_tenant_uuid=voicemail.tenant_uuid)
     if current_voicemail_id is not None:
-        raise resource_associated('User', 'Voicemail', user_id=user.id, voicemail_id=current_voicemail_id)
+        # Upstream names the voicemail being linked, not the one the user has.
+        raise resource_associated('User', 'Voicemail', user_id=user.id, voicemail_id=voicemail.id)
     if voicemail.accesstype == 'global':
         raise ResourceError(
             'Voicemail is global and cannot be associated with a User', {'voicemail_id': voicemail.id}

@@ -1,0 +1,100 @@
+"""A line's caller ID lives in its endpoint, as upstream: the `callerid` option of a SIP
+endpoint's `endpoint_section_options` (`"Name" <number>`), the `cid_name` and `cid_num`
+options of an SCCP endpoint. A custom endpoint, or no endpoint, has none.
+
+Reading takes the first matching option; writing replaces it (or appends it) in a new
+list, so that the JSON column is seen as changed.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from wazo_confd.errors import BareInputError as InputError
+
+# Upstream's pattern: a quoted name, then optionally a number in angle brackets. A name
+# alone may end the value here (upstream wants a space after it, and writes "<None>").
+CALLER_ID = re.compile(r'"(?P<name>[^"]+)"(?:\s+(?:<(?P<num>\+?[\dA-Z]+)>)?)?')
+NUMBER_ONLY = re.compile(r'<(?P<num>\+?[\dA-Z]+)>')
+
+
+def _first(options: list | None, key: str) -> str | None:
+    for option in options or []:
+        if len(option) == 2 and option[0] == key:
+            return option[1]
+    return None
+
+
+def _replaced(options: list | None, key: str, value: str) -> list:
+    result, done = [], False
+    for option in options or []:
+        if len(option) == 2 and option[0] == key:
+            if not done:
+                result.append([key, value])
+                done = True
+            continue
+        result.append(list(option))
+    if not done:
+        result.append([key, value])
+    return result
+
+
+def parse_sip(value: str | None) -> tuple[str | None, str | None]:
+    """(name, number) of a SIP `callerid` value; None for what it does not hold."""
+    if not value:
+        return None, None
+    match = CALLER_ID.match(value)
+    if match:
+        return match.group('name'), match.group('num')
+    match = NUMBER_ONLY.match(value)
+    return (None, match.group('num')) if match else (None, None)
+
+
+def format_sip(name: str | None, num: str | None) -> str:
+    if num is None:
+        return f'"{name}"'
+    if name is None:
+        return f'<{num}>'
+    return f'"{name}" <{num}>'
+
+
+def read(line: Any) -> tuple[str | None, str | None]:
+    """The (name, number) caller ID of a line, from its endpoint."""
+    if line.endpoint_sip is not None:
+        return parse_sip(_first(line.endpoint_sip.endpoint_section_options, 'callerid'))
+    if line.endpoint_sccp is not None:
+        options = line.endpoint_sccp.options
+        return _first(options, 'cid_name'), _first(options, 'cid_num')
+    return None, None
+
+
+def write_name(line: Any, value: str | None) -> None:
+    _check_writable(line, value, 'Cannot set caller id to None')
+    if line.endpoint_sip is not None:
+        _write_sip(line.endpoint_sip, value, read(line)[1])
+    elif line.endpoint_sccp is not None:
+        line.endpoint_sccp.options = _replaced(line.endpoint_sccp.options, 'cid_name', value)
+
+
+def write_num(line: Any, value: str | None) -> None:
+    _check_writable(line, value, 'Cannot set caller id num to None')
+    if line.endpoint_sccp is not None:
+        raise InputError("Cannot set caller id num on endpoint of type 'sccp'")
+    if line.endpoint_sip is not None:
+        _write_sip(line.endpoint_sip, read(line)[0], value)
+
+
+def _check_writable(line: Any, value: str | None, none_message: str) -> None:
+    if line.endpoint is None:
+        if value is not None:
+            raise InputError('Cannot set caller id if no endpoint associated')
+        return
+    if value is None:
+        raise InputError(none_message)
+    if line.endpoint_custom is not None:
+        raise InputError("Cannot set caller id on endpoint of type 'custom'")
+
+
+def _write_sip(endpoint: Any, name: str | None, num: str | None) -> None:
+    endpoint.endpoint_section_options = _replaced(endpoint.endpoint_section_options, 'callerid', format_sip(name, num))
