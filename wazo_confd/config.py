@@ -125,6 +125,9 @@ DEFAULTS: dict[str, Any] = {
         'line_endpoint': True,
         'line_extension': True,
         'user_line': True,
+        'registrars': True,
+        'voicemail_zonemessages': True,
+        'timezones': True,
     },
 }
 

@@ -1,0 +1,12 @@
+"""The time zones plugin: GET /timezones."""
+
+from __future__ import annotations
+
+from wazo_confd.plugin_api import PluginDependencies
+
+from .resource import TimezoneList
+
+
+class Plugin:
+    def load(self, deps: PluginDependencies) -> None:
+        deps.api.add_resource(TimezoneList, '/timezones', endpoint='timezonelist')
