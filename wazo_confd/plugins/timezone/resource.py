@@ -1,35 +1,30 @@
-"""GET /timezones: the IANA time zone names this system knows."""
+"""GET /timezones: the IANA time zone names this system knows, as `{"zone_name"}` items."""
 
 from __future__ import annotations
 
-import zoneinfo
-from functools import lru_cache
+from flask import request
+from marshmallow import fields
 
+from wazo_confd.database.search import parse_params
 from wazo_confd.http.resource import ConfdResource
+from wazo_confd.kit.schema import BaseSchema, parse_list_args
 
-TIMEZONES_DOC = {
-    'get': {'response': {'description': 'The time zones', 'content': {'application/json': {'schema': {
-        'type': 'object',
-        'properties': {
-            'total': {'type': 'integer'},
-            'items': {'type': 'array', 'items': {
-                'type': 'object', 'properties': {'zone_name': {'type': 'string'}},
-            }},
-        },
-    }}}}},
-}
+from .service import SEARCH, TimezoneService
 
 
-@lru_cache(maxsize=1)
-def zone_names() -> tuple[str, ...]:
-    # Read once: the zone database changes with a system upgrade, which restarts the daemon.
-    return tuple(sorted(zoneinfo.available_timezones()))
+class TimezoneSchema(BaseSchema):
+    zone_name = fields.String(dump_only=True)
 
 
 class TimezoneList(ConfdResource):
     acls = {'get': 'confd.timezones.get'}
-    docs = TIMEZONES_DOC
+    schema = TimezoneSchema
+    docs = {'get': {'kind': 'list', 'order': ['zone_name'], 'query': {'zone_name': 'exact match'}}}
+
+    def __init__(self, service: TimezoneService):
+        self.service = service
 
     def get(self) -> dict:
-        names = zone_names()
-        return {'total': len(names), 'items': [{'zone_name': name} for name in names]}
+        params = parse_params(SEARCH, parse_list_args(request.args))
+        total, names = self.service.search(params)
+        return {'total': total, 'items': [{'zone_name': name} for name in names]}
