@@ -120,6 +120,11 @@ def test_the_default_registrar_is_there_and_not_deletable(client) -> None:  # ty
     assert client.get('/registrars/default').status_code == 200
 
 
+def test_head_answers_like_get(client) -> None:  # type: ignore[no-untyped-def]
+    assert client.head('/registrars/default').status_code == 200
+    assert client.head('/registrars/nope').status_code == 404
+
+
 def test_delete_removes_the_registrar(client) -> None:  # type: ignore[no-untyped-def]
     created = registrar(client)
 
@@ -149,6 +154,15 @@ def test_list_searches_filters_and_sorts_on_every_field(client) -> None:  # type
     assert found['total'] == 2 and [r['id'] for r in found['items']] == [second['id'], first['id']]
     assert [r['id'] for r in exact['items']] == [first['id']]
     assert page['total'] == 2 and [r['id'] for r in page['items']] == [second['id']]
+
+
+def test_search_looks_into_the_ports(client) -> None:  # type: ignore[no-untyped-def]
+    port = 10000 + uuid.uuid4().int % 50000
+    created = registrar(client, outbound_proxy_port=port)
+
+    found = client.get(f'/registrars?search={port}').json()
+
+    assert [r['id'] for r in found['items']] == [created['id']]
 
 
 def test_list_shows_the_default_registrar(client) -> None:  # type: ignore[no-untyped-def]
