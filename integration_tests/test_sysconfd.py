@@ -80,6 +80,31 @@ def test_a_context_write_sends_the_dialplan_reload(reload_daemon, sysconfd, rows
     assert sysconfd.requests[before:] == [{'ipbx': ['dialplan reload'], 'agentbus': []}]
 
 
+def test_a_zone_messages_write_sends_the_voicemail_reload(reload_daemon, sysconfd, rows) -> None:  # type: ignore[no-untyped-def]
+    client = reload_daemon.client()
+    zones = client.get('/asterisk/voicemail/zonemessages').json()
+    settle(rows)
+    before = len(sysconfd.requests)
+
+    assert client.put('/asterisk/voicemail/zonemessages', json=zones).status_code == 204
+
+    assert wait_for(lambda: len(sysconfd.requests) > before)
+    time.sleep(0.2)
+    assert sysconfd.requests[before:] == [{'ipbx': ['voicemail reload'], 'agentbus': []}]
+
+
+def test_a_registrar_write_sends_no_reload(reload_daemon, sysconfd, rows) -> None:  # type: ignore[no-untyped-def]
+    settle(rows)
+    before = len(sysconfd.requests)
+
+    response = reload_daemon.client().post('/registrars', json={'main_host': 'h', 'proxy_main_host': 'h'})
+
+    assert response.status_code == 201
+    time.sleep(0.5)
+    assert rows.count('sysconfd_request') == rows.count('sysconfd_request', 'sent_at IS NOT NULL')
+    assert sysconfd.requests[before:] == []
+
+
 def test_reloads_recorded_while_sysconfd_is_down_all_arrive_later(reload_daemon, sysconfd, rows) -> None:  # type: ignore[no-untyped-def]
     client = reload_daemon.client()
     settle(rows)

@@ -128,6 +128,9 @@ DEFAULTS: dict[str, Any] = {
         'line_extension': True,
         'user_line': True,
         'pjsip': True,
+        'registrars': True,
+        'voicemail_zonemessages': True,
+        'timezones': True,
     },
 }
 

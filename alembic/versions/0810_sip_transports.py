@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0810'
-down_revision = '0110'
+down_revision = '0800'
 branch_labels = None
 depends_on = None
 

@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0820'
-down_revision = '0110'
+down_revision = '0810'
 branch_labels = None
 depends_on = None
 

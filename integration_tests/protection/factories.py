@@ -278,3 +278,22 @@ factory('/lines/{line_id}/extensions', create=_line_for_extensions, body_in=_ext
 # --- configuration -------------------------------------------------------------------------
 # `enabled: true` is the default: the matrix leaves live reload as other tests expect it.
 factory('/configuration/live_reload', update={'enabled': True})
+
+
+# --- registrars, voicemail zone messages, time zones (global settings) ----------------------
+def _registrar_body() -> dict:
+    return {'name': unique('reg'), 'main_host': '10.0.0.1', 'proxy_main_host': '10.0.0.2'}
+
+
+def _registrar(maker: Maker) -> Made:
+    # A registrar belongs to no tenant: the platform's, i.e. the master tenant's to see.
+    master = maker.api.as_token(maker.api.token).get('/tenants').json()['items'][0]['uuid']
+    return Made(created(maker, '/registrars', _registrar_body()).path, owner=master)
+
+
+factory('/registrars', body=_registrar_body)
+factory('/registrars/{id}', create=_registrar, update={'name': 'renamed'})
+# The shipped zone: the matrix leaves the zone messages as other tests expect them.
+_EU_FR = {'name': 'eu-fr', 'timezone': 'Europe/Paris', 'message': "'vm-received' q 'digits/at' kM"}
+factory('/asterisk/voicemail/zonemessages', update={'items': [_EU_FR]})
+factory('/timezones')

@@ -37,7 +37,9 @@ class ConfdResource(Resource):
             raise MethodNotAllowed()
         deps = current_app.extensions['confd']
         if not getattr(handler, 'no_auth', False):
-            acl = self.acls.get(request.method.lower()) or self.acls[method_name]
+            # A HEAD without an ACL of its own is a GET without the body (as Flask answers it).
+            fallback = 'get' if method_name == 'head' else method_name
+            acl = self.acls.get(request.method.lower()) or self.acls.get(method_name) or self.acls[fallback]
             auth = authenticate(deps.verifier, acl, kwargs)
             if is_master_tenant_only(self, handler):
                 check_master_tenant(auth, deps.master_tenant())

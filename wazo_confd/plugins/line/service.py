@@ -67,6 +67,10 @@ class LineService(CRUDService):
                 line_extensions.dissociate(line, extension)
         super().delete(line)
 
+    def find_by_registrar(self, registrar_id: str) -> Line | None:
+        """A line (of any tenant) naming that registrar, or None."""
+        return self.dao.find_by(registrar=registrar_id)
+
     def lock(self, line: Line) -> None:
         self.dao.lock(line)
 

@@ -1,11 +1,12 @@
-"""Business rules of lines: a free provisioning code, and a known context when the
-contexts plugin is there to ask (through its `context_service` provider)."""
+"""Business rules of lines: a free provisioning code, and a known context and registrar
+when their plugins are there to ask (through their `context_service` and
+`registrar_service` providers)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from wazo_confd.errors import InputError, already_exists
+from wazo_confd.errors import InputError, already_exists, param_not_found
 from wazo_confd.kit.validator import ValidationGroup, Validator
 from wazo_confd.plugin_api import Providers
 
@@ -39,6 +40,21 @@ class ContextExists(Validator):
             raise InputError("field 'context': Context was not found", {'context': line.context})
 
 
+class RegistrarExists(Validator):
+    """The line's registrar exists. Not given on creation (None until stored), the line
+    gets the platform's `default` registrar unchecked, as upstream."""
+
+    def __init__(self, providers: Providers):
+        self.providers = providers
+
+    def validate(self, line: Line) -> None:
+        if line.registrar is None or 'registrar_service' not in self.providers:
+            return
+        registrars: Any = self.providers.get('registrar_service')
+        if registrars.find(line.registrar) is None:
+            raise param_not_found('registrar', 'Registrar', registrar=line.registrar)
+
+
 def build_validator(dao: LineDao, providers: Providers) -> ValidationGroup:
-    rules = [ProvisioningCodeAvailable(dao), ContextExists(providers)]
+    rules = [ProvisioningCodeAvailable(dao), RegistrarExists(providers), ContextExists(providers)]
     return ValidationGroup(create=rules, edit=rules)

@@ -20,8 +20,14 @@ class Plugin:
             # Looked up at request time: the contexts plugin may load after this one.
             return deps.providers.get('context_service').find_in_subtree(name, tenant_uuid)
 
+        def zone_names() -> set[str] | None:
+            if 'voicemail_zonemessages_service' not in deps.providers:
+                return None
+            return deps.providers.get('voicemail_zonemessages_service').names()
+
         dao = VoicemailDao(deps.database)
-        service = CRUDService(dao, build_validator(dao, find_context), VoicemailNotifier(deps.outbox))
+        validator = build_validator(dao, find_context, zone_names)
+        service = CRUDService(dao, validator, VoicemailNotifier(deps.outbox))
         deps.providers.register('voicemail_service', service)
         deps.providers.register('voicemail_schema', VoicemailSchema)
         kwargs = {'service': service}

@@ -1,12 +1,13 @@
 """Business rules of voicemails: unique number per context, one global box per context,
-and a box shared by users cannot become global or be deleted."""
+a timezone among the voicemail zone messages, and a box shared by users cannot become
+global or be deleted."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from wazo_confd.errors import already_exists, resource_associated
+from wazo_confd.errors import already_exists, param_not_found, resource_associated
 from wazo_confd.kit.validator import TenantReference, UniqueField, ValidationGroup, Validator
 
 from .dao import VoicemailDao
@@ -39,14 +40,31 @@ class AssociatedToUser(Validator):
             )
 
 
-def build_validator(dao: VoicemailDao, find_context: Callable[[str, str], Any]) -> ValidationGroup:
+class TimezoneIsAZone(Validator):
+    """A given `timezone` names one of the zone messages; `zone_names()` is None when the
+    zone messages plugin is not loaded (then any value is stored)."""
+
+    def __init__(self, zone_names: Callable[[], set[str] | None]):
+        self.zone_names = zone_names
+
+    def validate(self, voicemail: Voicemail) -> None:
+        if voicemail.timezone is None:
+            return
+        names = self.zone_names()
+        if names is not None and voicemail.timezone not in names:
+            raise param_not_found('timezone', 'Timezone', timezone=voicemail.timezone)
+
+
+def build_validator(
+    dao: VoicemailDao, find_context: Callable[[str, str], Any], zone_names: Callable[[], set[str] | None]
+) -> ValidationGroup:
     rules: list[Validator] = [
         UniqueField(('number', 'context'), dao.find_by, 'Voicemail'),
         UniqueGlobalPerContext(dao),
         UserVoicemailIsGlobal(),
     ]
     return ValidationGroup(
-        common=[TenantReference('context', find_context, 'Context')],
+        common=[TenantReference('context', find_context, 'Context'), TimezoneIsAZone(zone_names)],
         create=rules,
         edit=rules,
         delete=[AssociatedToUser()],
