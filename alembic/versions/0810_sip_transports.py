@@ -2,7 +2,7 @@
 as a foreign key, and the default global/webrtc templates pointed at them
 
 Revision ID: 0810
-Revises: 0110
+Revises: 0800
 """
 
 import uuid

@@ -6,7 +6,7 @@ endpoint option, the SCCP `cid_name`/`cid_num` options); the `caller_id_name` an
 copy from the endpoints; downgrading leaves the copy as it is.
 
 Revision ID: 0820
-Revises: 0110
+Revises: 0810
 Create Date: 2026-11-28 01:00:00
 """
 
