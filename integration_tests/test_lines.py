@@ -59,14 +59,14 @@ def test_provisioning_code_is_unique(client) -> None:  # type: ignore[no-untyped
 
 
 def test_put_is_a_partial_update(client) -> None:  # type: ignore[no-untyped-def]
-    created = line(client, registrar='before')
+    created = line(client, provisioning_code='481516')
 
     response = client.put(f'/lines/{created["id"]}', json={'position': 2, 'name': 'ignored'})
 
     assert response.status_code == 204
     after = client.get(f'/lines/{created["id"]}').json()
     assert after['position'] == 2 and after['device_slot'] == 2
-    assert after['registrar'] == 'before'
+    assert after['provisioning_code'] == '481516'
     assert after['name'] is None
 
 
