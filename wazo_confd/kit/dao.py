@@ -21,6 +21,8 @@ class CRUDDao(Generic[Model]):
     resource_name: ClassVar[str]
     search_config: ClassVar[SearchConfig]
     id_column: ClassVar[str] = 'id'
+    # Platform-wide resources (registrars, SIP transports) belong to no tenant.
+    tenant_scoped: ClassVar[bool] = True
 
     def __init__(self, database: Database):
         self.database = database
@@ -33,7 +35,7 @@ class CRUDDao(Generic[Model]):
         return select(self.model)
 
     def scoped(self, query: Select, tenant_uuids: list[str] | None) -> Select:
-        if tenant_uuids is None:
+        if tenant_uuids is None or not self.tenant_scoped:
             return query
         if len(tenant_uuids) == 1:
             # Equality, not IN: lets PostgreSQL walk a (tenant_uuid, sort key) index in order.

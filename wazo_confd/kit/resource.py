@@ -43,6 +43,8 @@ class ListResource(ConfdResource):
         return {'total': total, 'items': self.list_schema(raw).dump(items, many=True)}
 
     def build_model(self, form: dict) -> Any:
+        if not self.service.dao.tenant_scoped:
+            return self.model(**form)
         return self.model(tenant_uuid=current_auth().tenant_uuid, **form)
 
     def post(self) -> tuple[dict, int, dict]:
@@ -58,6 +60,8 @@ class ListResource(ConfdResource):
         return self.service.create(self.build_model(form))
 
     def ensure_tenant(self) -> None:
+        if not self.service.dao.tenant_scoped:
+            return
         tenancy.ensure(self.service.dao.session, current_auth().tenant_uuid)
 
 

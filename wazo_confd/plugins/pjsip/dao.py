@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select
-
 from wazo_confd.database.search import SearchConfig
 from wazo_confd.kit.dao import CRUDDao
 from wazo_confd.kit.references import move_references, referring_resource
@@ -25,9 +23,7 @@ class TransportDao(CRUDDao[Transport]):
     resource_name = 'Transport'
     search_config = SEARCH
     id_column = 'uuid'
-
-    def scoped(self, query: Select, tenant_uuids: list[str] | None) -> Select:
-        return query
+    tenant_scoped = False
 
     def conflict_metadata(self, obj: Transport | None) -> dict[str, Any]:
         return {'name': obj.name} if obj is not None else {}

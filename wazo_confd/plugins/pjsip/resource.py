@@ -37,12 +37,6 @@ class TransportList(ListResource):
     item_id_field = 'uuid'
     item_id_var = 'transport_uuid'
 
-    def build_model(self, form: dict) -> Transport:
-        return Transport(**form)
-
-    def ensure_tenant(self) -> None:
-        """Transports belong to no tenant."""
-
     @master_tenant_only
     def post(self) -> tuple[dict, int, dict]:
         return super().post()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Select
-
 from wazo_confd.database.search import SearchConfig
 from wazo_confd.kit.dao import CRUDDao
 
@@ -36,11 +34,7 @@ class RegistrarDao(CRUDDao[Registrar]):
     model = Registrar
     resource_name = 'Registrar'
     search_config = SEARCH
-
-    def scoped(self, query: Select, tenant_uuids: list[str] | None) -> Select:
-        # Registrars belong to the platform, not to a tenant (their routes are the master
-        # tenant's only).
-        return query
+    tenant_scoped = False
 
     def conflict_metadata(self, registrar: Registrar | None) -> dict:
         return {} if registrar is None else {'id': registrar.id}

@@ -17,12 +17,6 @@ class RegistrarList(ListResource):
     model = Registrar
     item_endpoint = 'registrars'
 
-    def build_model(self, form: dict) -> Registrar:
-        return Registrar(**form)
-
-    def ensure_tenant(self) -> None:
-        """Registrars belong to no tenant."""
-
 
 class RegistrarItem(ItemResource):
     acls = {
