@@ -178,3 +178,18 @@ def test_missing_service_credentials_stop_the_start(auth, tmp_path) -> None:  # 
 
     with pytest.raises(RuntimeError, match='auth.username'):
         daemon.start()
+
+
+def test_master_tenant_routes_are_503_while_the_master_tenant_is_unknown(auth, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    config = auth.config()
+    config['password'] = 'wrong'
+    daemon = Daemon(str(tmp_path), f'sqlite:///{tmp_path}/confd.sqlite', {'auth': config}).start()
+    try:
+        client = daemon.client(auth.add_token(ADMIN_ACL, tenant=auth.master_uuid))
+        created = client.post('/registrars', json={'main_host': 'a', 'proxy_main_host': 'b'})
+        listed = client.get('/registrars')
+    finally:
+        daemon.stop()
+
+    assert (created.status_code, created.json()) == (503, ['wazo-confd is not initialized'])
+    assert (listed.status_code, listed.json()) == (503, ['wazo-confd is not initialized'])
