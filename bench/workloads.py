@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 import time
 from urllib.parse import quote
 from dataclasses import dataclass, field
@@ -100,7 +101,15 @@ def edit_users(state: State, count: int) -> Result:
 
 
 def missing_provisioning_routes(paths: dict) -> list[str]:
-    return [f'{method.upper()} {path}' for path, method in PROVISIONING_ROUTES if method not in paths.get(path, {})]
+    # Path variables are compared by position, not name ({sip_uuid} or {endpoint_id}).
+    shapes: dict[str, set] = {}
+    for path, operations in paths.items():
+        shapes.setdefault(_shape(path), set()).update(operations)
+    return [f'{method.upper()} {path}' for path, method in PROVISIONING_ROUTES if method not in shapes.get(_shape(path), ())]
+
+
+def _shape(path: str) -> str:
+    return re.sub(r'\{[^}]*\}', '{}', path)
 
 
 def provision_users(state: State, count: int, context: str) -> Result:
