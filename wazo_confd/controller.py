@@ -302,7 +302,7 @@ class Controller:
         # the workers' too: the relays stop after them, once their events are committed.
         if self.registration is not None:
             self.registration.stop()
-        self.processes.signal(signal.SIGTERM)
+        self.processes.terminate()
         self.server.stop()
         self.processes.stop(self.config['rest_api']['shutdown_timeout'] + 5)
 

@@ -112,11 +112,15 @@ class WorkerProcesses:
                 except ProcessLookupError:
                     pass
 
-    def stop(self, timeout: float) -> None:
-        """SIGTERM to every worker (each lets its requests finish), then wait for them."""
+    def terminate(self) -> None:
+        """SIGTERM to every worker: each stops accepting and lets its requests finish."""
         with self._changed:
             self._stopping = True
         self.signal(signal.SIGTERM)
+
+    def stop(self, timeout: float) -> None:
+        """`terminate()`, then wait for the workers to exit."""
+        self.terminate()
         with self._changed:
             if not self._changed.wait_for(lambda: self._exited >= set(self._sockets), timeout):
                 logger.warning('HTTP workers still running after %ss: killing them', timeout)

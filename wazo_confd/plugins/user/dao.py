@@ -124,6 +124,7 @@ class UserDao(CRUDDao[User]):
     model = User
     resource_name = 'User'
     search_config = SEARCH
+    empty_on_create = ('lines', 'voicemail')
 
     def search_users(
         self, params: SearchParams, tenant_uuids: list[str] | None, uuids: list[str] | None = None
