@@ -29,6 +29,9 @@ class SearchConfig:
     # For a searched column that is not a column of the listed table (a related object's),
     # an index-friendly form of "this column matches": folded pattern -> condition.
     search_alternatives: dict[str, Callable[[Any], Any]] = field(default_factory=dict)
+    # PostgreSQL: a stored column holding the folded search document (kept by the database on
+    # write, trigram-indexed), used instead of folding the document of each candidate row.
+    stored_document: Any = None
 
     def column(self, name: str) -> Any:
         return self.columns[name]
@@ -116,8 +119,11 @@ def apply_filters(query: Select, config: SearchConfig, params: SearchParams, dia
         folded_pattern = fold(pattern, dialect) if dialect == 'postgresql' else func.fold(pattern)
         indexed = None
         if dialect == 'postgresql':
-            own = [config.column(name) for name in config.search if name not in config.search_alternatives]
-            indexed = prefilter(own, folded_pattern)
+            if config.stored_document is not None:
+                indexed = config.stored_document.like(folded_pattern, escape='\\')
+            else:
+                own = [config.column(name) for name in config.search if name not in config.search_alternatives]
+                indexed = prefilter(own, folded_pattern)
             if indexed is not None:
                 related = [config.search_alternatives[name](folded_pattern) for name in config.search_alternatives]
                 conditions.append(or_(indexed, *related))

@@ -6,7 +6,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 
 from sqlalchemy import Select, inspect, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session, joinedload, lazyload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from wazo_confd.database.search import SearchConfig, SearchParams, run_search
@@ -49,10 +49,10 @@ class CRUDDao(Generic[Model]):
 
     def find_by(self, tenant_uuids: list[str] | None = None, **criteria: Any) -> Model | None:
         query = self.scoped(self.base_query(), tenant_uuids).filter_by(**criteria)
-        if self.session.info.get(READ_ONLY):
-            # One row: its related rows in the same statement rather than one more each (not
-            # in a writing unit: a joined row cannot be refreshed FOR UPDATE by `lock`).
-            query = query.options(*_joined(self.model))
+        # One row: in a read, its related rows in the same statement rather than one more
+        # each; in a write, only those used, once used (a uniqueness check uses none; and a
+        # joined row could not be refreshed FOR UPDATE by `lock`).
+        query = query.options(*_one_row_loading(self.model, joined=bool(self.session.info.get(READ_ONLY))))
         # Lookups made by validators must not flush the change they are validating.
         with self.session.no_autoflush:
             return self.session.scalars(query.limit(1)).unique().first()
@@ -102,8 +102,7 @@ class CRUDDao(Generic[Model]):
         self.session.flush()
 
 
-def _joined(model: type) -> list[Any]:
-    """Joined loading for the relationships a model loads `selectin` (lists keep selectin)."""
-    mapper = inspect(model)
-    return [joinedload(getattr(model, rel.key)) for rel in mapper.relationships if rel.lazy == 'selectin']
-
+def _one_row_loading(model: type, joined: bool) -> list[Any]:
+    """Loader options, for one row, of the relationships a model loads `selectin` for lists."""
+    option = joinedload if joined else lazyload
+    return [option(getattr(model, rel.key)) for rel in inspect(model).relationships if rel.lazy == 'selectin']
