@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Boolean, Integer, Select, String, and_, cast, false, func, or_, select
+from sqlalchemy import Boolean, Integer, Select, String, and_, cast, false, func, literal, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -138,11 +138,21 @@ def apply_filters(query: Select, config: SearchConfig, params: SearchParams, dia
     return query
 
 
-def apply_order(query: Select, config: SearchConfig, params: SearchParams) -> Select:
+def apply_order(query: Select, config: SearchConfig, params: SearchParams, walk_index: bool = True) -> Select:
+    """ORDER BY the `order` column, then the tiebreak. `walk_index=False` sorts by an
+    expression of the same order that no index holds, so that PostgreSQL cannot choose to
+    walk a sort index through the whole tenant filtering each row, rather than fetch the
+    rows a search's own index finds and sort those."""
     assert params.order is not None
     column = config.column(params.order)
+    column_type = getattr(column, 'type', None)
     if params.order in config.sort_insensitive:
         column = func.lower(column)
+    if not walk_index:
+        if isinstance(column_type, String):
+            column = column.op('||')(literal(''))
+        elif isinstance(column_type, Integer):
+            column = column + 0
     ordered = column.desc() if params.direction == 'desc' else column.asc()
     clauses = [ordered]
     if config.tiebreak is not None:
@@ -157,7 +167,7 @@ def run_search(session: Session, query: Select, config: SearchConfig, params: Se
     if params.search and not params.offset:
         # A search's rows are found (and rechecked) once for the count and the first page:
         # count them in the same pass. With no offset, no row means a total of zero.
-        page = apply_order(query.add_columns(func.count().over()), config, params)
+        page = apply_order(query.add_columns(func.count().over()), config, params, walk_index=dialect != 'postgresql')
         if params.limit is not None:
             page = page.limit(params.limit)
         rows = session.execute(page).unique().all()
