@@ -30,7 +30,7 @@ from wazo_confd.database.models import load_all
 from wazo_confd.database.uow import Database
 from wazo_confd.discovery import ServiceRegistration
 from wazo_confd.http.app import HttpDependencies, create_app
-from wazo_confd.http.processes import MainProcess, WorkerProcesses, worker_count
+from wazo_confd.http.processes import MainProcess, WorkerProcesses, serve_as_worker, worker_count
 from wazo_confd.http.server import HttpServer
 from wazo_confd.log import reopen_log_files
 from wazo_confd.plugin_api import PluginDependencies, Providers
@@ -316,30 +316,11 @@ class Controller:
         self.processes.signal(signal.SIGHUP)
 
     def _serve_as_worker(self, main: MainProcess) -> int:
-        """An HTTP worker process's life: serve until SIGTERM, then let requests finish."""
+        """An HTTP worker process: what only the main process runs is asked of it."""
         self.main_process = main
-        # The pool's connections belong to the main process: never touch them here.
-        self.database.engine.dispose(close=False)
         for name in MAIN_PROCESS_CHECKS:
             self.plugin_deps.status[name] = functools.partial(main.ask, f'status {name}')
-        shutdown = threading.Thread(target=self.server.stop, name='shutdown', daemon=True)
-
-        def on_signal(_signum: int, _frame: FrameType | None) -> None:
-            if shutdown.ident is None:
-                shutdown.start()
-
-        signal.signal(signal.SIGTERM, on_signal)
-        signal.signal(signal.SIGINT, on_signal)
-        signal.signal(signal.SIGHUP, lambda *_: reopen_log_files())
-        self.server.start()
-        main.tell('serving')
-        self.server.serve()
-        # serve() returns once the listener is closed; the shutdown thread's stop() returns
-        # once the requests in flight have finished.
-        if shutdown.ident is not None:
-            shutdown.join()
-        self.database.dispose()
-        return 0
+        return serve_as_worker(self.server, self.database, main)
 
     def stop(self) -> None:
         if self._stopping.is_set():

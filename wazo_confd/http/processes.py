@@ -27,6 +27,8 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+from wazo_confd.log import reopen_log_files
+
 logger = logging.getLogger(__name__)
 
 ASK_TIMEOUT = 3.0
@@ -172,6 +174,30 @@ class WorkerProcesses:
             sock.send(json.dumps({'number': message['number'], 'value': value}, default=str).encode())
         except OSError:
             pass
+
+
+def serve_as_worker(server: Any, database: Any, main: MainProcess) -> int:
+    """A worker's life: serve until SIGTERM, let the requests in flight finish, exit."""
+    # The pool's connections belong to the main process: never touch them here.
+    database.engine.dispose(close=False)
+    shutdown = threading.Thread(target=server.stop, name='shutdown', daemon=True)
+
+    def on_signal(_signum: int, _frame: Any) -> None:
+        if shutdown.ident is None:
+            shutdown.start()
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGHUP, lambda *_: reopen_log_files())
+    server.start()
+    main.tell('serving')
+    server.serve()
+    # serve() returns once the listener is closed; the shutdown thread's stop() returns once
+    # the requests in flight have finished.
+    if shutdown.ident is not None:
+        shutdown.join()
+    database.dispose()
+    return 0
 
 
 def _run_worker(main_pid: int, serve: Callable[[MainProcess], int], main: MainProcess) -> int:
