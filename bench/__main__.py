@@ -25,6 +25,7 @@ from .workloads import (
     list_users,
     missing_provisioning_routes,
     provision_users,
+    provisioning_context,
 )
 
 RESULTS_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'results')
@@ -102,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
             )
             print(report.row(workloads['e. provision a full user']), flush=True)
         else:
-            record(provision_users(state, n(200), 'default'))
+            record(provision_users(state, n(200), provisioning_context(state)))
         record(delete_everything(state))
         results['rss_mb_after_run'] = environment.rss_mb(pid)
     finally:

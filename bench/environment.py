@@ -36,25 +36,41 @@ def stop_daemon(daemon: Daemon) -> None:
     drop_database(daemon.db_uri)
 
 
-def rss_mb(pid: int) -> float | None:
+def processes(pid: int) -> list[int]:
+    """`pid` and its children (the daemon's HTTP worker processes, when it runs several)."""
     try:
-        with open(f'/proc/{pid}/status') as f:
-            for line in f:
-                if line.startswith('VmRSS:'):
-                    return int(line.split()[1]) / 1024
+        with open(f'/proc/{pid}/task/{pid}/children') as f:
+            return [pid, *(int(child) for child in f.read().split())]
     except OSError:
-        return None
-    return None
+        return [pid]
+
+
+def rss_mb(pid: int) -> float | None:
+    """Memory of the daemon: the sum of the PSS of its processes (pages that forked HTTP
+    workers still share with the main process are counted once; one process: about its RSS)."""
+    total = None
+    for process in processes(pid):
+        try:
+            with open(f'/proc/{process}/smaps_rollup') as f:
+                for line in f:
+                    if line.startswith('Pss:'):
+                        total = (total or 0.0) + int(line.split()[1]) / 1024
+        except OSError:
+            continue
+    return total
 
 
 def cpu_seconds(pid: int) -> float | None:
-    """User + system CPU time the process has used so far."""
-    try:
-        with open(f'/proc/{pid}/stat') as f:
-            fields = f.read().rsplit(')', 1)[1].split()
-    except OSError:
-        return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf('SC_CLK_TCK')
+    """User + system CPU time the daemon (main process and workers) has used so far."""
+    total = None
+    for process in processes(pid):
+        try:
+            with open(f'/proc/{process}/stat') as f:
+                fields = f.read().rsplit(')', 1)[1].split()
+        except OSError:
+            continue
+        total = (total or 0.0) + (int(fields[11]) + int(fields[12])) / os.sysconf('SC_CLK_TCK')
+    return total
 
 
 def load_average() -> list[float]:

@@ -1,15 +1,16 @@
-"""PostgreSQL serves the users' search and default order from the indexes of migration 0500.
+"""PostgreSQL serves the users' search and default order from the indexes of migrations 0500, 0830.
 
-The search index is built on the expression the daemon derives from the users' searched
-columns: if one changes without the other, PostgreSQL stops using the index and this fails.
+The search index is on a stored column holding the folded document the daemon derives from
+the users' searched columns: if one changes without the other, the last test fails.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import create_engine, func, select, text
 
 from wazo_confd.database.models import load_all
 from wazo_confd.database.search import SearchParams, apply_filters, apply_order
+from wazo_confd.database.search_index import search_document
 from wazo_confd.plugins.user.dao import SEARCH
 from wazo_confd.plugins.user.model import User
 
@@ -61,3 +62,28 @@ def test_search_finds_a_word_of_any_searched_column(pg_daemon: Daemon) -> None:
     client.delete(f'/users/{created["uuid"]}')
 
     assert [u['uuid'] for u in found['items']] == [created['uuid']]
+
+
+def test_the_stored_document_is_the_folded_document_of_the_searched_columns(pg_daemon: Daemon) -> None:
+    load_all()
+    client = pg_daemon.client()
+    created = client.post('/users', json={
+        'firstname': 'Ève', 'lastname': 'Stored', 'caller_id': '"Ève S" <1001>', 'description': 'Desc ½',
+        'userfield': 'field', 'email': 'eve.stored@example.com', 'mobile_phone_number': '+33612',
+        'preprocess_subroutine': 'sub', 'outgoing_caller_id': 'anonymous', 'username': 'evestored',
+        'subscription_type': 2,
+    }).json()
+    own = [SEARCH.column(name) for name in SEARCH.search if name not in SEARCH.search_alternatives]
+    document = func.confd_fold(search_document(own))
+    engine = create_engine(pg_daemon.db_uri)
+    try:
+        with engine.connect() as connection:
+            stored, derived = connection.execute(
+                select(SEARCH.stored_document, document).where(User.uuid == created['uuid'])
+            ).one()
+    finally:
+        engine.dispose()
+        client.delete(f'/users/{created["uuid"]}')
+
+    assert 'eve stored' in stored and 'evestored' in stored
+    assert stored == derived

@@ -28,8 +28,9 @@ SEED_BODIES: dict[str, list[dict]] = {}
 @pytest.fixture(scope='module')
 def counting_daemon(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Daemon]:
     uri = create_database('confd_statements')
-    # A long auth cache: the key lookup then happens once, not in some of the compared requests.
-    config = {'database': {'count_statements': True}, 'auth': {'cache_ttl': 3600}}
+    # A long auth cache: the key lookup then happens once, not in some of the compared requests;
+    # one HTTP process, whose cache that is (each process has its own).
+    config = {'database': {'count_statements': True}, 'auth': {'cache_ttl': 3600}, 'rest_api': {'workers': 1}}
     daemon = Daemon(str(tmp_path_factory.mktemp('daemon-statements')), uri, config).start()
     yield daemon
     daemon.stop()
@@ -60,8 +61,9 @@ def _count(daemon: Daemon, path: str, limit: int) -> tuple[int, int]:
 
 
 def test_the_count_header_reports_statements(counting_daemon: Daemon) -> None:
-    counting_daemon.client().get('/users?search=nobody')
-    response = counting_daemon.client().get('/users?search=nobody')
+    client = counting_daemon.client()  # one connection: one process, whose key cache is warm
+    client.get('/users?search=nobody')
+    response = client.get('/users?search=nobody')
 
     # The auth lookup is cached by then; a list with no match only counts its rows.
     assert response.headers[HEADER] == '1'

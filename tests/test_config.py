@@ -48,6 +48,8 @@ def test_precedence_defaults_file_conf_d_cli(tmp_path) -> None:  # type: ignore[
         ({'enabled_plugins': {'users': 'on'}}, 'key "enabled_plugins.users" must be bool'),
         ({'log_level': 'loud'}, 'key "log_level" must be one of'),
         ({'rest_api': {'certificate': '/x'}}, 'must be set together'),
+        ({'rest_api': {'workers': 0}}, 'key "rest_api.workers" must be "auto" or a number >= 1'),
+        ({'rest_api': {'workers': 'many'}}, 'key "rest_api.workers" must be "auto" or a number >= 1'),
     ],
 )
 def test_bad_configuration_names_the_key_and_file(tmp_path, content, fragment) -> None:  # type: ignore[no-untyped-def]
@@ -105,3 +107,8 @@ def test_a_service_token_lifetime_below_one_second_is_refused(tmp_path) -> None:
 
     with pytest.raises(config.ConfigError, match='auth.token_expiration'):
         config.load({'config_file': path})
+
+
+def test_http_processes_are_auto_or_a_number(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    assert config.load({'config_file': write(tmp_path / 'a.yml', {})})['rest_api']['workers'] == 'auto'
+    assert config.load({'config_file': write(tmp_path / 'b.yml', {'rest_api': {'workers': 3}})})['rest_api']['workers'] == 3

@@ -52,8 +52,12 @@ def test_a_term_with_a_space_may_straddle_columns() -> None:
     assert not exact_on_document('alice martin')
 
 
-def test_a_non_ascii_term_is_checked_column_by_column() -> None:
+def test_a_non_letter_non_ascii_term_is_checked_column_by_column() -> None:
     assert not exact_on_document('½')
+
+
+def test_an_accented_word_is_exact_on_the_document() -> None:
+    assert exact_on_document('françois')
 
 
 def test_an_ascii_word_is_exact_on_the_document() -> None:

@@ -29,7 +29,6 @@ class BackgroundWorkers:
         if config['sysconfd']['enabled']:
             outbox.reloads = ReloadRequests(database)
             self.sysconfd_relay = Relay('sysconfd', database, SysconfdRequest, SysconfdSink(config['sysconfd']), options)
-        database.on_commit(self.wake)
 
     def status_checks(self) -> dict[str, Callable[[], dict]]:
         checks: dict[str, Callable[[], dict]] = {

@@ -48,6 +48,7 @@ DEFAULTS: dict[str, Any] = {
             'allow_headers': ['Content-Type', 'X-Auth-Token', 'Wazo-Tenant'],
             'origins': '*',
         },
+        'workers': 'auto',
         'min_threads': 10,
         'max_threads': 10,
         'max_content_length': 40 * 1024 * 1024,
@@ -159,6 +160,7 @@ EXTRA_TYPES: dict[str, tuple[type, ...]] = {
     'auth.verify_certificate': (bool, str),
     'consul.verify': (bool, str),
     'rest_api.cors.origins': (str, list),
+    'rest_api.workers': (str, int),
 }
 
 
@@ -303,6 +305,9 @@ def _check_values(config: dict, source: str) -> None:
     api = config['rest_api']
     if bool(api['certificate']) != bool(api['private_key']):
         raise ConfigError(f'{source}: keys "rest_api.certificate" and "rest_api.private_key" must be set together')
+    workers = api['workers']
+    if workers != 'auto' and (isinstance(workers, (str, bool)) or workers < 1):
+        raise ConfigError(f'{source}: key "rest_api.workers" must be "auto" or a number >= 1')
     if api['min_threads'] < 1 or api['max_threads'] < api['min_threads']:
         raise ConfigError(f'{source}: key "rest_api.max_threads" must be >= "rest_api.min_threads" >= 1')
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import http.client
 import logging
 import os
@@ -9,6 +10,7 @@ import signal
 import ssl
 import threading
 from types import FrameType
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from sqlalchemy import text
@@ -28,6 +30,7 @@ from wazo_confd.database.models import load_all
 from wazo_confd.database.uow import Database
 from wazo_confd.discovery import ServiceRegistration
 from wazo_confd.http.app import HttpDependencies, create_app
+from wazo_confd.http.processes import MainProcess, WorkerProcesses, serve_as_worker, worker_count
 from wazo_confd.http.server import HttpServer
 from wazo_confd.log import reopen_log_files
 from wazo_confd.plugin_api import PluginDependencies, Providers
@@ -37,6 +40,8 @@ from wazo_confd.systemd import SystemdNotifier
 
 logger = logging.getLogger(__name__)
 BOOTSTRAP_KEY_NAME = 'bootstrap-admin'
+# /status entries about what runs in the main process only: HTTP workers ask it.
+MAIN_PROCESS_CHECKS = ('bus_publisher', 'bus_consumer', 'sysconfd', 'service_token')
 
 
 class StartupError(Exception):
@@ -65,7 +70,6 @@ class Controller:
         try:
             self._build(config)
         except BaseException:
-            # prepare() started the server's worker threads: stop them, or the process stays.
             self.server.stop()
             raise
 
@@ -81,6 +85,10 @@ class Controller:
         self.database = Database(config['db_uri'], config['database'])
         self._check_schema()
         self.uuid, self.master_tenant_uuid = self._identity()
+        self.exit_code = 0
+        # In a forked HTTP worker: the line to the main process, which alone runs the
+        # background tasks (see http/processes.py).
+        self.main_process: MainProcess | None = None
         self.bootstrap_key_file = self._bootstrap_key()
         self.service_token = self._service_token()
         ttl, size = config['auth']['cache_ttl'], config['auth']['cache_size']
@@ -92,9 +100,8 @@ class Controller:
         self.verifier = CachingVerifier(backend, ttl, size)
         self.outbox = Outbox(self.database, lambda: self.uuid)
         self.workers = BackgroundWorkers(config, self.database, self.outbox, lambda: self.master_tenant_uuid)
-        self.app, api = create_app(
-            config, HttpDependencies(self.database, self.verifier, lambda: self.master_tenant_uuid)
-        )
+        self.database.on_commit(self._committed)
+        self.app, api = create_app(config, HttpDependencies(self.database, self.verifier, self._master_tenant))
         self.plugin_deps = PluginDependencies(
             api=api,
             database=self.database,
@@ -112,6 +119,11 @@ class Controller:
             **self.workers.status_checks(),
         )
         self.plugins = load_plugins(config['enabled_plugins'], self.plugin_deps)
+        # What a worker process asks the main process: the state of what runs only there.
+        answers: dict[str, Callable[[], Any]] = {'master_tenant_uuid': lambda: self.master_tenant_uuid}
+        answers.update({f'status {name}': self.plugin_deps.status[name] for name in MAIN_PROCESS_CHECKS})
+        self.processes = WorkerProcesses(answers, on_commit=self.workers.wake, on_death=self._worker_died)
+        self.process_count = worker_count(config, self.database.dialect)
         # The outbox relay (and any other background task) appends itself here.
         self.background: list[BackgroundTask] = [self.workers]
         self.registration: ServiceRegistration | None = None
@@ -187,7 +199,19 @@ class Controller:
         return {'status': 'ok'}
 
     def _master_tenant_status(self) -> dict:
-        return {'status': 'ok' if self.master_tenant_uuid else 'fail'}
+        return {'status': 'ok' if self._master_tenant() else 'fail'}
+
+    def _master_tenant(self) -> str | None:
+        if self.master_tenant_uuid is None and self.main_process is not None:
+            # wazo-auth: the main process learns it with its service token, after the fork.
+            self.master_tenant_uuid = self.main_process.ask('master_tenant_uuid')
+        return self.master_tenant_uuid
+
+    def _committed(self) -> None:
+        if self.main_process is not None:
+            self.main_process.tell('committed')
+        else:
+            self.workers.wake()
 
     def _plugins_status(self) -> dict:
         failures = self.plugin_deps.plugin_failures
@@ -230,13 +254,16 @@ class Controller:
 
     def _announce_ready(self) -> None:
         while not self._stopping.is_set() and self._shutdown is None:
-            if self._api_answers():
+            if self.processes.all_serving() and self._api_answers():
                 # The watchdog pings only while the API still answers: a wedged server gets restarted.
                 self.notifier.ready(alive=self._api_answers)
                 return
             self._stopping.wait(0.1)
 
     def run(self) -> None:
+        # Workers first, while this process has no other thread (see http/processes.py).
+        self.processes.fork(self.process_count - 1, self._serve_as_worker)
+        self.server.start()
         if self.service_token is not None:
             self.service_token.start()
         signal.signal(signal.SIGTERM, self._on_signal)
@@ -261,6 +288,9 @@ class Controller:
 
     def _on_signal(self, signum: int, _frame: FrameType | None) -> None:
         logger.info('received %s, stopping', signal.Signals(signum).name)
+        self._begin_shutdown()
+
+    def _begin_shutdown(self) -> None:
         if self._shutdown is None:
             # cheroot's stop() waits for in-flight requests: never block the signal handler on it.
             self.notifier.stopping()
@@ -268,14 +298,29 @@ class Controller:
             self._shutdown.start()
 
     def _shutdown_sequence(self) -> None:
-        # Leave consul first so that no new client is sent here, then drain the requests.
+        # Leave consul first so that no new client is sent here, then drain the requests,
+        # the workers' too: the relays stop after them, once their events are committed.
         if self.registration is not None:
             self.registration.stop()
+        self.processes.terminate()
         self.server.stop()
+        self.processes.stop(self.config['rest_api']['shutdown_timeout'] + 5)
+
+    def _worker_died(self) -> None:
+        self.exit_code = 1
+        self._begin_shutdown()
 
     def _on_sighup(self, _signum: int, _frame: FrameType | None) -> None:
         reopen_log_files()
         logger.info('received SIGHUP, log file reopened')
+        self.processes.signal(signal.SIGHUP)
+
+    def _serve_as_worker(self, main: MainProcess) -> int:
+        """An HTTP worker process: what only the main process runs is asked of it."""
+        self.main_process = main
+        for name in MAIN_PROCESS_CHECKS:
+            self.plugin_deps.status[name] = functools.partial(main.ask, f'status {name}')
+        return serve_as_worker(self.server, self.database, main)
 
     def stop(self) -> None:
         if self._stopping.is_set():

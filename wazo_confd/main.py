@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f'wazo-confd: {e}', file=sys.stderr)
         return 1
     controller.run()
-    return 0
+    return controller.exit_code
 
 
 if __name__ == '__main__':

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Boolean, Integer, Select, String, and_, cast, false, func, or_, select
+from sqlalchemy import Boolean, Integer, Select, String, and_, cast, false, func, literal, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -29,6 +29,9 @@ class SearchConfig:
     # For a searched column that is not a column of the listed table (a related object's),
     # an index-friendly form of "this column matches": folded pattern -> condition.
     search_alternatives: dict[str, Callable[[Any], Any]] = field(default_factory=dict)
+    # PostgreSQL: a stored column holding the folded search document (kept by the database on
+    # write, trigram-indexed), used instead of folding the document of each candidate row.
+    stored_document: Any = None
 
     def column(self, name: str) -> Any:
         return self.columns[name]
@@ -116,8 +119,11 @@ def apply_filters(query: Select, config: SearchConfig, params: SearchParams, dia
         folded_pattern = fold(pattern, dialect) if dialect == 'postgresql' else func.fold(pattern)
         indexed = None
         if dialect == 'postgresql':
-            own = [config.column(name) for name in config.search if name not in config.search_alternatives]
-            indexed = prefilter(own, folded_pattern)
+            if config.stored_document is not None:
+                indexed = config.stored_document.like(folded_pattern, escape='\\')
+            else:
+                own = [config.column(name) for name in config.search if name not in config.search_alternatives]
+                indexed = prefilter(own, folded_pattern)
             if indexed is not None:
                 related = [config.search_alternatives[name](folded_pattern) for name in config.search_alternatives]
                 conditions.append(or_(indexed, *related))
@@ -132,11 +138,21 @@ def apply_filters(query: Select, config: SearchConfig, params: SearchParams, dia
     return query
 
 
-def apply_order(query: Select, config: SearchConfig, params: SearchParams) -> Select:
+def apply_order(query: Select, config: SearchConfig, params: SearchParams, walk_index: bool = True) -> Select:
+    """ORDER BY the `order` column, then the tiebreak. `walk_index=False` sorts by an
+    expression of the same order that no index holds, so that PostgreSQL cannot choose to
+    walk a sort index through the whole tenant filtering each row, rather than fetch the
+    rows a search's own index finds and sort those."""
     assert params.order is not None
     column = config.column(params.order)
+    column_type = getattr(column, 'type', None)
     if params.order in config.sort_insensitive:
         column = func.lower(column)
+    if not walk_index:
+        if isinstance(column_type, String):
+            column = column.op('||')(literal(''))
+        elif isinstance(column_type, Integer):
+            column = column + 0
     ordered = column.desc() if params.direction == 'desc' else column.asc()
     clauses = [ordered]
     if config.tiebreak is not None:
@@ -151,7 +167,7 @@ def run_search(session: Session, query: Select, config: SearchConfig, params: Se
     if params.search and not params.offset:
         # A search's rows are found (and rechecked) once for the count and the first page:
         # count them in the same pass. With no offset, no row means a total of zero.
-        page = apply_order(query.add_columns(func.count().over()), config, params)
+        page = apply_order(query.add_columns(func.count().over()), config, params, walk_index=dialect != 'postgresql')
         if params.limit is not None:
             page = page.limit(params.limit)
         rows = session.execute(page).unique().all()

@@ -87,10 +87,12 @@ def exact_on_document(term: str) -> bool:
     """Whether matching the document is exactly matching one of its columns.
 
     Columns are joined by a space, so only a match containing a space can straddle two of
-    them; ASCII letters fold to themselves (unaccent turns some other characters, e.g.
-    fractions, into text with spaces), so an ASCII term without spaces cannot straddle.
+    them. ASCII characters fold to themselves, and no letter (Python's `isalpha`, accented
+    or not) folds to text with a space: checked over every letter against PostgreSQL's
+    unaccent rules. Other characters may (some fractions do), so a term holding one, or a
+    space, is checked column by column.
     """
-    return term.isascii() and not any(c.isspace() for c in term)
+    return all((c.isascii() and not c.isspace()) or c.isalpha() for c in term)
 
 
 def prefilter(columns: list[Any], folded_pattern: Any) -> ColumnElement | None:

@@ -24,6 +24,7 @@ from .engine import build_engine
 logger = logging.getLogger(__name__)
 
 TENANT_CREATED_HOOKS = 'tenant_created_hooks'
+READ_ONLY = 'read_only'  # in the info of the sessions of read-only units of work
 _current_session: contextvars.ContextVar[Session | None] = contextvars.ContextVar('confd_session', default=None)
 
 
@@ -40,7 +41,9 @@ class Database:
             # Reads outside a transaction: no COMMIT round trip. PostgreSQL's READ COMMITTED
             # gives each statement its own snapshot anyway, so reads see the same thing.
             reads = self.engine.execution_options(isolation_level='AUTOCOMMIT')
-            self._read_sessionmaker = sessionmaker(bind=reads, expire_on_commit=False, autoflush=True, info=hooks)
+            self._read_sessionmaker = sessionmaker(
+                bind=reads, expire_on_commit=False, autoflush=True, info={**hooks, READ_ONLY: True}
+            )
             event.listen(self._read_sessionmaker, 'before_flush', _begin_before_write)
             event.listen(self._read_sessionmaker, 'do_orm_execute', _begin_before_dml)
         self._after_commit: list[Callable[[], None]] = []

@@ -1,4 +1,9 @@
-"""cheroot WSGI server: bounded thread pool, native TLS, graceful stop."""
+"""cheroot WSGI server: bounded thread pool, native TLS, graceful stop.
+
+Binding and serving are two steps so that several processes can serve one listening
+socket: the main process binds (it may still be root), forks its HTTP workers, then each
+process builds its own selector and thread pool (neither survives a fork).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ import ssl
 import threading
 from collections.abc import Callable
 
-from cheroot import wsgi
+from cheroot import connections, wsgi
 from cheroot.ssl.builtin import BuiltinSSLAdapter
 
 logger = logging.getLogger(__name__)
@@ -21,11 +26,26 @@ class TLSAdapter(BuiltinSSLAdapter):
         self.context.minimum_version = ssl.TLSVersion.TLSv1_2
 
 
+class _Server(wsgi.Server):
+    def prepare(self) -> None:
+        """Bind and listen only; `start_serving()` makes the selector and the threads."""
+        self.requests.start = lambda: None  # type: ignore[method-assign]
+        try:
+            super().prepare()
+        finally:
+            del self.requests.start
+        self._connections.close()
+
+    def start_serving(self) -> None:
+        self._connections = connections.ConnectionManager(self)
+        self.requests.start()
+
+
 class HttpServer:
     def __init__(self, config: dict, app: Callable):
         rest = config['rest_api']
         self.tls = bool(rest['certificate'])
-        self._server = wsgi.Server(
+        self._server = _Server(
             bind_addr=(rest['listen'], rest['port']),
             wsgi_app=app,
             numthreads=rest['min_threads'],
@@ -39,11 +59,15 @@ class HttpServer:
         self._ready = threading.Event()
 
     def prepare(self) -> None:
-        """Bind the socket (may need privileges); serving starts with `serve()`."""
+        """Bind the socket (may need privileges); serving starts with `start()`, `serve()`."""
         self._server.prepare()
-        self._ready.set()
         host, port = self._server.bind_addr[:2]
         logger.info('REST API listening on %s://%s:%s', 'https' if self.tls else 'http', host, port)
+
+    def start(self) -> None:
+        """Start this process's worker threads (after any fork)."""
+        self._server.start_serving()
+        self._ready.set()
 
     @property
     def port(self) -> int:
@@ -56,3 +80,6 @@ class HttpServer:
         """Stop accepting connections and let in-flight requests finish (up to shutdown_timeout)."""
         if self._ready.is_set():
             self._server.stop()
+        elif self._server.socket is not None:
+            self._server.socket.close()
+            self._server.socket = None

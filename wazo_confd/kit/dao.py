@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any, ClassVar, Generic, TypeVar
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, inspect, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload, lazyload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from wazo_confd.database.search import SearchConfig, SearchParams, run_search
-from wazo_confd.database.uow import Database
+from wazo_confd.database.uow import READ_ONLY, Database
 from wazo_confd.errors import already_exists, not_found
 
 Model = TypeVar('Model')
@@ -23,6 +24,9 @@ class CRUDDao(Generic[Model]):
     id_column: ClassVar[str] = 'id'
     # Platform-wide resources (registrars, SIP transports) belong to no tenant.
     tenant_scoped: ClassVar[bool] = True
+    # Read-only relationships a row just created cannot be in yet (their association rows
+    # are written by other requests): set empty on create instead of queried.
+    empty_on_create: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, database: Database):
         self.database = database
@@ -47,9 +51,13 @@ class CRUDDao(Generic[Model]):
 
     def find_by(self, tenant_uuids: list[str] | None = None, **criteria: Any) -> Model | None:
         query = self.scoped(self.base_query(), tenant_uuids).filter_by(**criteria)
+        # One row: in a read, its related rows in the same statement rather than one more
+        # each; in a write, only those used, once used (a uniqueness check uses none; and a
+        # joined row could not be refreshed FOR UPDATE by `lock`).
+        query = query.options(*_one_row_loading(self.model, joined=bool(self.session.info.get(READ_ONLY))))
         # Lookups made by validators must not flush the change they are validating.
         with self.session.no_autoflush:
-            return self.session.scalars(query.limit(1)).first()
+            return self.session.scalars(query.limit(1)).unique().first()
 
     def get_by(self, tenant_uuids: list[str] | None = None, **criteria: Any) -> Model:
         found = self.find_by(tenant_uuids, **criteria)
@@ -82,6 +90,10 @@ class CRUDDao(Generic[Model]):
     def create(self, obj: Model) -> Model:
         self.session.add(obj)
         self.flush(obj)
+        for key in self.empty_on_create:
+            if key in inspect(obj).unloaded:
+                relationship = inspect(self.model).relationships[key]
+                set_committed_value(obj, key, [] if relationship.uselist else None)
         return obj
 
     def edit(self, obj: Model) -> None:
@@ -90,3 +102,9 @@ class CRUDDao(Generic[Model]):
     def delete(self, obj: Model) -> None:
         self.session.delete(obj)
         self.session.flush()
+
+
+def _one_row_loading(model: type, joined: bool) -> list[Any]:
+    """Loader options, for one row, of the relationships a model loads `selectin` for lists."""
+    option = joinedload if joined else lazyload
+    return [option(getattr(model, rel.key)) for rel in inspect(model).relationships if rel.lazy == 'selectin']

@@ -38,6 +38,7 @@ class LineDao(CRUDDao[Line]):
     model = Line
     resource_name = 'Line'
     search_config = SEARCH
+    empty_on_create = ('users', 'extensions')
 
     def provisioning_code_owner(self, code: str) -> Line | None:
         with self.session.no_autoflush:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import any_, column, func, select, table, true
+from sqlalchemy import Text, any_, column, func, literal_column, select, table, true
 
 from wazo_confd.database.search import SearchConfig, SearchParams, run_search, storable
 from wazo_confd.kit.dao import CRUDDao
@@ -105,6 +105,8 @@ SEARCH = SearchConfig(
     default_sort='lastname',
     sort_insensitive={'firstname', 'lastname', 'fullname', 'description'},
     tiebreak=User.id,
+    # Migration 0830: confd_fold() of the document search_index derives from `search`.
+    stored_document=literal_column('confd_user.search_folded', Text),
     search_alternatives={
         'exten': _users_matching(
             _EXTENSION.c.exten,
@@ -124,6 +126,7 @@ class UserDao(CRUDDao[User]):
     model = User
     resource_name = 'User'
     search_config = SEARCH
+    empty_on_create = ('lines', 'voicemail')
 
     def search_users(
         self, params: SearchParams, tenant_uuids: list[str] | None, uuids: list[str] | None = None
