@@ -8,6 +8,8 @@ from collections.abc import Iterator
 
 import pytest
 
+from wazo_confd.database.engine import IDLE_PING_SECONDS
+
 from .helpers.daemon import Daemon
 from .helpers.database import Rows
 from .helpers.load import WriteStream
@@ -59,3 +61,18 @@ def test_postgresql_outage_is_503_then_recovers_without_restart(outage_turn, wor
     stored = {r['firstname'] for r in rows.all('SELECT firstname FROM confd_user')}
     rows.dispose()
     assert {o.name for o in outcomes if o.status == 201} <= stored
+
+
+@pytest.mark.outage
+def test_idle_connections_left_dead_by_a_restart_are_replaced_without_503(outage_turn, workdir, fresh_pg) -> None:  # type: ignore[no-untyped-def]
+    daemon = Daemon(workdir, fresh_pg, {'auth': {'cache_ttl': 300}, 'rest_api': {'workers': 2}}).start()
+    # Fresh client connections land on both HTTP processes and fill both pools.
+    before = [daemon.client().get('/users').status_code for _ in range(20)]
+    with postgresql_stopped():
+        pass
+    time.sleep(IDLE_PING_SECONDS + 1)
+    after = [daemon.client().get('/users').status_code for _ in range(20)]
+    daemon.stop()
+
+    assert set(before) == {200}
+    assert set(after) == {200}, after

@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 import unicodedata
+from typing import Any
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.pool import NullPool
+
+# A pooled connection idle for longer than this is pinged before use, so that one left
+# dead by a PostgreSQL restart is replaced instead of failing a request with 503. Busy
+# connections skip the ping: it costs a round trip.
+IDLE_PING_SECONDS = 5.0
 
 
 def fold_text(value: object) -> str | None:
@@ -48,7 +56,7 @@ def build_engine(uri: str, options: dict) -> Engine:
         return engine
 
     statement_timeout_ms = int(options.get('statement_timeout', 10) * 1000)
-    return create_engine(
+    engine = create_engine(
         uri,
         pool_size=options.get('pool_size', 10),
         max_overflow=options.get('max_overflow', 0),
@@ -60,3 +68,26 @@ def build_engine(uri: str, options: dict) -> Engine:
             'application_name': 'wazo-confd',
         },
     )
+    _ping_idle_connections(engine)
+    return engine
+
+
+def _ping_idle_connections(engine: Engine) -> None:
+    @event.listens_for(engine, 'checkin')
+    def _checked_in(_dbapi_connection: Any, record: Any) -> None:
+        record.info['idle_since'] = time.monotonic()
+
+    @event.listens_for(engine, 'checkout')
+    def _checked_out(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        idle_since = record.info.get('idle_since')
+        if idle_since is None or time.monotonic() - idle_since < IDLE_PING_SECONDS:
+            return
+        try:
+            cursor = dbapi_connection.cursor()
+            cursor.execute('SELECT 1')
+            cursor.close()
+            if dbapi_connection.status != 1:  # a ping must leave no transaction open
+                dbapi_connection.rollback()
+        except Exception as exc:
+            # The pool discards this connection and checks out (or opens) another one.
+            raise DisconnectionError(f'pooled connection is dead: {exc}') from exc
