@@ -29,7 +29,8 @@ class UserList(ListResource):
     special_query = ('view', 'uuid')
     docs = {
         'get': {'views': VIEWS, 'query': {'view': list(VIEWS), 'uuid': 'csv'}},
-        'post': {'body': UserCreateSchema},
+        # A nested voicemail {"id": N} may name no voicemail: 404, as upstream.
+        'post': {'body': UserCreateSchema, 'errors': (404,)},
     }
     service: UserService
 
