@@ -25,6 +25,7 @@ from .workloads import (
     list_users,
     missing_provisioning_routes,
     provision_users,
+    provision_users_nested,
     provisioning_context,
 )
 
@@ -103,7 +104,9 @@ def main(argv: list[str] | None = None) -> int:
             )
             print(report.row(workloads['e. provision a full user']), flush=True)
         else:
-            record(provision_users(state, n(200), provisioning_context(state)))
+            context = provisioning_context(state)
+            record(provision_users(state, n(200), context))
+            record(provision_users_nested(state, n(200), context))
         record(delete_everything(state))
         results['rss_mb_after_run'] = environment.rss_mb(pid)
     finally:

@@ -1,4 +1,5 @@
-"""The workloads (a) to (g) of issue 8, each a bounded, seeded run through the REST API."""
+"""The workloads (a) to (g) of issue 8, and (e1): (e) in one call; each a bounded, seeded
+run through the REST API."""
 
 from __future__ import annotations
 
@@ -154,6 +155,32 @@ def provision_users(state: State, count: int, context: str) -> Result:
         return True, ''
 
     result = run('e. provision a full user', state.port, state.token, 1, count, step)
+    result.unit, result.units = 'users', count - result.errors
+    return result
+
+
+def provision_users_nested(state: State, count: int, context: str) -> Result:
+    """(e1) the same full user as (e) in one POST /users, its line (SIP endpoint and
+    extension) and voicemail nested in the body."""
+    rng = random.Random(state.seed + 4)
+
+    def step(conn: Connection, i: int) -> tuple[bool, str]:
+        number = str(15000 + i)  # (e) numbers from 10000
+        body = {
+            **person(rng, 600_000 + i),
+            'lines': [{'context': context, 'endpoint_sip': {}, 'extensions': [{'exten': number}]}],
+            'voicemail': {'name': f'vmn{i}', 'number': number, 'context': context},
+        }
+        status, data = conn.request('POST', '/users', body)
+        if status == 201:
+            line = data['lines'][0]
+            state.provisioned.append({
+                'user': data['uuid'], 'line': line['id'], 'sip': line['endpoint_sip']['uuid'],
+                'extension': line['extensions'][0]['id'], 'voicemail': data['voicemail']['id'],
+            })
+        return expect(status, 201, data)
+
+    result = run('e1. full user, one nested POST /users', state.port, state.token, 1, count, step)
     result.unit, result.units = 'users', count - result.errors
     return result
 

@@ -38,10 +38,24 @@ def test_order_lists_the_sortable_columns_and_each_is_a_filter(spec: dict) -> No
 
 
 def test_unique_fields_are_marked(spec: dict) -> None:
-    properties = spec['components']['schemas']['User']['properties']
+    body = spec['paths']['/users']['post']['requestBody']['content']['application/json']['schema']
+    properties = spec['components']['schemas'][_component(body)]['properties']
 
     assert properties['email']['x-unique'] is True and properties['username']['x-unique'] is True
     assert 'x-unique' not in properties['firstname']
+
+
+def _component(schema: dict) -> str:
+    ref = schema.get('$ref') or next(part['$ref'] for part in schema['allOf'] if '$ref' in part)
+    return ref.rsplit('/', 1)[-1]
+
+
+def test_post_users_documents_the_nested_lines_and_voicemail_and_their_404(spec: dict) -> None:
+    post = spec['paths']['/users']['post']
+    properties = spec['components']['schemas'][_component(post['requestBody']['content']['application/json']['schema'])]['properties']
+
+    assert properties['lines']['type'] == 'array' and properties['voicemail']['type'] == 'object'
+    assert '404' in post['responses']
 
 
 def test_put_body_is_partial_and_optional(spec: dict) -> None:

@@ -199,7 +199,8 @@ class SpecBuilder:
                 'headers': {'Location': {'schema': {'type': 'string'}}},
                 'content': {'application/json': {'schema': self.ref(schema)}},
             }
-            operation['responses'].update(_error_responses(400, 413))
+            # `errors`: more statuses, e.g. a 404 for an id named inside the body.
+            operation['responses'].update(_error_responses(400, 413, *doc.get('errors', ())))
         elif kind == 'read':
             operation['responses']['200'] = {'description': 'OK', 'content': {'application/json': {'schema': self.ref(schema)}}}
             operation['responses'].update(_error_responses(404))

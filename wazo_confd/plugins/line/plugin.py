@@ -7,7 +7,7 @@ from wazo_confd.plugin_api import PluginDependencies
 from .cache import refresh_caller_ids
 from .dao import LineDao
 from .notifier import LineNotifier
-from .resource import LineItem, LineList
+from .resource import LineCreator, LineItem, LineList
 from .schema import create_schema
 from .service import ENDPOINT_KINDS, LineService
 from .validator import build_validator
@@ -26,5 +26,6 @@ class Plugin:
         }
         nested['extension'] = lambda: providers.get('extension_schema')()
         create_kwargs = {'service': service, 'create_schema': create_schema(nested), 'providers': providers}
+        providers.register('line_creator', LineCreator(**create_kwargs))
         deps.api.add_resource(LineList, '/lines', endpoint='linelist', resource_class_kwargs=create_kwargs)
         deps.api.add_resource(LineItem, '/lines/<int:id>', endpoint='lines', resource_class_kwargs={'service': service})

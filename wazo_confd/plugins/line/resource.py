@@ -1,6 +1,8 @@
-"""HTTP resources of /lines and /lines/{id}."""
+"""HTTP resources of /lines and /lines/{id}, and the nested line creator."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from flask import url_for
 from marshmallow import Schema
@@ -28,7 +30,13 @@ class LineList(ListResource):
         self.providers = providers
 
     def post(self) -> tuple[dict, int, dict]:
-        form = load(shared(self.create_schema), json_body())
+        line, answer = self.create_nested(json_body())
+        return answer, 201, {'Location': url_for(self.item_endpoint, _external=True, id=line.id)}
+
+    def create_nested(self, body: Any) -> tuple[Line, dict]:
+        """Create a line from a POST /lines body (with its nested endpoint and extensions)
+        in the caller's tenant; answer the line and its representation."""
+        form = load(shared(self.create_schema), body)
         self.ensure_tenant()
         nested = [(name.removeprefix('endpoint_'), form.pop(name, None)) for name in ENDPOINT_FIELDS]
         endpoint = next(((kind, body.raw) for kind, body in nested if body), None)
@@ -44,7 +52,18 @@ class LineList(ListResource):
         if linked:
             schema = self.providers.get('extension_schema')()
             answer['extensions'] = [schema.dump(extension) for extension in linked]
-        return answer, 201, {'Location': url_for(self.item_endpoint, _external=True, id=line.id)}
+        return line, answer
+
+
+class LineCreator:
+    """What POST /lines does, offered to plugins that take lines nested in their own body
+    (POST /users `lines`)."""
+
+    def __init__(self, service: LineService, create_schema: type[Schema], providers: Providers):
+        self.handler = LineList(service, create_schema, providers)
+
+    def create(self, body: Any) -> tuple[Line, dict]:
+        return self.handler.create_nested(body)
 
 
 class LineItem(ItemResource):

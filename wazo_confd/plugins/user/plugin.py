@@ -14,7 +14,7 @@ from .validator import build_validator
 class Plugin:
     def load(self, deps: PluginDependencies) -> None:
         dao = UserDao(deps.database)
-        service = UserService(dao, build_validator(dao), UserNotifier(deps.outbox))
+        service = UserService(dao, build_validator(dao), UserNotifier(deps.outbox), deps.providers)
         deps.providers.register('user_service', service)
         kwargs = {'service': service}
         deps.api.add_resource(UserList, '/users', endpoint='users_list', resource_class_kwargs=kwargs)

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import request
+from flask import request, url_for
 from marshmallow import Schema
 
 from wazo_confd.database.search import parse_params
 from wazo_confd.errors import SchemaError, not_found
 from wazo_confd.http.auth import current_auth
+from wazo_confd.http.body import json_body
 from wazo_confd.kit.resource import ItemResource, ListResource
+from wazo_confd.kit.schema import load, shared
 
 from .model import User
-from .schema import VIEWS, UserSchema
+from .schema import VIEWS, UserCreateSchema, UserSchema
+from .service import UserService
 
 MAX_ID = 2**31 - 1
 
@@ -24,7 +27,26 @@ class UserList(ListResource):
     model = User
     item_endpoint = 'users'
     special_query = ('view', 'uuid')
-    docs = {'get': {'views': VIEWS, 'query': {'view': list(VIEWS), 'uuid': 'csv'}}}
+    docs = {
+        'get': {'views': VIEWS, 'query': {'view': list(VIEWS), 'uuid': 'csv'}},
+        # A nested voicemail {"id": N} may name no voicemail: 404, as upstream.
+        'post': {'body': UserCreateSchema, 'errors': (404,)},
+    }
+    service: UserService
+
+    def post(self) -> tuple[dict, int, dict]:
+        form = load(shared(UserCreateSchema), json_body())
+        voicemail, lines = form.pop('voicemail', None), form.pop('lines', None) or []
+        if voicemail is not None:
+            voicemail = self.service.load_voicemail(voicemail)
+        self.ensure_tenant()
+        user, voicemail_answer, line_answers = self.service.create_with(self.build_model(form), voicemail, lines)
+        answer = shared(self.schema).dump(user)
+        if voicemail_answer is not None:
+            answer['voicemail'] = voicemail_answer
+        if line_answers:
+            answer['lines'] = line_answers
+        return answer, 201, {'Location': url_for(self.item_endpoint, _external=True, id=user.id)}
 
     def list_schema(self, raw: dict) -> Schema:
         view = request.args.get('view')

@@ -231,3 +231,11 @@ VIEWS = {
     'summary': UserSummarySchema,
     'line_presence': UserLinePresenceSchema,
 }
+
+
+class UserCreateSchema(UserSchema):
+    """POST /users: the user, with lines and a voicemail to create (or link) with it. The
+    nested bodies are loaded by the plugins that own them; other nested keys are ignored."""
+
+    lines = fields.List(fields.Dict(), load_only=True, allow_none=True)
+    voicemail = fields.Dict(load_only=True, allow_none=True)

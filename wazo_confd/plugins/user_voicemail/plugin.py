@@ -8,7 +8,7 @@ from wazo_confd.plugin_api import PluginDependencies
 
 from .dao import UserVoicemailDao
 from .notifier import UserVoicemailNotifier
-from .resource import UserVoicemailItem, UserVoicemailList
+from .resource import NestedUserVoicemail, UserVoicemailItem, UserVoicemailList
 from .service import UserVoicemailService
 
 logger = logging.getLogger(__name__)
@@ -31,6 +31,7 @@ class Plugin:
             voicemail_service=lambda: providers.get('voicemail_service'),
         )
         kwargs = {'service': service, 'providers': providers}
+        providers.register('user_voicemail_creator', NestedUserVoicemail(**kwargs))
         deps.api.add_resource(
             UserVoicemailList,
             '/users/<int:user_id>/voicemails',

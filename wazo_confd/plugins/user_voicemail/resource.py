@@ -7,6 +7,7 @@ from typing import Any
 from flask import url_for
 from marshmallow import Schema
 
+from wazo_confd.errors import SchemaError
 from wazo_confd.http.auth import current_auth
 from wazo_confd.http.body import json_body
 from wazo_confd.http.resource import ConfdResource
@@ -14,6 +15,8 @@ from wazo_confd.kit.schema import load
 from wazo_confd.plugin_api import Providers
 
 from .service import UserVoicemailService
+
+MISSING_FIELDS = 'name, number and context must be provided if no id provided'
 
 
 class _UserVoicemailResource(ConfdResource):
@@ -67,3 +70,39 @@ class UserVoicemailItem(_UserVoicemailResource):
         voicemail = self.service.get_voicemail(voicemail_id, current_auth().item_tenants())
         self.service.associate(user, voicemail)
         return None, 204
+
+
+class NestedUserVoicemail:
+    """A `voicemail` nested in POST /users: `{"id": N}` links that box as
+    PUT /users/{id}/voicemails/{N} does, any other body creates one for the user as
+    POST /users/{id}/voicemails does.
+
+    `load` checks the body and finds the box before anything is written (on SQLite the
+    tenant lookup of `item_tenants` cannot run once the request holds the write lock);
+    `attach` then links or creates it and answers its representation."""
+
+    def __init__(self, service: UserVoicemailService, providers: Providers):
+        self.service = service
+        self.providers = providers
+
+    def schema(self) -> Schema:
+        return self.providers.get('voicemail_schema')()
+
+    def load(self, body: dict) -> Any:
+        voicemail_id = body.get('id')
+        if voicemail_id is None:
+            if not any(body.get(name) for name in ('name', 'number', 'context')):
+                raise SchemaError({'voicemail': {'_schema': [MISSING_FIELDS]}})
+            return load(self.schema(), body)
+        if not isinstance(voicemail_id, int) or isinstance(voicemail_id, bool):
+            raise SchemaError({'voicemail': {'id': ['Not a valid integer.']}})
+        return self.service.get_voicemail(voicemail_id, current_auth().item_tenants())
+
+    def attach(self, user: Any, loaded: Any) -> dict:
+        if isinstance(loaded, dict):
+            model = self.providers.get('voicemail_service').dao.model
+            voicemail = self.service.create_for(user, model(tenant_uuid=user.tenant_uuid, **loaded))
+        else:
+            voicemail = loaded
+            self.service.associate(user, voicemail)
+        return self.schema().dump(voicemail)
