@@ -68,7 +68,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.prepare:
         recreate(args.db)
     workdir = tempfile.mkdtemp(prefix='confd-pages-')
-    config = {'log_level': 'info', 'rest_api': {'workers': args.workers}, 'auth': {'cache_ttl': 10}}
+    workers = args.workers if args.workers == 'auto' else int(args.workers)
+    config = {'log_level': 'info', 'rest_api': {'workers': workers}, 'auth': {'cache_ttl': 10}}
     daemon = Daemon(workdir, db_uri(args.db), config)
     # A fixed port: the links of the saved bodies name it.
     daemon.port = args.port
@@ -108,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f'{summary["name"]}: {summary.get("throughput")} req/s, p50 {summary.get("p50_ms")} ms, '
                 f'p99 {summary.get("p99_ms")} ms, errors {summary.get("errors")}, '
-                f'daemon CPU {cpu * 1000 / max(1, result.requests):.2f} ms/page, load {environment.load_average()}',
+                f'daemon CPU {cpu * 1000 / max(1, result.requests):.2f} ms/page, load {environment.load_average()} {result.first_errors}',
                 flush=True,
             )
     finally:
