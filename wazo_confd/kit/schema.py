@@ -189,6 +189,10 @@ class Link(fields.Field):
 
 
 class ListLinks(fields.Field):
+    # Made from the object, not from an attribute of it (the compiled dump calls
+    # `_serialize` directly rather than `serialize` through the accessor).
+    _CHECK_ATTRIBUTE = False
+
     def __init__(self, *links: Link, **kwargs: Any):
         kwargs.setdefault('dump_only', True)
         super().__init__(**kwargs)
@@ -196,9 +200,6 @@ class ListLinks(fields.Field):
 
     def _serialize(self, value: Any, attr: Any, obj: Any, **kwargs: Any) -> list[dict]:
         return [link._serialize(value, attr, obj) for link in self.links]
-
-    def get_value(self, obj: Any, attr: str, accessor: Any = None, default: Any = None) -> Any:
-        return None
 
 
 def relation(endpoint: str, *names: str, key: str = 'id', target: str = 'id', **special: fields.Field) -> type[Schema]:
