@@ -15,6 +15,7 @@ import sys
 import tempfile
 import urllib.parse
 
+from integration_tests.helpers import daemon as daemon_module
 from integration_tests.helpers.daemon import Daemon
 
 from . import environment
@@ -45,6 +46,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument('--save', default=None, help='write the bodies of a fixed set of pages here')
     parser.add_argument('--seed', type=int, default=8)
     parser.add_argument('--port', type=int, default=18765)
+    parser.add_argument('--tree', default=None, help='run the daemon of this source tree (default: this one)')
     return parser.parse_args(argv)
 
 
@@ -80,6 +82,9 @@ def main(argv: list[str] | None = None) -> int:
         os.makedirs(workdir, exist_ok=True)
         with open(key) as src, open(daemon.key_file, 'w') as dst:
             dst.write(src.read())
+    if args.tree:
+        # `python -m wazo_confd.main` imports the package from its working directory first.
+        daemon_module.ROOT = os.path.abspath(args.tree)
     daemon.start()
     try:
         token = daemon.admin_key()
