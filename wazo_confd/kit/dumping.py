@@ -11,10 +11,12 @@ result is the generic one: same keys, same order, same values.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from typing import Any
 
 from marshmallow import Schema, fields, missing
+from sqlalchemy.orm.attributes import InstrumentedAttribute
 
 
 def _identity_types(field: fields.Field) -> tuple[type, ...] | None:
@@ -34,10 +36,11 @@ def _identity_types(field: fields.Field) -> tuple[type, ...] | None:
 _factories: dict[str, Callable[..., Callable[[Any], dict]]] = {}
 
 
-def compile_dump(schema: Schema) -> Callable[[Any], dict]:
-    """The dump of one object by `schema`, before its post_dump hooks (as `_serialize`)."""
+def compile_dump(schema: Schema, cls: type) -> Callable[[Any], dict]:
+    """The dump by `schema` of one object of class `cls`, before its post_dump hooks (as
+    `_serialize`)."""
     generic_access = type(schema).get_attribute is not Schema.get_attribute
-    lines = ['def dump(obj):', '    result = {}']
+    lines = ['def dump(obj):', '    result = {}', '    loaded = obj.__dict__']
     env: dict[str, Any] = {'missing': missing, 'accessor': schema.get_attribute, 'slow': _slow}
     for index, (attr_name, field) in enumerate(schema.dump_fields.items()):
         key = field.data_key if field.data_key is not None else attr_name
@@ -64,7 +67,14 @@ def compile_dump(schema: Schema) -> Callable[[Any], dict]:
                 f'    if value is not missing: {out} = value',
             ]
             continue
-        lines.append(f'    value = getattr(obj, {check_key!r}, missing)')
+        if _read_from_dict(cls, check_key):
+            # What the ORM's attribute returns when loaded (see InstrumentedAttribute.__get__).
+            lines += [
+                f'    value = loaded.get({check_key!r}, missing)',
+                f'    if value is missing: value = getattr(obj, {check_key!r}, missing)',
+            ]
+        else:
+            lines.append(f'    value = getattr(obj, {check_key!r}, missing)')
         types = _identity_types(field)
         if types is None:
             fast = 'value is not missing'
@@ -86,6 +96,19 @@ def compile_dump(schema: Schema) -> Callable[[Any], dict]:
         exec(compile(source, f'<dump of {type(schema).__name__}>', 'exec'), namespace)  # noqa: S102
         factory = _factories[source] = namespace['factory']
     return factory(*env.values())
+
+
+def _read_from_dict(cls: type, name: str) -> bool:
+    """True when reading `name` from the instance's __dict__ gives what getattr gives: a
+    mapped attribute, whose loaded value the ORM keeps there under its own name."""
+    attribute = inspect.getattr_static(cls, name, None)
+    return (
+        isinstance(attribute, InstrumentedAttribute)
+        and attribute.key == name
+        and attribute.impl.supports_population
+        and type(cls).__getattribute__ is type.__getattribute__
+        and cls.__getattribute__ is object.__getattribute__
+    )
 
 
 def _slow(field: fields.Field, value: Any, attr_name: str, obj: Any) -> Any:

@@ -25,18 +25,24 @@ class BaseSchema(Schema):
     def _serialize(self, obj: Any, *, many: bool = False) -> Any:
         # marshmallow reaches each attribute through four generic calls (get_value, the
         # accessor, utils.get_value, the key lookup), then the field: most of the dump of a
-        # page of 100 users. For objects (not mappings), a function compiled once per
-        # schema instance gives the same result (kit/dumping.py); the hooks still run.
+        # page of 100 users. For objects (not mappings), a function compiled per schema
+        # instance and class of object gives the same result (kit/dumping.py); the hooks
+        # still run.
         if obj is None:
             return super()._serialize(obj, many=many)
-        dump = self.__dict__.get('_confd_dump')
-        if dump is None:
-            dump = self.__dict__['_confd_dump'] = compile_dump(self)
         if many:
-            generic = super()._serialize
-            return [generic(item) if hasattr(item, '__getitem__') else dump(item) for item in obj]
-        if hasattr(obj, '__getitem__'):
-            return super()._serialize(obj)
+            return [self._dump_one(item) for item in obj]
+        return self._dump_one(obj)
+
+    def _dump_one(self, obj: Any) -> Any:
+        dumps = self.__dict__.get('_confd_dumps')
+        if dumps is None:
+            dumps = self.__dict__['_confd_dumps'] = {}
+        dump = dumps.get(obj.__class__)
+        if dump is None:
+            if hasattr(obj, '__getitem__') or not hasattr(obj, '__dict__'):
+                return super()._serialize(obj)
+            dump = dumps[obj.__class__] = compile_dump(self, obj.__class__)
         return dump(obj)
 
     @post_load
