@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import bindparam, inspect, select
+from sqlalchemy import ARRAY, any_, bindparam, inspect, select
 from sqlalchemy.orm import Mapper, RelationshipProperty, Session, lazyload
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.sql import operators
@@ -21,10 +21,10 @@ from sqlalchemy.sql import operators
 _plans: dict[Any, list[tuple]] = {}
 
 
-def _plan(model: type) -> list[tuple]:
+def _plan(model: type, dialect: str = 'postgresql') -> list[tuple]:
     """(relationship, parent key attribute, association statement, target key column) for
     each relationship of `model` loaded here."""
-    plan = _plans.get(model)
+    plan = _plans.get((model, dialect))
     if plan is not None:
         return plan
     plan = []
@@ -38,13 +38,21 @@ def _plan(model: type) -> list[tuple]:
         statement = (
             select(link_column, target_column)
             .select_from(rel.secondary.join(target_table, rel.secondaryjoin))
-            .where(link_column.in_(bindparam('keys', expanding=True)))
+            .where(_in_keys(link_column, dialect))
             .order_by(*(rel.order_by or ()))
         )
         parent_key = mapper.get_property_by_column(parent_column).key
         plan.append((rel, parent_key, statement, rel.mapper.get_property_by_column(target_column).key))
-    _plans[model] = plan
+    _plans[(model, dialect)] = plan
     return plan
+
+
+def _in_keys(column: Any, dialect: str) -> Any:
+    # On PostgreSQL one array parameter: the SQL text is the same whatever the number of keys
+    # (an expanding IN is rendered again for each execution).
+    if dialect == 'postgresql':
+        return column == any_(bindparam('keys', type_=ARRAY(column.type)))
+    return column.in_(bindparam('keys', expanding=True))
 
 
 def _simple_pairs(rel: RelationshipProperty) -> tuple | None:
@@ -64,22 +72,25 @@ def _simple_pairs(rel: RelationshipProperty) -> tuple | None:
 
 def deferred_options(model: type) -> list[Any]:
     """Options of the page query: the relationships loaded here are not loaded by the ORM."""
-    return [lazyload(getattr(model, rel.key)) for rel, *_ in _plan(model)]
+    return [lazyload(getattr(model, rel.key)) for rel, *_ in _plan(model, 'any')]
 
 
 def load_related(session: Session, model: type, rows: list) -> None:
     """Set on each of `rows` (instances of `model`) the relationships `deferred_options` left."""
     if not rows:
         return
-    plan = _plan(model)
-    # First marked loaded: the related objects' own relationships may lead back to these
-    # rows (a line's users), which the ORM would otherwise load again, its own way.
-    for rel, *_ in plan:
-        for row in rows:
-            set_committed_value(row, rel.key, [] if rel.uselist else None)
+    plan = _plan(model, session.get_bind().dialect.name)
+    links_of = []
     for rel, parent_key, statement, target_key in plan:
-        keys = {getattr(row, parent_key) for row in rows}
-        links = session.connection().execute(statement, {'keys': list(keys)}).all()
+        keys = list({getattr(row, parent_key) for row in rows})
+        links_of.append(session.connection().execute(statement, {'keys': keys}).all())
+    if any(links_of):
+        # First marked loaded: the related objects' own relationships may lead back to these
+        # rows (a line's users), which the ORM would otherwise load again, its own way.
+        for rel, *_ in plan:
+            for row in rows:
+                set_committed_value(row, rel.key, [] if rel.uselist else None)
+    for (rel, parent_key, statement, target_key), links in zip(plan, links_of):
         found: dict[Any, Any] = {}
         if links:
             wanted = {target for _, target in links}

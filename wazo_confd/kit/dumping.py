@@ -34,21 +34,42 @@ def _identity_types(field: fields.Field) -> tuple[type, ...] | None:
 # Compiled factories by source: a schema built per request (a view chosen by the query)
 # gets its function from the factory of an earlier instance of the same shape.
 _factories: dict[str, Callable[..., Callable[[Any], dict]]] = {}
+# By schema class, class of object and dumped fields (instances of one schema class differ
+# only by which fields they dump): the factory, and what to pass it from an instance.
+_compiled: dict[tuple, tuple[Callable[..., Callable[[Any], dict]], list[tuple[str, Any]]]] = {}
 
 
 def compile_dump(schema: Schema, cls: type) -> Callable[[Any], dict]:
     """The dump by `schema` of one object of class `cls`, before its post_dump hooks (as
     `_serialize`)."""
+    key = (type(schema), cls, tuple(schema.dump_fields))
+    compiled = _compiled.get(key)
+    if compiled is None:
+        compiled = _compiled[key] = _compile(schema, cls)
+    factory, recipe = compiled
+    instance_fields = list(schema.dump_fields.values())
+    args = []
+    for kind, value in recipe:
+        if kind == 'field':
+            args.append(instance_fields[value])
+        elif kind == 'constant':
+            args.append(instance_fields[value].constant)
+        else:
+            args.append(schema.get_attribute if kind == 'accessor' else value)
+    return factory(*args)
+
+
+def _compile(schema: Schema, cls: type) -> tuple[Callable[..., Callable[[Any], dict]], list[tuple[str, Any]]]:
     generic_access = type(schema).get_attribute is not Schema.get_attribute
     lines = ['def dump(obj):', '    result = {}', '    loaded = obj.__dict__']
-    env: dict[str, Any] = {'missing': missing, 'accessor': schema.get_attribute, 'slow': _slow}
+    env: dict[str, tuple[str, Any]] = {'missing': ('static', missing), 'accessor': ('accessor', None), 'slow': ('static', _slow)}
     for index, (attr_name, field) in enumerate(schema.dump_fields.items()):
         key = field.data_key if field.data_key is not None else attr_name
         check_key = attr_name if field.attribute is None else field.attribute
-        env[f'f{index}'] = field
+        env[f'f{index}'] = ('field', index)
         out = f'result[{key!r}]'
         if isinstance(field, fields.Constant) and type(field)._serialize is fields.Constant._serialize:
-            env[f'c{index}'] = field.constant
+            env[f'c{index}'] = ('constant', index)
             lines.append(f'    {out} = c{index}')
             continue
         plain = (
@@ -81,7 +102,7 @@ def compile_dump(schema: Schema, cls: type) -> Callable[[Any], dict]:
         else:
             fast = ' or '.join(['value is None', *(f'value.__class__ is t{index}_{n}' for n in range(len(types)))])
             for n, kind in enumerate(types):
-                env[f't{index}_{n}'] = kind
+                env[f't{index}_{n}'] = ('static', kind)
         lines += [
             f'    if {fast}: {out} = value',
             f'    else:',
@@ -95,7 +116,7 @@ def compile_dump(schema: Schema, cls: type) -> Callable[[Any], dict]:
         namespace: dict[str, Any] = {}
         exec(compile(source, f'<dump of {type(schema).__name__}>', 'exec'), namespace)  # noqa: S102
         factory = _factories[source] = namespace['factory']
-    return factory(*env.values())
+    return factory, list(env.values())
 
 
 def _read_from_dict(cls: type, name: str) -> bool:

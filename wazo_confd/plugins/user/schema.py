@@ -106,12 +106,11 @@ class UserSchema(BaseSchema):
         }
 
     def _dump_forwards(self, user: Any) -> dict:
+        # Spelt out (in FORWARDS order): called for every user of a page.
         return {
-            name: {
-                'enabled': bool(getattr(user, f'{name}_enabled')),
-                'destination': getattr(user, f'{name}_destination'),
-            }
-            for name in FORWARDS
+            'busy': {'enabled': bool(user.busy_enabled), 'destination': user.busy_destination},
+            'noanswer': {'enabled': bool(user.noanswer_enabled), 'destination': user.noanswer_destination},
+            'unconditional': {'enabled': bool(user.unconditional_enabled), 'destination': user.unconditional_destination},
         }
 
     def _dump_services(self, user: Any) -> dict:
