@@ -76,3 +76,63 @@ def test_a_page_of_users_dumps_as_before() -> None:
         for schema_class in [UserSchema, *VIEWS.values()]:
             schema = schema_class()
             assert schema._serialize(users, many=True) == generic(schema, users, many=True), schema_class
+
+
+def _full_user() -> User:
+    """A user with a SIP line (options, two extensions) and a voicemail, as a page holds."""
+    from sqlalchemy.orm.attributes import set_committed_value
+
+    from wazo_confd.database.models import load_all
+
+    load_all()
+    from wazo_confd.plugins.endpoint_sip.model import EndpointSIP
+    from wazo_confd.plugins.extension.model import Extension
+    from wazo_confd.plugins.line.model import Line
+    from wazo_confd.plugins.voicemail.model import Voicemail
+
+    sip = EndpointSIP(uuid='sip-1', name='abc', label=None, auth_section_options=[['username', 'abc'], ['password', 'x']])
+    line = Line(id=7, name='abc', context='default', provisioning_code='123456')
+    set_committed_value(line, 'endpoint_sip', sip)
+    set_committed_value(line, 'endpoint_sccp', None)
+    set_committed_value(line, 'endpoint_custom', None)
+    set_committed_value(line, 'extensions', [Extension(id=5, exten='1001', context='default'), Extension(id=9, exten='1002', context='x')])
+    user = User(
+        id=2**31 - 1, uuid='u-1', tenant_uuid='t', firstname='Zoé', lastname='Ünal', email='z@example.com',
+        ring_seconds=30, subscription_type=True, enabled=None, created_at=datetime.datetime(2026, 1, 1, 2, 3, 4, 5),
+        dnd_enabled=True, busy_enabled=True, userfield=12, busy_destination='1234', caller_id='"Zoé"',
+        call_record_outgoing_external_enabled=True, call_record_outgoing_internal_enabled=True,
+        call_record_incoming_external_enabled=True, call_record_incoming_internal_enabled=True,
+    )
+    set_committed_value(user, 'lines', [line])
+    set_committed_value(user, 'voicemail', Voicemail(id=3, name='vm', number='1001'))
+    return user
+
+
+def test_a_full_user_dumps_the_same_body_as_the_generic_path() -> None:
+    import json
+
+    from marshmallow import Schema as PlainSchema
+
+    app = Flask('dump')
+    for endpoint, rule in [
+        ('users', '/1.1/users/<int:id>'), ('lines', '/1.1/lines/<int:id>'), ('extensions', '/1.1/extensions/<int:id>'),
+        ('voicemails', '/1.1/voicemails/<int:id>'), ('endpoint_sip', '/1.1/endpoints/sip/<uuid>'),
+    ]:
+        app.add_url_rule(rule, endpoint, lambda **kwargs: '')
+    users = [_full_user(), User(id=1, uuid='u-2', tenant_uuid='t', firstname='A')]
+    with app.test_request_context('/'):
+        for schema_class in [UserSchema, *VIEWS.values()]:
+            schema = schema_class()
+            fast = schema.dump(users, many=True)
+            # The generic path all the way down: nested schemas included.
+            original = BaseSchema._serialize
+            BaseSchema._serialize = PlainSchema._serialize  # type: ignore[method-assign]
+            try:
+                slow = schema_class().dump(users, many=True)
+            finally:
+                BaseSchema._serialize = original  # type: ignore[method-assign]
+            assert json.dumps(fast) == json.dumps(slow), schema_class
+            if schema_class is UserSchema:
+                assert fast[0]['lines'][0]['extensions'][1]['exten'] == '1002'
+                assert fast[0]['voicemail']['links'][0]['href'] == 'http://localhost/1.1/voicemails/3'
+                assert (fast[0]['userfield'], fast[0]['subscription_type']) == ('12', 1)

@@ -12,6 +12,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from wazo_confd.errors import InputError
 
+from .page_loading import deferred_options, load_related
 from .search_index import exact_on_document, prefilter
 
 MAX_LIMIT = 2**31 - 1
@@ -164,18 +165,24 @@ def run_search(session: Session, query: Select, config: SearchConfig, params: Se
     """Count the matching rows, then fetch one sorted page of them."""
     dialect = session.get_bind().dialect.name
     query = apply_filters(query, config, params, dialect)
+    model = query.column_descriptions[0].get('entity')
+    loaded_here = deferred_options(model) if isinstance(model, type) else []
     if params.search and not params.offset:
         # A search's rows are found (and rechecked) once for the count and the first page:
         # count them in the same pass. With no offset, no row means a total of zero.
         page = apply_order(query.add_columns(func.count().over()), config, params, walk_index=dialect != 'postgresql')
         if params.limit is not None:
             page = page.limit(params.limit)
-        rows = session.execute(page).unique().all()
-        return (rows[0][-1] if rows else 0), [row[0] for row in rows]
-    total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
-    if total == 0 or params.offset >= total:
-        return total, []
-    return total, list(session.scalars(_page(query, config, params)).unique())
+        rows = session.execute(page.options(*loaded_here)).unique().all()
+        total, items = (rows[0][-1] if rows else 0), [row[0] for row in rows]
+    else:
+        total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
+        if total == 0 or params.offset >= total:
+            return total, []
+        items = list(session.scalars(_page(query, config, params).options(*loaded_here)).unique())
+    if loaded_here:
+        load_related(session, model, items)  # type: ignore[arg-type]
+    return total, items
 
 
 def _page(query: Select, config: SearchConfig, params: SearchParams) -> Select:

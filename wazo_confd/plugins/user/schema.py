@@ -7,7 +7,7 @@ from typing import Any
 from marshmallow import fields, post_dump, post_load, validate
 
 from wazo_confd.kit.projections import LineRelation, many
-from wazo_confd.kit.schema import BaseSchema, ListLinks, Link, StrictBoolean, StrictInteger, StrictString
+from wazo_confd.kit.schema import BaseSchema, ListLinks, Link, StrictBoolean, StrictInteger, StrictString, shared
 
 CALLER_ID = r'^"(.*)"( <\+?\d+>)?$'
 USERNAME = r"^[a-zA-Z0-9-\._~\!\$&\'\(\)\*\+,;=%@]{2,254}$"
@@ -95,7 +95,7 @@ class UserSchema(BaseSchema):
         voicemail = getattr(user, 'voicemail', None)
         if voicemail is None:
             return None
-        return VoicemailProjection().dump(voicemail)
+        return shared(VoicemailProjection).dump(voicemail)
 
     def _dump_fallbacks(self, user: Any) -> dict:
         return {
@@ -106,12 +106,11 @@ class UserSchema(BaseSchema):
         }
 
     def _dump_forwards(self, user: Any) -> dict:
+        # Spelt out (in FORWARDS order): called for every user of a page.
         return {
-            name: {
-                'enabled': bool(getattr(user, f'{name}_enabled')),
-                'destination': getattr(user, f'{name}_destination'),
-            }
-            for name in FORWARDS
+            'busy': {'enabled': bool(user.busy_enabled), 'destination': user.busy_destination},
+            'noanswer': {'enabled': bool(user.noanswer_enabled), 'destination': user.noanswer_destination},
+            'unconditional': {'enabled': bool(user.unconditional_enabled), 'destination': user.unconditional_destination},
         }
 
     def _dump_services(self, user: Any) -> dict:

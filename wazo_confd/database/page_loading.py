@@ -1,0 +1,109 @@
+"""The related objects of a page of rows, read with one light statement per relationship.
+
+A `selectin` relationship through an association table (a user's lines, a user's
+voicemail) is loaded by the ORM with one statement for the whole page, but that
+statement's machinery (building it, its cache key, loading objects) cost about a fifth of
+the CPU of a page of 100 users, even when no row has any related object. Here the page
+reads the association rows with a statement built once (user id and line id, in the
+relationship's order), loads the related objects by primary key only when there are
+some (their own relationships load as usual), and sets each row's collection.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import ARRAY, any_, bindparam, inspect, select
+from sqlalchemy.orm import Mapper, RelationshipProperty, Session, lazyload
+from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.sql import operators
+
+_plans: dict[Any, list[tuple]] = {}
+
+
+def _plan(model: type, dialect: str = 'postgresql') -> list[tuple]:
+    """(relationship, parent key attribute, association statement, target key column) for
+    each relationship of `model` loaded here."""
+    plan = _plans.get((model, dialect))
+    if plan is not None:
+        return plan
+    plan = []
+    mapper: Mapper = inspect(model)
+    for rel in mapper.relationships:
+        pairs = _simple_pairs(rel)
+        if pairs is None:
+            continue
+        (parent_column, link_column), (target_column, link_target) = pairs
+        target_table = rel.mapper.local_table
+        statement = (
+            select(link_column, target_column)
+            .select_from(rel.secondary.join(target_table, rel.secondaryjoin))
+            .where(_in_keys(link_column, dialect))
+            .order_by(*(rel.order_by or ()))
+        )
+        parent_key = mapper.get_property_by_column(parent_column).key
+        plan.append((rel, parent_key, statement, rel.mapper.get_property_by_column(target_column).key))
+    _plans[(model, dialect)] = plan
+    return plan
+
+
+def _in_keys(column: Any, dialect: str) -> Any:
+    # On PostgreSQL one array parameter: the SQL text is the same whatever the number of keys
+    # (an expanding IN is rendered again for each execution).
+    if dialect == 'postgresql':
+        return column == any_(bindparam('keys', type_=ARRAY(column.type)))
+    return column.in_(bindparam('keys', expanding=True))
+
+
+def _simple_pairs(rel: RelationshipProperty) -> tuple | None:
+    """The column pairs of a read-only `selectin` relationship through an association
+    table joined on one column each side, with no other condition; None otherwise."""
+    if rel.lazy != 'selectin' or rel.secondary is None or not rel.viewonly:
+        return None
+    if len(rel.synchronize_pairs) != 1 or len(rel.secondary_synchronize_pairs) != 1:
+        return None
+    for join, (left, right) in ((rel.primaryjoin, rel.synchronize_pairs[0]), (rel.secondaryjoin, rel.secondary_synchronize_pairs[0])):
+        if getattr(join, 'operator', None) is not operators.eq or {join.left, join.right} != {left, right}:
+            return None
+    if len(rel.mapper.primary_key) != 1 or rel.secondary_synchronize_pairs[0][0] is not rel.mapper.primary_key[0]:
+        return None
+    return rel.synchronize_pairs[0], rel.secondary_synchronize_pairs[0]
+
+
+def deferred_options(model: type) -> list[Any]:
+    """Options of the page query: the relationships loaded here are not loaded by the ORM."""
+    return [lazyload(getattr(model, rel.key)) for rel, *_ in _plan(model, 'any')]
+
+
+def load_related(session: Session, model: type, rows: list) -> None:
+    """Set on each of `rows` (instances of `model`) the relationships `deferred_options` left."""
+    if not rows:
+        return
+    plan = _plan(model, session.get_bind().dialect.name)
+    links_of = []
+    for rel, parent_key, statement, target_key in plan:
+        keys = list({getattr(row, parent_key) for row in rows})
+        links_of.append(session.connection().execute(statement, {'keys': keys}).all())
+    if any(links_of):
+        # First marked loaded: the related objects' own relationships may lead back to these
+        # rows (a line's users), which the ORM would otherwise load again, its own way.
+        for rel, *_ in plan:
+            for row in rows:
+                set_committed_value(row, rel.key, [] if rel.uselist else None)
+    for (rel, parent_key, statement, target_key), links in zip(plan, links_of):
+        found: dict[Any, Any] = {}
+        if links:
+            wanted = {target for _, target in links}
+            target_model = rel.mapper.class_
+            # Their relationships back to this model (a line's users) are left to be loaded
+            # when used: a projection embedded in a page does not go back to the page's rows.
+            back = [lazyload(getattr(target_model, r.key)) for r in rel.mapper.relationships if r.mapper.class_ is model]
+            query = select(target_model).where(getattr(target_model, target_key).in_(wanted)).options(*back)
+            found = {getattr(obj, target_key): obj for obj in session.scalars(query).unique()}
+        related: dict[Any, list] = {}
+        for key, target in links:
+            if target in found:
+                related.setdefault(key, []).append(found[target])
+        for row in rows:
+            objects = related.get(getattr(row, parent_key), [])
+            set_committed_value(row, rel.key, objects if rel.uselist else (objects[0] if objects else None))
