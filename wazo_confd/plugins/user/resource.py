@@ -51,10 +51,10 @@ class UserList(ListResource):
     def list_schema(self, raw: dict) -> Schema:
         view = request.args.get('view')
         if view is None:
-            return UserSchema()
+            return shared(UserSchema)
         if view not in VIEWS:
             raise SchemaError({'view': [f"Must be one of: {', '.join(VIEWS)}."]})
-        return VIEWS[view]()
+        return shared(VIEWS[view])
 
     def search(self, raw: dict) -> tuple[int, list]:
         params = parse_params(self.service.dao.search_config, raw)
