@@ -173,9 +173,9 @@ def _line_with(kind: str) -> Callable[[Maker], Made]:
     def create(maker: Maker) -> Made:
         line = _line(maker)
         if kind == 'sip':
-            return Made({'line_id': line['id'], 'endpoint_id': _sip(maker)['uuid']})
+            return Made({'line_id': line['id'], 'sip_uuid': _sip(maker)['uuid']})
         body = {'interface': unique('custom/')} if kind == 'custom' else {}
-        return Made({'line_id': line['id'], 'endpoint_id': _made_json(maker, f'/endpoints/{kind}', body)['id']})
+        return Made({'line_id': line['id'], f'{kind}_id': _made_json(maker, f'/endpoints/{kind}', body)['id']})
 
     return create
 
@@ -229,8 +229,9 @@ factory(
     create=lambda maker: created(maker, '/endpoints/custom', {'interface': unique('custom/')}),
     update={'enabled': False},
 )
+_KIND_VAR = {'sip': 'sip_uuid', 'sccp': 'sccp_id', 'custom': 'custom_id'}
 for _kind in ('sip', 'sccp', 'custom'):
-    factory(f'/lines/{{line_id}}/endpoints/{_kind}/{{endpoint_id}}', create=_line_with(_kind), update={})
+    factory(f'/lines/{{line_id}}/endpoints/{_kind}/{{{_KIND_VAR[_kind]}}}', create=_line_with(_kind), update={})
 factory('/users/{user_id}/lines/{line_id}', create=_user_line, update={})
 factory('/users/{user_id}/lines', create=_user, update={'lines': []})
 

@@ -10,9 +10,9 @@ from .resource import LineEndpointCustom, LineEndpointSCCP, LineEndpointSIP
 from .service import LineEndpointService
 
 ROUTES = (
-    ('sip', LineEndpointSIP, '/lines/<int:line_id>/endpoints/sip/<uuid:endpoint_id>'),
-    ('sccp', LineEndpointSCCP, '/lines/<int:line_id>/endpoints/sccp/<int:endpoint_id>'),
-    ('custom', LineEndpointCustom, '/lines/<int:line_id>/endpoints/custom/<int:endpoint_id>'),
+    ('sip', LineEndpointSIP, '/lines/<int:line_id>/endpoints/sip/<uuid:sip_uuid>'),
+    ('sccp', LineEndpointSCCP, '/lines/<int:line_id>/endpoints/sccp/<int:sccp_id>'),
+    ('custom', LineEndpointCustom, '/lines/<int:line_id>/endpoints/custom/<int:custom_id>'),
 )
 
 

@@ -19,29 +19,31 @@ class _LineEndpoint(AssociationResource):
         key = str(endpoint_id) if self.service.kind == 'sip' else endpoint_id
         return self.service.endpoints.get(key, tenant_uuids)
 
-    def put(self, line_id: Any, endpoint_id: Any) -> tuple[None, int]:
-        return self.link(line_id, endpoint_id)
+    # The endpoint's path variable is named after its kind, as in upstream's API document
+    # (`sip_uuid`, `sccp_id`, `custom_id`).
+    def put(self, line_id: Any, **endpoint: Any) -> tuple[None, int]:
+        return self.link(line_id, *endpoint.values())
 
-    def delete(self, line_id: Any, endpoint_id: Any) -> tuple[None, int]:
-        return self.unlink(line_id, endpoint_id)
+    def delete(self, line_id: Any, **endpoint: Any) -> tuple[None, int]:
+        return self.unlink(line_id, *endpoint.values())
 
 
 class LineEndpointSIP(_LineEndpoint):
     acls = {
-        'put': 'confd.lines.{line_id}.endpoints.sip.{endpoint_id}.update',
-        'delete': 'confd.lines.{line_id}.endpoints.sip.{endpoint_id}.delete',
+        'put': 'confd.lines.{line_id}.endpoints.sip.{sip_uuid}.update',
+        'delete': 'confd.lines.{line_id}.endpoints.sip.{sip_uuid}.delete',
     }
 
 
 class LineEndpointSCCP(_LineEndpoint):
     acls = {
-        'put': 'confd.lines.{line_id}.endpoints.sccp.{endpoint_id}.update',
-        'delete': 'confd.lines.{line_id}.endpoints.sccp.{endpoint_id}.delete',
+        'put': 'confd.lines.{line_id}.endpoints.sccp.{sccp_id}.update',
+        'delete': 'confd.lines.{line_id}.endpoints.sccp.{sccp_id}.delete',
     }
 
 
 class LineEndpointCustom(_LineEndpoint):
     acls = {
-        'put': 'confd.lines.{line_id}.endpoints.custom.{endpoint_id}.update',
-        'delete': 'confd.lines.{line_id}.endpoints.custom.{endpoint_id}.delete',
+        'put': 'confd.lines.{line_id}.endpoints.custom.{custom_id}.update',
+        'delete': 'confd.lines.{line_id}.endpoints.custom.{custom_id}.delete',
     }
