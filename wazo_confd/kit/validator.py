@@ -76,3 +76,21 @@ class TenantReference(Validator):
             raise param_not_found(self.field, self.resource, **{self.field: value})
         if found.tenant_uuid != model.tenant_uuid:
             raise different_tenants(tenant_uuid=model.tenant_uuid, **{f'{self.field}_tenant_uuid': found.tenant_uuid})
+
+
+class KnownReference(Validator):
+    """`field`, when set, names an existing `resource` (upstream's Optional(GetResource)).
+
+    `known(value, model)` says whether it exists; it answers True when the owning plugin is
+    not loaded, so that the value is then stored unchecked.
+    """
+
+    def __init__(self, field: str, resource: str, known: Callable[[Any, Any], bool]):
+        self.field = field
+        self.resource = resource
+        self.known = known
+
+    def validate(self, model: Any) -> None:
+        value = getattr(model, self.field)
+        if value is not None and not self.known(value, model):
+            raise param_not_found(self.field, self.resource, **{self.field: value})

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from wazo_confd.errors import InputError, already_exists, param_not_found
-from wazo_confd.kit.validator import ValidationGroup, Validator
+from wazo_confd.errors import already_exists
+from wazo_confd.kit.validator import KnownReference, ValidationGroup, Validator
 from wazo_confd.plugin_api import Providers
 
 from .dao import LineDao
@@ -24,35 +24,33 @@ class ProvisioningCodeAvailable(Validator):
             raise already_exists('Line', provisioning_code=line.provisioning_code)
 
 
-class ContextExists(Validator):
+class ContextExists(KnownReference):
     """The line's context is a context of its tenant (or a sub-tenant), as for extensions.
     Contexts are another plugin: without a `context_service` provider the name is stored
     as given."""
 
     def __init__(self, providers: Providers):
-        self.providers = providers
+        def known(name: str, line: Line) -> bool:
+            if 'context_service' not in providers:
+                return True
+            contexts: Any = providers.get('context_service')
+            return contexts.find_in_subtree(name, line.tenant_uuid) is not None
 
-    def validate(self, line: Line) -> None:
-        if 'context_service' not in self.providers:
-            return
-        contexts: Any = self.providers.get('context_service')
-        if contexts.find_in_subtree(line.context, line.tenant_uuid) is None:
-            raise InputError("field 'context': Context was not found", {'context': line.context})
+        super().__init__('context', 'Context', known)
 
 
-class RegistrarExists(Validator):
+class RegistrarExists(KnownReference):
     """The line's registrar exists. Not given on creation (None until stored), the line
     gets the platform's `default` registrar unchecked, as upstream."""
 
     def __init__(self, providers: Providers):
-        self.providers = providers
+        def known(registrar_id: str, _line: Line) -> bool:
+            if 'registrar_service' not in providers:
+                return True
+            registrars: Any = providers.get('registrar_service')
+            return registrars.find(registrar_id) is not None
 
-    def validate(self, line: Line) -> None:
-        if line.registrar is None or 'registrar_service' not in self.providers:
-            return
-        registrars: Any = self.providers.get('registrar_service')
-        if registrars.find(line.registrar) is None:
-            raise param_not_found('registrar', 'Registrar', registrar=line.registrar)
+        super().__init__('registrar', 'Registrar', known)
 
 
 def build_validator(dao: LineDao, providers: Providers) -> ValidationGroup:

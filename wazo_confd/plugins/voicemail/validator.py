@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from wazo_confd.errors import already_exists, param_not_found, resource_associated
-from wazo_confd.kit.validator import TenantReference, UniqueField, ValidationGroup, Validator
+from wazo_confd.errors import already_exists, resource_associated
+from wazo_confd.kit.validator import KnownReference, TenantReference, UniqueField, ValidationGroup, Validator
 
 from .dao import VoicemailDao
 from .model import Voicemail
@@ -40,19 +40,16 @@ class AssociatedToUser(Validator):
             )
 
 
-class TimezoneIsAZone(Validator):
+class TimezoneIsAZone(KnownReference):
     """A given `timezone` names one of the zone messages; `zone_names()` is None when the
     zone messages plugin is not loaded (then any value is stored)."""
 
     def __init__(self, zone_names: Callable[[], set[str] | None]):
-        self.zone_names = zone_names
+        def known(timezone: str, _voicemail: Voicemail) -> bool:
+            names = zone_names()
+            return names is None or timezone in names
 
-    def validate(self, voicemail: Voicemail) -> None:
-        if voicemail.timezone is None:
-            return
-        names = self.zone_names()
-        if names is not None and voicemail.timezone not in names:
-            raise param_not_found('timezone', 'Timezone', timezone=voicemail.timezone)
+        super().__init__('timezone', 'Timezone', known)
 
 
 def build_validator(
