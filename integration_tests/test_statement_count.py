@@ -101,3 +101,29 @@ def test_list_statements_do_not_grow_with_the_rows(counting_daemon: Daemon) -> N
 
     assert '/users' in checked
     assert not failures, '; '.join(failures)
+
+
+def test_an_item_of_the_selected_tenant_costs_one_statement(counting_daemon: Daemon) -> None:
+    client = counting_daemon.client()
+    user = client.post('/users', json={'firstname': 'Counted'}).json()
+    client.get(f"/users/{user['uuid']}")
+
+    response = client.get(f"/users/{user['uuid']}")
+
+    # The user, found by its uuid: the tenant tree is not looked up for the user's own tenant.
+    assert response.status_code == 200
+    assert response.headers[HEADER] == '1'
+
+
+def test_an_item_of_a_sub_tenant_is_found_through_the_tenant_tree(counting_daemon: Daemon) -> None:
+    admin = counting_daemon.client()
+    child = admin.post('/tenants', json={'name': 'counted'}).json()
+    user = counting_daemon.client(tenant=child['uuid']).post('/users', json={'firstname': 'Below'}).json()
+    admin.get(f"/users/{user['uuid']}")
+
+    response = admin.get(f"/users/{user['uuid']}")
+
+    # The user, then the tree that shows its tenant is below the selected one.
+    assert response.status_code == 200
+    assert response.json()['tenant_uuid'] == child['uuid']
+    assert response.headers[HEADER] == '2'

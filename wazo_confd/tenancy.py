@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 
 from sqlalchemy import DateTime, ForeignKey, String, select
@@ -81,3 +82,37 @@ def subtree(session: Session, tenant_uuid: str) -> list[str]:
 
 def new_master(session: Session) -> Tenant:
     return ensure(session, new_uuid(), name='master', slug='master')
+
+
+class TenantScope(Sequence[str]):
+    """The tenants an item lookup may see: the selected tenant and its descendants.
+
+    The descendants are looked up (`resolve`) only when needed: asking whether the selected
+    tenant itself is in scope, the usual case of an object found by its key, costs nothing.
+    As a sequence it is the whole list, looked up once.
+    """
+
+    def __init__(self, root: str, resolve: Callable[[], list[str]]):
+        self.root = root
+        self._resolve = resolve
+        self._tenants: list[str] | None = None
+
+    def _all(self) -> list[str]:
+        if self._tenants is None:
+            self._tenants = self._resolve()
+        return self._tenants
+
+    def __contains__(self, tenant_uuid: object) -> bool:
+        return tenant_uuid == self.root or tenant_uuid in self._all()
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+        return self._all()[index]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __repr__(self) -> str:
+        return f'TenantScope({self.root!r})'

@@ -60,6 +60,12 @@ class LocalBackend:
         return Identity(tenant_uuid=key_tenant_uuid)
 
     def visible_tenants(self, token: str, tenant_uuid: str) -> list[str]:
-        # A read outside a transaction: one round trip instead of BEGIN, SELECT, ROLLBACK.
+        # Inside a request's unit of work, through its own connection (on SQLite another
+        # connection would wait for the request's write lock). Before one (a `Wazo-Tenant`
+        # check), a read outside a transaction: one round trip instead of BEGIN, SELECT, ROLLBACK.
+        session = self._database.active_session()
+        if session is not None:
+            with session.no_autoflush:
+                return tenancy.subtree(session, tenant_uuid)
         with self._database.new_read_session() as session:
             return tenancy.subtree(session, tenant_uuid)

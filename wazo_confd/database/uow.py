@@ -75,6 +75,10 @@ class Database:
             raise RuntimeError('no unit of work is active')
         return session
 
+    def active_session(self) -> Session | None:
+        """The session of the unit of work in progress in this context, if any."""
+        return _current_session.get()
+
     def new_session(self) -> Session:
         return self._sessionmaker()
 

@@ -15,6 +15,7 @@ from flask import g, request
 from wazo_confd.auth.acl import render_acl
 from wazo_confd.auth.verifier import CachingVerifier
 from wazo_confd.errors import Unauthorized
+from wazo_confd.tenancy import TenantScope
 
 TOKEN_HEADER = 'X-Auth-Token'
 TENANT_HEADER = 'Wazo-Tenant'
@@ -27,14 +28,16 @@ class RequestAuth:
     token_tenant_uuid: str
     verifier: CachingVerifier
 
-    def item_tenants(self) -> list[str]:
+    def item_tenants(self) -> TenantScope:
         cached = g.get('_item_tenants')
         if cached is None:
-            cached = g._item_tenants = self.verifier.visible_tenants(self.token, self.tenant_uuid)
+            cached = g._item_tenants = TenantScope(
+                self.tenant_uuid, lambda: self.verifier.visible_tenants(self.token, self.tenant_uuid)
+            )
         return cached
 
     def list_tenants(self, recurse: bool) -> list[str]:
-        return self.item_tenants() if recurse else [self.tenant_uuid]
+        return list(self.item_tenants()) if recurse else [self.tenant_uuid]
 
 
 def authenticate(verifier: CachingVerifier, acl_template: str, view_args: dict) -> RequestAuth:

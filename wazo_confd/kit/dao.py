@@ -12,6 +12,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from wazo_confd.database.search import SearchConfig, SearchParams, run_search
 from wazo_confd.database.uow import READ_ONLY, Database
 from wazo_confd.errors import already_exists, not_found
+from wazo_confd.tenancy import TenantScope
 
 Model = TypeVar('Model')
 MAX_ID = 2**31 - 1
@@ -69,7 +70,22 @@ class CRUDDao(Generic[Model]):
         if isinstance(resource_id, int) and not 0 <= resource_id <= MAX_ID:
             # Beyond the column's range: no such row (and no database error).
             raise not_found(self.resource_name, **{self.id_column: resource_id})
-        return self.get_by(tenant_uuids, **{self.id_column: resource_id})
+        return self.get_unique(tenant_uuids, **{self.id_column: resource_id})
+
+    def get_unique(self, tenant_uuids: list[str] | None, **key: Any) -> Model:
+        """By a key no two rows share in any tenant (primary key, uuid). Given a
+        `TenantScope`, the row is found by its key alone and its tenant checked after: the
+        scope's descendants are then looked up only for a row of another tenant."""
+        if not isinstance(tenant_uuids, TenantScope) or not self.tenant_scoped:
+            return self.get_by(tenant_uuids, **key)
+        found = self.find_by(None, **key)
+        if found is None or self.tenant_of(found) not in tenant_uuids:
+            raise not_found(self.resource_name, **key)
+        return found
+
+    def tenant_of(self, obj: Model) -> str:
+        """The tenant `scoped` compares with the tenants it is given."""
+        return obj.tenant_uuid  # type: ignore[attr-defined]
 
     def lock(self, obj: Model) -> None:
         """Wait for concurrent changes of this row and reload it (SELECT ... FOR UPDATE)."""

@@ -23,6 +23,9 @@ class TenantDao(CRUDDao[Tenant]):
             return query
         return query.where(Tenant.uuid.in_(tenant_uuids))
 
+    def tenant_of(self, tenant: Tenant) -> str:
+        return tenant.uuid
+
     def create(self, tenant: Tenant) -> Tenant:
         created = super().create(tenant)
         # Plugins give every new tenant its data (the default SIP templates, ...).

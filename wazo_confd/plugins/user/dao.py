@@ -138,5 +138,5 @@ class UserDao(CRUDDao[User]):
 
     def get_by_id_or_uuid(self, user_id: Any, tenant_uuids: list[str] | None) -> User:
         if isinstance(user_id, int):
-            return self.get_by(tenant_uuids, id=user_id)
-        return self.get_by(tenant_uuids, uuid=str(user_id))
+            return self.get_unique(tenant_uuids, id=user_id)
+        return self.get_unique(tenant_uuids, uuid=str(user_id))
