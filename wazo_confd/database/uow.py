@@ -25,6 +25,7 @@ logger = logging.getLogger(__name__)
 
 TENANT_CREATED_HOOKS = 'tenant_created_hooks'
 READ_ONLY = 'read_only'  # in the info of the sessions of read-only units of work
+_BEGAN = 'began'  # in the info of a read-only unit's session that switched to a transaction
 _current_session: contextvars.ContextVar[Session | None] = contextvars.ContextVar('confd_session', default=None)
 
 
@@ -102,6 +103,7 @@ def _begin_before_write(session: Session, *_args: object) -> None:
     Turning the driver's autocommit off makes psycopg2 send BEGIN before the next statement,
     and the usual commit or rollback (or the pool's reset) end that transaction.
     """
+    session.info[_BEGAN] = True
     dbapi_connection = session.connection().connection.dbapi_connection
     if dbapi_connection is not None and dbapi_connection.autocommit:
         dbapi_connection.autocommit = False
@@ -130,6 +132,9 @@ class UnitOfWork:
         try:
             if exc_type is None:
                 wrote = bool(session.new or session.dirty or session.deleted) or session.info.get('wrote', False)
+                if session.info.get(READ_ONLY) and not wrote and not session.info.get(_BEGAN):
+                    # Nothing to commit: its statements ran outside a transaction (PostgreSQL).
+                    return
                 try:
                     session.commit()
                 except sa_exc.OperationalError as e:
