@@ -11,9 +11,10 @@ some (their own relationships load as usual), and sets each row's collection.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import ARRAY, any_, bindparam, inspect, select
+from sqlalchemy import ARRAY, any_, bindparam, exists, inspect, select
 from sqlalchemy.orm import Mapper, RelationshipProperty, Session, lazyload
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.sql import operators
@@ -70,26 +71,54 @@ def _simple_pairs(rel: RelationshipProperty) -> tuple | None:
     return rel.synchronize_pairs[0], rel.secondary_synchronize_pairs[0]
 
 
+def link_flags(model: type) -> list[tuple[str, Any]]:
+    """(relationship key, `EXISTS` of an association row of the row) for each relationship
+    loaded here: read with the rows, they spare the association statement of a
+    relationship no row of the page is in."""
+    flags = []
+    for rel in inspect(model).relationships:
+        pairs = _simple_pairs(rel)
+        if pairs is not None:
+            (parent_column, link_column), _target = pairs
+            flags.append((rel.key, exists().where(link_column == parent_column).label(f'has_{rel.key}')))
+    return flags
+
+
+def unplanned_relationships(model: type) -> list[str]:
+    """The relationships of `model` that `load_related` does not load."""
+    return [rel.key for rel in inspect(model).relationships if _simple_pairs(rel) is None]
+
+
 def deferred_options(model: type) -> list[Any]:
     """Options of the page query: the relationships loaded here are not loaded by the ORM."""
     return [lazyload(getattr(model, rel.key)) for rel, *_ in _plan(model, 'any')]
 
 
-def load_related(session: Session, model: type, rows: list) -> None:
-    """Set on each of `rows` (instances of `model`) the relationships `deferred_options` left."""
+Assign = Callable[[Any, str, Any], None]
+
+
+def load_related(
+    session: Session, model: type, rows: list, assign: Assign = set_committed_value, unlinked: frozenset = frozenset()
+) -> None:
+    """Set on each of `rows` (instances of `model`, or plain objects with `assign=setattr`)
+    the relationships `deferred_options` left; those named in `unlinked` (no row has any,
+    see `link_flags`) are set empty without a statement."""
     if not rows:
         return
     plan = _plan(model, session.get_bind().dialect.name)
-    links_of = []
+    links_of: list[list] = []
     for rel, parent_key, statement, target_key in plan:
+        if rel.key in unlinked:
+            links_of.append([])
+            continue
         keys = list({getattr(row, parent_key) for row in rows})
         links_of.append(session.connection().execute(statement, {'keys': keys}).all())
-    if any(links_of):
+    if any(links_of) and assign is set_committed_value:
         # First marked loaded: the related objects' own relationships may lead back to these
         # rows (a line's users), which the ORM would otherwise load again, its own way.
         for rel, *_ in plan:
             for row in rows:
-                set_committed_value(row, rel.key, [] if rel.uselist else None)
+                assign(row, rel.key, [] if rel.uselist else None)
     for (rel, parent_key, statement, target_key), links in zip(plan, links_of):
         found: dict[Any, Any] = {}
         if links:
@@ -106,4 +135,4 @@ def load_related(session: Session, model: type, rows: list) -> None:
                 related.setdefault(key, []).append(found[target])
         for row in rows:
             objects = related.get(getattr(row, parent_key), [])
-            set_committed_value(row, rel.key, objects if rel.uselist else (objects[0] if objects else None))
+            assign(row, rel.key, objects if rel.uselist else (objects[0] if objects else None))

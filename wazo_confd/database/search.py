@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Boolean, Integer, Select, String, and_, cast, false, func, literal, or_, select
 from sqlalchemy.orm import Session
@@ -14,6 +14,9 @@ from wazo_confd.errors import InputError
 
 from .page_loading import deferred_options, load_related
 from .search_index import exact_on_document, prefilter
+
+if TYPE_CHECKING:
+    from .plain_rows import PlainRows
 
 MAX_LIMIT = 2**31 - 1
 
@@ -161,24 +164,33 @@ def apply_order(query: Select, config: SearchConfig, params: SearchParams, walk_
     return query.order_by(*clauses)
 
 
-def run_search(session: Session, query: Select, config: SearchConfig, params: SearchParams) -> tuple[int, list]:
-    """Count the matching rows, then fetch one sorted page of them."""
+def run_search(
+    session: Session, query: Select, config: SearchConfig, params: SearchParams, plain: PlainRows | None = None
+) -> tuple[int, list]:
+    """Count the matching rows, then fetch one sorted page of them: ORM instances of the
+    query's entity, or, with `plain`, plain objects of `plain.select()` (the query)."""
     dialect = session.get_bind().dialect.name
     query = apply_filters(query, config, params, dialect)
     model = query.column_descriptions[0].get('entity')
-    loaded_here = deferred_options(model) if isinstance(model, type) else []
+    loaded_here = deferred_options(model) if isinstance(model, type) and plain is None else []
     if params.search and not params.offset:
         # A search's rows are found (and rechecked) once for the count and the first page:
         # count them in the same pass. With no offset, no row means a total of zero.
         page = apply_order(query.add_columns(func.count().over()), config, params, walk_index=dialect != 'postgresql')
         if params.limit is not None:
             page = page.limit(params.limit)
+        if plain is not None:
+            rows = session.connection().execute(page).all()
+            return (rows[0][-1] if rows else 0), plain.build(session, rows)
         rows = session.execute(page.options(*loaded_here)).unique().all()
         total, items = (rows[0][-1] if rows else 0), [row[0] for row in rows]
     else:
-        total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
+        counted = query.order_by(None) if plain is None else query.with_only_columns(*plain.columns[:1])
+        total = session.scalar(select(func.count()).select_from(counted.subquery())) or 0
         if total == 0 or params.offset >= total:
             return total, []
+        if plain is not None:
+            return total, plain.build(session, session.connection().execute(_page(query, config, params)).all())
         items = list(session.scalars(_page(query, config, params).options(*loaded_here)).unique())
     if loaded_here:
         load_related(session, model, items)  # type: ignore[arg-type]

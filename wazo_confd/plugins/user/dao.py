@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
-from sqlalchemy import Text, any_, column, func, literal_column, select, table, true
+from sqlalchemy import Select, Text, any_, bindparam, column, func, literal_column, select, table, true
 
+from wazo_confd.database.plain_rows import PlainRows
 from wazo_confd.database.search import SearchConfig, SearchParams, run_search, storable
-from wazo_confd.kit.dao import CRUDDao
+from wazo_confd.errors import not_found
+from wazo_confd.kit.dao import MAX_ID, CRUDDao
 
 from .model import User
 
@@ -128,13 +131,34 @@ class UserDao(CRUDDao[User]):
     search_config = SEARCH
     empty_on_create = ('lines', 'voicemail')
 
+    @cached_property
+    def plain(self) -> PlainRows:
+        # Built on first use: the voicemails plugin's model adds `voicemail` to users.
+        return PlainRows(User)
+
+    @cached_property
+    def _read_by(self) -> dict[str, Select]:
+        return {key: self.plain.select().where(getattr(User, key) == bindparam('key')) for key in ('id', 'uuid')}
+
     def search_users(
         self, params: SearchParams, tenant_uuids: list[str] | None, uuids: list[str] | None = None
-    ) -> tuple[int, list[User]]:
-        query = self.scoped(self.base_query(), tenant_uuids)
+    ) -> tuple[int, list[Any]]:
+        """A page of users as plain rows (`PlainRows`), to be dumped, not changed."""
+        query = self.scoped(self.plain.select(), tenant_uuids)
         if uuids is not None:
             query = query.where(User.uuid.in_([u for u in uuids if storable(u)]))
-        return run_search(self.session, query, self.search_config, params)
+        return run_search(self.session, query, self.search_config, params, plain=self.plain)
+
+    def read_by_id_or_uuid(self, user_id: Any, tenant_uuids: list[str]) -> Any:
+        """The user as a plain row, to be dumped, not changed; 404 outside `tenant_uuids`."""
+        key = 'id' if isinstance(user_id, int) else 'uuid'
+        value = user_id if key == 'id' else str(user_id)
+        if (key == 'id' and not 0 <= value <= MAX_ID) or (key == 'uuid' and not storable(value)):
+            raise not_found(self.resource_name, **{key: value})
+        rows = self.session.connection().execute(self._read_by[key], {'key': value}).all()
+        if not rows or rows[0].tenant_uuid not in tenant_uuids:
+            raise not_found(self.resource_name, **{key: value})
+        return self.plain.build(self.session, rows)[0]
 
     def get_by_id_or_uuid(self, user_id: Any, tenant_uuids: list[str] | None) -> User:
         if isinstance(user_id, int):

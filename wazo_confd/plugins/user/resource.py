@@ -77,3 +77,10 @@ class UserItem(ItemResource):
         if isinstance(resource_id, int) and resource_id > MAX_ID:
             raise not_found('User', id=resource_id)
         return self.service.get(resource_id, current_auth().item_tenants())
+
+    def get(self, id: Any) -> dict:
+        return shared(self.schema).dump(self.service.read(id, current_auth().item_tenants()))
+
+    def head(self, id: Any) -> tuple[None, int]:
+        self.service.read(id, current_auth().item_tenants())
+        return None, 200

@@ -24,11 +24,15 @@ class UserService(CRUDService):
 
     def search(
         self, params: SearchParams, tenant_uuids: list[str] | None, uuids: list[str] | None = None
-    ) -> tuple[int, list[User]]:
+    ) -> tuple[int, list[Any]]:
         return self.dao.search_users(params, tenant_uuids, uuids)
 
     def get(self, user_id: Any, tenant_uuids: list[str] | None) -> User:
         return self.dao.get_by_id_or_uuid(user_id, tenant_uuids)
+
+    def read(self, user_id: Any, tenant_uuids: list[str]) -> Any:
+        """The user to answer a read with (not to change)."""
+        return self.dao.read_by_id_or_uuid(user_id, tenant_uuids)
 
     def create(self, user: User) -> User:
         if not user.caller_id:
