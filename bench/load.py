@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import resource
 import threading
 import time
 from collections.abc import Callable
@@ -59,6 +60,8 @@ class Result:
     first_errors: list[str] = field(default_factory=list)
     unit: str = 'req'
     units: int | None = None
+    # CPU (user + system) of this whole process over the run: the load generator's own cost.
+    client_cpu_seconds: float = 0.0
 
     def percentile(self, p: float) -> float | None:
         if not self.latencies_ms:
@@ -83,6 +86,7 @@ class Result:
             'unit': f'{self.unit}/s',
             'p50_ms': _round(self.percentile(50)),
             'p99_ms': _round(self.percentile(99)),
+            'client_cpu_ms_per_request': round(self.client_cpu_seconds * 1000 / max(1, self.requests), 3),
             'first_errors': self.first_errors,
         }
 
@@ -128,11 +132,19 @@ def run(name: str, port: int, token: str, clients: int, per_client: int, step: S
     for thread in threads:
         thread.start()
     start_gate.wait()
+    cpu_before = process_cpu_seconds()
     began = time.perf_counter()
     for thread in threads:
         thread.join()
     result.seconds = time.perf_counter() - began
+    result.client_cpu_seconds = process_cpu_seconds() - cpu_before
     return result
+
+
+def process_cpu_seconds() -> float:
+    """User + system CPU time of this process (every thread) so far."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def expect(status: int, wanted: int, data: Any = None) -> tuple[bool, str]:
