@@ -40,10 +40,9 @@ class ScriptedServer:
                     if b'\r\n\r\n' not in buffer:
                         break
                     head, _, buffer = buffer.partition(b'\r\n\r\n')
-                    length = next(
-                        (int(line.split(b':')[1]) for line in head.split(b'\r\n') if line.lower().startswith(b'content-length')),
-                        0,
-                    )
+                    lines = head.split(b'\r\n')
+                    lengths = [line.split(b':')[1] for line in lines if line.lower().startswith(b'content-length')]
+                    length = int(lengths[0]) if lengths else 0
                     while len(buffer) < length:
                         buffer += conn.recv(65536)
                     self.requests.append(head + b'\r\n\r\n' + buffer[:length])
@@ -77,7 +76,8 @@ def test_request_bytes_and_parsed_body() -> None:
     server.join()
     post, get = server.requests
     assert post.startswith(b'POST /1.1/users HTTP/1.1\r\n')
-    for header in (b'X-Auth-Token: key', b'Wazo-Tenant: t1', b'Content-Type: application/json', b'Accept: application/json'):
+    headers = (b'X-Auth-Token: key', b'Wazo-Tenant: t1', b'Content-Type: application/json', b'Accept: application/json')
+    for header in headers:
         assert header in post and header in get
     assert post.endswith(b'Content-Length: 22\r\n\r\n{"firstname": "Alice"}')
     assert get.startswith(b'GET /1.1/users/u1 HTTP/1.1\r\n') and b'Content-Length' not in get
