@@ -13,7 +13,7 @@ import uuid
 import requests
 import yaml
 
-from . import environment, report
+from . import environment, floor, report
 from .data import bulk_users
 from .events import EventListener
 from .workloads import (
@@ -39,6 +39,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument('--large', type=int, default=100_000, help='users of the large list workload')
     parser.add_argument('--small', type=int, default=10_000, help='users of the small list workload')
     parser.add_argument('--pgbench-seconds', type=int, default=10)
+    parser.add_argument(
+        '--floor-requests', type=int, default=3000,
+        help='requests per client (4 clients) of each stack floor server; 0 skips the floor',
+    )
     parser.add_argument('--output', default=None, help='JSON file (default: bench/results/<time>.json)')
     return parser.parse_args(argv)
 
@@ -54,6 +58,10 @@ def main(argv: list[str] | None = None) -> int:
     results['load_average_at_start'] = environment.load_average()
     print('pgbench: single-client INSERT+COMMIT ceiling ...', flush=True)
     results['pgbench'] = environment.pgbench_insert_tps(args.pgbench_seconds)
+    if args.floor_requests > 0:
+        # Forks its servers: before this process starts any thread (the daemon, the listener).
+        print('stack floor: cheroot alone, then a trivial Flask + flask-restful route ...', flush=True)
+        results['floor'] = floor.measure(per_client=args.floor_requests)
 
     workdir = tempfile.mkdtemp(prefix='confd-bench-')
     origin = str(uuid.uuid4())

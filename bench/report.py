@@ -76,6 +76,9 @@ def targets(results: dict) -> list[dict]:
     def check(name: str, value: float | None, bound: str, met: bool | None) -> None:
         checks.append({'target': name, 'value': value, 'bound': bound, 'met': met})
 
+    def info(name: str, value: float | None) -> None:
+        checks.append({'target': name, 'value': value, 'bound': '', 'met': None, 'info': True})
+
     ceiling = results['pgbench'].get('tps')
     a = _workload(results, 'a.')
     if a and ceiling:
@@ -84,6 +87,13 @@ def targets(results: dict) -> list[dict]:
     b = _workload(results, 'b.')
     if b:
         check('(b) GET /users/{uuid} req/s', b['throughput'], '>= 1000', b['throughput'] >= 1000)
+        flask = (results.get('floor') or {}).get('flask')
+        if flask and flask.get('throughput'):
+            # Information, not a target: how far (b) is from the same stack doing nothing.
+            info('(b) req/s / Flask trivial route req/s (%)', round(b['throughput'] * 100 / flask['throughput'], 1))
+            cpu = b.get('daemon_cpu_ms_per_request')
+            if cpu is not None and flask.get('server_cpu_ms_per_request') is not None:
+                info('(b) CPU ms/req above the Flask floor', round(cpu - flask['server_cpu_ms_per_request'], 2))
     for kind in ('search', 'order&offset'):
         lists = [w for name, w in results['workloads'].items() if name.startswith(f'c. GET /users?{kind},')]
         if lists:
@@ -104,9 +114,25 @@ def targets(results: dict) -> list[dict]:
     return checks
 
 
+def floor_line(floors: dict | None) -> str:
+    if not floors:
+        return 'stack floor: not measured'
+    parts = []
+    for key, label in (('cheroot', 'cheroot alone'), ('flask', 'Flask+flask-restful trivial route')):
+        f = floors.get(key) or {}
+        parts.append(
+            f'{label} {f.get("throughput", 0):,.0f} req/s ({_fmt(f.get("server_cpu_ms_per_request"))} server CPU ms/req'
+            + (f', {f["errors"]} errors' if f.get('errors') else '') + ')'
+        )
+    return 'stack floor: ' + ', '.join(parts)
+
+
 def footer(results: dict) -> str:
-    lines = ['', f'pgbench single-client INSERT+COMMIT: {results["pgbench"].get("tps")} tps', 'targets:']
+    lines = [
+        '', f'pgbench single-client INSERT+COMMIT: {results["pgbench"].get("tps")} tps',
+        floor_line(results.get('floor')), 'targets:',
+    ]
     for t in results['targets']:
-        verdict = {True: 'met', False: 'MISSED', None: 'not measured'}[t['met']]
+        verdict = 'information' if t.get('info') else {True: 'met', False: 'MISSED', None: 'not measured'}[t['met']]
         lines.append(f'  {t["target"]:<42} {_fmt(t["value"]):>8}  {t["bound"]:<18} {verdict}')
     return '\n'.join(lines)
