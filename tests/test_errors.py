@@ -59,3 +59,14 @@ def test_other_database_errors_are_500_without_details() -> None:
 
     assert response.status_code == 500
     assert json.loads(response.get_data()) == ['Unexpected error: ProgrammingError']
+
+
+def test_bodies_are_json_whatever_encoder_takes_them() -> None:
+    from wazo_confd.http.errors import encode_json
+
+    assert json.loads(encode_json({'items': [{'name': 'Émile', 'id': 1}], 'total': 1})) == {
+        'items': [{'name': 'Émile', 'id': 1}],
+        'total': 1,
+    }
+    # Beyond orjson's 64-bit integers: the json module's encoding.
+    assert json.loads(encode_json({'big': 2**70})) == {'big': 2**70}
