@@ -186,7 +186,10 @@ class Relay:
 
     def _mark_sent(self, session: Session, rows: list[Any]) -> None:
         ids = [row.id for row in rows]
-        session.execute(update(self._model).where(self._model.id.in_(ids)).values(sent_at=utcnow()))
+        # On the table, not the model: the ORM's bulk UPDATE would also look for the rows in
+        # the session, a third of the relay's CPU per event.
+        table = self._model.__table__
+        session.connection().execute(update(table).where(table.c.id.in_(ids)).values(sent_at=utcnow()))
 
     def _purge(self) -> None:
         now = time.monotonic()

@@ -60,6 +60,12 @@ class CRUDDao(Generic[Model]):
         with self.session.no_autoflush:
             return self.session.scalars(query.limit(1)).unique().first()
 
+    def key_by(self, key: str, **criteria: Any) -> Any:
+        """The `key` column of a row, in any tenant, with these values; None when there is
+        none. Not the row itself: a uniqueness check needs no more."""
+        query = select(getattr(self.model, key)).filter_by(**criteria).limit(1)
+        return self.session.connection().execute(query).scalar()
+
     def get_by(self, tenant_uuids: list[str] | None = None, **criteria: Any) -> Model:
         found = self.find_by(tenant_uuids, **criteria)
         if found is None:

@@ -62,7 +62,7 @@ class ListResource(ConfdResource):
     def ensure_tenant(self) -> None:
         if not self.service.dao.tenant_scoped:
             return
-        tenancy.ensure(self.service.dao.session, current_auth().tenant_uuid)
+        tenancy.ensure_exists(self.service.dao.session, current_auth().tenant_uuid)
 
 
 class ItemResource(ConfdResource):

@@ -43,17 +43,22 @@ class UniqueField(Validator):
     """No other object has the same value in `field` (or the same values in a tuple of
     fields, e.g. an extension's exten and context); null values are not compared."""
 
-    def __init__(self, field: str | tuple[str, ...], finder: Callable[..., Any], resource: str):
+    def __init__(self, field: str | tuple[str, ...], finder: Callable[..., Any], resource: str, key: str | None = None):
+        """`finder(**values)`: the object that has the values, or, with `key`, that object's
+        `key` (e.g. `CRUDDao.key_by`: a lighter lookup than loading the object)."""
         self.fields = (field,) if isinstance(field, str) else field
         self.finder = finder
         self.resource = resource
+        self.key = key
 
     def validate(self, model: Any) -> None:
         values = {name: getattr(model, name) for name in self.fields}
         if any(value is None for value in values.values()):
             return
         existing = self.finder(**values)
-        if existing is not None and existing is not model:
+        if existing is None:
+            return
+        if (existing != getattr(model, self.key)) if self.key is not None else (existing is not model):
             raise already_exists(self.resource, **values)
 
 

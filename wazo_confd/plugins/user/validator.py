@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from wazo_confd.kit.validator import UniqueField, ValidationGroup
 
 from .dao import UserDao
@@ -9,7 +11,7 @@ from .dao import UserDao
 
 def build_validator(dao: UserDao) -> ValidationGroup:
     unique = [
-        UniqueField('email', dao.find_by, 'User'),
-        UniqueField('username', dao.find_by, 'User'),
+        UniqueField('email', partial(dao.key_by, 'id'), 'User', key='id'),
+        UniqueField('username', partial(dao.key_by, 'id'), 'User', key='id'),
     ]
     return ValidationGroup(create=unique, edit=unique)
