@@ -165,10 +165,16 @@ def apply_order(query: Select, config: SearchConfig, params: SearchParams, walk_
 
 
 def run_search(
-    session: Session, query: Select, config: SearchConfig, params: SearchParams, plain: PlainRows | None = None
+    session: Session,
+    query: Select,
+    config: SearchConfig,
+    params: SearchParams,
+    plain: PlainRows | None = None,
+    known_total: Callable[[], int] | None = None,
 ) -> tuple[int, list]:
     """Count the matching rows, then fetch one sorted page of them: ORM instances of the
-    query's entity, or, with `plain`, plain objects of `plain.select()` (the query)."""
+    query's entity, or, with `plain`, plain objects of `plain.select()` (the query).
+    `known_total` gives the count without counting, when the caller knows a cheaper way."""
     dialect = session.get_bind().dialect.name
     query = apply_filters(query, config, params, dialect)
     model = query.column_descriptions[0].get('entity')
@@ -185,8 +191,11 @@ def run_search(
         rows = session.execute(page.options(*loaded_here)).unique().all()
         total, items = (rows[0][-1] if rows else 0), [row[0] for row in rows]
     else:
-        counted = query.order_by(None) if plain is None else query.with_only_columns(*plain.columns[:1])
-        total = session.scalar(select(func.count()).select_from(counted.subquery())) or 0
+        if known_total is not None:
+            total = known_total()
+        else:
+            counted = query.order_by(None) if plain is None else query.with_only_columns(*plain.columns[:1])
+            total = session.scalar(select(func.count()).select_from(counted.subquery())) or 0
         if total == 0 or params.offset >= total:
             return total, []
         if plain is not None:

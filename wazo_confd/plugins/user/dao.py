@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import Select, Text, any_, bindparam, column, func, literal_column, select, table, true
 
+from wazo_confd.database import row_counts
 from wazo_confd.database.plain_rows import PlainRows
 from wazo_confd.database.search import SearchConfig, SearchParams, run_search, storable
 from wazo_confd.errors import not_found
@@ -147,7 +148,13 @@ class UserDao(CRUDDao[User]):
         query = self.scoped(self.plain.select(), tenant_uuids)
         if uuids is not None:
             query = query.where(User.uuid.in_([u for u in uuids if storable(u)]))
-        return run_search(self.session, query, self.search_config, params, plain=self.plain)
+        known_total = None
+        table_name = User.__tablename__
+        whole_tenant = not params.search and not params.filters and uuids is None
+        if whole_tenant and tenant_uuids is not None and len(tenant_uuids) == 1 and row_counts.counted(self.session, table_name):
+            tenant_uuid = tenant_uuids[0]
+            known_total = lambda: row_counts.tenant_rows(self.session, table_name, tenant_uuid)  # noqa: E731
+        return run_search(self.session, query, self.search_config, params, plain=self.plain, known_total=known_total)
 
     def read_by_id_or_uuid(self, user_id: Any, tenant_uuids: list[str]) -> Any:
         """The user as a plain row, to be dumped, not changed; 404 outside `tenant_uuids`."""
