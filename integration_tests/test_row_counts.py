@@ -65,3 +65,17 @@ def test_a_deleted_tenant_takes_its_count_with_it(pg_daemon: Daemon, pg_rows: Ro
 
     assert pg_rows.count('tenant_row_count', 'tenant_uuid = :t', t=tenant) == 0
     assert _counts(pg_rows, COUNTS) == _counts(pg_rows, REAL)
+
+
+@pytest.mark.parametrize('direction', ['asc', 'desc'])
+def test_every_deep_page_of_users_is_its_slice_of_the_whole_order(pg_daemon: Daemon, direction: str) -> None:
+    # Pages nearer the end are walked from the end; NULL and equal last names included.
+    client = pg_daemon.client(tenant=_tenant(pg_daemon))
+    for lastname in [None, 'Martin', None, 'martin', 'Abel', 'Zola', 'Martin']:
+        client.post('/users', json={'firstname': 'Paged', 'lastname': lastname})
+    order = {'order': 'lastname', 'direction': direction}
+    whole = [user['uuid'] for user in client.get('/users', params=order).json()['items']]
+
+    for offset in range(len(whole) + 1):
+        page = client.get('/users', params={**order, 'offset': offset, 'limit': 2}).json()
+        assert (page['total'], [user['uuid'] for user in page['items']]) == (7, whole[offset : offset + 2]), offset

@@ -88,3 +88,23 @@ def test_invalid_parameters(raw, message) -> None:  # type: ignore[no-untyped-de
 
 def test_escape_like() -> None:
     assert escape_like('a%b_c\\') == 'a\\%b\\_c\\\\'
+
+
+@pytest.mark.parametrize('direction', ['asc', 'desc'])
+@pytest.mark.parametrize('order', ['name', 'age'])
+def test_every_deep_page_is_its_slice_of_the_whole_order(session, direction, order) -> None:  # type: ignore[no-untyped-def]
+    # Duplicates and NULLs: pages near the end are found walking from the end.
+    session.execute(insert(people), [{'name': name, 'age': age} for name, age in [
+        (None, None), ('bob', 40), (None, 30), ('Bob', None), ('zed', 30), ('alice', 2),
+    ]])
+    query = select(people.c.id)
+    whole = run_search(session, query, CONFIG, parse_params(CONFIG, {'order': order, 'direction': direction}))[1]
+
+    for offset in range(len(whole) + 1):
+        for limit in (1, 3, None):
+            raw = {'order': order, 'direction': direction, 'offset': offset}
+            if limit is not None:
+                raw['limit'] = limit
+            total, page = run_search(session, query, CONFIG, parse_params(CONFIG, raw))
+            end = None if limit is None else offset + limit
+            assert (total, list(page)) == (len(whole), whole[offset:end]), raw

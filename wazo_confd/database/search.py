@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Boolean, Integer, Select, String, and_, cast, false, func, literal, or_, select
@@ -199,21 +199,29 @@ def run_search(
         if total == 0 or params.offset >= total:
             return total, []
         if plain is not None:
-            return total, plain.build(session, session.connection().execute(_page(query, config, params)).all())
-        items = list(session.scalars(_page(query, config, params).options(*loaded_here)).unique())
+            return total, plain.build(session, session.connection().execute(_page(query, config, params, total)).all())
+        items = list(session.scalars(_page(query, config, params, total).options(*loaded_here)).unique())
     if loaded_here:
         load_related(session, model, items)  # type: ignore[arg-type]
     return total, items
 
 
-def _page(query: Select, config: SearchConfig, params: SearchParams) -> Select:
+def _page(query: Select, config: SearchConfig, params: SearchParams, total: int) -> Select:
     key = config.tiebreak
     if not params.offset or key is None or not getattr(key, 'primary_key', False):
         page = apply_order(query, config, params).offset(params.offset)
         return page.limit(params.limit) if params.limit is not None else page
     # Deep page: find the page's keys first, an index-only walk when an index covers the sort,
     # then read only those rows, instead of reading and discarding every skipped row.
-    keys = apply_order(query.with_only_columns(key), config, params).offset(params.offset)
-    if params.limit is not None:
-        keys = keys.limit(params.limit)
+    size = total - params.offset if params.limit is None else min(params.limit, total - params.offset)
+    after = total - params.offset - size
+    if after < params.offset:
+        # Nearer the end: the same keys walked from the end, skipping `after` rows instead of
+        # `offset` (every sort key reversed, NULLs included, is the exact reverse order).
+        backwards = replace(params, direction='asc' if params.direction == 'desc' else 'desc')
+        keys = apply_order(query.with_only_columns(key), config, backwards).offset(after).limit(size)
+    else:
+        keys = apply_order(query.with_only_columns(key), config, params).offset(params.offset)
+        if params.limit is not None:
+            keys = keys.limit(params.limit)
     return apply_order(query.where(key.in_(keys.correlate(None).scalar_subquery())), config, params)
