@@ -177,7 +177,7 @@ def run_search(
     `known_total` gives the count without counting, when the caller knows a cheaper way."""
     dialect = session.get_bind().dialect.name
     query = apply_filters(query, config, params, dialect)
-    model = query.column_descriptions[0].get('entity')
+    model = query.column_descriptions[0].get('entity') if plain is None else plain.model
     loaded_here = deferred_options(model) if isinstance(model, type) and plain is None else []
     if params.search and not params.offset:
         # A search's rows are found (and rechecked) once for the count and the first page:
