@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Any
 
 from sqlalchemy import Select, Text, any_, bindparam, column, func, literal_column, select, table, true
 
 from wazo_confd.database import row_counts
 from wazo_confd.database.plain_rows import PlainRows
-from wazo_confd.database.search import SearchConfig, SearchParams, run_search, storable
+from wazo_confd.database.search import SearchConfig, SearchParams, run_kept_search, storable
 from wazo_confd.errors import not_found
 from wazo_confd.kit.dao import MAX_ID, CRUDDao
 
@@ -145,16 +145,36 @@ class UserDao(CRUDDao[User]):
         self, params: SearchParams, tenant_uuids: list[str] | None, uuids: list[str] | None = None
     ) -> tuple[int, list[Any]]:
         """A page of users as plain rows (`PlainRows`), to be dumped, not changed."""
-        query = self.scoped(self.plain.select(), tenant_uuids)
+        values: dict[str, Any] = {}
+        if tenant_uuids is None:
+            tenants = 'all'
+        elif len(tenant_uuids) == 1:
+            # Equality, not IN: lets PostgreSQL walk a (tenant_uuid, sort key) index in order.
+            tenants, values['tenant_uuid'] = 'one', tenant_uuids[0]
+        else:
+            tenants, values['tenant_uuids'] = 'many', list(tenant_uuids)
         if uuids is not None:
-            query = query.where(User.uuid.in_([u for u in uuids if storable(u)]))
+            values['uuids'] = [u for u in uuids if storable(u)]
         known_total = None
         table_name = User.__tablename__
         whole_tenant = not params.search and not params.filters and uuids is None
-        if whole_tenant and tenant_uuids is not None and len(tenant_uuids) == 1 and row_counts.counted(self.session, table_name):
-            tenant_uuid = tenant_uuids[0]
+        if whole_tenant and tenants == 'one' and row_counts.counted(self.session, table_name):
+            tenant_uuid = values['tenant_uuid']
             known_total = lambda: row_counts.tenant_rows(self.session, table_name, tenant_uuid)  # noqa: E731
-        return run_search(self.session, query, self.search_config, params, plain=self.plain, known_total=known_total)
+        base = self._search_base(tenants, uuids is not None)
+        return run_kept_search(self.session, base, values, self.search_config, params, self.plain, known_total)
+
+    @cache  # noqa: B019 (one dao per process)
+    def _search_base(self, tenants: str, with_uuids: bool) -> Select:
+        """The users of some tenants (`all`, `one`, `many`), and of some uuids: on named parameters."""
+        query = self.plain.select()
+        if tenants == 'one':
+            query = query.where(User.tenant_uuid == bindparam('tenant_uuid'))
+        elif tenants == 'many':
+            query = query.where(User.tenant_uuid.in_(bindparam('tenant_uuids', expanding=True)))
+        if with_uuids:
+            query = query.where(User.uuid.in_(bindparam('uuids', expanding=True)))
+        return query
 
     def read_by_id_or_uuid(self, user_id: Any, tenant_uuids: list[str]) -> Any:
         """The user as a plain row, to be dumped, not changed; 404 outside `tenant_uuids`."""
