@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 import threading
 from typing import Any
 
@@ -21,6 +22,16 @@ class BaseSchema(Schema):
     @pre_load
     def ensure_dict(self, data: Any, **kwargs: Any) -> Any:
         return {} if data is None else data
+
+    def dump(self, obj: Any, *, many: bool | None = None) -> Any:
+        # The outermost dump of a request holds the link templates of its items (Link._href).
+        if _link_templates.get() is not None:
+            return super().dump(obj, many=many)
+        token = _link_templates.set({})
+        try:
+            return super().dump(obj, many=many)
+        finally:
+            _link_templates.reset(token)
 
     def _serialize(self, obj: Any, *, many: bool = False) -> Any:
         # marshmallow reaches each attribute through four generic calls (get_value, the
@@ -56,6 +67,8 @@ class BaseSchema(Schema):
 
 
 _per_thread = threading.local()
+# Link templates of the dump in progress: {(endpoint, target): (before the key, after it)}.
+_link_templates: contextvars.ContextVar[dict | None] = contextvars.ContextVar('confd_link_templates', default=None)
 
 
 def shared(schema_class: type[Schema]) -> Schema:
@@ -184,7 +197,11 @@ class Link(fields.Field):
         # build it once per request and kind of key with a sentinel, then substitute.
         if type(key) is not int or key == _SENTINEL_ID:
             return url_for(self.endpoint, _external=True, **{self.target: key})
-        templates = g.setdefault('_link_templates', {})
+        # Through a context variable set by the outermost dump (Flask's `g` cost as much
+        # as the rest of the link); `g` for a dump that is not a BaseSchema's.
+        templates = _link_templates.get()
+        if templates is None:
+            templates = g.setdefault('_link_templates', {})
         template = templates.get((self.endpoint, self.target))
         if template is None:
             built = url_for(self.endpoint, _external=True, **{self.target: _SENTINEL_ID})
