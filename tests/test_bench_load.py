@@ -107,15 +107,19 @@ def test_chunked_body_and_bodiless_answers() -> None:
     assert server.connections == 1
 
 
-def test_reconnects_once_when_the_server_closed_the_connection() -> None:
-    # First connection: one answer, then closed on the next request; second: one answer.
-    server = ScriptedServer([json_response('200 OK', {'n': 1}), None, json_response('200 OK', {'n': 2})])
+def _two_answers_on_two_connections(script: list) -> None:
+    server = ScriptedServer(script)
     conn = Connection(server.port, 'key')
     assert conn.request('GET', '/x') == (200, {'n': 1})
     assert conn.request('GET', '/x') == (200, {'n': 2})
     conn.close()
     server.join()
     assert server.connections == 2
+
+
+def test_reconnects_once_when_the_server_closed_the_connection() -> None:
+    # First connection: one answer, then closed on the next request; second: one answer.
+    _two_answers_on_two_connections([json_response('200 OK', {'n': 1}), None, json_response('200 OK', {'n': 2})])
 
 
 def test_gives_up_after_the_second_closed_connection() -> None:
@@ -128,16 +132,10 @@ def test_gives_up_after_the_second_closed_connection() -> None:
 
 
 def test_connection_close_answer_opens_a_new_connection() -> None:
-    server = ScriptedServer([
+    _two_answers_on_two_connections([
         json_response('200 OK', {'n': 1}, b'Connection: close\r\n'),
         json_response('200 OK', {'n': 2}),
     ])
-    conn = Connection(server.port, 'key')
-    assert conn.request('GET', '/x') == (200, {'n': 1})
-    assert conn.request('GET', '/x') == (200, {'n': 2})
-    conn.close()
-    server.join()
-    assert server.connections == 2
 
 
 def test_non_json_body_is_none_when_parsed() -> None:
