@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar, Generic, TypeVar
 
-from sqlalchemy import Select, inspect, select
+from sqlalchemy import Select, bindparam, inspect, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload, lazyload
 from sqlalchemy.orm.attributes import set_committed_value
@@ -31,6 +31,7 @@ class CRUDDao(Generic[Model]):
 
     def __init__(self, database: Database):
         self.database = database
+        self._key_queries: dict[tuple[str, tuple[str, ...]], Select] = {}
 
     @property
     def session(self) -> Session:
@@ -63,8 +64,18 @@ class CRUDDao(Generic[Model]):
     def key_by(self, key: str, **criteria: Any) -> Any:
         """The `key` column of a row, in any tenant, with these values; None when there is
         none. Not the row itself: a uniqueness check needs no more."""
-        query = select(getattr(self.model, key)).filter_by(**criteria).limit(1)
-        return self.session.connection().execute(query).scalar()
+        return self.session.connection().execute(self._key_query(key, tuple(criteria)), criteria).scalar()
+
+    def _key_query(self, key: str, names: tuple[str, ...]) -> Select:
+        # Built once per shape: building a statement costs more than running it here.
+        shape = (key, names)
+        query = self._key_queries.get(shape)
+        if query is None:
+            query = select(getattr(self.model, key)).limit(1)
+            for name in names:
+                query = query.where(getattr(self.model, name) == bindparam(name))
+            self._key_queries[shape] = query
+        return query
 
     def get_by(self, tenant_uuids: list[str] | None = None, **criteria: Any) -> Model:
         found = self.find_by(tenant_uuids, **criteria)
