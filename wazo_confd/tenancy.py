@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
+from itertools import chain
 
-from sqlalchemy import DateTime, ForeignKey, String, bindparam, select
+from sqlalchemy import DateTime, ForeignKey, String, bindparam, event, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from wazo_confd.database.base import Base, new_uuid, utcnow
@@ -78,16 +79,44 @@ def remove(session: Session, tenant_uuid: str) -> bool:
 
 def subtree(session: Session, tenant_uuid: str) -> list[str]:
     """The tenant and all its descendants."""
-    rows = session.execute(select(Tenant.uuid, Tenant.parent_uuid)).all()
-    children: dict[str | None, list[str]] = {}
-    for uuid, parent in rows:
-        children.setdefault(parent, []).append(uuid)
+    children = _tree(session)
     result, stack = [], [tenant_uuid]
     while stack:
         current = stack.pop()
         result.append(current)
         stack.extend(children.get(current, []))
     return result
+
+
+_TREE = 'tenant_tree'
+
+
+def _tree(session: Session) -> dict[str | None, list[str]]:
+    """The children of each tenant, read once per transaction: a request that creates a
+    line, its extension and its voicemail asks for the same tree five times."""
+    children = session.info.get(_TREE)
+    if children is None:
+        children = {}
+        for uuid, parent in session.execute(select(Tenant.uuid, Tenant.parent_uuid)).all():
+            children.setdefault(parent, []).append(uuid)
+        session.info[_TREE] = children
+    return children
+
+
+def _forget_tree_if_changed(session: Session, *_args: object) -> None:
+    if _TREE in session.info and any(
+        isinstance(obj, Tenant) for obj in chain(session.new, session.dirty, session.deleted)
+    ):
+        del session.info[_TREE]
+
+
+def _forget_tree(session: Session, *_args: object) -> None:
+    session.info.pop(_TREE, None)
+
+
+event.listen(Session, 'before_flush', _forget_tree_if_changed)
+event.listen(Session, 'after_commit', _forget_tree)
+event.listen(Session, 'after_rollback', _forget_tree)
 
 
 def new_master(session: Session) -> Tenant:
