@@ -20,6 +20,8 @@ from .helpers.openapi_bodies import example_body, list_routes
 
 HEADER = 'X-Confd-Statement-Count'
 ROWS = 3
+# A user with a SIP line, an extension and a voicemail in one POST /users.
+MAX_FULL_USER_STATEMENTS = 39
 # Bodies for list routes whose rows the schema alone cannot make (a required field naming
 # another object, a list under another object); the others are made from the schema.
 SEED_BODIES: dict[str, list[dict]] = {}
@@ -127,3 +129,18 @@ def test_an_item_of_a_sub_tenant_is_found_through_the_tenant_tree(counting_daemo
     assert response.status_code == 200
     assert response.json()['tenant_uuid'] == child['uuid']
     assert response.headers[HEADER] == '2'
+
+
+def test_a_full_user_in_one_post_asks_each_question_once(counting_daemon: Daemon) -> None:
+    client = counting_daemon.client()
+    context = client.post('/contexts', json={'label': 'counted', 'user_ranges': [{'start': '1000', 'end': '1999'}]}).json()
+    line = {'context': context['name'], 'endpoint_sip': {}, 'extensions': [{'exten': '1001'}]}
+    voicemail = {'name': 'counted', 'number': '1001', 'context': context['name']}
+
+    response = client.post('/users', json={'firstname': 'Full', 'lines': [line], 'voicemail': voicemail})
+
+    # The context, the tenant tree and the uniqueness lookups are each read once; the rows
+    # this request inserts are not re-read FOR UPDATE to be linked (65 statements before).
+    assert response.status_code == 201, response.text
+    assert int(response.headers[HEADER]) <= MAX_FULL_USER_STATEMENTS
+

@@ -9,6 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload, lazyload
 from sqlalchemy.orm.attributes import set_committed_value
 
+from wazo_confd.database import lookups
 from wazo_confd.database.search import SearchConfig, SearchParams, run_search
 from wazo_confd.database.uow import READ_ONLY, Database
 from wazo_confd.errors import already_exists, not_found
@@ -16,6 +17,7 @@ from wazo_confd.tenancy import TenantScope
 
 Model = TypeVar('Model')
 MAX_ID = 2**31 - 1
+_CREATED = 'created_rows'  # in a session's info: identity keys of the rows `create` inserted
 
 
 class CRUDDao(Generic[Model]):
@@ -52,14 +54,20 @@ class CRUDDao(Generic[Model]):
         return run_search(self.session, self.scoped(self.base_query(), tenant_uuids), self.search_config, params)
 
     def find_by(self, tenant_uuids: list[str] | None = None, **criteria: Any) -> Model | None:
-        query = self.scoped(self.base_query(), tenant_uuids).filter_by(**criteria)
-        # One row: in a read, its related rows in the same statement rather than one more
-        # each; in a write, only those used, once used (a uniqueness check uses none; and a
-        # joined row could not be refreshed FOR UPDATE by `lock`).
-        query = query.options(*_one_row_loading(self.model, joined=bool(self.session.info.get(READ_ONLY))))
-        # Lookups made by validators must not flush the change they are validating.
-        with self.session.no_autoflush:
-            return self.session.scalars(query.limit(1)).unique().first()
+        session = self.session
+        key = (tuple(tenant_uuids) if tenant_uuids is not None else None, tuple(sorted(criteria.items())))
+
+        def lookup() -> Model | None:
+            query = self.scoped(self.base_query(), tenant_uuids).filter_by(**criteria)
+            # One row: in a read, its related rows in the same statement rather than one
+            # more each; in a write, only those used, once used (a uniqueness check uses
+            # none; and a joined row could not be refreshed FOR UPDATE by `lock`).
+            query = query.options(*_one_row_loading(self.model, joined=bool(session.info.get(READ_ONLY))))
+            # Lookups made by validators must not flush the change they are validating.
+            with session.no_autoflush:
+                return session.scalars(query.limit(1)).unique().first()
+
+        return lookups.remembered(session, self.model, key, lookup)
 
     def key_by(self, key: str, **criteria: Any) -> Any:
         """The `key` column of a row, in any tenant, with these values; None when there is
@@ -105,8 +113,14 @@ class CRUDDao(Generic[Model]):
         return obj.tenant_uuid  # type: ignore[attr-defined]
 
     def lock(self, obj: Model) -> None:
-        """Wait for concurrent changes of this row and reload it (SELECT ... FOR UPDATE)."""
+        """Wait for concurrent changes of this row and reload it (SELECT ... FOR UPDATE).
+
+        Not a row this transaction inserted: no other transaction can see it, let alone
+        change it, before the commit (a nested POST /users links the user, line and
+        extension it has just created)."""
         self.session.flush()
+        if inspect(obj).identity_key in self.session.info.get(_CREATED, ()):
+            return
         self.session.refresh(obj, with_for_update=True)
 
     def conflict_metadata(self, obj: Model | None) -> dict[str, Any]:
@@ -123,6 +137,7 @@ class CRUDDao(Generic[Model]):
     def create(self, obj: Model) -> Model:
         self.session.add(obj)
         self.flush(obj)
+        self.session.info.setdefault(_CREATED, set()).add(inspect(obj).identity_key)
         for key in self.empty_on_create:
             if key in inspect(obj).unloaded:
                 relationship = inspect(self.model).relationships[key]

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import String, cast, null, select
 from sqlalchemy.exc import IntegrityError
 
+from wazo_confd.database import lookups
 from wazo_confd.database.search import SearchConfig
 from wazo_confd.errors import resource_associated
 from wazo_confd.kit.dao import CRUDDao
@@ -41,8 +42,13 @@ class LineDao(CRUDDao[Line]):
     empty_on_create = ('users', 'extensions')
 
     def provisioning_code_owner(self, code: str) -> Line | None:
-        with self.session.no_autoflush:
-            return self.session.scalars(select(Line).where(Line.provisioning_code == code)).first()
+        session = self.session
+
+        def lookup() -> Line | None:
+            with session.no_autoflush:
+                return session.scalars(select(Line).where(Line.provisioning_code == code)).first()
+
+        return lookups.remembered(session, Line, ('provisioning_code', code), lookup)
 
     def set_endpoint(self, line: Line, kind: str, endpoint: Any | None) -> None:
         """Give the line this endpoint (or none); the unique endpoint columns refuse an
