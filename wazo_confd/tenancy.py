@@ -10,6 +10,7 @@ from itertools import chain
 from sqlalchemy import DateTime, ForeignKey, String, bindparam, event, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from wazo_confd.database import lookups
 from wazo_confd.database.base import Base, new_uuid, utcnow
 from wazo_confd.database.uow import TENANT_CREATED_HOOKS
 
@@ -53,7 +54,12 @@ def ensure(session: Session, tenant_uuid: str, **attrs: str | None) -> Tenant:
 def ensure_exists(session: Session, tenant_uuid: str) -> None:
     """`ensure` for a write that only needs the row to exist: a plain lookup of its key
     first, the ORM's only the first time (a third of the cost of `ensure` when it exists)."""
-    if session.connection().execute(_EXISTS, {'uuid': tenant_uuid}).first() is None:
+    # Remembered for the transaction: a nested POST /users checks the tenant of each object.
+    exists = lookups.remembered(
+        session, Tenant, ('exists', tenant_uuid),
+        lambda: session.connection().execute(_EXISTS, {'uuid': tenant_uuid}).first() is not None,
+    )
+    if not exists:
         ensure(session, tenant_uuid)
 
 

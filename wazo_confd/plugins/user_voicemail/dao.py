@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from wazo_confd.database.uow import Database
 from wazo_confd.errors import resource_associated
@@ -20,17 +23,23 @@ class UserVoicemailDao:
         with session.no_autoflush:
             return session.scalar(select(UserVoicemail.voicemail_id).where(UserVoicemail.user_uuid == user_uuid))
 
-    def associate(self, user_uuid: str, voicemail_id: int) -> None:
+    def associate(self, user: Any, voicemail: Any) -> None:
         session = self.database.session()
-        session.add(UserVoicemail(user_uuid=user_uuid, voicemail_id=voicemail_id))
+        session.add(UserVoicemail(user_uuid=user.uuid, voicemail_id=voicemail.id))
         try:
             session.flush()
         except IntegrityError as e:
             # A concurrent request gave this user a voicemail first.
-            raise resource_associated('User', 'Voicemail', user_uuid=user_uuid) from e
-        session.expire_all()
+            raise resource_associated('User', 'Voicemail', user_uuid=user.uuid) from e
+        _expire_links(session, user, voicemail)
 
-    def dissociate(self, user_uuid: str) -> None:
+    def dissociate(self, user: Any, voicemail: Any) -> None:
         session = self.database.session()
-        session.execute(delete(UserVoicemail).where(UserVoicemail.user_uuid == user_uuid))
-        session.expire_all()
+        session.execute(delete(UserVoicemail).where(UserVoicemail.user_uuid == user.uuid))
+        _expire_links(session, user, voicemail)
+
+
+def _expire_links(session: Session, user: Any, voicemail: Any) -> None:
+    # Only the two sides of the link read the table: the rest of the session stays loaded.
+    session.expire(user, ['voicemail'])
+    session.expire(voicemail, ['users'])

@@ -38,14 +38,14 @@ class UserVoicemailService:
         if current == voicemail.id:
             return  # PUT is idempotent: the link is already there
         validate_association(user, voicemail, current)
-        self.dao.associate(user.uuid, voicemail.id)
+        self.dao.associate(user, voicemail)
         self.notifier.associated(user, voicemail)
 
     def create_for(self, user: Any, voicemail: Any) -> Any:
         """Create a voicemail in the user's tenant and link it to the user."""
         validate_association(user, voicemail, self.dao.voicemail_id_of(user.uuid))
         created = self.voicemail_service().create(voicemail)
-        self.dao.associate(user.uuid, created.id)
+        self.dao.associate(user, created)
         self.notifier.associated(user, created)
         return created
 
@@ -55,5 +55,5 @@ class UserVoicemailService:
         if voicemail_id is None:
             return
         voicemail = self.voicemail_service().get(voicemail_id, None)
-        self.dao.dissociate(user.uuid)
+        self.dao.dissociate(user, voicemail)
         self.notifier.dissociated(user, voicemail)
