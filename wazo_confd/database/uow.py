@@ -11,10 +11,11 @@ import contextvars
 import logging
 from collections.abc import Callable
 from types import TracebackType
+from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy import exc as sa_exc
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from wazo_confd.errors import ServiceUnavailable
@@ -41,12 +42,15 @@ class Database:
         if self.engine.dialect.name == 'postgresql':
             # Reads outside a transaction: no COMMIT round trip. PostgreSQL's READ COMMITTED
             # gives each statement its own snapshot anyway, so reads see the same thing.
-            reads = self.engine.execution_options(isolation_level='AUTOCOMMIT')
+            # The driver's own autocommit switch, not the engine's AUTOCOMMIT isolation
+            # level: resetting that level cost a SET round trip at each return to the pool.
             self._read_sessionmaker = sessionmaker(
-                bind=reads, expire_on_commit=False, autoflush=True, info={**hooks, READ_ONLY: True}
+                bind=self.engine, expire_on_commit=False, autoflush=True, info={**hooks, READ_ONLY: True}
             )
+            event.listen(self._read_sessionmaker, 'after_begin', _outside_transactions)
             event.listen(self._read_sessionmaker, 'before_flush', _begin_before_write)
             event.listen(self._read_sessionmaker, 'do_orm_execute', _begin_before_dml)
+            event.listen(self.engine, 'checkin', _end_autocommit)
         self._after_commit: list[Callable[[], None]] = []
 
     @property
@@ -95,6 +99,19 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _outside_transactions(session: Session, _transaction: object, connection: Connection) -> None:
+    """A read-only unit's statements run in the driver's autocommit mode (no BEGIN)."""
+    dbapi_connection = connection.connection.dbapi_connection
+    if dbapi_connection is not None and not session.info.get(_BEGAN):
+        dbapi_connection.autocommit = True
+
+
+def _end_autocommit(dbapi_connection: Any, _record: object) -> None:
+    # Back in the pool in the mode writers expect (a flag of the driver: no round trip).
+    if dbapi_connection is not None and dbapi_connection.autocommit:
+        dbapi_connection.autocommit = False
 
 
 def _begin_before_write(session: Session, *_args: object) -> None:
