@@ -15,7 +15,7 @@ from __future__ import annotations
 from functools import cache
 from itertools import groupby
 
-from sqlalchemy import Insert, Table, event, insert, inspect, text
+from sqlalchemy import Insert, Table, bindparam, event, func, insert, inspect, select
 from sqlalchemy.orm import Session
 
 from wazo_confd.database.base import Base
@@ -49,7 +49,8 @@ def _insert_pending(session: Session) -> None:
         connection.execute(_insert(table), [_values(row, keys) for row in group])
 
 
-_LOCK = text('SELECT pg_advisory_xact_lock(:key)')
+# A Core statement, not text(): its result's description is then worked out once, not per commit.
+_LOCK = select(func.pg_advisory_xact_lock(bindparam('key')))
 
 
 @cache

@@ -23,7 +23,7 @@ import zlib
 from datetime import timedelta
 from typing import Any, Protocol
 
-from sqlalchemy import Connection, bindparam, delete, func, select, text, update
+from sqlalchemy import Connection, bindparam, delete, func, select, update
 
 from wazo_confd.database.base import utcnow
 from wazo_confd.database.uow import Database
@@ -207,7 +207,7 @@ class Relay:
         self.reason = None if healthy else _short(error)
 
 
-_TRY_LOCK = text('SELECT pg_try_advisory_xact_lock(:key)')
+_TRY_LOCK = select(func.pg_try_advisory_xact_lock(bindparam('key')))
 
 
 def _short(error: BaseException | None) -> str:
