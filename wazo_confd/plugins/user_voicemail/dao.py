@@ -25,12 +25,13 @@ class UserVoicemailDao:
 
     def associate(self, user: Any, voicemail: Any) -> None:
         session = self.database.session()
-        session.add(UserVoicemail(user_uuid=user.uuid, voicemail_id=voicemail.id))
+        user_uuid = user.uuid  # read before the flush: a failed flush expires the user
+        session.add(UserVoicemail(user_uuid=user_uuid, voicemail_id=voicemail.id))
         try:
             session.flush()
         except IntegrityError as e:
             # A concurrent request gave this user a voicemail first.
-            raise resource_associated('User', 'Voicemail', user_uuid=user.uuid) from e
+            raise resource_associated('User', 'Voicemail', user_uuid=user_uuid) from e
         _expire_links(session, user, voicemail)
 
     def dissociate(self, user: Any, voicemail: Any) -> None:
