@@ -161,6 +161,17 @@ class TestNestedEndpoint:
         assert created['protocol'] == kind
         assert created[f'endpoint_{kind}']['id'] > 0
 
+    def test_the_protocol_is_searched_and_sorted_in_sql(self, client) -> None:  # type: ignore[no-untyped-def]
+        name = context(client)
+        sccp = client.post('/lines', json={'context': name, 'endpoint_sccp': {'options': []}}).json()
+        bare = client.post('/lines', json={'context': name}).json()
+
+        found = client.get('/lines', params={'search': 'sccp', 'context': name}).json()
+        ordered = client.get('/lines', params={'order': 'protocol', 'direction': 'desc', 'context': name}).json()
+
+        assert [line['id'] for line in found['items']] == [sccp['id']]
+        assert {line['id']: line['protocol'] for line in ordered['items']} == {sccp['id']: 'sccp', bare['id']: None}
+
     def test_two_endpoints_are_refused(self, client, rows) -> None:  # type: ignore[no-untyped-def]
         before = rows.count('line')
         sccp = {'options': [['allow', 'ulaw']]}

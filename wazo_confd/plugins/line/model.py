@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, case
-from sqlalchemy.orm import Mapped, column_property, mapped_column, relationship
+from sqlalchemy.ext.hybrid import hybrid_property
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from wazo_confd.database.base import Base
 
@@ -45,14 +46,27 @@ class Line(Base):
         Integer, ForeignKey('endpoint_custom.id', ondelete='SET NULL'), unique=True
     )
 
-    protocol = column_property(
-        case(
-            (endpoint_sip_uuid.isnot(None), 'sip'),
-            (endpoint_sccp_id.isnot(None), 'sccp'),
-            (endpoint_custom_id.isnot(None), 'custom'),
+    # Computed from the loaded columns on an instance (a column_property was read again from
+    # the database after every flush of the line), and as the same CASE in SQL for search.
+    @hybrid_property
+    def protocol(self) -> str | None:
+        if self.endpoint_sip_uuid is not None:
+            return 'sip'
+        if self.endpoint_sccp_id is not None:
+            return 'sccp'
+        if self.endpoint_custom_id is not None:
+            return 'custom'
+        return None
+
+    @protocol.inplace.expression
+    @classmethod
+    def _protocol_expression(cls) -> Any:
+        return case(
+            (cls.endpoint_sip_uuid.isnot(None), 'sip'),
+            (cls.endpoint_sccp_id.isnot(None), 'sccp'),
+            (cls.endpoint_custom_id.isnot(None), 'custom'),
             else_=None,
         )
-    )
 
     # Endpoints, users and user links belong to other plugins: related by name only.
     endpoint_sip: Mapped[Any] = relationship('EndpointSIP', back_populates='line', lazy='selectin')
