@@ -23,7 +23,7 @@ import zlib
 from datetime import timedelta
 from typing import Any, Protocol
 
-from sqlalchemy import Connection, bindparam, delete, func, select, update
+from sqlalchemy import Connection, Select, bindparam, delete, func, select, true, update
 
 from wazo_confd.database.base import utcnow
 from wazo_confd.database.uow import Database
@@ -73,7 +73,7 @@ class Relay:
         table = model.__table__
         unsent = select(table).where(table.c.sent_at.is_(None)).order_by(table.c.id).limit(self._batch_size)
         self._select_unsent = unsent
-        self._select_unsent_locked = unsent.with_for_update(skip_locked=True)
+        self._claim = _claim(table, unsent)
         self._set_sent = (
             update(table).where(table.c.id.in_(bindparam('ids', expanding=True))).values(sent_at=bindparam('now'))
         )
@@ -157,9 +157,10 @@ class Relay:
         if self._database.dialect != 'postgresql':
             return self._send_batch_alone()
         with self._database.engine.begin() as connection:
-            if not connection.execute(_TRY_LOCK, {'key': self._lock_key}).scalar():
+            claimed = connection.execute(self._claim, {'key': self._lock_key}).all()
+            if not claimed[0].locked:
                 return None
-            rows = connection.execute(self._select_unsent_locked).all()
+            rows = [row for row in claimed if row.id is not None]
             self._deliver(connection, rows)
         return len(rows)
 
@@ -207,7 +208,14 @@ class Relay:
         self.reason = None if healthy else _short(error)
 
 
-_TRY_LOCK = select(func.pg_try_advisory_xact_lock(bindparam('key')))
+def _claim(table: Any, unsent: Select) -> Select:
+    """The table's lock and its first unsent rows in one statement (PostgreSQL): a row
+    `locked` false when another relay holds the table, else `locked` true with each row
+    (with a single row of nulls when there is none). The rows are read only once the lock
+    is held, `FOR UPDATE SKIP LOCKED`."""
+    lock = select(func.pg_try_advisory_xact_lock(bindparam('key')).label('locked')).cte('relay_lock')
+    batch = unsent.where(lock.c.locked).with_for_update(skip_locked=True).lateral('batch')
+    return select(lock.c.locked, batch).select_from(lock.outerjoin(batch, true()))
 
 
 def _short(error: BaseException | None) -> str:
