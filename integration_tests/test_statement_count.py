@@ -21,7 +21,7 @@ from .helpers.openapi_bodies import example_body, list_routes
 HEADER = 'X-Confd-Statement-Count'
 ROWS = 3
 # A user with a SIP line, an extension and a voicemail in one POST /users.
-MAX_FULL_USER_STATEMENTS = 31
+MAX_FULL_USER_STATEMENTS = 25
 # Bodies for list routes whose rows the schema alone cannot make (a required field naming
 # another object, a list under another object); the others are made from the schema.
 SEED_BODIES: dict[str, list[dict]] = {}

@@ -119,7 +119,7 @@ class CRUDDao(Generic[Model]):
         change it, before the commit (a nested POST /users links the user, line and
         extension it has just created)."""
         self.session.flush()
-        if inspect(obj).identity_key in self.session.info.get(_CREATED, ()):
+        if created_in_transaction(self.session, obj):
             return
         self.session.refresh(obj, with_for_update=True)
 
@@ -150,6 +150,11 @@ class CRUDDao(Generic[Model]):
     def delete(self, obj: Model) -> None:
         self.session.delete(obj)
         self.session.flush()
+
+
+def created_in_transaction(session: Session, obj: Any) -> bool:
+    """Whether `create` inserted this row in the session's transaction."""
+    return inspect(obj).identity_key in session.info.get(_CREATED, ())
 
 
 def _one_row_loading(model: type, joined: bool) -> list[Any]:

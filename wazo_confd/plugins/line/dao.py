@@ -11,6 +11,7 @@ from wazo_confd.database import lookups
 from wazo_confd.database.search import SearchConfig
 from wazo_confd.errors import resource_associated
 from wazo_confd.kit.dao import CRUDDao
+from wazo_confd.kit.links import linked, unlinked
 
 from .model import Line
 
@@ -59,6 +60,7 @@ class LineDao(CRUDDao[Line]):
             self.session.flush()
         except IntegrityError as e:
             raise resource_associated('Line', 'Endpoint', line_id=line.id) from e
-        for changed in (previous, endpoint):
-            if changed is not None:
-                self.session.expire(changed, ['line'])
+        if previous is not None and previous is not endpoint:
+            unlinked(self.session, previous, 'line')
+        if endpoint is not None:
+            linked(self.session, endpoint, 'line', line)

@@ -8,6 +8,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from wazo_confd.database.uow import Database
+from wazo_confd.kit.links import linked, unlinked
 
 from .model import LineExtension
 
@@ -27,16 +28,16 @@ class LineExtensionDao:
     def link(self, line: Any, extension: Any) -> None:
         self.session.add(LineExtension(line_id=line.id, extension_id=extension.id))
         self.session.flush()
-        self.session.expire(line, ['extensions'])
-        self.session.expire(extension, ['lines'])
+        linked(self.session, line, 'extensions', extension)
+        linked(self.session, extension, 'lines', line)
 
     def unlink(self, line: Any, extension: Any) -> None:
         self.session.execute(
             delete(LineExtension).where(LineExtension.line_id == line.id, LineExtension.extension_id == extension.id)
         )
         self.session.flush()
-        self.session.expire(line, ['extensions'])
-        self.session.expire(extension, ['lines'])
+        unlinked(self.session, line, 'extensions')
+        unlinked(self.session, extension, 'lines')
 
     def line_ids_of(self, extension: Any) -> list[int]:
         with self.session.no_autoflush:

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wazo_confd.database.uow import Database
+from wazo_confd.kit.links import linked, unlinked
 
 from .model import UserLine
 
@@ -33,7 +34,9 @@ class UserLineDao:
 
     def add(self, user_line: UserLine, user: Any, line: Any) -> UserLine:
         self.session.add(user_line)
-        self.flush(user, line)
+        self.session.flush()
+        linked(self.session, user, 'lines', line)
+        linked(self.session, line, 'users', user)
         return user_line
 
     def remove(self, user_line: UserLine, user: Any, line: Any) -> None:
@@ -43,6 +46,6 @@ class UserLineDao:
     def flush(self, user: Any, line: Any | None = None) -> None:
         self.session.flush()
         # The embedded lists (a user's lines, a line's users) are read through relationships.
-        self.session.expire(user, ['lines'])
+        unlinked(self.session, user, 'lines')
         if line is not None:
-            self.session.expire(line, ['users'])
+            unlinked(self.session, line, 'users')

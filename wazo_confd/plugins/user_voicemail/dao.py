@@ -6,10 +6,10 @@ from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
 from wazo_confd.database.uow import Database
 from wazo_confd.errors import resource_associated
+from wazo_confd.kit.links import linked, unlinked
 
 from .model import UserVoicemail
 
@@ -32,15 +32,12 @@ class UserVoicemailDao:
         except IntegrityError as e:
             # A concurrent request gave this user a voicemail first.
             raise resource_associated('User', 'Voicemail', user_uuid=user_uuid) from e
-        _expire_links(session, user, voicemail)
+        # Only the two sides of the link read the table: the rest of the session stays loaded.
+        linked(session, user, 'voicemail', voicemail)
+        linked(session, voicemail, 'users', user)
 
     def dissociate(self, user: Any, voicemail: Any) -> None:
         session = self.database.session()
         session.execute(delete(UserVoicemail).where(UserVoicemail.user_uuid == user.uuid))
-        _expire_links(session, user, voicemail)
-
-
-def _expire_links(session: Session, user: Any, voicemail: Any) -> None:
-    # Only the two sides of the link read the table: the rest of the session stays loaded.
-    session.expire(user, ['voicemail'])
-    session.expire(voicemail, ['users'])
+        unlinked(session, user, 'voicemail')
+        unlinked(session, voicemail, 'users')
