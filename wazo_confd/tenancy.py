@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
-from itertools import chain
 
-from sqlalchemy import DateTime, ForeignKey, String, bindparam, event, select
+from sqlalchemy import DateTime, ForeignKey, String, bindparam, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from wazo_confd.database import lookups
@@ -94,35 +93,17 @@ def subtree(session: Session, tenant_uuid: str) -> list[str]:
     return result
 
 
-_TREE = 'tenant_tree'
-
-
 def _tree(session: Session) -> dict[str | None, list[str]]:
-    """The children of each tenant, read once per transaction: a request that creates a
-    line, its extension and its voicemail asks for the same tree five times."""
-    children = session.info.get(_TREE)
-    if children is None:
-        children = {}
+    """The children of each tenant, read once per transaction (until a tenant row changes):
+    a request that creates a line, its extension and its voicemail asks five times."""
+
+    def read() -> dict[str | None, list[str]]:
+        children: dict[str | None, list[str]] = {}
         for uuid, parent in session.execute(select(Tenant.uuid, Tenant.parent_uuid)).all():
             children.setdefault(parent, []).append(uuid)
-        session.info[_TREE] = children
-    return children
+        return children
 
-
-def _forget_tree_if_changed(session: Session, *_args: object) -> None:
-    if _TREE in session.info and any(
-        isinstance(obj, Tenant) for obj in chain(session.new, session.dirty, session.deleted)
-    ):
-        del session.info[_TREE]
-
-
-def _forget_tree(session: Session, *_args: object) -> None:
-    session.info.pop(_TREE, None)
-
-
-event.listen(Session, 'before_flush', _forget_tree_if_changed)
-event.listen(Session, 'after_commit', _forget_tree)
-event.listen(Session, 'after_rollback', _forget_tree)
+    return lookups.remembered(session, Tenant, 'tree', read)  # type: ignore[no-any-return]
 
 
 def new_master(session: Session) -> Tenant:

@@ -92,17 +92,21 @@ def _locked_insert(table: Table, columns: tuple[str, ...], count: int) -> Insert
 def _python_defaults(table: Table, keys: tuple[tuple[str, str], ...]) -> dict[str, Any]:
     """The values of the column defaults computed in Python (`created_at`) for the columns
     not given: an INSERT from a SELECT leaves them to the caller."""
+    return {
+        column: default.arg(None) if default.is_callable else default.arg  # type: ignore[attr-defined]
+        for column, default in _defaults_not_given(table, keys)
+    }
+
+
+@cache
+def _defaults_not_given(table: Table, keys: tuple[tuple[str, str], ...]) -> tuple[tuple[str, Any], ...]:
     given = {column for _attribute, column in keys}
-    defaults = {}
-    for column in table.columns:
-        default = column.default
-        if column.key in given or default is None:
-            continue
-        if default.is_callable:
-            defaults[column.key] = default.arg(None)  # type: ignore[attr-defined]
-        elif default.is_scalar:
-            defaults[column.key] = default.arg  # type: ignore[attr-defined]
-    return defaults
+    return tuple(
+        (column.key, column.default)
+        for column in table.columns
+        if column.key not in given and column.default is not None
+        and (column.default.is_callable or column.default.is_scalar)
+    )
 
 
 @cache

@@ -17,7 +17,6 @@ SEARCH = SearchConfig(
 
 class EndpointCustomDao(CRUDDao[EndpointCustom]):
     model = EndpointCustom
-    # Linked by other requests, through the link's own plugin: a new row has none yet.
     empty_on_create = ('line',)
     resource_name = 'CustomEndpoint'
     search_config = SEARCH

@@ -12,7 +12,6 @@ SEARCH = SearchConfig(columns={'id': EndpointSCCP.id}, search=[], default_sort='
 
 class EndpointSCCPDao(CRUDDao[EndpointSCCP]):
     model = EndpointSCCP
-    # Linked by other requests, through the link's own plugin: a new row has none yet.
     empty_on_create = ('line',)
     resource_name = 'SCCPEndpoint'
     search_config = SEARCH

@@ -30,7 +30,6 @@ SEARCH = SearchConfig(
 
 class EndpointSIPDao(CRUDDao[EndpointSIP]):
     model = EndpointSIP
-    # Linked by other requests, through the link's own plugin: a new row has none yet.
     empty_on_create = ('line',)
     resource_name = 'SIPEndpoint'
     search_config = SEARCH

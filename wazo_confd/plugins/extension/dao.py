@@ -29,7 +29,6 @@ SEARCH = SearchConfig(
 
 class ExtensionDao(CRUDDao[Extension]):
     model = Extension
-    # Linked by other requests, through the link's own plugin: a new row has none yet.
     empty_on_create = ('lines',)
     resource_name = 'Extension'
     search_config = SEARCH

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import String, cast, null, select
+from sqlalchemy import String, cast, null
 from sqlalchemy.exc import IntegrityError
 
-from wazo_confd.database import lookups
 from wazo_confd.database.search import SearchConfig
 from wazo_confd.errors import resource_associated
 from wazo_confd.kit.dao import CRUDDao
@@ -43,13 +42,8 @@ class LineDao(CRUDDao[Line]):
     empty_on_create = ('users', 'extensions')
 
     def provisioning_code_owner(self, code: str) -> Line | None:
-        session = self.session
-
-        def lookup() -> Line | None:
-            with session.no_autoflush:
-                return session.scalars(select(Line).where(Line.provisioning_code == code)).first()
-
-        return lookups.remembered(session, Line, ('provisioning_code', code), lookup)
+        """The line, of any tenant, that has this provisioning code."""
+        return self.find_by(provisioning_code=code)
 
     def set_endpoint(self, line: Line, kind: str, endpoint: Any | None) -> None:
         """Give the line this endpoint (or none); the unique endpoint columns refuse an

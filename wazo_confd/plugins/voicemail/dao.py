@@ -28,7 +28,6 @@ SEARCH = SearchConfig(
 
 class VoicemailDao(CRUDDao[Voicemail]):
     model = Voicemail
-    # Linked by other requests, through the link's own plugin: a new row has none yet.
     empty_on_create = ('users',)
     resource_name = 'Voicemail'
     search_config = SEARCH
