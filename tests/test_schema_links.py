@@ -33,3 +33,41 @@ def test_links_of_many_items_match_url_for() -> None:
 
 def test_shared_returns_one_instance_per_class_and_thread() -> None:
     assert shared(ThingSchema) is shared(ThingSchema)
+
+
+class NamedSchema(BaseSchema):
+    name = fields.String()
+    links = ListLinks(Link('named', field='name', target='name'))
+
+
+def test_links_by_uuid_and_by_name_match_url_for() -> None:
+    app = make_app()
+    app.add_url_rule('/1.1/named/<name>', 'named', lambda name: '')
+    keys = [
+        '5f0c6f0e-2a8b-4f7e-9d61-0c2b8f1e3a4d',
+        '00000000-0000-4000-8000-000000000000',  # the template's own stand-in
+        'transport-udp',
+        'a name/with spaces?',  # reserved characters: quoted by the route map
+    ]
+    with app.test_request_context('/', base_url='https://confd.example.com:9486'):
+        dumped = NamedSchema().dump([{'name': key} for key in keys], many=True)
+        expected = [url_for('named', _external=True, name=key) for key in keys]
+
+    assert [d['links'][0]['href'] for d in dumped] == expected
+    assert expected[3].endswith('/named/a%20name/with%20spaces%3F')
+
+
+class UuidThingSchema(BaseSchema):
+    id = fields.String()
+    links = ListLinks(Link('uuid_things'))
+
+
+def test_uuid_links_match_url_for_on_a_uuid_route() -> None:
+    key = '5f0c6f0e-2a8b-4f7e-9d61-0c2b8f1e3a4d'
+    app = make_app()
+    app.add_url_rule('/1.1/uuid_things/<uuid:id>', 'uuid_things', lambda id: '')
+    with app.test_request_context('/', base_url='https://confd.example.com:9486'):
+        dumped = UuidThingSchema().dump([{'id': key}], many=True)
+        expected = [url_for('uuid_things', _external=True, id=key)]
+
+    assert [d['links'][0]['href'] for d in dumped] == expected

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import contextvars
+import re
 import threading
 from typing import Any
 
 from flask import g, url_for
+from werkzeug.routing import BuildError
 from marshmallow import EXCLUDE, INCLUDE, Schema, ValidationError, fields, missing, post_load, pre_load, validate
 
 from wazo_confd.errors import SchemaError
@@ -176,6 +178,9 @@ class OptionPairs(fields.List):
 
 # A value no id takes in practice (ids are 31-bit): stands for the id in a link template.
 _SENTINEL_ID = 2**62 + 7919
+# A valid uuid (the uuid converter's sentinel too) that no row is given: version 4, all zeros.
+_SENTINEL_TEXT = '00000000-0000-4000-8000-000000000000'
+_UNRESERVED = re.compile(r'[A-Za-z0-9._~-]+')
 
 
 class Link(fields.Field):
@@ -194,18 +199,30 @@ class Link(fields.Field):
 
     def _href(self, key: Any) -> str:
         # Building a URL through the route map costs as much as dumping the rest of an item:
-        # build it once per request and kind of key with a sentinel, then substitute.
-        if type(key) is not int or key == _SENTINEL_ID:
+        # build it once per request and kind of key with a sentinel, then substitute. Only
+        # keys that the URL builder writes unchanged are substituted: integers, and strings
+        # of unreserved characters (uuids, names) that any converter takes as they are.
+        kind = type(key)
+        if kind is int:
+            sentinel: Any = _SENTINEL_ID
+        elif kind is str and _UNRESERVED.fullmatch(key):
+            sentinel = _SENTINEL_TEXT
+        else:
+            return url_for(self.endpoint, _external=True, **{self.target: key})
+        if key == sentinel:
             return url_for(self.endpoint, _external=True, **{self.target: key})
         # Through a context variable set by the outermost dump (Flask's `g` cost as much
         # as the rest of the link); `g` for a dump that is not a BaseSchema's.
         templates = _link_templates.get()
         if templates is None:
             templates = g.setdefault('_link_templates', {})
-        template = templates.get((self.endpoint, self.target))
+        template = templates.get((self.endpoint, self.target, kind))
         if template is None:
-            built = url_for(self.endpoint, _external=True, **{self.target: _SENTINEL_ID})
-            template = templates[(self.endpoint, self.target)] = tuple(built.rsplit(str(_SENTINEL_ID), 1))
+            try:
+                built = url_for(self.endpoint, _external=True, **{self.target: sentinel})
+            except (BuildError, ValueError):
+                built = ''  # the route's converter refuses the sentinel: no template
+            template = templates[(self.endpoint, self.target, kind)] = tuple(built.rsplit(str(sentinel), 1))
         if len(template) != 2:
             return url_for(self.endpoint, _external=True, **{self.target: key})
         return f'{template[0]}{key}{template[1]}'
