@@ -125,7 +125,12 @@ def apply_filters(
     elif params.search:
         if pattern is None:
             pattern = like_pattern(params.search)
-        folded_pattern = fold(pattern, dialect) if dialect == 'postgresql' else func.fold(pattern)
+        if dialect == 'postgresql':
+            # Folded once per statement (an InitPlan), not once per candidate row: unaccent
+            # is only STABLE, so PostgreSQL would otherwise call it for every recheck.
+            folded_pattern = select(fold(pattern, dialect)).scalar_subquery()
+        else:
+            folded_pattern = func.fold(pattern)
         indexed = None
         if dialect == 'postgresql':
             if config.stored_document is not None:
@@ -263,6 +268,9 @@ def run_kept_search(
         values['page_limit'] = params.limit
     if search is not None and not params.offset:
         def build_search() -> Select:
+            key = config.tiebreak
+            if dialect == 'postgresql' and getattr(key, 'primary_key', False):
+                return _narrow_search(filtered(), plain, config, params)
             page = apply_order(
                 filtered().add_columns(func.count().over()), config, params, walk_index=dialect != 'postgresql'
             )
@@ -284,6 +292,27 @@ def run_kept_search(
     statement, page_values, kind = _page_with_parameters(filtered, config, params, total)
     values.update(page_values)
     return total, plain.build(session, connection.execute(_keep(base, (*shape, kind), statement), values).all())
+
+
+def _narrow_search(filtered: Select, plain: PlainRows, config: SearchConfig, params: SearchParams) -> Select:
+    """A search's page in one statement: the matching keys counted and sorted first, as
+    narrow rows, then only the page's rows read whole. Sorting and counting the whole
+    rows of a common name (2,500 matches) doubled the statement's time."""
+    key = config.tiebreak
+    keys = apply_order(
+        filtered.with_only_columns(key.label('page_key'), func.count().over().label('page_total')),
+        config,
+        params,
+        walk_index=False,
+    )
+    if params.limit is not None:
+        keys = keys.limit(bindparam('page_limit', type_=Integer))
+    page = keys.subquery('page')
+    return apply_order(
+        plain.select().add_columns(page.c.page_total).join_from(key.table, page, key == page.c.page_key),
+        config,
+        params,
+    )
 
 
 def _page_with_parameters(
