@@ -32,11 +32,15 @@ def daemon(request: pytest.FixtureRequest, pg_uri: str, tmp_path_factory: pytest
 
 
 @pytest.fixture(scope='session')
-def pg_daemon(pg_uri: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Daemon]:
-    """The PostgreSQL daemon alone, for tests about PostgreSQL behaviour."""
-    daemon = Daemon(str(tmp_path_factory.mktemp('daemon-pg')), pg_uri).start()
+def pg_daemon(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Daemon]:
+    """The PostgreSQL daemon alone, for tests about PostgreSQL behaviour. Its own database:
+    a second daemon on the `daemon` fixture's would replace that one's bootstrap key, and
+    the tests of whichever started first would get 401s once their key left the cache."""
+    uri = create_database('confd_pg')
+    daemon = Daemon(str(tmp_path_factory.mktemp('daemon-pg')), uri).start()
     yield daemon
     daemon.stop()
+    drop_database(uri)
 
 
 @pytest.fixture
