@@ -1,4 +1,5 @@
-"""The number of rows of a tenant in a table, kept by triggers (migration 0840)."""
+"""The number of rows of a tenant in a table and a serial of their changes, kept by
+triggers (migrations 0840 and 0850)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from sqlalchemy.orm import Session
 # PostgreSQL only: the tables whose rows the triggers count.
 COUNTED = frozenset({'confd_user'})
 
-_ROW_COUNT = table('tenant_row_count', column('table_name'), column('tenant_uuid'), column('count'))
-_QUERY = select(_ROW_COUNT.c.count).where(
+_ROW_COUNT = table(
+    'tenant_row_count', column('table_name'), column('tenant_uuid'), column('count'), column('changes')
+)
+_QUERY = select(_ROW_COUNT.c.count, _ROW_COUNT.c.changes).where(
     _ROW_COUNT.c.table_name == bindparam('table_name'), _ROW_COUNT.c.tenant_uuid == bindparam('tenant_uuid')
 )
 
@@ -18,7 +21,8 @@ def counted(session: Session, table_name: str) -> bool:
     return table_name in COUNTED and session.get_bind().dialect.name == 'postgresql'
 
 
-def tenant_rows(session: Session, table_name: str, tenant_uuid: str) -> int:
-    """Rows of `tenant_uuid` in `table_name` (one of COUNTED, on PostgreSQL)."""
-    found = session.connection().execute(_QUERY, {'table_name': table_name, 'tenant_uuid': tenant_uuid}).scalar()
-    return int(found or 0)
+def tenant_rows(session: Session, table_name: str, tenant_uuid: str) -> tuple[int, int]:
+    """Rows of `tenant_uuid` in `table_name` (one of COUNTED, on PostgreSQL), and the
+    serial of the statements that inserted, deleted, moved or renamed them."""
+    found = session.connection().execute(_QUERY, {'table_name': table_name, 'tenant_uuid': tenant_uuid}).first()
+    return (int(found.count), int(found.changes)) if found is not None else (0, 0)

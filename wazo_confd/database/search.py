@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Boolean, Integer, Select, String, and_, bindparam, cast, false, func, literal, or_, select
+from sqlalchemy import Boolean, Integer, Select, String, and_, cast, false, func, literal, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -36,6 +36,9 @@ class SearchConfig:
     # PostgreSQL: a stored column holding the folded search document (kept by the database on
     # write, trigram-indexed), used instead of folding the document of each candidate row.
     stored_document: Any = None
+    # Orders whose deep pages may start from remembered positions (`page_anchors`): only
+    # those whose changes the table's change serial counts (migration 0850: last name).
+    anchored_orders: frozenset[str] = frozenset()
 
     def column(self, name: str) -> Any:
         return self.columns[name]
@@ -161,11 +164,19 @@ def apply_order(query: Select, config: SearchConfig, params: SearchParams, walk_
     expression of the same order that no index holds, so that PostgreSQL cannot choose to
     walk a sort index through the whole tenant filtering each row, rather than fetch the
     rows a search's own index finds and sort those."""
+    return query.order_by(*order_clauses(config, params, walk_index))
+
+
+def sort_key(config: SearchConfig, params: SearchParams) -> Any:
+    """The expression rows are sorted by (before the tiebreak)."""
     assert params.order is not None
     column = config.column(params.order)
-    column_type = getattr(column, 'type', None)
-    if params.order in config.sort_insensitive:
-        column = func.lower(column)
+    return func.lower(column) if params.order in config.sort_insensitive else column
+
+
+def order_clauses(config: SearchConfig, params: SearchParams, walk_index: bool = True) -> list:
+    column_type = getattr(config.column(params.order), 'type', None)
+    column = sort_key(config, params)
     if not walk_index:
         if isinstance(column_type, String):
             column = column.op('||')(literal(''))
@@ -175,7 +186,7 @@ def apply_order(query: Select, config: SearchConfig, params: SearchParams, walk_
     clauses = [ordered]
     if config.tiebreak is not None:
         clauses.append(config.tiebreak.desc() if params.direction == 'desc' else config.tiebreak.asc())
-    return query.order_by(*clauses)
+    return clauses
 
 
 def run_search(
@@ -218,135 +229,6 @@ def run_search(
     if loaded_here:
         load_related(session, model, items)  # type: ignore[arg-type]
     return total, items
-
-
-# By shape: (the base statement, kept alive here so that its id is not reused; the statement).
-_kept: dict[tuple, tuple[Select, Select]] = {}
-
-
-def _keep(base: Select, key: tuple, build: Callable[[], Select]) -> Select:
-    """The statement of this shape, built once: SQLAlchemy then finds its compiled form
-    without computing its cache key again (the key is memoized on the statement object)."""
-    kept = _kept.get((id(base), *key))
-    if kept is None or kept[0] is not base:
-        kept = _kept[(id(base), *key)] = (base, build())
-    return kept[1]
-
-
-def run_kept_search(
-    session: Session,
-    base: Select,
-    values: dict[str, Any],
-    config: SearchConfig,
-    params: SearchParams,
-    plain: PlainRows,
-    known_total: Callable[[], int] | None = None,
-) -> tuple[int, list]:
-    """`run_search` for plain rows, with statements kept per shape of request.
-
-    `base` is a statement the caller keeps (`plain.select()` with conditions on named
-    parameters, e.g. the tenant), `values` the parameters' values. The page's own values
-    (search pattern, limit, offset) become named parameters too, so that a request of the
-    same shape (same search kind, order, direction, page kind) runs the statement built for
-    the first one: building it and computing its cache key was about a third of a page's
-    CPU. Exact filters change a statement's shape with their values: those go to
-    `run_search`."""
-    if params.filters:
-        return run_search(session, base.params(**values), config, params, plain=plain, known_total=known_total)
-    dialect = session.get_bind().dialect.name
-    search = params.search or None
-    search_shape = None if search is None else (storable(search) and bool(config.search), exact_on_document(search))
-    shape = (dialect, search_shape, params.order, params.direction, params.limit is None)
-    values = dict(values)
-    if search is not None:
-        values['search_pattern'] = like_pattern(search) if storable(search) else ''
-    filtered = lambda: apply_filters(  # noqa: E731
-        base, config, params, dialect, pattern=bindparam('search_pattern', type_=String)
-    )
-    connection = session.connection()
-    if params.limit is not None:
-        values['page_limit'] = params.limit
-    if search is not None and not params.offset:
-        def build_search() -> Select:
-            key = config.tiebreak
-            if dialect == 'postgresql' and getattr(key, 'primary_key', False):
-                return _narrow_search(filtered(), plain, config, params)
-            page = apply_order(
-                filtered().add_columns(func.count().over()), config, params, walk_index=dialect != 'postgresql'
-            )
-            return page.limit(bindparam('page_limit', type_=Integer)) if params.limit is not None else page
-
-        rows = connection.execute(_keep(base, (*shape, 'search'), build_search), values).all()
-        return (rows[0][-1] if rows else 0), plain.build(session, rows)
-    if known_total is not None:
-        total = known_total()
-    else:
-        count = _keep(
-            base,
-            (*shape, 'count'),
-            lambda: select(func.count()).select_from(filtered().with_only_columns(*plain.columns[:1]).subquery()),
-        )
-        total = connection.execute(count, values).scalar() or 0
-    if total == 0 or params.offset >= total:
-        return total, []
-    statement, page_values, kind = _page_with_parameters(filtered, config, params, total)
-    values.update(page_values)
-    return total, plain.build(session, connection.execute(_keep(base, (*shape, kind), statement), values).all())
-
-
-def _narrow_search(filtered: Select, plain: PlainRows, config: SearchConfig, params: SearchParams) -> Select:
-    """A search's page in one statement: the matching keys counted and sorted first, as
-    narrow rows, then only the page's rows read whole. Sorting and counting the whole
-    rows of a common name (2,500 matches) doubled the statement's time."""
-    key = config.tiebreak
-    keys = apply_order(
-        filtered.with_only_columns(key.label('page_key'), func.count().over().label('page_total')),
-        config,
-        params,
-        walk_index=False,
-    )
-    if params.limit is not None:
-        keys = keys.limit(bindparam('page_limit', type_=Integer))
-    page = keys.subquery('page')
-    return apply_order(
-        plain.select().add_columns(page.c.page_total).join_from(key.table, page, key == page.c.page_key),
-        config,
-        params,
-    )
-
-
-def _page_with_parameters(
-    filtered: Callable[[], Select], config: SearchConfig, params: SearchParams, total: int
-) -> tuple[Callable[[], Select], dict[str, int], str]:
-    """As `_page`, on named parameters: (statement builder, values, kind of page)."""
-    key = config.tiebreak
-    limit = bindparam('page_limit', type_=Integer)
-    offset = bindparam('page_offset', type_=Integer)
-    if not params.offset or key is None or not getattr(key, 'primary_key', False):
-
-        def first() -> Select:
-            page = apply_order(filtered(), config, params).offset(offset)
-            return page.limit(limit) if params.limit is not None else page
-
-        return first, {'page_offset': params.offset}, 'page'
-    size = total - params.offset if params.limit is None else min(params.limit, total - params.offset)
-    after = total - params.offset - size
-    backwards = after < params.offset
-
-    def deep() -> Select:
-        query = filtered()
-        if backwards:
-            reverse = replace(params, direction='asc' if params.direction == 'desc' else 'desc')
-            keys = apply_order(query.with_only_columns(key), config, reverse).offset(offset).limit(limit)
-        else:
-            keys = apply_order(query.with_only_columns(key), config, params).offset(offset)
-            if params.limit is not None:
-                keys = keys.limit(limit)
-        return apply_order(query.where(key.in_(keys.correlate(None).scalar_subquery())), config, params)
-
-    if backwards:
-        return deep, {'page_offset': after, 'page_limit': size}, 'deep-backwards'
-    return deep, {'page_offset': params.offset}, 'deep'
 
 
 def _page(query: Select, config: SearchConfig, params: SearchParams, total: int) -> Select:

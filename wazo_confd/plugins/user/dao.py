@@ -9,7 +9,9 @@ from sqlalchemy import Select, Text, any_, bindparam, column, func, literal_colu
 
 from wazo_confd.database import row_counts
 from wazo_confd.database.plain_rows import PlainRows
-from wazo_confd.database.search import SearchConfig, SearchParams, run_kept_search, storable
+from wazo_confd.database.page_anchors import PageAnchors
+from wazo_confd.database.kept_search import KnownRows, run_kept_search
+from wazo_confd.database.search import SearchConfig, SearchParams, storable
 from wazo_confd.errors import not_found
 from wazo_confd.kit.dao import MAX_ID, CRUDDao
 
@@ -108,6 +110,7 @@ SEARCH = SearchConfig(
     ],
     default_sort='lastname',
     sort_insensitive={'firstname', 'lastname', 'fullname', 'description'},
+    anchored_orders=frozenset({'lastname'}),
     tiebreak=User.id,
     # Migration 0830: confd_fold() of the document search_index derives from `search`.
     stored_document=literal_column('confd_user.search_folded', Text),
@@ -138,6 +141,10 @@ class UserDao(CRUDDao[User]):
         return PlainRows(User)
 
     @cached_property
+    def page_anchors(self) -> PageAnchors:
+        return PageAnchors()
+
+    @cached_property
     def _read_by(self) -> dict[str, Select]:
         return {key: self.plain.select().where(getattr(User, key) == bindparam('key')) for key in ('id', 'uuid')}
 
@@ -155,14 +162,15 @@ class UserDao(CRUDDao[User]):
             tenants, values['tenant_uuids'] = 'many', list(tenant_uuids)
         if uuids is not None:
             values['uuids'] = [u for u in uuids if storable(u)]
-        known_total = None
+        known = None
         table_name = User.__tablename__
         whole_tenant = not params.search and not params.filters and uuids is None
         if whole_tenant and tenants == 'one' and row_counts.counted(self.session, table_name):
             tenant_uuid = values['tenant_uuid']
-            known_total = lambda: row_counts.tenant_rows(self.session, table_name, tenant_uuid)  # noqa: E731
+            count = lambda: row_counts.tenant_rows(self.session, table_name, tenant_uuid)  # noqa: E731
+            known = KnownRows(count, self.page_anchors, tenant_uuid)
         base = self._search_base(tenants, uuids is not None)
-        return run_kept_search(self.session, base, values, self.search_config, params, self.plain, known_total)
+        return run_kept_search(self.session, base, values, self.search_config, params, self.plain, known)
 
     @cache  # noqa: B019 (one dao per process)
     def _search_base(self, tenants: str, with_uuids: bool) -> Select:
