@@ -15,7 +15,8 @@ from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import ARRAY, any_, bindparam, exists, inspect, select
-from sqlalchemy.orm import Mapper, RelationshipProperty, Session, lazyload
+from sqlalchemy.orm import Mapper, RelationshipProperty, Session, defaultload, joinedload, lazyload
+from sqlalchemy.orm.interfaces import MANYTOONE
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.sql import operators
 
@@ -96,16 +97,69 @@ def deferred_options(model: type) -> list[Any]:
 
 Assign = Callable[[Any, str, Any], None]
 
+_related: dict[tuple, Any] = {}
+# A page's rows, their related objects, and those objects' own (a user, its lines, their
+# extensions): deeper ones are loaded by the ORM when used.
+_MAX_DEPTH = 1
+
+
+def _related_query(model: type, rel: RelationshipProperty, target_key: str, dialect: str) -> Any:
+    """The related objects of a page by key (parameter `keys`), built once: SQLAlchemy then
+    finds its compiled form without computing its cache key again."""
+    query = _related.get((model, rel.key, dialect))
+    if query is None:
+        column = rel.mapper.get_property(target_key).columns[0]
+        query = select(rel.mapper.class_).where(_in_keys(column, dialect))
+        query = _related[(model, rel.key, dialect)] = query.options(*_projection_options(model, rel.mapper))
+    return query
+
+
+_options: dict[tuple, list] = {}
+
+
+def _projection_options(model: type, target: Mapper) -> list:
+    """Loader options for the related objects of a page (a page of users' lines): their
+    relationships back to the page's model (a line's users), and the relationships of
+    their own related objects back to them (an extension's lines, an endpoint's line), are
+    left to be loaded when used; their own objects (a line's endpoint) are joined in the
+    same statement. A projection embedded in a page does not go back up, and each of
+    those loads was a statement, with the ORM's cost, per page."""
+    key = (model, target.class_)
+    options = _options.get(key)
+    if options is None:
+        options = []
+        for rel in target.relationships:
+            attribute = getattr(target.class_, rel.key)
+            if rel.mapper.class_ is model or _simple_pairs(rel) is not None:
+                # Back up to the page, or loaded after them by `load_related` (an extension
+                # of a line: through an association table).
+                options.append(lazyload(attribute))
+            elif rel.lazy == 'selectin':
+                loader = joinedload(attribute) if rel.direction is MANYTOONE else defaultload(attribute)
+                back = [r for r in rel.mapper.relationships if r.mapper is target and r.lazy == 'selectin']
+                options += [loader.lazyload(getattr(rel.mapper.class_, r.key)) for r in back] or [loader]
+        _options[key] = options
+    return options
+
 
 def load_related(
-    session: Session, model: type, rows: list, assign: Assign = set_committed_value, unlinked: frozenset = frozenset()
+    session: Session,
+    model: type,
+    rows: list,
+    assign: Assign = set_committed_value,
+    unlinked: frozenset = frozenset(),
+    skip: frozenset = frozenset(),
+    depth: int = 0,
 ) -> None:
     """Set on each of `rows` (instances of `model`, or plain objects with `assign=setattr`)
     the relationships `deferred_options` left; those named in `unlinked` (no row has any,
-    see `link_flags`) are set empty without a statement."""
+    see `link_flags`) are set empty without a statement, those in `skip` are left alone.
+    The related objects' own relationships through association tables are loaded the
+    same way (a page of users' lines' extensions), except those back to `model`."""
     if not rows:
         return
-    plan = _plan(model, session.get_bind().dialect.name)
+    dialect = session.get_bind().dialect.name
+    plan = [step for step in _plan(model, dialect) if step[0].key not in skip]
     links_of: list[list] = []
     for rel, parent_key, statement, target_key in plan:
         if rel.key in unlinked:
@@ -123,12 +177,11 @@ def load_related(
         found: dict[Any, Any] = {}
         if links:
             wanted = {target for _, target in links}
-            target_model = rel.mapper.class_
-            # Their relationships back to this model (a line's users) are left to be loaded
-            # when used: a projection embedded in a page does not go back to the page's rows.
-            back = [lazyload(getattr(target_model, r.key)) for r in rel.mapper.relationships if r.mapper.class_ is model]
-            query = select(target_model).where(getattr(target_model, target_key).in_(wanted)).options(*back)
-            found = {getattr(obj, target_key): obj for obj in session.scalars(query).unique()}
+            query = _related_query(model, rel, target_key, dialect)
+            found = {getattr(obj, target_key): obj for obj in session.scalars(query, {'keys': list(wanted)}).unique()}
+            if depth < _MAX_DEPTH:
+                back = frozenset(r.key for r in rel.mapper.relationships if r.mapper.class_ is model)
+                load_related(session, rel.mapper.class_, list(found.values()), skip=back, depth=depth + 1)
         related: dict[Any, list] = {}
         for key, target in links:
             if target in found:
