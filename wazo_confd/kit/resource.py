@@ -108,7 +108,7 @@ class NestedCreator:
 
     def create(self, body: Any) -> Any:
         handler = self.resource(self.service)
-        return self.service.create(handler.build_model(load(handler.schema(), body)))
+        return self.service.create(handler.build_model(load(shared(handler.schema), body)))
 
     def dump(self, obj: Any) -> dict:
-        return self.resource.schema().dump(obj)
+        return shared(self.resource.schema).dump(obj)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from wazo_confd.kit.notifier import CRUDNotifier
+from wazo_confd.kit.schema import shared
 
 from .model import EndpointSIP
 from .schema import EventSIPSchema
@@ -24,7 +25,7 @@ class EndpointSIPNotifier(CRUDNotifier):
     reload_commands = RELOAD
 
     def payload(self, endpoint: EndpointSIP) -> dict:
-        return EventSIPSchema().dump(endpoint)
+        return shared(EventSIPSchema).dump(endpoint)
 
 
 class SIPTemplateNotifier(EndpointSIPNotifier):

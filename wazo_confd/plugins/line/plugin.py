@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from wazo_confd.kit.schema import shared
 from wazo_confd.plugin_api import PluginDependencies
 
 from .cache import refresh_caller_ids
@@ -21,10 +22,10 @@ class Plugin:
         deps.database.before_flush(refresh_caller_ids)
         providers = deps.providers
         nested = {
-            f'endpoint_{kind}': (lambda kind=kind: providers.get(f'endpoint_{kind}_creator').resource.schema())
+            f'endpoint_{kind}': (lambda kind=kind: shared(providers.get(f'endpoint_{kind}_creator').resource.schema))
             for kind in ENDPOINT_KINDS
         }
-        nested['extension'] = lambda: providers.get('extension_schema')()
+        nested['extension'] = lambda: shared(providers.get('extension_schema'))
         create_kwargs = {'service': service, 'create_schema': create_schema(nested), 'providers': providers}
         providers.register('line_creator', LineCreator(**create_kwargs))
         deps.api.add_resource(LineList, '/lines', endpoint='linelist', resource_class_kwargs=create_kwargs)

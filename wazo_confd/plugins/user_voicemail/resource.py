@@ -11,7 +11,7 @@ from wazo_confd.errors import SchemaError
 from wazo_confd.http.auth import current_auth
 from wazo_confd.http.body import json_body
 from wazo_confd.http.resource import ConfdResource
-from wazo_confd.kit.schema import load
+from wazo_confd.kit.schema import load, shared
 from wazo_confd.plugin_api import Providers
 
 from .service import UserVoicemailService
@@ -26,7 +26,7 @@ class _UserVoicemailResource(ConfdResource):
 
     def schema(self) -> Schema:
         # The voicemail wire format is the voicemails plugin's, reached through providers.
-        return self.providers.get('voicemail_schema')()
+        return shared(self.providers.get('voicemail_schema'))
 
     def find_user(self, user_id: Any) -> Any:
         return self.service.get_user(user_id, current_auth().item_tenants())
@@ -86,7 +86,7 @@ class NestedUserVoicemail:
         self.providers = providers
 
     def schema(self) -> Schema:
-        return self.providers.get('voicemail_schema')()
+        return shared(self.providers.get('voicemail_schema'))
 
     def load(self, body: dict) -> Any:
         voicemail_id = body.get('id')
