@@ -24,15 +24,18 @@ def anchored(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Daemon,
     uri = create_database('confd_anchors')
     # One HTTP process (the anchors are remembered per process), statement counts on.
     config = {'database': {'count_statements': True}, 'auth': {'cache_ttl': 3600}, 'rest_api': {'workers': 1}}
-    daemon = Daemon(str(tmp_path_factory.mktemp('daemon-anchors')), uri, config).start()
+    daemon = Daemon(str(tmp_path_factory.mktemp('daemon-anchors')), uri, config)
     rows = Rows(uri)
-    tenant = daemon.client().post('/tenants', json={'name': 'anchors'}).json()['uuid']
-    model = daemon.client(tenant=tenant).post('/users', json={'firstname': 'Model', 'lastname': 'Abel'}).json()
-    _copy_users(rows, model['id'], USERS - 1)
-    yield daemon, rows, tenant
-    rows.dispose()
-    daemon.stop()
-    drop_database(uri)
+    try:
+        daemon.start()
+        tenant = daemon.client().post('/tenants', json={'name': 'anchors'}).json()['uuid']
+        model = daemon.client(tenant=tenant).post('/users', json={'firstname': 'Model', 'lastname': 'Abel'}).json()
+        _copy_users(rows, model['id'], USERS - 1)
+        yield daemon, rows, tenant
+    finally:
+        rows.dispose()
+        daemon.stop()
+        drop_database(uri)
 
 
 def _copy_users(rows: Rows, model_id: int, count: int) -> None:
