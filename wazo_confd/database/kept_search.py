@@ -21,6 +21,8 @@ from .search import (
     apply_order,
     like_pattern,
     order_clauses,
+    page_extent,
+    rows_of_keys,
     run_search,
     sort_key,
     storable,
@@ -154,8 +156,7 @@ def _anchored_page(
     """A deep page started from the nearest anchor (`page_anchors`), as
     `_page_with_parameters` gives it; None when the usual walk is as short or the page
     cannot start from an anchor."""
-    size = total - params.offset if params.limit is None else min(params.limit, total - params.offset)
-    if min(params.offset, total - params.offset - size) < page_anchors.SPACING:
+    if min(params.offset, page_extent(params, total)[1]) < page_anchors.SPACING:
         return None  # the walk from the nearer end is shorter than the anchors' spacing
     tiebreak, ascending = config.tiebreak, params.direction == 'asc'
     scope = (known.scope, params.order, params.direction)
@@ -183,7 +184,7 @@ def _anchored_page(
         keys = apply_order(keys, config, params).offset(bindparam('page_offset', type_=Integer))
         if params.limit is not None:
             keys = keys.limit(bindparam('page_limit', type_=Integer))
-        return apply_order(query.where(tiebreak.in_(keys.correlate(None).scalar_subquery())), config, params)
+        return rows_of_keys(query, keys, config, params)
 
     anchored = {'anchor_key': anchor_key, 'anchor_tiebreak': anchor_tiebreak, 'page_offset': params.offset - position}
     return page, anchored, 'anchored'
@@ -203,8 +204,7 @@ def _page_with_parameters(
             return page.limit(limit) if params.limit is not None else page
 
         return first, {'page_offset': params.offset}, 'page'
-    size = total - params.offset if params.limit is None else min(params.limit, total - params.offset)
-    after = total - params.offset - size
+    size, after = page_extent(params, total)
     backwards = after < params.offset
 
     def deep() -> Select:
@@ -216,7 +216,7 @@ def _page_with_parameters(
             keys = apply_order(query.with_only_columns(key), config, params).offset(offset)
             if params.limit is not None:
                 keys = keys.limit(limit)
-        return apply_order(query.where(key.in_(keys.correlate(None).scalar_subquery())), config, params)
+        return rows_of_keys(query, keys, config, params)
 
     if backwards:
         return deep, {'page_offset': after, 'page_limit': size}, 'deep-backwards'

@@ -16,8 +16,8 @@ from typing import Any
 
 from sqlalchemy import ARRAY, any_, bindparam, exists, inspect, select
 from sqlalchemy.orm import Mapper, RelationshipProperty, Session, defaultload, joinedload, lazyload
-from sqlalchemy.orm.interfaces import MANYTOONE
 from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.interfaces import MANYTOONE
 from sqlalchemy.sql import operators
 
 _plans: dict[Any, list[tuple]] = {}
@@ -104,17 +104,14 @@ _MAX_DEPTH = 1
 
 
 def _related_query(model: type, rel: RelationshipProperty, target_key: str, dialect: str) -> Any:
-    """The related objects of a page by key (parameter `keys`), built once: SQLAlchemy then
-    finds its compiled form without computing its cache key again."""
+    """The related objects of a page by key (parameter `keys`), built once with their loader
+    options: SQLAlchemy then finds its compiled form without computing its cache key again."""
     query = _related.get((model, rel.key, dialect))
     if query is None:
         column = rel.mapper.get_property(target_key).columns[0]
         query = select(rel.mapper.class_).where(_in_keys(column, dialect))
         query = _related[(model, rel.key, dialect)] = query.options(*_projection_options(model, rel.mapper))
     return query
-
-
-_options: dict[tuple, list] = {}
 
 
 def _projection_options(model: type, target: Mapper) -> list:
@@ -124,21 +121,17 @@ def _projection_options(model: type, target: Mapper) -> list:
     left to be loaded when used; their own objects (a line's endpoint) are joined in the
     same statement. A projection embedded in a page does not go back up, and each of
     those loads was a statement, with the ORM's cost, per page."""
-    key = (model, target.class_)
-    options = _options.get(key)
-    if options is None:
-        options = []
-        for rel in target.relationships:
-            attribute = getattr(target.class_, rel.key)
-            if rel.mapper.class_ is model or _simple_pairs(rel) is not None:
-                # Back up to the page, or loaded after them by `load_related` (an extension
-                # of a line: through an association table).
-                options.append(lazyload(attribute))
-            elif rel.lazy == 'selectin':
-                loader = joinedload(attribute) if rel.direction is MANYTOONE else defaultload(attribute)
-                back = [r for r in rel.mapper.relationships if r.mapper is target and r.lazy == 'selectin']
-                options += [loader.lazyload(getattr(rel.mapper.class_, r.key)) for r in back] or [loader]
-        _options[key] = options
+    options = []
+    for rel in target.relationships:
+        attribute = getattr(target.class_, rel.key)
+        if rel.mapper.class_ is model or _simple_pairs(rel) is not None:
+            # Back up to the page, or loaded after them by `load_related` (an extension
+            # of a line: through an association table).
+            options.append(lazyload(attribute))
+        elif rel.lazy == 'selectin':
+            loader = joinedload(attribute) if rel.direction is MANYTOONE else defaultload(attribute)
+            back = [r for r in rel.mapper.relationships if r.mapper is target and r.lazy == 'selectin']
+            options += [loader.lazyload(getattr(rel.mapper.class_, r.key)) for r in back] or [loader]
     return options
 
 

@@ -238,8 +238,7 @@ def _page(query: Select, config: SearchConfig, params: SearchParams, total: int)
         return page.limit(params.limit) if params.limit is not None else page
     # Deep page: find the page's keys first, an index-only walk when an index covers the sort,
     # then read only those rows, instead of reading and discarding every skipped row.
-    size = total - params.offset if params.limit is None else min(params.limit, total - params.offset)
-    after = total - params.offset - size
+    size, after = page_extent(params, total)
     if after < params.offset:
         # Nearer the end: the same keys walked from the end, skipping `after` rows instead of
         # `offset` (every sort key reversed, NULLs included, is the exact reverse order).
@@ -249,4 +248,15 @@ def _page(query: Select, config: SearchConfig, params: SearchParams, total: int)
         keys = apply_order(query.with_only_columns(key), config, params).offset(params.offset)
         if params.limit is not None:
             keys = keys.limit(params.limit)
-    return apply_order(query.where(key.in_(keys.correlate(None).scalar_subquery())), config, params)
+    return rows_of_keys(query, keys, config, params)
+
+
+def page_extent(params: SearchParams, total: int) -> tuple[int, int]:
+    """The number of rows of the page, and of the rows after it."""
+    size = total - params.offset if params.limit is None else min(params.limit, total - params.offset)
+    return size, total - params.offset - size
+
+
+def rows_of_keys(query: Select, keys: Select, config: SearchConfig, params: SearchParams) -> Select:
+    """The rows of `query` whose tiebreak key `keys` (a page's keys) selects, in order."""
+    return apply_order(query.where(config.tiebreak.in_(keys.correlate(None).scalar_subquery())), config, params)

@@ -8,8 +8,8 @@ import threading
 from typing import Any
 
 from flask import g, url_for
+from marshmallow import EXCLUDE, INCLUDE, Schema, ValidationError, fields, post_load, pre_load, validate
 from werkzeug.routing import BuildError
-from marshmallow import EXCLUDE, INCLUDE, Schema, ValidationError, fields, missing, post_load, pre_load, validate
 
 from wazo_confd.errors import SchemaError
 

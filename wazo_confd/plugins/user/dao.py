@@ -8,9 +8,9 @@ from typing import Any
 from sqlalchemy import Select, Text, any_, bindparam, column, func, literal_column, select, table, true
 
 from wazo_confd.database import row_counts
-from wazo_confd.database.plain_rows import PlainRows
-from wazo_confd.database.page_anchors import PageAnchors
 from wazo_confd.database.kept_search import KnownRows, run_kept_search
+from wazo_confd.database.page_anchors import PageAnchors
+from wazo_confd.database.plain_rows import PlainRows
 from wazo_confd.database.search import SearchConfig, SearchParams, storable
 from wazo_confd.errors import not_found
 from wazo_confd.kit.dao import MAX_ID, CRUDDao
