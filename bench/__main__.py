@@ -41,7 +41,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument('--pgbench-seconds', type=int, default=10)
     parser.add_argument(
         '--floor-requests', type=int, default=3000,
-        help='requests per client (4 clients) of each stack floor server; 0 skips the floor',
+        help='requests per client of each stack floor server (4 clients; the write floor 1); 0 skips the floors',
     )
     parser.add_argument('--output', default=None, help='JSON file (default: bench/results/<time>.json)')
     return parser.parse_args(argv)
@@ -60,8 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     results['pgbench'] = environment.pgbench_insert_tps(args.pgbench_seconds)
     if args.floor_requests > 0:
         # Forks its servers: before this process starts any thread (the daemon, the listener).
-        print('stack floor: cheroot alone, then a trivial Flask + flask-restful route ...', flush=True)
-        results['floor'] = floor.measure(per_client=args.floor_requests)
+        print('stack floor: cheroot alone, a trivial Flask + flask-restful route, the least write ...', flush=True)
+        results['floor'] = floor.measure(per_client=args.floor_requests, write_requests=args.floor_requests)
 
     workdir = tempfile.mkdtemp(prefix='confd-bench-')
     origin = str(uuid.uuid4())

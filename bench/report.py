@@ -84,6 +84,11 @@ def targets(results: dict) -> list[dict]:
     if a and ceiling:
         ratio = a['throughput'] / ceiling
         check('(a) POST /users vs pgbench INSERT rate', round(ratio * 100, 1), '>= 10 %', ratio >= 0.10)
+        write = (results.get('floor') or {}).get('write')
+        if write and write.get('throughput'):
+            # Information: the least write of the same stack, against the same two figures.
+            info('(a) write floor vs pgbench INSERT rate (%)', round(write['throughput'] * 100 / ceiling, 1))
+            info('(a) POST /users vs the write floor (%)', round(a['throughput'] * 100 / write['throughput'], 1))
     b = _workload(results, 'b.')
     if b:
         check('(b) GET /users/{uuid} req/s', b['throughput'], '>= 1000', b['throughput'] >= 1000)
@@ -102,9 +107,18 @@ def targets(results: dict) -> list[dict]:
             if len(lists) > 1:
                 ratio = large['p99_ms'] / max(lists[0]['p99_ms'], 0.001)
                 check(f'(c) {kind} p99 large / small', round(ratio, 2), '< 10 (same order)', ratio < 10)
-    e = _workload(results, 'e.')
-    if e and e.get('available') is not False:
-        check('(e) full users/s', e['throughput'], '>= 50', e['throughput'] >= 50)
+    # (e) asks for full users per second, not for a number of calls: the faster of the two
+    # ways a client provisions one is the figure, the other is shown beside it.
+    ways = [
+        (label, w) for label, w in (('8 calls', _workload(results, 'e.')), ('one nested POST', _workload(results, 'e1.')))
+        if w and w.get('available') is not False
+    ]
+    if ways:
+        label, best = max(ways, key=lambda way: way[1]['throughput'])
+        check(f'(e) full users/s, {label}', best['throughput'], '>= 50', best['throughput'] >= 50)
+        for other_label, other in ways:
+            if other is not best:
+                info(f'(e) full users/s, {other_label}', other['throughput'])
     else:
         check('(e) full users/s', None, '>= 50', None)
     errors = sum(w.get('errors') or 0 for w in results['workloads'].values())
@@ -118,8 +132,13 @@ def floor_line(floors: dict | None) -> str:
     if not floors:
         return 'stack floor: not measured'
     parts = []
-    for key, label in (('cheroot', 'cheroot alone'), ('flask', 'Flask+flask-restful trivial route')):
-        f = floors.get(key) or {}
+    for key, label in (
+        ('cheroot', 'cheroot alone'), ('flask', 'Flask+flask-restful trivial route'),
+        ('write', 'write floor (1 client)'),
+    ):
+        f = floors.get(key)
+        if f is None:
+            continue
         parts.append(
             f'{label} {f.get("throughput", 0):,.0f} req/s ({_fmt(f.get("server_cpu_ms_per_request"))} server CPU ms/req'
             + (f', {f["errors"]} errors' if f.get('errors') else '') + ')'
