@@ -49,8 +49,11 @@ def test_one_call_provisions_user_line_endpoint_extension_and_voicemail(client, 
     shown = client.get(f'/users/{user["id"]}').json()
     assert [found['id'] for found in shown['lines']] == [line['id']]
     assert shown['voicemail']['id'] == user['voicemail']['id']
-    assert rows.count('user_line', 'user_id = :u AND line_id = :l AND main_line', u=user['id'], l=line['id']) == 1
+    assert rows.count(
+        'user_line', 'user_id = :u AND line_id = :l AND main_line AND main_user', u=user['id'], l=line['id']
+    ) == 1
     assert rows.count('line_extension', 'line_id = :l', l=line['id']) == 1
+    assert rows.count('user_voicemail', 'user_uuid = :u', u=user['uuid']) == 1
     assert [e['name'] for e in events.all()] == [
         'user_created',
         'voicemail_created',
@@ -73,6 +76,22 @@ def test_several_lines_the_first_one_main(client, rows) -> None:  # type: ignore
     first, second = (line['id'] for line in user['lines'])
     assert rows.count('user_line', 'user_id = :u AND line_id = :l AND main_line', u=user['id'], l=first) == 1
     assert rows.count('user_line', 'user_id = :u AND line_id = :l AND NOT main_line', u=user['id'], l=second) == 1
+    # Each line is new: the user is the main user of both.
+    assert rows.count('user_line', 'user_id = :u AND main_user', u=user['id']) == 2
+
+
+def test_a_nested_line_is_linked_to_an_extension_that_exists(client, rows) -> None:  # type: ignore[no-untyped-def]
+    context = create_context(client)
+    other = create(client, '/lines', sip_line_body(context, '1003'))
+    [extension] = other['extensions']
+
+    user = create(client, '/users', {'firstname': 'Di', 'lines': [sip_line_body(context, '1003')]})
+
+    [line] = user['lines']
+    assert [e['id'] for e in line['extensions']] == [extension['id']]
+    assert rows.count('extension', "exten = '1003' AND context = :c", c=context['name']) == 1
+    assert rows.count('line_extension', 'extension_id = :e', e=extension['id']) == 2
+    assert rows.count('user_line', 'user_id = :u AND line_id = :l AND main_line AND main_user', u=user['id'], l=line['id']) == 1
 
 
 def test_voicemail_linked_by_id(client, rows) -> None:  # type: ignore[no-untyped-def]

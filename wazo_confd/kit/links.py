@@ -8,6 +8,10 @@ SELECTs for a full user in one POST /users. After a link, a side that holds one 
 set to it; a list (a line's users) is set only when it is certain: the row was created
 in this transaction, so no other transaction can have linked it, and it held nothing.
 Every other case is expired and read again when used.
+
+The same certainty spares the link plugins' own lookups: a row created in this transaction
+whose relationship is loaded (set empty at creation, then kept by `linked` and `unlinked`)
+has exactly the links it holds there (`known_links`).
 """
 
 from __future__ import annotations
@@ -30,6 +34,18 @@ def linked(session: Session, obj: Any, key: str, other: Any) -> None:
         set_committed_value(obj, key, [other])
     else:
         session.expire(obj, [key])
+
+
+def known_links(session: Session, obj: Any, key: str) -> list[Any] | None:
+    """The objects linked to `obj` through `key`, when known without a query: `obj` was
+    created in this transaction and `key` is loaded. None when they must be read."""
+    state = inspect(obj)
+    if key in state.unloaded or not created_in_transaction(session, obj):
+        return None
+    value = state.dict.get(key)
+    if state.mapper.relationships[key].uselist:
+        return list(value or ())
+    return [] if value is None else [value]
 
 
 def unlinked(session: Session, obj: Any, key: str) -> None:

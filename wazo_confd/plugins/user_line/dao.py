@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wazo_confd.database.uow import Database
-from wazo_confd.kit.links import linked, unlinked
+from wazo_confd.kit.links import known_links, linked, unlinked
 
 from .model import UserLine
 
@@ -23,6 +23,25 @@ class UserLineDao:
 
     def find(self, user_id: int, line_id: int) -> UserLine | None:
         return self.session.get(UserLine, (user_id, line_id))
+
+    def is_linked(self, user: Any, line: Any) -> bool:
+        for obj, key, other in ((user, 'lines', line), (line, 'users', user)):
+            known = known_links(self.session, obj, key)
+            if known is not None:
+                return any(each is other for each in known)
+        return self.find(user.id, line.id) is not None
+
+    def has_main_line(self, user: Any) -> bool:
+        """Whether one of the user's links is their main line (none for a user known to
+        have no line)."""
+        if known_links(self.session, user, 'lines') == []:
+            return False
+        return any(link.main_line for link in self.of_user(user.id))
+
+    def has_main_user(self, line: Any) -> bool:
+        if known_links(self.session, line, 'users') == []:
+            return False
+        return any(link.main_user for link in self.of_line(line.id))
 
     def of_line(self, line_id: int) -> list[UserLine]:
         query = select(UserLine).where(UserLine.line_id == line_id).order_by(UserLine.user_id)

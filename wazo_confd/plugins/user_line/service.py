@@ -39,10 +39,10 @@ class UserLineService:
 
     def associate(self, user: Any, line: Any) -> None:
         self._lock(user, line)
-        if self.dao.find(user.id, line.id) is not None:
+        if self.dao.is_linked(user, line):
             return
         validate_association(user, line)
-        self._link(user, line, main_line=not any(link.main_line for link in self.dao.of_user(user.id)))
+        self._link(user, line, main_line=not self.dao.has_main_line(user))
 
     def dissociate(self, user: Any, line: Any) -> None:
         self._lock(user, line)
@@ -81,7 +81,7 @@ class UserLineService:
                 self.notifier.associated(user, line, link)
 
     def _link(self, user: Any, line: Any, main_line: bool) -> None:
-        main_user = not any(link.main_user for link in self.dao.of_line(line.id))
+        main_user = not self.dao.has_main_user(line)
         link = self.dao.add(
             UserLine(user_id=user.id, line_id=line.id, main_user=main_user, main_line=main_line), user, line
         )

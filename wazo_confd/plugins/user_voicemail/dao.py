@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 
 from wazo_confd.database.uow import Database
 from wazo_confd.errors import resource_associated
-from wazo_confd.kit.links import linked, unlinked
+from wazo_confd.kit.links import known_links, linked, unlinked
 
 from .model import UserVoicemail
 
@@ -18,10 +18,13 @@ class UserVoicemailDao:
     def __init__(self, database: Database):
         self.database = database
 
-    def voicemail_id_of(self, user_uuid: str) -> int | None:
+    def voicemail_id_of(self, user: Any) -> int | None:
         session = self.database.session()
+        known = known_links(session, user, 'voicemail')
+        if known is not None:
+            return known[0].id if known else None
         with session.no_autoflush:
-            return session.scalar(select(UserVoicemail.voicemail_id).where(UserVoicemail.user_uuid == user_uuid))
+            return session.scalar(select(UserVoicemail.voicemail_id).where(UserVoicemail.user_uuid == user.uuid))
 
     def associate(self, user: Any, voicemail: Any) -> None:
         session = self.database.session()

@@ -30,11 +30,11 @@ class UserVoicemailService:
         return self.voicemail_service().get(voicemail_id, tenant_uuids)
 
     def voicemails_of(self, user: Any) -> list[Any]:
-        voicemail_id = self.dao.voicemail_id_of(user.uuid)
+        voicemail_id = self.dao.voicemail_id_of(user)
         return [] if voicemail_id is None else [self.voicemail_service().get(voicemail_id, None)]
 
     def associate(self, user: Any, voicemail: Any) -> None:
-        current = self.dao.voicemail_id_of(user.uuid)
+        current = self.dao.voicemail_id_of(user)
         if current == voicemail.id:
             return  # PUT is idempotent: the link is already there
         validate_association(user, voicemail, current)
@@ -43,7 +43,7 @@ class UserVoicemailService:
 
     def create_for(self, user: Any, voicemail: Any) -> Any:
         """Create a voicemail in the user's tenant and link it to the user."""
-        validate_association(user, voicemail, self.dao.voicemail_id_of(user.uuid))
+        validate_association(user, voicemail, self.dao.voicemail_id_of(user))
         created = self.voicemail_service().create(voicemail)
         self.dao.associate(user, created)
         self.notifier.associated(user, created)
@@ -51,7 +51,7 @@ class UserVoicemailService:
 
     def dissociate(self, user: Any) -> None:
         """Unlink the user's voicemail; nothing happens (no event) without one, as upstream."""
-        voicemail_id = self.dao.voicemail_id_of(user.uuid)
+        voicemail_id = self.dao.voicemail_id_of(user)
         if voicemail_id is None:
             return
         voicemail = self.voicemail_service().get(voicemail_id, None)
