@@ -69,6 +69,22 @@ class CRUDDao(Generic[Model]):
 
         return lookups.remembered(session, self.model, key, lookup)
 
+    def find_any_by(self, **criteria: Any) -> Model | None:
+        """The row, in any tenant, with these values, for a check that expects none (a
+        name or code taken): its primary key through Core first, so that finding nothing
+        costs no ORM work, then the row itself when there is one. Remembered as `find_by` is."""
+        session = self.session
+
+        def lookup() -> Model | None:
+            key = self.key_by(_primary_key_attribute(self.model), **criteria)
+            if key is None:
+                return None
+            with session.no_autoflush:
+                return session.get(self.model, key)
+
+        # Not `find_by`'s key: a dao's base query may leave rows out (templates).
+        return lookups.remembered(session, self.model, ('any', tuple(sorted(criteria.items()))), lookup)
+
     def key_by(self, key: str, **criteria: Any) -> Any:
         """The `key` column of a row, in any tenant, with these values; None when there is
         none. Not the row itself: a uniqueness check needs no more."""
@@ -150,6 +166,12 @@ class CRUDDao(Generic[Model]):
     def delete(self, obj: Model) -> None:
         self.session.delete(obj)
         self.session.flush()
+
+
+def _primary_key_attribute(model: type) -> str:
+    mapper = inspect(model)
+    [column] = mapper.primary_key
+    return mapper.get_property_by_column(column).key
 
 
 def created_in_transaction(session: Session, obj: Any) -> bool:

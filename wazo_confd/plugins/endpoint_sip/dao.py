@@ -7,7 +7,6 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.orm import selectinload
 
-from wazo_confd.database import lookups
 from wazo_confd.database.base import Base
 from wazo_confd.database.search import SearchConfig, SearchParams, run_search, storable
 from wazo_confd.kit.dao import CRUDDao
@@ -59,13 +58,7 @@ class EndpointSIPDao(CRUDDao[EndpointSIP]):
 
     def find_any_by_name(self, name: str) -> EndpointSIP | None:
         """An endpoint or a template with this name: they share Asterisk's section names."""
-        session = self.session
-
-        def lookup() -> EndpointSIP | None:
-            with session.no_autoflush:
-                return session.scalars(select(EndpointSIP).where(EndpointSIP.name == name)).first()
-
-        return lookups.remembered(session, EndpointSIP, ('any_name', name), lookup)
+        return self.find_any_by(name=name)
 
     def find_transport(self, **criteria: Any) -> Any:
         """A row of the transports table (the pjsip plugin's): read through the metadata,

@@ -43,7 +43,7 @@ class LineDao(CRUDDao[Line]):
 
     def provisioning_code_owner(self, code: str) -> Line | None:
         """The line, of any tenant, that has this provisioning code."""
-        return self.find_by(provisioning_code=code)
+        return self.find_any_by(provisioning_code=code)
 
     def set_endpoint(self, line: Line, kind: str, endpoint: Any | None) -> None:
         """Give the line this endpoint (or none); the unique endpoint columns refuse an
