@@ -6,6 +6,7 @@ throughput is the requests completed divided by the wall time of the whole run.
 
 from __future__ import annotations
 
+import gc
 import json
 import resource
 import socket
@@ -264,15 +265,24 @@ def run(name: str, port: int, token: str, clients: int, per_client: int, step: S
             result.first_errors.extend(messages[: 3 - len(result.first_errors)])
 
     threads = [threading.Thread(target=worker, args=(k,), daemon=True) for k in range(clients)]
-    for thread in threads:
-        thread.start()
-    start_gate.wait()
-    cpu_before = process_cpu_seconds()
-    began = time.perf_counter()
-    for thread in threads:
-        thread.join()
-    result.seconds = time.perf_counter() - began
-    result.client_cpu_seconds = process_cpu_seconds() - cpu_before
+    # The load generator's own collector pauses it, not the daemon, and the pause lands in
+    # the latency of the requests in flight: once (c) had loaded 100,000 users here, a full
+    # collection took about 30 ms every 0.3 s. What exists before the run is kept out of
+    # its sight, so that it scans only what the run makes.
+    gc.collect()
+    gc.freeze()
+    try:
+        for thread in threads:
+            thread.start()
+        start_gate.wait()
+        cpu_before = process_cpu_seconds()
+        began = time.perf_counter()
+        for thread in threads:
+            thread.join()
+        result.seconds = time.perf_counter() - began
+        result.client_cpu_seconds = process_cpu_seconds() - cpu_before
+    finally:
+        gc.unfreeze()
     return result
 
 

@@ -3,13 +3,14 @@ loopback: framing (Content-Length, chunked, no body), lazy JSON and the one reco
 
 from __future__ import annotations
 
+import gc
 import json
 import socket
 import threading
 
 import pytest
 
-from bench.load import Connection, RemoteDisconnected
+from bench.load import Connection, RemoteDisconnected, expect, run
 
 
 class ScriptedServer:
@@ -145,3 +146,20 @@ def test_non_json_body_is_none_when_parsed() -> None:
     assert conn.request('GET', '/x') == (500, None)
     conn.close()
     server.join()
+
+
+def test_run_keeps_what_existed_before_it_out_of_the_collector_and_gives_it_back() -> None:
+    server = ScriptedServer([json_response('200 OK', {'a': 1})] * 3)
+    frozen_during: list[int] = []
+
+    def step(conn: Connection, i: int) -> tuple[bool, str]:
+        frozen_during.append(gc.get_freeze_count())
+        status, data = conn.request('GET', '/users/1')
+        return expect(status, 200, data)
+
+    result = run('freeze', server.port, 'token', 1, 3, step)
+    server.join()
+
+    assert (result.requests, result.errors) == (3, 0)
+    assert all(count > 0 for count in frozen_during)
+    assert gc.get_freeze_count() == 0
