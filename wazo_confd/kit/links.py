@@ -48,6 +48,16 @@ def known_links(session: Session, obj: Any, key: str) -> list[Any] | None:
     return [] if value is None else [value]
 
 
+def known_linked(session: Session, first: Any, first_key: str, second: Any, second_key: str) -> bool | None:
+    """Whether `first` and `second` are linked, when either side knows its links without a
+    query (`known_links`: `first.<first_key>`, `second.<second_key>`); None when it must be read."""
+    for obj, key, other in ((first, first_key, second), (second, second_key, first)):
+        known = known_links(session, obj, key)
+        if known is not None:
+            return any(each is other for each in known)
+    return None
+
+
 def unlinked(session: Session, obj: Any, key: str) -> None:
     """`obj`'s link rows of `key` were removed or changed: a side that holds one object now
     holds none; a list is read again when used."""

@@ -8,7 +8,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from wazo_confd.database.uow import Database
-from wazo_confd.kit.links import known_links, linked, unlinked
+from wazo_confd.kit.links import known_linked, linked, unlinked
 
 from .model import LineExtension
 
@@ -22,10 +22,9 @@ class LineExtensionDao:
         return self.database.session()
 
     def linked(self, line: Any, extension: Any) -> bool:
-        for obj, key, other in ((line, 'extensions', extension), (extension, 'lines', line)):
-            known = known_links(self.session, obj, key)
-            if known is not None:
-                return any(each is other for each in known)
+        known = known_linked(self.session, line, 'extensions', extension, 'lines')
+        if known is not None:
+            return known
         with self.session.no_autoflush:
             return self.session.get(LineExtension, (line.id, extension.id)) is not None
 

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wazo_confd.database.uow import Database
-from wazo_confd.kit.links import known_links, linked, unlinked
+from wazo_confd.kit.links import known_linked, known_links, linked, unlinked
 
 from .model import UserLine
 
@@ -25,11 +25,8 @@ class UserLineDao:
         return self.session.get(UserLine, (user_id, line_id))
 
     def is_linked(self, user: Any, line: Any) -> bool:
-        for obj, key, other in ((user, 'lines', line), (line, 'users', user)):
-            known = known_links(self.session, obj, key)
-            if known is not None:
-                return any(each is other for each in known)
-        return self.find(user.id, line.id) is not None
+        known = known_linked(self.session, user, 'lines', line, 'users')
+        return known if known is not None else self.find(user.id, line.id) is not None
 
     def has_main_line(self, user: Any) -> bool:
         """Whether one of the user's links is their main line (none for a user known to
