@@ -24,6 +24,11 @@ run: $(STAMP)
 	@echo "         -d '{\"firstname\": \"Alice\"}' http://127.0.0.1:9486/1.1/users"
 	$(BIN)/wazo-confd -c etc/wazo-confd/embedded.yml
 
+## Lint: ruff (lint and format check); the same command CI runs.
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
 ## The whole suite: unit tests, then integration tests against PostgreSQL and RabbitMQ.
 test: $(STAMP)
 	$(BIN)/pytest -p no:cacheprovider tests integration_tests

@@ -40,7 +40,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument('--small', type=int, default=10_000, help='users of the small list workload')
     parser.add_argument('--pgbench-seconds', type=int, default=10)
     parser.add_argument(
-        '--floor-requests', type=int, default=3000,
+        '--floor-requests',
+        type=int,
+        default=3000,
         help='requests per client of each stack floor server (4 clients; the write floor 1); 0 skips the floors',
     )
     parser.add_argument('--output', default=None, help='JSON file (default: bench/results/<time>.json)')
@@ -53,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     def n(count: int) -> int:
         return max(1, int(count * args.scale))
 
-    results: dict = {'started_at': datetime.datetime.now(datetime.timezone.utc).isoformat(timespec='seconds')}
+    results: dict = {'started_at': datetime.datetime.now(datetime.UTC).isoformat(timespec='seconds')}
     results['machine'] = environment.machine()
     results['load_average_at_start'] = environment.load_average()
     print('pgbench: single-client INSERT+COMMIT ceiling ...', flush=True)
@@ -92,9 +94,7 @@ def main(argv: list[str] | None = None) -> int:
 
         print(report.header(), flush=True)
         record(create_users(state, n(2000)))
-        workloads['g. event delivery latency under (a)'] = report.event_latency(
-            listener, listening, state.created_at
-        )
+        workloads['g. event delivery latency under (a)'] = report.event_latency(listener, listening, state.created_at)
         print(report.row(workloads['g. event delivery latency under (a)']), flush=True)
         listener.stop()
         record(get_users(state, 4, n(2000)))

@@ -96,14 +96,22 @@ def pgbench_insert_tps(seconds: int = 10) -> dict:
     uri = create_database('confd_bench_pgbench')
     try:
         subprocess.run(
-            ['psql', uri, '-qc', 'CREATE TABLE ceiling (id bigserial PRIMARY KEY, name varchar(128), tenant varchar(36))'],
-            check=True, capture_output=True,
+            [
+                'psql',
+                uri,
+                '-qc',
+                'CREATE TABLE ceiling (id bigserial PRIMARY KEY, name varchar(128), tenant varchar(36))',
+            ],
+            check=True,
+            capture_output=True,
         )
         with tempfile.NamedTemporaryFile('w', suffix='.sql', delete=False) as script:
             script.write("INSERT INTO ceiling (name, tenant) VALUES ('bench', 'tenant');\n")
         out = subprocess.run(
             [binary, '-n', '-c', '1', '-j', '1', '-T', str(seconds), '-f', script.name, uri],
-            check=True, capture_output=True, text=True,
+            check=True,
+            capture_output=True,
+            text=True,
         ).stdout
         os.unlink(script.name)
     finally:

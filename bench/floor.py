@@ -79,14 +79,24 @@ def write_app(db_uri: str) -> Callable:
     class UserList(Resource):
         def post(self) -> tuple[dict, int]:
             body = request.get_json()
-            user = {'uuid': str(uuid.uuid4()), 'tenant_uuid': 'floor', 'firstname': body.get('firstname'),
-                    'lastname': body.get('lastname'), 'email': body.get('email')}
+            user = {
+                'uuid': str(uuid.uuid4()),
+                'tenant_uuid': 'floor',
+                'firstname': body.get('firstname'),
+                'lastname': body.get('lastname'),
+                'email': body.get('email'),
+            }
             with engine.begin() as connection:
                 user_id = connection.execute(insert_user, user).scalar_one()
                 event = dict(user, id=user_id)
-                connection.execute(insert_event, {
-                    'name': 'user_created', 'headers': json.dumps({'name': 'user_created'}), 'body': json.dumps(event),
-                })
+                connection.execute(
+                    insert_event,
+                    {
+                        'name': 'user_created',
+                        'headers': json.dumps({'name': 'user_created'}),
+                        'body': json.dumps(event),
+                    },
+                )
             return {'id': user_id, 'uuid': user['uuid']}, 201
 
     app = Flask('floor')
@@ -155,6 +165,7 @@ def stop(pid: int) -> None:
 def measure_one(name: str, clients: int, per_client: int, warmup: int) -> dict:
     pid, port = start(name)
     try:
+
         def step(conn: Connection, i: int) -> tuple[bool, str]:
             status, data = conn.request('GET', f'/users/{i}', parse=False)
             if status == 200 and not data.startswith(b'{"a": 1}'):
@@ -185,6 +196,7 @@ def measure_write(requests: int, warmup: int = 200) -> dict:
         setup.dispose()
         pid, port = start('write', functools.partial(write_app, uri))
         try:
+
             def step(conn: Connection, i: int) -> tuple[bool, str]:
                 body = {'firstname': 'Floor', 'lastname': f'User {i}', 'email': f'floor{i}@example.com'}
                 status, data = conn.request('POST', '/users', body, parse=False)

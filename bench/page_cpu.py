@@ -39,17 +39,20 @@ def main() -> int:
         f.write(token)
     config_file = os.path.join(workdir, 'config.yml')
     with open(config_file, 'w') as f:
-        yaml.safe_dump({
-            'db_uri': 'postgresql://postgres@127.0.0.1:5432/confd_pages',
-            'log_filename': os.path.join(workdir, 'log'),
-            'log_level': 'warning',
-            'state_dir': workdir,
-            'extra_config_files': os.path.join(workdir, 'conf.d'),
-            'rest_api': {'listen': '127.0.0.1', 'port': 0, 'workers': 1},
-            'auth': {'backend': 'local', 'bootstrap_key_file': key_file, 'cache_ttl': 600},
-            'bus': {'enabled': False},
-            'sysconfd': {'enabled': False},
-        }, f)
+        yaml.safe_dump(
+            {
+                'db_uri': 'postgresql://postgres@127.0.0.1:5432/confd_pages',
+                'log_filename': os.path.join(workdir, 'log'),
+                'log_level': 'warning',
+                'state_dir': workdir,
+                'extra_config_files': os.path.join(workdir, 'conf.d'),
+                'rest_api': {'listen': '127.0.0.1', 'port': 0, 'workers': 1},
+                'auth': {'backend': 'local', 'bootstrap_key_file': key_file, 'cache_ttl': 600},
+                'bus': {'enabled': False},
+                'sysconfd': {'enabled': False},
+            },
+            f,
+        )
     config = confd_config.load(confd_config.parse_cli(['-c', config_file]))
     controller = Controller(config)
     client = controller.app.test_client()

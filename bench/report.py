@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from .events import EventListener
 
-COLUMNS = (('workload', 40), ('clients', 7), ('done', 7), ('thr/s', 9), ('p50 ms', 8), ('p99 ms', 8), ('errors', 6), ('CPU ms', 7), ('RSS MB', 7))
+COLUMNS = (
+    ('workload', 40),
+    ('clients', 7),
+    ('done', 7),
+    ('thr/s', 9),
+    ('p50 ms', 8),
+    ('p99 ms', 8),
+    ('errors', 6),
+    ('CPU ms', 7),
+    ('RSS MB', 7),
+)
 
 
 def header() -> str:
@@ -26,12 +36,20 @@ def row(summary: dict) -> str:
     if summary.get('available') is False:
         return f'{summary["name"]:<40} not available: {summary["reason"]}'
     values = (
-        summary['name'], summary.get('clients'), summary.get('requests'), summary.get('throughput'),
-        summary.get('p50_ms'), summary.get('p99_ms'), summary.get('errors'),
-        summary.get('daemon_cpu_ms_per_request'), summary.get('rss_mb'),
+        summary['name'],
+        summary.get('clients'),
+        summary.get('requests'),
+        summary.get('throughput'),
+        summary.get('p50_ms'),
+        summary.get('p99_ms'),
+        summary.get('errors'),
+        summary.get('daemon_cpu_ms_per_request'),
+        summary.get('rss_mb'),
     )
     cells = [_fmt(v) for v in values]
-    line = ' '.join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, (_, w)) in enumerate(zip(cells, COLUMNS)))
+    line = ' '.join(
+        c.ljust(w) if i == 0 else c.rjust(w) for i, (c, (_, w)) in enumerate(zip(cells, COLUMNS, strict=True))
+    )
     if summary.get('unit') and summary['unit'] != 'req/s':
         line += f'  ({summary["unit"]})'
     return line
@@ -52,16 +70,23 @@ def event_latency(listener: EventListener, listening: bool, created_at: dict[str
     )
     if not latencies:
         return not_available(
-            name, f'no user_created event from this daemon within 10 s of {len(created_at)} creations '
-            '(this build writes events to the outbox but has no relay publishing them)'
+            name,
+            f'no user_created event from this daemon within 10 s of {len(created_at)} creations '
+            '(this build writes events to the outbox but has no relay publishing them)',
         )
 
     def pct(p: float) -> float:
         return round(latencies[min(len(latencies) - 1, int(p / 100 * len(latencies)))], 2)
 
     return {
-        'name': name, 'clients': 1, 'requests': len(created_at), 'errors': len(created_at) - len(latencies),
-        'throughput': None, 'p50_ms': pct(50), 'p99_ms': pct(99), 'unit': 'latency',
+        'name': name,
+        'clients': 1,
+        'requests': len(created_at),
+        'errors': len(created_at) - len(latencies),
+        'throughput': None,
+        'p50_ms': pct(50),
+        'p99_ms': pct(99),
+        'unit': 'latency',
     }
 
 
@@ -110,7 +135,8 @@ def targets(results: dict) -> list[dict]:
     # (e) asks for full users per second, not for a number of calls: the faster of the two
     # ways a client provisions one is the figure, the other is shown beside it.
     ways = [
-        (label, w) for label, w in (('8 calls', _workload(results, 'e.')), ('one nested POST', _workload(results, 'e1.')))
+        (label, w)
+        for label, w in (('8 calls', _workload(results, 'e.')), ('one nested POST', _workload(results, 'e1.')))
         if w and w.get('available') is not False
     ]
     if ways:
@@ -133,7 +159,8 @@ def floor_line(floors: dict | None) -> str:
         return 'stack floor: not measured'
     parts = []
     for key, label in (
-        ('cheroot', 'cheroot alone'), ('flask', 'Flask+flask-restful trivial route'),
+        ('cheroot', 'cheroot alone'),
+        ('flask', 'Flask+flask-restful trivial route'),
         ('write', 'write floor (1 client)'),
     ):
         f = floors.get(key)
@@ -141,15 +168,18 @@ def floor_line(floors: dict | None) -> str:
             continue
         parts.append(
             f'{label} {f.get("throughput", 0):,.0f} req/s ({_fmt(f.get("server_cpu_ms_per_request"))} server CPU ms/req'
-            + (f', {f["errors"]} errors' if f.get('errors') else '') + ')'
+            + (f', {f["errors"]} errors' if f.get('errors') else '')
+            + ')'
         )
     return 'stack floor: ' + ', '.join(parts)
 
 
 def footer(results: dict) -> str:
     lines = [
-        '', f'pgbench single-client INSERT+COMMIT: {results["pgbench"].get("tps")} tps',
-        floor_line(results.get('floor')), 'targets:',
+        '',
+        f'pgbench single-client INSERT+COMMIT: {results["pgbench"].get("tps")} tps',
+        floor_line(results.get('floor')),
+        'targets:',
     ]
     for t in results['targets']:
         verdict = 'information' if t.get('info') else {True: 'met', False: 'MISSED', None: 'not measured'}[t['met']]

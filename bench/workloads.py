@@ -6,8 +6,8 @@ from __future__ import annotations
 import random
 import re
 import time
-from urllib.parse import quote
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 from .data import BULK_FIRST_SERIAL, person, search_terms
 from .load import Connection, Result, expect, run
@@ -109,7 +109,9 @@ def missing_provisioning_routes(paths: dict) -> list[str]:
     shapes: dict[str, set] = {}
     for path, operations in paths.items():
         shapes.setdefault(_shape(path), set()).update(operations)
-    return [f'{method.upper()} {path}' for path, method in PROVISIONING_ROUTES if method not in shapes.get(_shape(path), ())]
+    return [
+        f'{method.upper()} {path}' for path, method in PROVISIONING_ROUTES if method not in shapes.get(_shape(path), ())
+    ]
 
 
 def _shape(path: str) -> str:
@@ -119,7 +121,9 @@ def _shape(path: str) -> str:
 def provisioning_context(state: State) -> str:
     """The context of (e)'s lines, extensions and voicemails, with a user range for them."""
     conn = Connection(state.port, state.token)
-    status, data = conn.request('POST', '/contexts', {'label': 'bench', 'user_ranges': [{'start': '10000', 'end': '19999'}]})
+    status, data = conn.request(
+        'POST', '/contexts', {'label': 'bench', 'user_ranges': [{'start': '10000', 'end': '19999'}]}
+    )
     conn.close()
     if status != 201:
         raise RuntimeError(f'cannot create the context of (e): {status} {data}')
@@ -143,8 +147,11 @@ def provision_users(state: State, count: int, context: str) -> Result:
             ('PUT', '/users/{user}/lines/{line}', None, 204, None),
             ('PUT', '/lines/{line}/extensions/{extension}', None, 204, None),
             (
-                'POST', '/users/{user}/voicemails',
-                lambda: {'name': f'vm{i}', 'number': str(10000 + i), 'context': context}, 201, 'voicemail',
+                'POST',
+                '/users/{user}/voicemails',
+                lambda: {'name': f'vm{i}', 'number': str(10000 + i), 'context': context},
+                201,
+                'voicemail',
             ),
         ]
         for method, template, body, wanted, key in calls:
@@ -176,10 +183,15 @@ def provision_users_nested(state: State, count: int, context: str) -> Result:
         status, data = conn.request('POST', '/users', body)
         if status == 201:
             line = data['lines'][0]
-            state.provisioned.append({
-                'user': data['uuid'], 'line': line['id'], 'sip': line['endpoint_sip']['uuid'],
-                'extension': line['extensions'][0]['id'], 'voicemail': data['voicemail']['id'],
-            })
+            state.provisioned.append(
+                {
+                    'user': data['uuid'],
+                    'line': line['id'],
+                    'sip': line['endpoint_sip']['uuid'],
+                    'extension': line['extensions'][0]['id'],
+                    'voicemail': data['voicemail']['id'],
+                }
+            )
         return expect(status, 201, data)
 
     result = run('e1. full user, one nested POST /users', state.port, state.token, 1, count, step)
@@ -200,8 +212,11 @@ def delete_everything(state: State) -> Result:
         if 'line' in created and 'sip' in created:
             deletions.append(f'/lines/{created["line"]}/endpoints/sip/{created["sip"]}')
         for key, prefix in (
-            ('voicemail', '/voicemails'), ('extension', '/extensions'), ('line', '/lines'),
-            ('sip', '/endpoints/sip'), ('user', '/users'),
+            ('voicemail', '/voicemails'),
+            ('extension', '/extensions'),
+            ('line', '/lines'),
+            ('sip', '/endpoints/sip'),
+            ('user', '/users'),
         ):
             if key in created:
                 deletions.append(f'{prefix}/{created[key]}')

@@ -19,7 +19,7 @@ def pg_uri() -> Iterator[str]:
 
 
 def _sqlite_uri(tmp_path_factory: pytest.TempPathFactory) -> str:
-    return f"sqlite:///{tmp_path_factory.mktemp('sqlite') / 'confd.sqlite'}"
+    return f'sqlite:///{tmp_path_factory.mktemp("sqlite") / "confd.sqlite"}'
 
 
 @pytest.fixture(scope='session', params=['postgresql', 'sqlite'])

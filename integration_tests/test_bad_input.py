@@ -249,13 +249,26 @@ def test_search_and_every_filter_take_sql_and_wildcards_literally(daemon, ops, t
     assert tried and not problems, '\n'.join(problems)
 
 
-@pytest.mark.parametrize('params, status', [
-    ({'limit': -1}, 400), ({'limit': 0}, 400), ({'limit': 'ten'}, 400), ({'limit': '1.5'}, 400),
-    ({'offset': -1}, 400), ({'offset': 'x'}, 400),
-    ({'limit': 10**30}, 200), ({'offset': 10**30}, 200), ({'limit': 2**63, 'offset': 2**63}, 200),
-    ({'order': 'no_such_column'}, 400), ({'order': ''}, 400), ({'order': "id; DROP TABLE x"}, 400),
-    ({'direction': 'sideways'}, 400), ({'direction': ''}, 400), ({'recurse': 'maybe'}, 400),
-])
+@pytest.mark.parametrize(
+    'params, status',
+    [
+        ({'limit': -1}, 400),
+        ({'limit': 0}, 400),
+        ({'limit': 'ten'}, 400),
+        ({'limit': '1.5'}, 400),
+        ({'offset': -1}, 400),
+        ({'offset': 'x'}, 400),
+        ({'limit': 10**30}, 200),
+        ({'offset': 10**30}, 200),
+        ({'limit': 2**63, 'offset': 2**63}, 200),
+        ({'order': 'no_such_column'}, 400),
+        ({'order': ''}, 400),
+        ({'order': 'id; DROP TABLE x'}, 400),
+        ({'direction': 'sideways'}, 400),
+        ({'direction': ''}, 400),
+        ({'recurse': 'maybe'}, 400),
+    ],
+)
 def test_paging_and_sorting_parameters_on_every_list(daemon, ops, targets, snapshot, params, status) -> None:  # type: ignore[no-untyped-def]
     client = daemon.client()
     problems = []

@@ -23,7 +23,7 @@ def bus_config() -> dict:
 def bus_daemon(request, tmp_path_factory) -> Iterator[Daemon]:  # type: ignore[no-untyped-def]
     # A database of its own: a second daemon on the shared one would replace its admin key.
     pg = request.param == 'postgresql'
-    uri = create_database('confd_bus') if pg else f"sqlite:///{tmp_path_factory.mktemp('bus') / 'confd.sqlite'}"
+    uri = create_database('confd_bus') if pg else f'sqlite:///{tmp_path_factory.mktemp("bus") / "confd.sqlite"}'
     daemon = Daemon(str(tmp_path_factory.mktemp(f'bus-{request.param}')), uri, bus_config()).start()
     yield daemon
     daemon.stop()
@@ -51,7 +51,7 @@ def test_user_create_edit_delete_events_arrive_with_the_exact_envelope(bus_daemo
     assert [m.routing_key for m in messages] == ['config.user.created', 'config.user.edited', 'config.user.deleted']
     origin = bus_daemon.config['uuid']
     assert len({m.headers['event_id'] for m in messages}) == 3
-    for message, name in zip(messages, USER_EVENTS):
+    for message, name in zip(messages, USER_EVENTS, strict=False):
         headers = message.headers
         event_id = headers.pop('event_id')
         uuid.UUID(event_id)
@@ -64,13 +64,16 @@ def test_user_create_edit_delete_events_arrive_with_the_exact_envelope(bus_daemo
             'origin_uuid': origin,
             'timestamp': headers['timestamp'],
         }
-        assert message.body == {**headers, 'data': {
-            'id': user['id'],
-            'uuid': user['uuid'],
-            'subscription_type': 0,
-            'created_at': message.body['data']['created_at'],
-            'tenant_uuid': user['tenant_uuid'],
-        }}
+        assert message.body == {
+            **headers,
+            'data': {
+                'id': user['id'],
+                'uuid': user['uuid'],
+                'subscription_type': 0,
+                'created_at': message.body['data']['created_at'],
+                'tenant_uuid': user['tenant_uuid'],
+            },
+        }
         assert message.content_type == 'application/json'
         assert message.delivery_mode == 2
     assert messages[0].body['data']['created_at'] is not None
@@ -92,7 +95,7 @@ def test_sent_events_are_marked_sent(bus_daemon) -> None:  # type: ignore[no-unt
     try:
         query = "SELECT count(*) FROM outbox_event WHERE name = 'user_created' AND sent_at IS NULL"
         assert wait_for(lambda: rows.scalar(query) == 0)
-        assert rows.count('outbox_event', "CAST(body AS TEXT) LIKE :pattern", pattern=f'%{user["uuid"]}%') == 1
+        assert rows.count('outbox_event', 'CAST(body AS TEXT) LIKE :pattern', pattern=f'%{user["uuid"]}%') == 1
     finally:
         rows.dispose()
 

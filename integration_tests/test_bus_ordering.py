@@ -41,7 +41,9 @@ def test_the_events_of_one_transaction_keep_the_order_they_were_written_in(fresh
                 for name in written[:count]:
                     outbox.add(Event(name=name, routing_key=f'config.{name}', data={'n': name}))
         with database.new_session() as session:
-            rows = session.execute(select(OutboxEvent.name, OutboxEvent.body, OutboxEvent.created_at).order_by(OutboxEvent.id)).all()
+            rows = session.execute(
+                select(OutboxEvent.name, OutboxEvent.body, OutboxEvent.created_at).order_by(OutboxEvent.id)
+            ).all()
     finally:
         database.dispose()
 

@@ -117,7 +117,9 @@ def image_venv(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         elif keyword == 'COPY':
             *sources, target = value.split()
             for source in sources:
-                destination = workdir / (target if not target.endswith('/') and len(sources) == 1 else os.path.join(target, source))
+                destination = workdir / (
+                    target if not target.endswith('/') and len(sources) == 1 else os.path.join(target, source)
+                )
                 origin = os.path.join(ROOT, source)
                 if os.path.isdir(origin):
                     shutil.copytree(origin, destination, ignore=shutil.ignore_patterns('__pycache__'))
@@ -125,7 +127,9 @@ def image_venv(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                     shutil.copy(origin, destination)
         elif keyword == 'RUN':
             command = value.replace(IMAGE_VENV, venv)
-            result = subprocess.run(command, shell=True, cwd=workdir, env=env, capture_output=True, text=True, timeout=600)
+            result = subprocess.run(
+                command, shell=True, cwd=workdir, env=env, capture_output=True, text=True, timeout=600
+            )
             assert result.returncode == 0, f'{command}\n{result.stdout[-2000:]}{result.stderr[-2000:]}'
     yield venv
 
@@ -151,7 +155,10 @@ def upgrade(image_venv: str, container_config: dict) -> subprocess.CompletedProc
     """What the compose file's `migrate` service runs."""
     return subprocess.run(
         [os.path.join(image_venv, 'bin', 'wazo-confd-admin'), '-c', container_config['path'], 'db', 'upgrade'],
-        cwd=container_config['dir'], capture_output=True, text=True, timeout=120,
+        cwd=container_config['dir'],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -169,13 +176,19 @@ def test_daemon_serves_logs_to_stderr_and_passes_the_healthcheck(image_venv: str
     assert upgrade(image_venv, container_config).returncode == 0
     process = subprocess.Popen(
         [os.path.join(image_venv, 'bin', 'wazo-confd'), '-c', container_config['path']],
-        cwd=container_config['dir'], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        env={**os.environ, 'PATH': f"{os.path.join(image_venv, 'bin')}:{os.environ['PATH']}"},
+        cwd=container_config['dir'],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, 'PATH': f'{os.path.join(image_venv, "bin")}:{os.environ["PATH"]}'},
     )
     healthcheck = healthcheck_command(python, container_config['port'])
     try:
         wait_for(
-            lambda: process.poll() is not None or subprocess.run(healthcheck, capture_output=True, timeout=10).returncode == 0,
+            lambda: (
+                process.poll() is not None
+                or subprocess.run(healthcheck, capture_output=True, timeout=10).returncode == 0
+            ),
             timeout=60,
         )
         assert process.poll() is None

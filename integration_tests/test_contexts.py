@@ -29,7 +29,9 @@ def test_name_seeds_the_label_when_no_label_is_given(client) -> None:  # type: i
 
 
 def test_incall_ranges_carry_did_length(client) -> None:  # type: ignore[no-untyped-def]
-    context = create_context(client, type='incall', incall_ranges=[{'start': '4185550000', 'end': '4185559999', 'did_length': 4}])
+    context = create_context(
+        client, type='incall', incall_ranges=[{'start': '4185550000', 'end': '4185559999', 'did_length': 4}]
+    )
 
     assert context['incall_ranges'] == [{'start': '4185550000', 'end': '4185559999', 'did_length': 4}]
 

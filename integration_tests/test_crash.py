@@ -17,10 +17,14 @@ def _writer(client, outcomes: list[Outcome], stop: threading.Event) -> None:  # 
     valid = True
     while not stop.is_set():
         if valid:
-            outcome = send(lambda name: client.post('/users', json={'firstname': name, 'lastname': 'crash'}, timeout=10))
+            outcome = send(
+                lambda name: client.post('/users', json={'firstname': name, 'lastname': 'crash'}, timeout=10)
+            )
         else:
             # Refused by validation: must leave nothing behind, before or after the crash.
-            outcome = send(lambda name: client.post('/users', json={'firstname': name, 'ring_seconds': 'x'}, timeout=10))
+            outcome = send(
+                lambda name: client.post('/users', json={'firstname': name, 'ring_seconds': 'x'}, timeout=10)
+            )
         outcomes.append(outcome)
         valid = not valid
 
@@ -50,8 +54,10 @@ def test_sigkill_during_writes_keeps_every_2xx_and_no_half_written_change(workdi
 
     rows = Rows(fresh_pg)
     users = {r['firstname']: r['uuid'] for r in rows.all('SELECT firstname, uuid FROM confd_user')}
-    created_events = [json.loads(b) if isinstance(b, str) else b for b in
-                      (r['body'] for r in rows.all("SELECT body FROM outbox_event WHERE name = 'user_created'"))]
+    created_events = [
+        json.loads(b) if isinstance(b, str) else b
+        for b in (r['body'] for r in rows.all("SELECT body FROM outbox_event WHERE name = 'user_created'"))
+    ]
     rows.dispose()
     accepted = {o.name for o in outcomes if o.status == 201}
     refused = {o.name for o in outcomes if o.status is not None and o.status != 201}

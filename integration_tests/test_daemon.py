@@ -142,7 +142,9 @@ class TestDatabaseSchema:
     def test_concurrent_upgrades_take_turns(self, workdir, fresh_pg) -> None:  # type: ignore[no-untyped-def]
         daemons = [Daemon(os.path.join(workdir, str(i)), fresh_pg) for i in range(3)]
         results: list[subprocess.CompletedProcess] = []
-        threads = [threading.Thread(target=lambda d=d: results.append(d.admin('db', 'upgrade', check=False))) for d in daemons]
+        threads = [
+            threading.Thread(target=lambda d=d: results.append(d.admin('db', 'upgrade', check=False))) for d in daemons
+        ]
         for thread in threads:
             thread.start()
         for thread in threads:
@@ -219,7 +221,9 @@ class TestOpenApi:
         validate(spec)
         assert spec['openapi'].startswith('3.')
         assert spec['components']['securitySchemes']['wazo_auth_token'] == {
-            'type': 'apiKey', 'in': 'header', 'name': 'X-Auth-Token'
+            'type': 'apiKey',
+            'in': 'header',
+            'name': 'X-Auth-Token',
         }
         assert {'get', 'post'} <= set(spec['paths']['/users'])
         assert {'get', 'head', 'put', 'delete'} <= set(spec['paths']['/users/{id}'])
@@ -230,14 +234,32 @@ class TestTls:
     def test_serves_https_with_the_configured_certificate(self, workdir) -> None:  # type: ignore[no-untyped-def]
         cert, key = os.path.join(workdir, 'cert.pem'), os.path.join(workdir, 'key.pem')
         subprocess.run(
-            ['openssl', 'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
-             '-addext', 'subjectAltName=IP:127.0.0.1',
-             '-keyout', key, '-out', cert],
-            check=True, capture_output=True,
+            [
+                'openssl',
+                'req',
+                '-x509',
+                '-newkey',
+                'rsa:2048',
+                '-nodes',
+                '-days',
+                '1',
+                '-subj',
+                '/CN=127.0.0.1',
+                '-addext',
+                'subjectAltName=IP:127.0.0.1',
+                '-keyout',
+                key,
+                '-out',
+                cert,
+            ],
+            check=True,
+            capture_output=True,
         )
         daemon = Daemon(
-            workdir, f'sqlite:///{workdir}/confd.sqlite',
-            {'rest_api': {'certificate': cert, 'private_key': key}}, scheme='https',
+            workdir,
+            f'sqlite:///{workdir}/confd.sqlite',
+            {'rest_api': {'certificate': cert, 'private_key': key}},
+            scheme='https',
         ).start()
 
         response = requests.get(f'{daemon.base_url}/users', headers={'X-Auth-Token': daemon.admin_key()}, verify=cert)

@@ -132,8 +132,12 @@ def test_installed_daemon_starts_as_the_service_user(installed: dict) -> None:
         # As systemd would: root, the unit's command line and working directory, $NOTIFY_SOCKET.
         env = {'PATH': '/usr/sbin:/usr/bin:/sbin:/bin', 'NOTIFY_SOCKET': '@' + notify_name}
         process = subprocess.Popen(
-            shlex.split(settings['ExecStart']), cwd=settings['WorkingDirectory'], env=env,
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+            shlex.split(settings['ExecStart']),
+            cwd=settings['WorkingDirectory'],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         try:
             assert 'READY=1' in notify.recv(4096).decode().splitlines()
@@ -142,7 +146,7 @@ def test_installed_daemon_starts_as_the_service_user(installed: dict) -> None:
             with open(KEY_FILE) as f:
                 key = f.read().strip()
             answer = requests.get(
-                f"http://127.0.0.1:{installed['port']}/1.1/users", headers={'X-Auth-Token': key}, timeout=10
+                f'http://127.0.0.1:{installed["port"]}/1.1/users', headers={'X-Auth-Token': key}, timeout=10
             )
 
             assert uids == [str(pwd.getpwnam('wazo-confd').pw_uid)] * 4

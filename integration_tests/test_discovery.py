@@ -74,9 +74,11 @@ def test_registers_the_service_with_its_tags_and_a_ttl_check(registered: Daemon,
 
 def test_passes_the_ttl_check_every_refresh_interval(registered: Daemon, consul: ConsulStandIn) -> None:
     [service_id] = consul.services
-    passes = wait_for(lambda: len(consul.passes.get(f'service:{service_id}', [])) >= 3 and consul.passes[f'service:{service_id}'])
+    passes = wait_for(
+        lambda: len(consul.passes.get(f'service:{service_id}', [])) >= 3 and consul.passes[f'service:{service_id}']
+    )
 
-    gaps = [b - a for a, b in zip(passes[1:], passes[2:])]
+    gaps = [b - a for a, b in zip(passes[1:], passes[2:], strict=False)]
     assert all(0.7 < gap < 2.5 for gap in gaps), gaps
 
 

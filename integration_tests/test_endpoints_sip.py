@@ -105,7 +105,9 @@ def test_unknown_template_is_400(client) -> None:  # type: ignore[no-untyped-def
     response = client.post('/endpoints/sip', json={'templates': [{'uuid': missing}]})
 
     assert response.status_code == 400
-    assert response.json() == [f"Input Error - field 'templates': SIPEndpointTemplate was not found ('uuid': '{missing}')"]
+    assert response.json() == [
+        f"Input Error - field 'templates': SIPEndpointTemplate was not found ('uuid': '{missing}')"
+    ]
 
 
 def transport(client) -> dict:  # type: ignore[no-untyped-def]

@@ -137,7 +137,9 @@ def test_bound_extension_cannot_be_deleted(client, rows) -> None:  # type: ignor
 
     assert response.status_code == 400
     # Upstream names the owner by its type (a linked line: see test_line_extension).
-    assert response.json() == [f"Resource Error - Extension is associated with a queue ('extension_id': {extension['id']})"]
+    assert response.json() == [
+        f"Resource Error - Extension is associated with a queue ('extension_id': {extension['id']})"
+    ]
 
 
 def test_type_follows_the_context_and_filters_the_list(client) -> None:  # type: ignore[no-untyped-def]

@@ -61,7 +61,8 @@ def _operations_config() -> str:
     # An operation's own section would otherwise turn every phase back on.
     phases = ''.join(
         f'[operations.phases.{phase}]\nenabled = false\n'
-        for phase in ('examples', 'coverage', 'fuzzing', 'stateful') if phase not in PHASES.split(',')
+        for phase in ('examples', 'coverage', 'fuzzing', 'stateful')
+        if phase not in PHASES.split(',')
     )
     return ''.join(
         f'[[operations]]\ninclude-method = "{method}"\ninclude-path = "{path}"\n'
@@ -85,8 +86,7 @@ def _config(daemon: Daemon, tenant_uuid: str) -> str:
             'mode = "all"\n'
             # Positive cases act in the key's own tenant, so that items are found.
             '[parameters]\n'
-            f'"Wazo-Tenant" = "{tenant_uuid}"\n'
-            + _operations_config()
+            f'"Wazo-Tenant" = "{tenant_uuid}"\n' + _operations_config()
         )
     return path
 
@@ -97,9 +97,20 @@ def test_every_route_passes_the_default_checks(fuzz_daemon: Daemon) -> None:
     rows.dispose()
 
     result = subprocess.run(
-        [SCHEMATHESIS, '--no-color', '--config-file', _config(fuzz_daemon, tenant_uuid), 'run',
-         f'{fuzz_daemon.base_url}/api/api.yml', '--output-truncate', 'false'],
-        capture_output=True, text=True, timeout=600, cwd=fuzz_daemon.workdir,  # its cache stays there
+        [
+            SCHEMATHESIS,
+            '--no-color',
+            '--config-file',
+            _config(fuzz_daemon, tenant_uuid),
+            'run',
+            f'{fuzz_daemon.base_url}/api/api.yml',
+            '--output-truncate',
+            'false',
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=fuzz_daemon.workdir,  # its cache stays there
     )
 
     assert result.returncode == 0, result.stdout[-60000:] + result.stderr[-2000:]

@@ -6,7 +6,6 @@ import json
 
 import requests
 
-
 # Malformed, truncated, non-object, duplicate-key, invalid UTF-8 and deeply nested bodies
 # are in test_bad_input.py, aimed at every route of the OpenAPI document.
 

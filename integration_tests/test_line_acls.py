@@ -88,7 +88,9 @@ def routes(o: dict) -> list[tuple[str, str, str]]:
 def test_each_route_is_granted_by_its_acl_and_refused_without_it(pg_daemon, objects) -> None:  # type: ignore[no-untyped-def]
     table = routes(objects)
     suffix = uuid.uuid4().hex[:6]
-    granted = pg_daemon.admin('keys', 'create', f'lines-{suffix}', '--acl', *(acl for _, _, acl in table)).stdout.strip()
+    granted = pg_daemon.admin(
+        'keys', 'create', f'lines-{suffix}', '--acl', *(acl for _, _, acl in table)
+    ).stdout.strip()
     other = pg_daemon.admin('keys', 'create', f'none-{suffix}', '--acl', 'confd.users.read').stdout.strip()
 
     for method, path, acl in table:

@@ -58,7 +58,7 @@ def test_a_line_takes_one_endpoint_only(client) -> None:  # type: ignore[no-unty
 
     assert response.status_code == 400
     assert response.json() == [
-        f"Resource Error - Line is associated with a Endpoint "
+        f'Resource Error - Line is associated with a Endpoint '
         f"('line_id': {new_line['id']}, 'endpoint': 'sip', 'endpoint_id': '{first['uuid']}')"
     ]
 
@@ -70,7 +70,9 @@ def test_an_endpoint_serves_one_line_only(client) -> None:  # type: ignore[no-un
     response = client.put(sip_url(second_line['id'], endpoint['uuid']))
 
     assert response.status_code == 400
-    assert response.json()[0].startswith(f"Resource Error - Line is associated with a Endpoint ('line_id': {first_line['id']}")
+    assert response.json()[0].startswith(
+        f"Resource Error - Line is associated with a Endpoint ('line_id': {first_line['id']}"
+    )
 
 
 def test_unknown_line_or_endpoint_is_404(client) -> None:  # type: ignore[no-untyped-def]
@@ -143,7 +145,10 @@ class TestEvents:
         found = events.all('line_endpoint')
         assert [(e['name'], e['routing_key']) for e in found] == [
             ('line_endpoint_sip_associated', f'config.lines.{new_line["id"]}.endpoints.sip.{endpoint["uuid"]}.updated'),
-            ('line_endpoint_sip_dissociated', f'config.lines.{new_line["id"]}.endpoints.sip.{endpoint["uuid"]}.deleted'),
+            (
+                'line_endpoint_sip_dissociated',
+                f'config.lines.{new_line["id"]}.endpoints.sip.{endpoint["uuid"]}.deleted',
+            ),
         ]
         assert found[0]['data'] == {
             'line': {'id': new_line['id'], 'tenant_uuid': new_line['tenant_uuid'], 'name': endpoint['name']},
@@ -181,7 +186,12 @@ def test_concurrent_associations_to_one_line_let_one_win(pg_daemon) -> None:  # 
         results: list[int] = []
         barrier = threading.Barrier(2)
 
-        def associate(endpoint_uuid: str) -> None:
+        def associate(
+            endpoint_uuid: str,
+            barrier: threading.Barrier = barrier,
+            results: list[int] = results,
+            new_line: dict = new_line,
+        ) -> None:
             own = pg_daemon.client()
             barrier.wait()
             results.append(own.put(sip_url(new_line['id'], endpoint_uuid)).status_code)

@@ -138,7 +138,9 @@ def test_an_extension_rings_the_lines_of_one_main_user(client) -> None:  # type:
     response = link(client, second, extension)
 
     assert response.status_code == 400
-    assert response.json() == [f"Resource Error - User is associated with a Line ('user_id': {alice['id']}, 'line_id': {first['id']})"]
+    assert response.json() == [
+        f"Resource Error - User is associated with a Line ('user_id': {alice['id']}, 'line_id': {first['id']})"
+    ]
 
 
 def test_lines_without_users_share_an_extension(client) -> None:  # type: ignore[no-untyped-def]

@@ -71,7 +71,9 @@ def test_put_is_a_partial_update(client) -> None:  # type: ignore[no-untyped-def
 
 
 def test_put_ignores_nested_endpoints_and_extensions(client, rows) -> None:  # type: ignore[no-untyped-def]
-    created = client.post('/lines', json={'context': context(client), 'endpoint_sccp': {'options': [['allow', 'ulaw']]}}).json()
+    created = client.post(
+        '/lines', json={'context': context(client), 'endpoint_sccp': {'options': [['allow', 'ulaw']]}}
+    ).json()
     body = {'position': 3, 'endpoint_sccp': {'options': []}, 'endpoint_sip': {}, 'extensions': [{'exten': '1000'}]}
 
     response = client.put(f'/lines/{created["id"]}', json=body)
@@ -129,7 +131,12 @@ def test_events(client, rows) -> None:  # type: ignore[no-untyped-def]
         ('line_edited', 'config.line.edited'),
         ('line_deleted', 'config.line.deleted'),
     ]
-    assert found[0]['data'] == {'id': created['id'], 'protocol': None, 'name': None, 'tenant_uuid': created['tenant_uuid']}
+    assert found[0]['data'] == {
+        'id': created['id'],
+        'protocol': None,
+        'name': None,
+        'tenant_uuid': created['tenant_uuid'],
+    }
     assert found[0]['headers']['user_uuid:*'] is True
 
 
@@ -139,7 +146,11 @@ class TestNestedEndpoint:
         events = Events(rows)
 
         response = client.post(
-            '/lines', json={'context': name, 'endpoint_sip': {'label': 'nested', 'auth_section_options': [['username', 'n1'], ['password', 'p']]}}
+            '/lines',
+            json={
+                'context': name,
+                'endpoint_sip': {'label': 'nested', 'auth_section_options': [['username', 'n1'], ['password', 'p']]},
+            },
         )
 
         assert response.status_code == 201
@@ -150,7 +161,11 @@ class TestNestedEndpoint:
         assert created['endpoint_sip']['line']['id'] == created['id']
         assert created['endpoint_sip']['templates'] == []
         assert created['name'] == created['endpoint_sip']['name']
-        assert [e['name'] for e in events.all()] == ['line_created', 'sip_endpoint_created', 'line_endpoint_sip_associated']
+        assert [e['name'] for e in events.all()] == [
+            'line_created',
+            'sip_endpoint_created',
+            'line_endpoint_sip_associated',
+        ]
 
     @pytest.mark.parametrize('kind', ['sccp', 'custom'])
     def test_post_creates_sccp_and_custom_endpoints(self, client, kind) -> None:  # type: ignore[no-untyped-def]
@@ -185,7 +200,9 @@ class TestNestedEndpoint:
     def test_invalid_nested_endpoint_creates_nothing(self, client, rows) -> None:  # type: ignore[no-untyped-def]
         before = rows.count('line')
 
-        response = client.post('/lines', json={'context': context(client), 'endpoint_custom': {'interface': 'bad interface'}})
+        response = client.post(
+            '/lines', json={'context': context(client), 'endpoint_custom': {'interface': 'bad interface'}}
+        )
 
         assert response.status_code == 400
         assert response.json()[0].startswith("Input Error - endpoint_custom: {'interface': ")
@@ -267,7 +284,7 @@ class TestCallerId:
 
         assert response.status_code == 400
         assert response.json() == [
-            'Input Error - _schema: [\'Ambiguous caller ID: line.caller_id_name = Y '
+            "Input Error - _schema: ['Ambiguous caller ID: line.caller_id_name = Y "
             'endpoint_sip.endpoint_section_options["callerid"] = "X" <1>\']'
         ]
 
@@ -322,7 +339,9 @@ class TestNestedExtensions:
         ctx = create_context(client)
         events = Events(rows)
 
-        created = client.post('/lines', json={'context': ctx['name'], 'endpoint_sip': {}, 'extensions': [{'exten': '1400'}]}).json()
+        created = client.post(
+            '/lines', json={'context': ctx['name'], 'endpoint_sip': {}, 'extensions': [{'exten': '1400'}]}
+        ).json()
 
         assert [(e['exten'], e['context']) for e in created['extensions']] == [('1400', ctx['name'])]
         assert [line['id'] for line in created['extensions'][0]['lines']] == [created['id']]
@@ -337,7 +356,11 @@ class TestNestedExtensions:
     def test_post_links_an_existing_extension(self, client, rows) -> None:  # type: ignore[no-untyped-def]
         ctx = create_context(client)
         taken = create(client, '/extensions', {'exten': '1401', 'context': ctx['name']})
-        body = {'context': ctx['name'], 'endpoint_sccp': {'options': [['allow', 'ulaw']]}, 'extensions': [{'exten': '1401'}]}
+        body = {
+            'context': ctx['name'],
+            'endpoint_sccp': {'options': [['allow', 'ulaw']]},
+            'extensions': [{'exten': '1401'}],
+        }
 
         linked = client.post('/lines', json=body).json()
 

@@ -67,12 +67,22 @@ def test_search_finds_a_word_of_any_searched_column(pg_daemon: Daemon) -> None:
 def test_the_stored_document_is_the_folded_document_of_the_searched_columns(pg_daemon: Daemon) -> None:
     load_all()
     client = pg_daemon.client()
-    created = client.post('/users', json={
-        'firstname': 'Ève', 'lastname': 'Stored', 'caller_id': '"Ève S" <1001>', 'description': 'Desc ½',
-        'userfield': 'field', 'email': 'eve.stored@example.com', 'mobile_phone_number': '+33612',
-        'preprocess_subroutine': 'sub', 'outgoing_caller_id': 'anonymous', 'username': 'evestored',
-        'subscription_type': 2,
-    }).json()
+    created = client.post(
+        '/users',
+        json={
+            'firstname': 'Ève',
+            'lastname': 'Stored',
+            'caller_id': '"Ève S" <1001>',
+            'description': 'Desc ½',
+            'userfield': 'field',
+            'email': 'eve.stored@example.com',
+            'mobile_phone_number': '+33612',
+            'preprocess_subroutine': 'sub',
+            'outgoing_caller_id': 'anonymous',
+            'username': 'evestored',
+            'subscription_type': 2,
+        },
+    ).json()
     own = [SEARCH.column(name) for name in SEARCH.search if name not in SEARCH.search_alternatives]
     document = func.confd_fold(search_document(own))
     engine = create_engine(pg_daemon.db_uri)

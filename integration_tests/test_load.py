@@ -33,10 +33,14 @@ def small_daemon(tmp_path_factory):  # type: ignore[no-untyped-def]
     """Few threads and a small pool: the clients outnumber both. Its database is its own,
     so that every `wazo-confd` connection to it is this daemon's."""
     with temporary_database('confd_load') as uri:
-        daemon = Daemon(str(tmp_path_factory.mktemp('daemon-small')), uri, {
-            'rest_api': {'min_threads': THREADS, 'max_threads': THREADS, 'workers': WORKERS},
-            'database': {'pool_size': POOL, 'max_overflow': 0, 'pool_timeout': 2},
-        }).start()
+        daemon = Daemon(
+            str(tmp_path_factory.mktemp('daemon-small')),
+            uri,
+            {
+                'rest_api': {'min_threads': THREADS, 'max_threads': THREADS, 'workers': WORKERS},
+                'database': {'pool_size': POOL, 'max_overflow': 0, 'pool_timeout': 2},
+            },
+        ).start()
         yield daemon
         daemon.stop()
 
@@ -75,9 +79,7 @@ def test_more_clients_than_threads_queue_or_get_503_and_the_pool_keeps_its_bound
 
 def _sample(rows: Rows, stop: threading.Event, seen: list[int]) -> None:
     while not stop.is_set():
-        seen.append(rows.count(
-            'pg_stat_activity', "application_name = 'wazo-confd' AND datname = current_database()"
-        ))
+        seen.append(rows.count('pg_stat_activity', "application_name = 'wazo-confd' AND datname = current_database()"))
         time.sleep(0.02)
 
 
@@ -104,6 +106,7 @@ def test_memory_stays_flat_over_ten_thousand_requests(small_daemon) -> None:  # 
                 response.read()
                 statuses[response.status] = statuses.get(response.status, 0) + 1
             connection.close()
+
         workers = [threading.Thread(target=loop, args=(n,)) for n in range(THREADS)]
         for w in workers:
             w.start()
@@ -115,8 +118,10 @@ def test_memory_stays_flat_over_ten_thousand_requests(small_daemon) -> None:  # 
     started = time.monotonic()
     run(MEMORY_REQUESTS)
     growth = rss_kib(pid) - baseline
-    print(f'RSS {baseline} KiB after warm-up, +{growth} KiB after {MEMORY_REQUESTS} requests '
-          f'in {time.monotonic() - started:.1f}s')
+    print(
+        f'RSS {baseline} KiB after warm-up, +{growth} KiB after {MEMORY_REQUESTS} requests '
+        f'in {time.monotonic() - started:.1f}s'
+    )
 
     assert set(statuses) == {200, 404}
     assert growth < MEMORY_BOUND_KIB

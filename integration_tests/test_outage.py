@@ -29,11 +29,15 @@ def outage_turn() -> Iterator[None]:
 
 @pytest.mark.outage
 def test_postgresql_outage_is_503_then_recovers_without_restart(outage_turn, workdir, fresh_pg) -> None:  # type: ignore[no-untyped-def]
-    daemon = Daemon(workdir, fresh_pg, {
-        # A token checked before the outage stays valid from the cache, as with wazo-auth.
-        'auth': {'cache_ttl': 300},
-        'database': {'connect_timeout': 2, 'pool_timeout': 2},
-    }).start()
+    daemon = Daemon(
+        workdir,
+        fresh_pg,
+        {
+            # A token checked before the outage stays valid from the cache, as with wazo-auth.
+            'auth': {'cache_ttl': 300},
+            'database': {'connect_timeout': 2, 'pool_timeout': 2},
+        },
+    ).start()
     client = daemon.client()
     assert client.get('/status').status_code == 200
     assert client.post('/users', json={'firstname': 'before-outage'}).status_code == 201

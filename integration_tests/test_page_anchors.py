@@ -116,7 +116,7 @@ def test_pages_follow_creations_and_deletions(anchored: tuple[Daemon, Rows, str]
     assert _page(daemon, tenant, 'desc', 1500, 50)[0] == whole[1500:1550]
     assert _page(daemon, tenant, 'desc', 1150, 100)[0] == whole[1150:1250]
     for user in created:
-        client.delete(f"/users/{user['uuid']}")
+        client.delete(f'/users/{user["uuid"]}')
 
 
 def test_the_change_serial_counts_what_moves_the_order_only(anchored: tuple[Daemon, Rows, str]) -> None:
@@ -126,11 +126,11 @@ def test_the_change_serial_counts_what_moves_the_order_only(anchored: tuple[Daem
     user = client.post('/users', json={'firstname': 'Serial', 'lastname': 'One'}).json()
     created = rows.scalar(SERIAL, t=tenant)
 
-    client.put(f"/users/{user['uuid']}", json={'firstname': 'Renamed first name only', 'lastname': 'One'})
+    client.put(f'/users/{user["uuid"]}', json={'firstname': 'Renamed first name only', 'lastname': 'One'})
     assert rows.scalar(SERIAL, t=tenant) == created
-    client.put(f"/users/{user['uuid']}", json={'firstname': 'Serial', 'lastname': 'Two'})
+    client.put(f'/users/{user["uuid"]}', json={'firstname': 'Serial', 'lastname': 'Two'})
     renamed = rows.scalar(SERIAL, t=tenant)
-    client.delete(f"/users/{user['uuid']}")
+    client.delete(f'/users/{user["uuid"]}')
 
     assert start < created < renamed < rows.scalar(SERIAL, t=tenant)
 
@@ -143,7 +143,9 @@ def test_a_user_moved_to_another_tenant_changes_both_serials(anchored: tuple[Dae
     before = (rows.scalar(SERIAL, t=tenant), rows.scalar(SERIAL, t=other))
 
     with rows.engine.begin() as connection:
-        connection.exec_driver_sql('UPDATE confd_user SET tenant_uuid = %(o)s WHERE uuid = %(u)s', {'o': other, 'u': user['uuid']})
+        connection.exec_driver_sql(
+            'UPDATE confd_user SET tenant_uuid = %(o)s WHERE uuid = %(u)s', {'o': other, 'u': user['uuid']}
+        )
 
     after = (rows.scalar(SERIAL, t=tenant), rows.scalar(SERIAL, t=other))
     assert after[0] > before[0] and after[1] > before[1]

@@ -27,7 +27,11 @@ def _ok(response) -> None:  # type: ignore[no-untyped-def]
 
 def test_pages_embed_what_the_items_embed(client) -> None:  # type: ignore[no-untyped-def]
     context = _context(client)
-    owner, sharer, alone = user(client, lastname='pagerel'), user(client, lastname='pagerel'), user(client, lastname='pagerel')
+    owner, sharer, alone = (
+        user(client, lastname='pagerel'),
+        user(client, lastname='pagerel'),
+        user(client, lastname='pagerel'),
+    )
     main, main_sip = sip_line(client)
     second, second_sip = sip_line(client)
     extension = created(client.post('/extensions', json={'exten': _exten(), 'context': context}))
@@ -37,11 +41,17 @@ def test_pages_embed_what_the_items_embed(client) -> None:  # type: ignore[no-un
     _ok(client.put(f'/users/{sharer["uuid"]}/lines/{second["id"]}'))
     vm_name = unique('vm')
     voicemail = created(
-        client.post(f'/users/{owner["uuid"]}/voicemails', json={'name': vm_name, 'number': _exten(), 'context': context})
+        client.post(
+            f'/users/{owner["uuid"]}/voicemails', json={'name': vm_name, 'number': _exten(), 'context': context}
+        )
     )
 
     uuids = ','.join(u['uuid'] for u in (owner, sharer, alone))
-    for params in ({'uuid': uuids}, {'search': 'pagerel', 'uuid': uuids}, {'uuid': uuids, 'order': 'firstname', 'offset': 1}):
+    for params in (
+        {'uuid': uuids},
+        {'search': 'pagerel', 'uuid': uuids},
+        {'uuid': uuids, 'order': 'firstname', 'offset': 1},
+    ):
         page = client.get('/users', params=params).json()['items']
         assert page, params
         for item in page:

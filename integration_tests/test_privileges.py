@@ -88,7 +88,10 @@ def account() -> pwd.struct_passwd:
     try:
         return pwd.getpwnam(USER)
     except KeyError:
-        subprocess.run(['useradd', '--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', USER], check=True)
+        subprocess.run(
+            ['useradd', '--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', USER],
+            check=True,
+        )
         return pwd.getpwnam(USER)
 
 

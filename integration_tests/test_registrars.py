@@ -11,12 +11,29 @@ from .helpers.lines import context, line
 from .helpers.telephony import events
 
 ALL = {
-    'name': 'Full', 'main_host': '1.2.3.4', 'main_port': 5060, 'backup_host': '1.2.3.5', 'backup_port': 5061,
-    'proxy_main_host': '1.2.3.6', 'proxy_main_port': 5062, 'proxy_backup_host': '1.2.3.7', 'proxy_backup_port': 5063,
-    'outbound_proxy_host': '1.2.3.8', 'outbound_proxy_port': 5064,
+    'name': 'Full',
+    'main_host': '1.2.3.4',
+    'main_port': 5060,
+    'backup_host': '1.2.3.5',
+    'backup_port': 5061,
+    'proxy_main_host': '1.2.3.6',
+    'proxy_main_port': 5062,
+    'proxy_backup_host': '1.2.3.7',
+    'proxy_backup_port': 5063,
+    'outbound_proxy_host': '1.2.3.8',
+    'outbound_proxy_port': 5064,
 }
-OPTIONAL = ('name', 'main_port', 'backup_host', 'backup_port', 'proxy_main_port', 'proxy_backup_host',
-            'proxy_backup_port', 'outbound_proxy_host', 'outbound_proxy_port')
+OPTIONAL = (
+    'name',
+    'main_port',
+    'backup_host',
+    'backup_port',
+    'proxy_main_port',
+    'proxy_backup_host',
+    'proxy_backup_port',
+    'outbound_proxy_host',
+    'outbound_proxy_port',
+)
 
 
 def _id() -> str:
@@ -68,12 +85,27 @@ def test_an_id_is_unique(client) -> None:  # type: ignore[no-untyped-def]
     assert response.json() == [f"Resource Error - Registrar already exists ('id': '{taken}')"]
 
 
-@pytest.mark.parametrize('field, value', [
-    ('main_host', None), ('main_host', 123), ('main_port', 'wrong'), ('backup_host', 123),
-    ('backup_port', 'wrong'), ('proxy_main_host', None), ('proxy_main_host', 123), ('proxy_main_port', 'wrong'),
-    ('proxy_backup_host', 123), ('proxy_backup_port', 'wrong'), ('outbound_proxy_host', 123),
-    ('outbound_proxy_port', 'wrong'), ('main_port', 70000), ('deletable', 'no'), ('id', 'a/b'), ('id', ''),
-])
+@pytest.mark.parametrize(
+    'field, value',
+    [
+        ('main_host', None),
+        ('main_host', 123),
+        ('main_port', 'wrong'),
+        ('backup_host', 123),
+        ('backup_port', 'wrong'),
+        ('proxy_main_host', None),
+        ('proxy_main_host', 123),
+        ('proxy_main_port', 'wrong'),
+        ('proxy_backup_host', 123),
+        ('proxy_backup_port', 'wrong'),
+        ('outbound_proxy_host', 123),
+        ('outbound_proxy_port', 'wrong'),
+        ('main_port', 70000),
+        ('deletable', 'no'),
+        ('id', 'a/b'),
+        ('id', ''),
+    ],
+)
 def test_bogus_fields_are_400_on_create_and_edit(client, rows, field, value) -> None:  # type: ignore[no-untyped-def]
     existing = registrar(client)
     before = rows.count('registrar')
@@ -101,7 +133,9 @@ def test_the_hosts_are_required(client) -> None:  # type: ignore[no-untyped-def]
 def test_put_is_partial_takes_nulls_and_keeps_the_id(client) -> None:  # type: ignore[no-untyped-def]
     created = registrar(client, **ALL)
 
-    response = client.put(f'/registrars/{created["id"]}', json={'id': 'other', 'main_host': '9.9.9.9', 'name': None, 'main_port': None})
+    response = client.put(
+        f'/registrars/{created["id"]}', json={'id': 'other', 'main_host': '9.9.9.9', 'name': None, 'main_port': None}
+    )
 
     assert response.status_code == 204
     fetched = client.get(f'/registrars/{created["id"]}').json()
@@ -183,15 +217,21 @@ def test_writes_send_service_events_with_the_registrar(client, rows) -> None:  #
     assert [e['body']['data'] for e in sent['registrar_created']] == [expected]
     assert [e['body']['data'] for e in sent['registrar_edited']] == [{**expected, 'name': 'Renamed'}]
     assert [e['body']['data'] for e in sent['registrar_deleted']] == [{**expected, 'name': 'Renamed'}]
-    for action, found in zip(('created', 'edited', 'deleted'), sent.values()):
+    for action, found in zip(('created', 'edited', 'deleted'), sent.values(), strict=True):
         assert found[0]['routing_key'] == f'config.registrar.{action}'
         assert 'tenant_uuid' not in found[0]['headers']
 
 
-@pytest.mark.parametrize('method, path', [
-    ('GET', '/registrars'), ('POST', '/registrars'), ('GET', '/registrars/default'),
-    ('PUT', '/registrars/default'), ('DELETE', '/registrars/default'),
-])
+@pytest.mark.parametrize(
+    'method, path',
+    [
+        ('GET', '/registrars'),
+        ('POST', '/registrars'),
+        ('GET', '/registrars/default'),
+        ('PUT', '/registrars/default'),
+        ('DELETE', '/registrars/default'),
+    ],
+)
 def test_only_the_master_tenant_reaches_registrars(client, rows, sub_key, method, path) -> None:  # type: ignore[no-untyped-def]
     before = client.get('/registrars/default').json()
     count = rows.count('registrar')

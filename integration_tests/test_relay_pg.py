@@ -49,7 +49,9 @@ def database(fresh_pg: str) -> Iterator[Database]:
 
 def unsent(database: Database) -> list[str]:
     with database.new_session() as session:
-        return list(session.scalars(select(OutboxEvent.name).where(OutboxEvent.sent_at.is_(None)).order_by(OutboxEvent.id)))
+        return list(
+            session.scalars(select(OutboxEvent.name).where(OutboxEvent.sent_at.is_(None)).order_by(OutboxEvent.id))
+        )
 
 
 def test_every_row_is_sent_in_commit_order_in_batches(database: Database) -> None:

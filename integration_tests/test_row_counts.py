@@ -34,7 +34,7 @@ def test_a_page_total_follows_creations_and_deletions(pg_daemon: Daemon, pg_rows
     tenant = _tenant(pg_daemon)
     client = pg_daemon.client(tenant=tenant)
     users = [client.post('/users', json={'firstname': f'Counted{n}'}).json() for n in range(3)]
-    assert client.delete(f"/users/{users[0]['uuid']}").status_code == 204
+    assert client.delete(f'/users/{users[0]["uuid"]}').status_code == 204
 
     page = client.get('/users', params={'limit': 1, 'offset': 1}).json()
 
@@ -51,7 +51,9 @@ def test_the_counts_equal_the_rows_after_moves_and_bulk_changes(pg_daemon: Daemo
             "UPDATE confd_user SET tenant_uuid = %(second)s WHERE tenant_uuid = %(first)s AND firstname IN ('Moved0', 'Moved1')",
             {'first': first, 'second': second},
         )
-        connection.exec_driver_sql("UPDATE confd_user SET description = 'touched' WHERE tenant_uuid = %(t)s", {'t': second})
+        connection.exec_driver_sql(
+            "UPDATE confd_user SET description = 'touched' WHERE tenant_uuid = %(t)s", {'t': second}
+        )
 
     assert _counts(pg_rows, COUNTS) == _counts(pg_rows, REAL)
     assert pg_daemon.client(tenant=second).get('/users').json()['total'] == 2

@@ -20,14 +20,24 @@ SECRET_PASSWORD = 'Hush-Hush-42'
 class TestSecretsInResponses:
     def test_user_password_appears_in_no_response_and_no_event(self, daemon, rows) -> None:  # type: ignore[no-untyped-def]
         client = daemon.client()
-        created = client.post('/users', json={'firstname': 'Secretive', 'password': SECRET_PASSWORD, 'username': f'sec-{os.getpid()}-{daemon.port}'})
+        created = client.post(
+            '/users',
+            json={
+                'firstname': 'Secretive',
+                'password': SECRET_PASSWORD,
+                'username': f'sec-{os.getpid()}-{daemon.port}',
+            },
+        )
         assert created.status_code == 201
         user = created.json()
         responses = [
             created,
             client.get(f'/users/{user["id"]}'),
             client.get('/users', params={'uuid': user['uuid']}),
-            *(client.get('/users', params={'uuid': user['uuid'], 'view': view}) for view in ('directory', 'summary', 'line_presence')),
+            *(
+                client.get('/users', params={'uuid': user['uuid'], 'view': view})
+                for view in ('directory', 'summary', 'line_presence')
+            ),
             client.put(f'/users/{user["id"]}', json={'password': 'bad pass'}),
             client.put(f'/users/{user["id"]}', json={'password': SECRET_PASSWORD, 'ring_seconds': 'x'}),
         ]
@@ -41,8 +51,11 @@ class TestSecretsInResponses:
         token = daemon.admin_key()
         client = daemon.client()
         answers = [
-            client.get('/users'), client.get('/status'), client.get('/infos'),
-            client.get('/users/999999'), client.post('/users', json={}),
+            client.get('/users'),
+            client.get('/status'),
+            client.get('/infos'),
+            client.get('/users/999999'),
+            client.post('/users', json={}),
             daemon.client(token=token + 'x').get('/users'),
         ]
 
@@ -62,12 +75,33 @@ def tls_daemon(tmp_path_factory):  # type: ignore[no-untyped-def]
     workdir = str(tmp_path_factory.mktemp('daemon-tls'))
     cert, key = os.path.join(workdir, 'cert.pem'), os.path.join(workdir, 'key.pem')
     subprocess.run(
-        ['openssl', 'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
-         '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', key, '-out', cert],
-        check=True, capture_output=True,
+        [
+            'openssl',
+            'req',
+            '-x509',
+            '-newkey',
+            'rsa:2048',
+            '-nodes',
+            '-days',
+            '1',
+            '-subj',
+            '/CN=127.0.0.1',
+            '-addext',
+            'subjectAltName=IP:127.0.0.1',
+            '-keyout',
+            key,
+            '-out',
+            cert,
+        ],
+        check=True,
+        capture_output=True,
     )
-    daemon = Daemon(workdir, f'sqlite:///{workdir}/confd.sqlite',
-                    {'rest_api': {'certificate': cert, 'private_key': key}}, scheme='https').start()
+    daemon = Daemon(
+        workdir,
+        f'sqlite:///{workdir}/confd.sqlite',
+        {'rest_api': {'certificate': cert, 'private_key': key}},
+        scheme='https',
+    ).start()
     yield daemon
     daemon.stop()
 
@@ -103,18 +137,23 @@ class TestTls:
 @pytest.fixture(scope='module')
 def cors_daemon(tmp_path_factory):  # type: ignore[no-untyped-def]
     workdir = str(tmp_path_factory.mktemp('daemon-cors'))
-    daemon = Daemon(workdir, f'sqlite:///{workdir}/confd.sqlite',
-                    {'rest_api': {'cors': {'origins': ['https://ui.example.com']}}}).start()
+    daemon = Daemon(
+        workdir, f'sqlite:///{workdir}/confd.sqlite', {'rest_api': {'cors': {'origins': ['https://ui.example.com']}}}
+    ).start()
     yield daemon
     daemon.stop()
 
 
 def _preflight(daemon: Daemon, origin: str) -> requests.Response:
-    return requests.options(f'{daemon.base_url}/users', timeout=10, headers={
-        'Origin': origin,
-        'Access-Control-Request-Method': 'POST',
-        'Access-Control-Request-Headers': 'X-Auth-Token, Content-Type',
-    })
+    return requests.options(
+        f'{daemon.base_url}/users',
+        timeout=10,
+        headers={
+            'Origin': origin,
+            'Access-Control-Request-Method': 'POST',
+            'Access-Control-Request-Headers': 'X-Auth-Token, Content-Type',
+        },
+    )
 
 
 class TestCors:

@@ -151,7 +151,7 @@ def test_delete_of_a_used_transport_is_400_without_fallback(client) -> None:  # 
 
     assert response.status_code == 400
     assert response.json() == [
-        "Resource Error - Transport is associated with a EndpointSIP "
+        'Resource Error - Transport is associated with a EndpointSIP '
         f"('transport_uuid': '{used['uuid']}', 'endpoint_sip_uuid': '{endpoint['uuid']}')"
     ]
     assert client.get(f'/sip/transports/{used["uuid"]}').status_code == 200
@@ -229,7 +229,7 @@ def test_pjsip_doc_lists_the_option_names_by_section(client) -> None:  # type: i
 def test_a_configured_doc_file_replaces_the_shipped_names(tmp_path) -> None:  # type: ignore[no-untyped-def]
     doc = tmp_path / 'pjsip.json'
     doc.write_text(json.dumps({'transport': {'bind': {'name': 'bind'}}}))
-    uri = f"sqlite:///{tmp_path / 'confd.sqlite'}"
+    uri = f'sqlite:///{tmp_path / "confd.sqlite"}'
     daemon = Daemon(str(tmp_path / 'daemon'), uri, {'pjsip_config_doc_filename': str(doc)}).start()
     try:
         client = daemon.client()

@@ -108,9 +108,9 @@ def test_list_statements_do_not_grow_with_the_rows(counting_daemon: Daemon) -> N
 def test_an_item_of_the_selected_tenant_costs_one_statement(counting_daemon: Daemon) -> None:
     client = counting_daemon.client()
     user = client.post('/users', json={'firstname': 'Counted'}).json()
-    client.get(f"/users/{user['uuid']}")
+    client.get(f'/users/{user["uuid"]}')
 
-    response = client.get(f"/users/{user['uuid']}")
+    response = client.get(f'/users/{user["uuid"]}')
 
     # The user, found by its uuid: the tenant tree is not looked up for the user's own tenant.
     assert response.status_code == 200
@@ -121,9 +121,9 @@ def test_an_item_of_a_sub_tenant_is_found_through_the_tenant_tree(counting_daemo
     admin = counting_daemon.client()
     child = admin.post('/tenants', json={'name': 'counted'}).json()
     user = counting_daemon.client(tenant=child['uuid']).post('/users', json={'firstname': 'Below'}).json()
-    admin.get(f"/users/{user['uuid']}")
+    admin.get(f'/users/{user["uuid"]}')
 
-    response = admin.get(f"/users/{user['uuid']}")
+    response = admin.get(f'/users/{user["uuid"]}')
 
     # The user, then the tree that shows its tenant is below the selected one.
     assert response.status_code == 200
@@ -133,7 +133,9 @@ def test_an_item_of_a_sub_tenant_is_found_through_the_tenant_tree(counting_daemo
 
 def test_a_full_user_in_one_post_asks_each_question_once(counting_daemon: Daemon) -> None:
     client = counting_daemon.client()
-    context = client.post('/contexts', json={'label': 'counted', 'user_ranges': [{'start': '1000', 'end': '1999'}]}).json()
+    context = client.post(
+        '/contexts', json={'label': 'counted', 'user_ranges': [{'start': '1000', 'end': '1999'}]}
+    ).json()
     line = {'context': context['name'], 'endpoint_sip': {}, 'extensions': [{'exten': '1001'}]}
     voicemail = {'name': 'counted', 'number': '1001', 'context': context['name']}
 
@@ -144,4 +146,3 @@ def test_a_full_user_in_one_post_asks_each_question_once(counting_daemon: Daemon
     # up (65 statements before, then 25).
     assert response.status_code == 201, response.text
     assert int(response.headers[HEADER]) <= MAX_FULL_USER_STATEMENTS
-

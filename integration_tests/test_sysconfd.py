@@ -16,7 +16,12 @@ from .helpers.database import Rows, create_database, drop_database
 from .helpers.sysconfd import SysconfdStandIn
 
 USER_RELOAD = {
-    'ipbx': ['dialplan reload', 'module reload chan_sccp.so', 'module reload app_queue.so', 'module reload res_pjsip.so'],
+    'ipbx': [
+        'dialplan reload',
+        'module reload chan_sccp.so',
+        'module reload app_queue.so',
+        'module reload res_pjsip.so',
+    ],
     'agentbus': [],
 }
 
@@ -32,8 +37,11 @@ def sysconfd() -> Iterator[SysconfdStandIn]:
 def reload_daemon(request, tmp_path_factory, sysconfd) -> Iterator[Daemon]:  # type: ignore[no-untyped-def]
     # A database of its own: a second daemon on the shared one would replace its admin key.
     pg = request.param == 'postgresql'
-    uri = create_database('confd_sd') if pg else f"sqlite:///{tmp_path_factory.mktemp('sd') / 'confd.sqlite'}"
-    config = {'sysconfd': {'enabled': True, 'host': '127.0.0.1', 'port': sysconfd.port}, 'outbox': {'poll_interval': 0.2}}
+    uri = create_database('confd_sd') if pg else f'sqlite:///{tmp_path_factory.mktemp("sd") / "confd.sqlite"}'
+    config = {
+        'sysconfd': {'enabled': True, 'host': '127.0.0.1', 'port': sysconfd.port},
+        'outbox': {'poll_interval': 0.2},
+    }
     daemon = Daemon(str(tmp_path_factory.mktemp(f'sysconfd-{request.param}')), uri, config).start()
     yield daemon
     daemon.stop()
@@ -149,7 +157,9 @@ def test_live_reload_edited_event_is_written(reload_daemon, rows) -> None:  # ty
     client = reload_daemon.client()
     assert client.put('/configuration/live_reload', json={'enabled': True}).status_code == 204
 
-    event = rows.all("SELECT routing_key, headers, body FROM outbox_event WHERE name = 'live_reload_edited' ORDER BY id")[-1]
+    event = rows.all(
+        "SELECT routing_key, headers, body FROM outbox_event WHERE name = 'live_reload_edited' ORDER BY id"
+    )[-1]
     for column in ('headers', 'body'):  # SQLite hands JSON back as text
         if isinstance(event[column], str):
             event[column] = json.loads(event[column])
@@ -176,7 +186,9 @@ def test_live_reload_is_for_the_master_tenant_only(reload_daemon) -> None:  # ty
             {'uuid': tenant_uuid, 'name': 'sub'},
         )
     engine.dispose()
-    secret = reload_daemon.admin('keys', 'create', f'sub-{tenant_uuid[:8]}', '--acl', 'confd.#', '--tenant', tenant_uuid)
+    secret = reload_daemon.admin(
+        'keys', 'create', f'sub-{tenant_uuid[:8]}', '--acl', 'confd.#', '--tenant', tenant_uuid
+    )
     sub = reload_daemon.client(token=secret.stdout.strip())
 
     assert sub.get('/configuration/live_reload').status_code == 401

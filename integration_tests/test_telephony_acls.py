@@ -12,8 +12,10 @@ ROUTES = [
     ('GET', '/contexts/999999', 'confd.contexts.999999.read'),
     ('PUT', '/contexts/999999', 'confd.contexts.999999.update'),
     ('DELETE', '/contexts/999999', 'confd.contexts.999999.delete'),
-    *[('GET', f'/contexts/999999/ranges/{t}', f'confd.contexts.999999.ranges.{t}.read')
-      for t in ('user', 'group', 'queue', 'conference', 'incall')],
+    *[
+        ('GET', f'/contexts/999999/ranges/{t}', f'confd.contexts.999999.ranges.{t}.read')
+        for t in ('user', 'group', 'queue', 'conference', 'incall')
+    ],
     ('GET', '/extensions', 'confd.extensions.read'),
     ('POST', '/extensions', 'confd.extensions.create'),
     ('GET', '/extensions/999999', 'confd.extensions.999999.read'),

@@ -30,8 +30,8 @@ def test_master_key_creates_a_sub_tenant_of_the_master_tenant(daemon) -> None:  
     body = response.json()
     assert body['name'] == 'Acme Corp' and body['slug'] == 'acme' and body['parent_uuid'] == master
     assert body['sip_templates_generated'] is False
-    assert response.headers['Location'].endswith(f"/1.1/tenants/{body['uuid']}")
-    assert admin.get(f"/tenants/{body['uuid']}").json() == body
+    assert response.headers['Location'].endswith(f'/1.1/tenants/{body["uuid"]}')
+    assert admin.get(f'/tenants/{body["uuid"]}').json() == body
 
 
 def test_a_sub_tenant_may_be_created_below_a_visible_tenant(daemon, tenant) -> None:  # type: ignore[no-untyped-def]
@@ -53,9 +53,9 @@ def test_an_unknown_parent_is_400(daemon) -> None:  # type: ignore[no-untyped-de
 def test_a_tenant_is_renamed(daemon, tenant) -> None:  # type: ignore[no-untyped-def]
     admin = daemon.client()
 
-    assert admin.put(f"/tenants/{tenant['uuid']}", json={'name': 'Renamed', 'slug': 'ren'}).status_code == 204
+    assert admin.put(f'/tenants/{tenant["uuid"]}', json={'name': 'Renamed', 'slug': 'ren'}).status_code == 204
 
-    shown = admin.get(f"/tenants/{tenant['uuid']}").json()
+    shown = admin.get(f'/tenants/{tenant["uuid"]}').json()
     assert (shown['name'], shown['slug']) == ('Renamed', 'ren')
 
 
@@ -63,9 +63,9 @@ def test_a_tenant_is_deleted_with_its_objects_and_keys(daemon, tenant, rows) -> 
     key = _key(daemon, tenant['uuid'])
     daemon.client(key).post('/users', json={'firstname': 'Gone'})
 
-    assert daemon.client().delete(f"/tenants/{tenant['uuid']}").status_code == 204
+    assert daemon.client().delete(f'/tenants/{tenant["uuid"]}').status_code == 204
 
-    assert daemon.client().get(f"/tenants/{tenant['uuid']}").status_code == 404
+    assert daemon.client().get(f'/tenants/{tenant["uuid"]}').status_code == 404
     assert rows.count('confd_user', 'tenant_uuid = :t', t=tenant['uuid']) == 0
     assert rows.count('api_key', 'tenant_uuid = :t', t=tenant['uuid']) == 0
 
@@ -74,7 +74,7 @@ def test_a_tenant_with_sub_tenants_is_not_deleted(daemon, tenant) -> None:  # ty
     admin = daemon.client()
     admin.post('/tenants', json={'name': 'child', 'parent_uuid': tenant['uuid']})
 
-    response = admin.delete(f"/tenants/{tenant['uuid']}")
+    response = admin.delete(f'/tenants/{tenant["uuid"]}')
 
     assert response.status_code == 400
     assert response.json()[0].startswith('Resource Error - Operation not permitted')
@@ -116,5 +116,5 @@ def test_only_keys_of_the_master_tenant_change_tenants(daemon, sub_tenant_key, m
 def test_head_of_a_tenant_answers_like_its_get(daemon, tenant) -> None:  # type: ignore[no-untyped-def]
     admin = daemon.client()
 
-    assert admin.head(f"/tenants/{tenant['uuid']}").status_code == 200
+    assert admin.head(f'/tenants/{tenant["uuid"]}').status_code == 200
     assert admin.head(f'/tenants/{uuid.uuid4()}').status_code == 404

@@ -164,7 +164,9 @@ class TestSetLines:
         line_b, _ = sip_line(client)
         link(client, owner, old)
 
-        response = client.put(f'/users/{owner["uuid"]}/lines', json={'lines': [{'id': line_b['id']}, {'id': line_a['id']}]})
+        response = client.put(
+            f'/users/{owner["uuid"]}/lines', json={'lines': [{'id': line_b['id']}, {'id': line_a['id']}]}
+        )
 
         assert response.status_code == 204
         flags = rows.all('SELECT line_id, main_line FROM user_line WHERE user_id = :u ORDER BY line_id', u=owner['id'])
@@ -185,7 +187,9 @@ class TestSetLines:
         response = client.put(f'/users/{owner["id"]}/lines', json={'lines': [{'id': new_line['id']}] * 2})
 
         assert response.status_code == 400
-        assert response.json() == ['Resource Error - Operation not permitted. Cannot associate same line more than once']
+        assert response.json() == [
+            'Resource Error - Operation not permitted. Cannot associate same line more than once'
+        ]
 
     def test_unknown_line_is_400(self, client) -> None:  # type: ignore[no-untyped-def]
         owner = user(client)

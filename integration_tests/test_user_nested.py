@@ -49,9 +49,10 @@ def test_one_call_provisions_user_line_endpoint_extension_and_voicemail(client, 
     shown = client.get(f'/users/{user["id"]}').json()
     assert [found['id'] for found in shown['lines']] == [line['id']]
     assert shown['voicemail']['id'] == user['voicemail']['id']
-    assert rows.count(
-        'user_line', 'user_id = :u AND line_id = :l AND main_line AND main_user', u=user['id'], l=line['id']
-    ) == 1
+    assert (
+        rows.count('user_line', 'user_id = :u AND line_id = :l AND main_line AND main_user', u=user['id'], l=line['id'])
+        == 1
+    )
     assert rows.count('line_extension', 'line_id = :l', l=line['id']) == 1
     assert rows.count('user_voicemail', 'user_uuid = :u', u=user['uuid']) == 1
     assert [e['name'] for e in events.all()] == [
@@ -91,7 +92,10 @@ def test_a_nested_line_is_linked_to_an_extension_that_exists(client, rows) -> No
     assert [e['id'] for e in line['extensions']] == [extension['id']]
     assert rows.count('extension', "exten = '1003' AND context = :c", c=context['name']) == 1
     assert rows.count('line_extension', 'extension_id = :e', e=extension['id']) == 2
-    assert rows.count('user_line', 'user_id = :u AND line_id = :l AND main_line AND main_user', u=user['id'], l=line['id']) == 1
+    assert (
+        rows.count('user_line', 'user_id = :u AND line_id = :l AND main_line AND main_user', u=user['id'], l=line['id'])
+        == 1
+    )
 
 
 def test_voicemail_linked_by_id(client, rows) -> None:  # type: ignore[no-untyped-def]

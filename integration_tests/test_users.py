@@ -207,7 +207,9 @@ class TestList:
         assert [u['lastname'] for u in items] == ['Alpha', 'bravo', 'Charlie', 'delta']
 
     def test_order_and_direction(self, client, users, tag) -> None:  # type: ignore[no-untyped-def]
-        items = client.get('/users', params={'userfield': tag, 'order': 'firstname', 'direction': 'desc'}).json()['items']
+        items = client.get('/users', params={'userfield': tag, 'order': 'firstname', 'direction': 'desc'}).json()[
+            'items'
+        ]
 
         assert [u['firstname'] for u in items] == ['Zoé', 'yann', 'Xavier', 'Wanda']
 
@@ -253,16 +255,37 @@ class TestList:
         item = client.get('/users', params={'userfield': tag, 'view': 'summary', 'limit': 1}).json()['items'][0]
 
         assert set(item) == {
-            'id', 'uuid', 'firstname', 'lastname', 'email', 'extension', 'context',
-            'provisioning_code', 'protocol', 'enabled', 'subscription_type', 'is_webrtc',
+            'id',
+            'uuid',
+            'firstname',
+            'lastname',
+            'email',
+            'extension',
+            'context',
+            'provisioning_code',
+            'protocol',
+            'enabled',
+            'subscription_type',
+            'is_webrtc',
         }
 
     def test_directory_view(self, client, users, tag) -> None:  # type: ignore[no-untyped-def]
         item = client.get('/users', params={'userfield': tag, 'view': 'directory', 'limit': 1}).json()['items'][0]
 
         assert set(item) == {
-            'id', 'uuid', 'line_id', 'agent_id', 'firstname', 'lastname', 'email', 'exten',
-            'mobile_phone_number', 'voicemail_number', 'userfield', 'description', 'context',
+            'id',
+            'uuid',
+            'line_id',
+            'agent_id',
+            'firstname',
+            'lastname',
+            'email',
+            'exten',
+            'mobile_phone_number',
+            'voicemail_number',
+            'userfield',
+            'description',
+            'context',
         }
         assert item['userfield'] == tag
 
@@ -299,7 +322,7 @@ class TestEvents:
         client.delete(f'/users/{user["id"]}')
 
         events = rows.all(
-            "SELECT name, routing_key, headers, body FROM outbox_event"
+            'SELECT name, routing_key, headers, body FROM outbox_event'
             " WHERE name IN ('user_created', 'user_edited', 'user_deleted') ORDER BY id"
         )
         mine = [e for e in events if _data(e)['uuid'] == user['uuid']]

@@ -51,13 +51,16 @@ def test_a_message_defaults_to_null(client, zones) -> None:  # type: ignore[no-u
     assert client.get(PATH).json() == {'items': [{'name': 'utc', 'timezone': 'UTC', 'message': None}]}
 
 
-@pytest.mark.parametrize('body, field', [
-    ({}, 'items'),
-    ({'items': [{'timezone': 'UTC'}]}, 'items'),
-    ({'items': [{'name': 'x'}]}, 'items'),
-    ({'items': [{'name': 'x' * 129, 'timezone': 'UTC'}]}, 'items'),
-    ({'items': 'eu-fr'}, 'items'),
-])
+@pytest.mark.parametrize(
+    'body, field',
+    [
+        ({}, 'items'),
+        ({'items': [{'timezone': 'UTC'}]}, 'items'),
+        ({'items': [{'name': 'x'}]}, 'items'),
+        ({'items': [{'name': 'x' * 129, 'timezone': 'UTC'}]}, 'items'),
+        ({'items': 'eu-fr'}, 'items'),
+    ],
+)
 def test_bad_bodies_are_400_and_change_nothing(client, zones, body, field) -> None:  # type: ignore[no-untyped-def]
     response = client.put(PATH, json=body)
 

@@ -26,10 +26,20 @@ def test_create_returns_the_voicemail_with_defaults_and_location(client, daemon)
 def test_all_fields_round_trip(client) -> None:  # type: ignore[no-untyped-def]
     context = create_context(client)
     body = {
-        'name': 'Full', 'number': number(), 'context': context['name'], 'password': '1234',
-        'email': 'a@example.com', 'language': 'fr_FR', 'timezone': 'eu-fr', 'pager': 'p@example.com',
-        'max_messages': 10, 'attach_audio': True, 'delete_messages': True, 'ask_password': False,
-        'enabled': False, 'options': [['saycid', 'yes']],
+        'name': 'Full',
+        'number': number(),
+        'context': context['name'],
+        'password': '1234',
+        'email': 'a@example.com',
+        'language': 'fr_FR',
+        'timezone': 'eu-fr',
+        'pager': 'p@example.com',
+        'max_messages': 10,
+        'attach_audio': True,
+        'delete_messages': True,
+        'ask_password': False,
+        'enabled': False,
+        'options': [['saycid', 'yes']],
     }
 
     voicemail = create(client, '/voicemails', body)
@@ -41,8 +51,15 @@ def test_invalid_fields_are_400(client) -> None:  # type: ignore[no-untyped-def]
     context = create_context(client)
     base = {'name': 'x', 'number': number(), 'context': context['name']}
 
-    for bad in ({'number': '12a'}, {'password': 'abc'}, {'language': 'french'}, {'options': [['one']]},
-                {'ask_password': 'yes'}, {'accesstype': 'public'}, {'delete_messages': True}):
+    for bad in (
+        {'number': '12a'},
+        {'password': 'abc'},
+        {'language': 'french'},
+        {'options': [['one']]},
+        {'ask_password': 'yes'},
+        {'accesstype': 'public'},
+        {'delete_messages': True},
+    ):
         response = client.post('/voicemails', json={**base, **bad})
         assert response.status_code == 400, bad
         assert response.json()[0].startswith(f'Input Error - {next(iter(bad))}:'), response.json()
@@ -71,7 +88,9 @@ def test_one_global_voicemail_per_context(client) -> None:  # type: ignore[no-un
     context = create_context(client)
     create_voicemail(client, context, accesstype='global')
 
-    response = client.post('/voicemails', json={'name': 'x', 'number': number(), 'context': context['name'], 'accesstype': 'global'})
+    response = client.post(
+        '/voicemails', json={'name': 'x', 'number': number(), 'context': context['name'], 'accesstype': 'global'}
+    )
 
     assert response.status_code == 400
     assert response.json()[0].startswith('Resource Error - Voicemail already exists')
@@ -133,12 +152,17 @@ class TestUserVoicemail:
         listed = client.get(f'/users/{user["id"]}/voicemails').json()
         assert listed['total'] == 1 and listed['items'][0]['id'] == voicemail['id']
         users = client.get(f'/voicemails/{voicemail["id"]}').json()['users']
-        assert users == [{
-            'uuid': user['uuid'], 'firstname': user['firstname'], 'lastname': user['lastname'],
-            'links': [{'rel': 'users', 'href': f'{daemon.base_url}/users/{user["id"]}'}],
-        }]
+        assert users == [
+            {
+                'uuid': user['uuid'],
+                'firstname': user['firstname'],
+                'lastname': user['lastname'],
+                'links': [{'rel': 'users', 'href': f'{daemon.base_url}/users/{user["id"]}'}],
+            }
+        ]
         assert client.get(f'/users/{user["id"]}').json()['voicemail'] == {
-            'id': voicemail['id'], 'name': voicemail['name'],
+            'id': voicemail['id'],
+            'name': voicemail['name'],
             'links': [{'rel': 'voicemails', 'href': f'{daemon.base_url}/voicemails/{voicemail["id"]}'}],
         }
 
@@ -150,12 +174,16 @@ class TestUserVoicemail:
     def test_post_creates_and_associates(self, client, daemon, rows) -> None:  # type: ignore[no-untyped-def]
         context, user = create_context(client), create_user(client)
 
-        response = client.post(f'/users/{user["id"]}/voicemails', json={'name': 'Mine', 'number': number(), 'context': context['name']})
+        response = client.post(
+            f'/users/{user["id"]}/voicemails', json={'name': 'Mine', 'number': number(), 'context': context['name']}
+        )
 
         assert response.status_code == 201
         voicemail = response.json()
         assert response.headers['Location'] == f'{daemon.base_url}/voicemails/{voicemail["id"]}'
-        assert rows.count('user_voicemail', 'user_uuid = :u AND voicemail_id = :v', u=user['uuid'], v=voicemail['id']) == 1
+        assert (
+            rows.count('user_voicemail', 'user_uuid = :u AND voicemail_id = :v', u=user['uuid'], v=voicemail['id']) == 1
+        )
         assert events_with(rows, 'voicemail_created', id=voicemail['id'])
         assert events_with(rows, 'user_voicemail_associated', user_uuid=user['uuid'], voicemail_id=voicemail['id'])
 
@@ -165,7 +193,9 @@ class TestUserVoicemail:
         client.put(f'/users/{user["id"]}/voicemails/{first["id"]}')
         taken = number()
 
-        response = client.post(f'/users/{user["id"]}/voicemails', json={'name': 'x', 'number': taken, 'context': context['name']})
+        response = client.post(
+            f'/users/{user["id"]}/voicemails', json={'name': 'x', 'number': taken, 'context': context['name']}
+        )
 
         assert response.status_code == 400
         assert response.json()[0].startswith('Resource Error - User is associated with a Voicemail')

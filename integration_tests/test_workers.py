@@ -54,9 +54,7 @@ def test_new_connections_are_served_by_the_workers_too(tmp_path, fresh_pg) -> No
 def test_a_change_made_in_a_worker_is_published_without_waiting_for_the_poll(tmp_path, fresh_pg) -> None:  # type: ignore[no-untyped-def]
     queue = f'confd-test-{uuid.uuid4().hex[:10]}'
     # A poll of one hour: only the worker's word after its commit can wake the relay.
-    daemon = start(
-        tmp_path, fresh_pg, bus={'enabled': True, 'queue_name': queue}, outbox={'poll_interval': 3600}
-    )
+    daemon = start(tmp_path, fresh_pg, bus={'enabled': True, 'queue_name': queue}, outbox={'poll_interval': 3600})
     listener = BusListener(['user_created'])
     try:
         main = daemon.process.pid  # type: ignore[union-attr]

@@ -63,8 +63,13 @@ class ScriptedServer:
 def json_response(status: str, body: object, extra: bytes = b'') -> bytes:
     raw = json.dumps(body).encode()
     return (
-        b'HTTP/1.1 ' + status.encode() + b'\r\nContent-Type: application/json\r\n'
-        + b'Content-Length: %d\r\n' % len(raw) + extra + b'\r\n' + raw
+        b'HTTP/1.1 '
+        + status.encode()
+        + b'\r\nContent-Type: application/json\r\n'
+        + b'Content-Length: %d\r\n' % len(raw)
+        + extra
+        + b'\r\n'
+        + raw
     )
 
 
@@ -133,10 +138,12 @@ def test_gives_up_after_the_second_closed_connection() -> None:
 
 
 def test_connection_close_answer_opens_a_new_connection() -> None:
-    _two_answers_on_two_connections([
-        json_response('200 OK', {'n': 1}, b'Connection: close\r\n'),
-        json_response('200 OK', {'n': 2}),
-    ])
+    _two_answers_on_two_connections(
+        [
+            json_response('200 OK', {'n': 1}, b'Connection: close\r\n'),
+            json_response('200 OK', {'n': 2}),
+        ]
+    )
 
 
 def test_non_json_body_is_none_when_parsed() -> None:

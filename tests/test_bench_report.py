@@ -19,23 +19,35 @@ def _by_target(results: dict) -> dict[str, dict]:
 
 
 def test_full_user_target_reads_the_faster_way_and_shows_the_other() -> None:
-    checks = _by_target(_results(**{
-        'e. provision a full user': {'throughput': 23.0, 'errors': 0},
-        'e1. full user, one nested POST /users': {'throughput': 61.0, 'errors': 0},
-    }))
+    checks = _by_target(
+        _results(
+            **{
+                'e. provision a full user': {'throughput': 23.0, 'errors': 0},
+                'e1. full user, one nested POST /users': {'throughput': 61.0, 'errors': 0},
+            }
+        )
+    )
 
     assert checks['(e) full users/s, one nested POST']['met'] is True
     assert checks['(e) full users/s, one nested POST']['value'] == 61.0
     assert checks['(e) full users/s, 8 calls'] == {
-        'target': '(e) full users/s, 8 calls', 'value': 23.0, 'bound': '', 'met': None, 'info': True,
+        'target': '(e) full users/s, 8 calls',
+        'value': 23.0,
+        'bound': '',
+        'met': None,
+        'info': True,
     }
 
 
 def test_full_user_target_missed_when_both_ways_are_slow() -> None:
-    checks = _by_target(_results(**{
-        'e. provision a full user': {'throughput': 23.0, 'errors': 0},
-        'e1. full user, one nested POST /users': {'throughput': 41.0, 'errors': 0},
-    }))
+    checks = _by_target(
+        _results(
+            **{
+                'e. provision a full user': {'throughput': 23.0, 'errors': 0},
+                'e1. full user, one nested POST /users': {'throughput': 41.0, 'errors': 0},
+            }
+        )
+    )
 
     assert checks['(e) full users/s, one nested POST']['met'] is False
 
@@ -56,10 +68,12 @@ def test_post_target_shows_the_write_floor_beside_pgbench() -> None:
 
 
 def test_floor_line_names_the_write_floor() -> None:
-    line = report.floor_line({
-        'flask': {'throughput': 2500.0, 'server_cpu_ms_per_request': 0.41},
-        'write': {'throughput': 845.8, 'server_cpu_ms_per_request': 0.73},
-    })
+    line = report.floor_line(
+        {
+            'flask': {'throughput': 2500.0, 'server_cpu_ms_per_request': 0.41},
+            'write': {'throughput': 845.8, 'server_cpu_ms_per_request': 0.73},
+        }
+    )
 
     assert 'Flask+flask-restful trivial route 2,500 req/s (0.41 server CPU ms/req)' in line
     assert 'write floor (1 client) 846 req/s (0.73 server CPU ms/req)' in line

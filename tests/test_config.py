@@ -26,7 +26,9 @@ def test_precedence_defaults_file_conf_d_cli(tmp_path) -> None:  # type: ignore[
     (tmp_path / 'conf.d').mkdir()
     write(tmp_path / 'conf.d' / '10.yml', {'rest_api': {'port': 2000}, 'log_level': 'error'})
     write(tmp_path / 'conf.d' / '20.yml', {'rest_api': {'port': 3000}})
-    path = write(tmp_path / 'config.yml', {'rest_api': {'port': 1000, 'listen': '0.0.0.0'}, 'extra_config_files': 'conf.d'})
+    path = write(
+        tmp_path / 'config.yml', {'rest_api': {'port': 1000, 'listen': '0.0.0.0'}, 'extra_config_files': 'conf.d'}
+    )
 
     result = config.load({'config_file': path, 'log_level': 'debug'})
 
@@ -82,7 +84,10 @@ def test_invalid_yaml_is_reported_with_its_line(tmp_path) -> None:  # type: igno
 
 def test_cli_options() -> None:
     assert config.parse_cli(['-c', 'x.yml', '-d', '-l', 'WARNING', '-u', 'confd']) == {
-        'config_file': 'x.yml', 'debug': True, 'log_level': 'warning', 'user': 'confd'
+        'config_file': 'x.yml',
+        'debug': True,
+        'log_level': 'warning',
+        'user': 'confd',
     }
     assert config.parse_cli([]) == {}
 
@@ -111,4 +116,7 @@ def test_a_service_token_lifetime_below_one_second_is_refused(tmp_path) -> None:
 
 def test_http_processes_are_auto_or_a_number(tmp_path) -> None:  # type: ignore[no-untyped-def]
     assert config.load({'config_file': write(tmp_path / 'a.yml', {})})['rest_api']['workers'] == 'auto'
-    assert config.load({'config_file': write(tmp_path / 'b.yml', {'rest_api': {'workers': 3}})})['rest_api']['workers'] == 3
+    assert (
+        config.load({'config_file': write(tmp_path / 'b.yml', {'rest_api': {'workers': 3}})})['rest_api']['workers']
+        == 3
+    )

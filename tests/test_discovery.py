@@ -16,7 +16,10 @@ def test_registered_event_is_a_service_event_without_tenant() -> None:
     assert (headers['name'], event.routing_key) == ('service_registered', 'service.registered.wazo-confd')
     assert 'tenant_uuid' not in headers and not any(k.startswith('user_uuid') for k in headers)
     assert body['data'] == {
-        'service_name': 'wazo-confd', 'service_id': 'sid', 'address': '10.0.0.1', 'port': 9486,
+        'service_name': 'wazo-confd',
+        'service_id': 'sid',
+        'address': '10.0.0.1',
+        'port': 9486,
         'tags': ['uuid', 'wazo-confd'],
     }
 

@@ -26,7 +26,9 @@ def test_already_exists_quotes_string_values() -> None:
 
 
 def test_schema_error_gives_one_line_per_field() -> None:
-    error = errors.SchemaError({'firstname': ['Missing data for required field.'], 'ring_seconds': ['Not a valid integer.']})
+    error = errors.SchemaError(
+        {'firstname': ['Missing data for required field.'], 'ring_seconds': ['Not a valid integer.']}
+    )
 
     assert error.body() == [
         "Input Error - firstname: ['Missing data for required field.']",
@@ -38,12 +40,15 @@ class _Dbapi(Exception):
     pass
 
 
-@pytest.mark.parametrize('error', [
-    sa_exc.OperationalError('SELECT 1', {}, _Dbapi('server closed the connection unexpectedly')),
-    sa_exc.InterfaceError('SELECT 1', {}, _Dbapi('connection already closed')),
-    sa_exc.TimeoutError('QueuePool limit of size 2 overflow 0 reached'),
-    sa_exc.DBAPIError('SELECT 1', {}, _Dbapi('terminating connection'), connection_invalidated=True),
-])
+@pytest.mark.parametrize(
+    'error',
+    [
+        sa_exc.OperationalError('SELECT 1', {}, _Dbapi('server closed the connection unexpectedly')),
+        sa_exc.InterfaceError('SELECT 1', {}, _Dbapi('connection already closed')),
+        sa_exc.TimeoutError('QueuePool limit of size 2 overflow 0 reached'),
+        sa_exc.DBAPIError('SELECT 1', {}, _Dbapi('terminating connection'), connection_invalidated=True),
+    ],
+)
 def test_lost_database_is_a_503_without_details(error) -> None:  # type: ignore[no-untyped-def]
     with Flask(__name__).test_request_context('/1.1/users'):
         response = error_response(error)

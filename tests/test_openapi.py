@@ -52,7 +52,9 @@ def _component(schema: dict) -> str:
 
 def test_post_users_documents_the_nested_lines_and_voicemail_and_their_404(spec: dict) -> None:
     post = spec['paths']['/users']['post']
-    properties = spec['components']['schemas'][_component(post['requestBody']['content']['application/json']['schema'])]['properties']
+    properties = spec['components']['schemas'][
+        _component(post['requestBody']['content']['application/json']['schema'])
+    ]['properties']
 
     assert properties['lines']['type'] == 'array' and properties['voicemail']['type'] == 'object'
     assert '404' in post['responses']
@@ -63,7 +65,8 @@ def test_put_body_is_partial_and_optional(spec: dict) -> None:
 
     assert put['required'] is False
     assert put['content']['application/json']['schema'] == {
-        'nullable': True, 'allOf': [{'$ref': '#/components/schemas/UserUpdate'}]  # null reads as {}
+        'nullable': True,
+        'allOf': [{'$ref': '#/components/schemas/UserUpdate'}],  # null reads as {}
     }
     assert 'required' not in spec['components']['schemas']['UserUpdate']
     assert spec['components']['schemas']['User']['required'] == ['firstname']
@@ -90,6 +93,8 @@ def test_a_path_variable_typed_by_two_rules_takes_either(spec: dict) -> None:
 
 
 def test_views_are_any_of(spec: dict) -> None:
-    items = spec['paths']['/users']['get']['responses']['200']['content']['application/json']['schema']['properties']['items']['items']
+    items = spec['paths']['/users']['get']['responses']['200']['content']['application/json']['schema']['properties'][
+        'items'
+    ]['items']
 
     assert len(items['anyOf']) == 4

@@ -67,7 +67,7 @@ def test_a_missing_or_broken_file_is_an_input_error(tmp_path, content) -> None: 
         path.write_text(content)
 
     with pytest.raises(PJSIPDocError) as raised:
-        PJSIPDoc(str(path)).content
+        _ = PJSIPDoc(str(path)).content
 
     assert raised.value.body() == ['Input Error - failed to read PJSIP JSON documentation']
 

@@ -39,16 +39,21 @@ def database(tmp_path) -> Iterator[Database]:  # type: ignore[no-untyped-def]
         session.flush()
         session.add(Context(tenant_uuid=TENANT, name='default', label='default'))
         users = [User(tenant_uuid=TENANT, firstname=f'F{i}', lastname=None if i == 2 else f'L{i}') for i in range(4)]
-        lines = [Line(tenant_uuid=TENANT, name=f'line{i}', context='default', provisioning_code=f'12345{i}') for i in range(2)]
+        lines = [
+            Line(tenant_uuid=TENANT, name=f'line{i}', context='default', provisioning_code=f'12345{i}')
+            for i in range(2)
+        ]
         voicemail = Voicemail(tenant_uuid=TENANT, name='box', number='1000', context='default')
         session.add_all([*users, *lines, voicemail])
         session.flush()
-        session.add_all([
-            UserLine(user_id=users[0].id, line_id=lines[1].id, main_line=False),
-            UserLine(user_id=users[0].id, line_id=lines[0].id, main_line=True, main_user=True),
-            UserLine(user_id=users[1].id, line_id=lines[1].id, main_line=True, main_user=True),
-            UserVoicemail(user_uuid=users[0].uuid, voicemail_id=voicemail.id),
-        ])
+        session.add_all(
+            [
+                UserLine(user_id=users[0].id, line_id=lines[1].id, main_line=False),
+                UserLine(user_id=users[0].id, line_id=lines[0].id, main_line=True, main_user=True),
+                UserLine(user_id=users[1].id, line_id=lines[1].id, main_line=True, main_user=True),
+                UserVoicemail(user_uuid=users[0].uuid, voicemail_id=voicemail.id),
+            ]
+        )
     yield database
     database.dispose()
 

@@ -44,11 +44,14 @@ def test_a_line_with_an_unknown_registrar_is_an_input_error() -> None:
     assert error.value.message == "Input Error - field 'registrar': Registrar was not found ('registrar': 'nope')"
 
 
-@pytest.mark.parametrize('registrar, registry', [
-    ('default', providers(registrar_service=Registrars('default'))),
-    (None, providers(registrar_service=Registrars())),  # not given on creation
-    ('anything', providers()),  # the registrars plugin is not loaded
-])
+@pytest.mark.parametrize(
+    'registrar, registry',
+    [
+        ('default', providers(registrar_service=Registrars('default'))),
+        (None, providers(registrar_service=Registrars())),  # not given on creation
+        ('anything', providers()),  # the registrars plugin is not loaded
+    ],
+)
 def test_a_line_registrar_that_passes(registrar, registry) -> None:  # type: ignore[no-untyped-def]
     RegistrarExists(registry).validate(SimpleNamespace(registrar=registrar))
 
@@ -57,7 +60,9 @@ def test_a_registrar_that_is_not_deletable_stays() -> None:
     with pytest.raises(ResourceError) as error:
         Deletable().validate(Registrar(id='default', deletable=False))
 
-    assert error.value.message == "Resource Error - Operation not permitted. Registrar is not deletable ('id': 'default')"
+    assert (
+        error.value.message == "Resource Error - Operation not permitted. Registrar is not deletable ('id': 'default')"
+    )
 
 
 def test_a_registrar_named_by_a_line_stays() -> None:
@@ -66,7 +71,10 @@ def test_a_registrar_named_by_a_line_stays() -> None:
     with pytest.raises(ResourceError) as error:
         NotUsedByLine(providers(line_service=lines)).validate(Registrar(id='r1', deletable=True))
 
-    assert error.value.message == "Resource Error - Registrar is associated with a Line ('registrar_id': 'r1', 'line_id': 7)"
+    assert (
+        error.value.message
+        == "Resource Error - Registrar is associated with a Line ('registrar_id': 'r1', 'line_id': 7)"
+    )
 
 
 def test_a_free_registrar_may_go() -> None:
@@ -111,12 +119,25 @@ def test_registrar_events_carry_every_field_but_links_and_no_tenant() -> None:
 
     event = outbox.events[0]
     assert (event.name, event.routing_key, event.family, event.tenant_uuid) == (
-        'registrar_created', 'config.registrar.created', 'service', None
+        'registrar_created',
+        'config.registrar.created',
+        'service',
+        None,
     )
     assert event.data == {
-        'id': 'r1', 'deletable': True, 'name': 'n', 'main_host': 'h', 'main_port': None, 'backup_host': None,
-        'backup_port': None, 'proxy_main_host': 'p', 'proxy_main_port': None, 'proxy_backup_host': None,
-        'proxy_backup_port': None, 'outbound_proxy_host': None, 'outbound_proxy_port': None,
+        'id': 'r1',
+        'deletable': True,
+        'name': 'n',
+        'main_host': 'h',
+        'main_port': None,
+        'backup_host': None,
+        'backup_port': None,
+        'proxy_main_host': 'p',
+        'proxy_main_port': None,
+        'proxy_backup_host': None,
+        'proxy_backup_port': None,
+        'outbound_proxy_host': None,
+        'outbound_proxy_port': None,
     }
 
 

@@ -56,7 +56,9 @@ def write_events(database: Database, *names: str) -> None:
 
 def unsent(database: Database) -> list[str]:
     with database.new_session() as session:
-        return list(session.scalars(select(OutboxEvent.name).where(OutboxEvent.sent_at.is_(None)).order_by(OutboxEvent.id)))
+        return list(
+            session.scalars(select(OutboxEvent.name).where(OutboxEvent.sent_at.is_(None)).order_by(OutboxEvent.id))
+        )
 
 
 def test_outbox_rows_are_written_at_commit_only(database) -> None:  # type: ignore[no-untyped-def]
@@ -116,7 +118,9 @@ def test_running_relay_reports_failure_then_delivers_when_the_sink_is_back(datab
 def test_sent_rows_older_than_the_retention_are_purged(database) -> None:  # type: ignore[no-untyped-def]
     write_events(database, 'old', 'new', 'unsent')
     with database.new_session() as session, session.begin():
-        session.execute(update(OutboxEvent).where(OutboxEvent.name == 'old').values(sent_at=utcnow() - timedelta(hours=1)))
+        session.execute(
+            update(OutboxEvent).where(OutboxEvent.name == 'old').values(sent_at=utcnow() - timedelta(hours=1))
+        )
         session.execute(update(OutboxEvent).where(OutboxEvent.name == 'new').values(sent_at=utcnow()))
     relay = Relay('test', database, OutboxEvent, RecordingSink(), OPTIONS)
 

@@ -43,8 +43,13 @@ def generic(schema: Schema, obj: object, many: bool = False) -> object:
 
 def sample() -> SimpleNamespace:
     return SimpleNamespace(
-        id=3, name='Émile', other='x', inner=SimpleNamespace(value='deep'), flag=1,
-        when=datetime.datetime(2026, 1, 2, 3, 4, 5), defaulted=None,
+        id=3,
+        name='Émile',
+        other='x',
+        inner=SimpleNamespace(value='deep'),
+        flag=1,
+        when=datetime.datetime(2026, 1, 2, 3, 4, 5),
+        defaulted=None,
     )
 
 
@@ -68,8 +73,17 @@ def test_a_page_of_users_dumps_as_before() -> None:
     app = Flask('dump')
     app.add_url_rule('/1.1/users/<int:id>', 'users', lambda id: '')
     users = [
-        User(id=i, uuid=f'uuid-{i}', tenant_uuid='t', firstname=f'F{i}', lastname=None if i % 2 else 'L',
-             created_at=datetime.datetime(2026, 1, 1), dnd_enabled=bool(i % 2), busy_enabled=True, enabled=True)
+        User(
+            id=i,
+            uuid=f'uuid-{i}',
+            tenant_uuid='t',
+            firstname=f'F{i}',
+            lastname=None if i % 2 else 'L',
+            created_at=datetime.datetime(2026, 1, 1),
+            dnd_enabled=bool(i % 2),
+            busy_enabled=True,
+            enabled=True,
+        )
         for i in range(1, 4)
     ]
     with app.test_request_context('/'):
@@ -90,18 +104,38 @@ def _full_user() -> User:
     from wazo_confd.plugins.line.model import Line
     from wazo_confd.plugins.voicemail.model import Voicemail
 
-    sip = EndpointSIP(uuid='sip-1', name='abc', label=None, auth_section_options=[['username', 'abc'], ['password', 'x']])
+    sip = EndpointSIP(
+        uuid='sip-1', name='abc', label=None, auth_section_options=[['username', 'abc'], ['password', 'x']]
+    )
     line = Line(id=7, name='abc', context='default', provisioning_code='123456')
     set_committed_value(line, 'endpoint_sip', sip)
     set_committed_value(line, 'endpoint_sccp', None)
     set_committed_value(line, 'endpoint_custom', None)
-    set_committed_value(line, 'extensions', [Extension(id=5, exten='1001', context='default'), Extension(id=9, exten='1002', context='x')])
+    set_committed_value(
+        line,
+        'extensions',
+        [Extension(id=5, exten='1001', context='default'), Extension(id=9, exten='1002', context='x')],
+    )
     user = User(
-        id=2**31 - 1, uuid='u-1', tenant_uuid='t', firstname='Zoé', lastname='Ünal', email='z@example.com',
-        ring_seconds=30, subscription_type=True, enabled=None, created_at=datetime.datetime(2026, 1, 1, 2, 3, 4, 5),
-        dnd_enabled=True, busy_enabled=True, userfield=12, busy_destination='1234', caller_id='"Zoé"',
-        call_record_outgoing_external_enabled=True, call_record_outgoing_internal_enabled=True,
-        call_record_incoming_external_enabled=True, call_record_incoming_internal_enabled=True,
+        id=2**31 - 1,
+        uuid='u-1',
+        tenant_uuid='t',
+        firstname='Zoé',
+        lastname='Ünal',
+        email='z@example.com',
+        ring_seconds=30,
+        subscription_type=True,
+        enabled=None,
+        created_at=datetime.datetime(2026, 1, 1, 2, 3, 4, 5),
+        dnd_enabled=True,
+        busy_enabled=True,
+        userfield=12,
+        busy_destination='1234',
+        caller_id='"Zoé"',
+        call_record_outgoing_external_enabled=True,
+        call_record_outgoing_internal_enabled=True,
+        call_record_incoming_external_enabled=True,
+        call_record_incoming_internal_enabled=True,
     )
     set_committed_value(user, 'lines', [line])
     set_committed_value(user, 'voicemail', Voicemail(id=3, name='vm', number='1001'))
@@ -115,8 +149,11 @@ def test_a_full_user_dumps_the_same_body_as_the_generic_path() -> None:
 
     app = Flask('dump')
     for endpoint, rule in [
-        ('users', '/1.1/users/<int:id>'), ('lines', '/1.1/lines/<int:id>'), ('extensions', '/1.1/extensions/<int:id>'),
-        ('voicemails', '/1.1/voicemails/<int:id>'), ('endpoint_sip', '/1.1/endpoints/sip/<uuid>'),
+        ('users', '/1.1/users/<int:id>'),
+        ('lines', '/1.1/lines/<int:id>'),
+        ('extensions', '/1.1/extensions/<int:id>'),
+        ('voicemails', '/1.1/voicemails/<int:id>'),
+        ('endpoint_sip', '/1.1/endpoints/sip/<uuid>'),
     ]:
         app.add_url_rule(rule, endpoint, lambda **kwargs: '')
     users = [_full_user(), User(id=1, uuid='u-2', tenant_uuid='t', firstname='A')]

@@ -15,6 +15,7 @@ class ThingSchema(BaseSchema):
 
 def make_app() -> Flask:
     app = Flask('links')
+
     def view(id: object) -> str:
         return ''
 

@@ -9,7 +9,9 @@ from wazo_confd.database.search import SearchConfig, escape_like, parse_params, 
 from wazo_confd.errors import InputError
 
 metadata = MetaData()
-people = Table('people', metadata, Column('id', Integer, primary_key=True), Column('name', String), Column('age', Integer))
+people = Table(
+    'people', metadata, Column('id', Integer, primary_key=True), Column('name', String), Column('age', Integer)
+)
 CONFIG = SearchConfig(
     columns={'id': people.c.id, 'name': people.c.name, 'age': people.c.age},
     search=['name'],
@@ -31,9 +33,15 @@ def session():  # type: ignore[no-untyped-def]
 
     metadata.create_all(engine)
     with Session(engine) as session:
-        session.execute(insert(people), [
-            {'name': 'Émile', 'age': 30}, {'name': 'bob', 'age': 40}, {'name': 'Alice', 'age': 30}, {'name': '50%_off', 'age': 1},
-        ])
+        session.execute(
+            insert(people),
+            [
+                {'name': 'Émile', 'age': 30},
+                {'name': 'bob', 'age': 40},
+                {'name': 'Alice', 'age': 30},
+                {'name': '50%_off', 'age': 1},
+            ],
+        )
         yield session
 
 
@@ -94,9 +102,20 @@ def test_escape_like() -> None:
 @pytest.mark.parametrize('order', ['name', 'age'])
 def test_every_deep_page_is_its_slice_of_the_whole_order(session, direction, order) -> None:  # type: ignore[no-untyped-def]
     # Duplicates and NULLs: pages near the end are found walking from the end.
-    session.execute(insert(people), [{'name': name, 'age': age} for name, age in [
-        (None, None), ('bob', 40), (None, 30), ('Bob', None), ('zed', 30), ('alice', 2),
-    ]])
+    session.execute(
+        insert(people),
+        [
+            {'name': name, 'age': age}
+            for name, age in [
+                (None, None),
+                ('bob', 40),
+                (None, 30),
+                ('Bob', None),
+                ('zed', 30),
+                ('alice', 2),
+            ]
+        ],
+    )
     query = select(people.c.id)
     whole = run_search(session, query, CONFIG, parse_params(CONFIG, {'order': order, 'direction': direction}))[1]
 

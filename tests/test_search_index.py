@@ -8,7 +8,9 @@ from sqlalchemy.dialects import postgresql
 from wazo_confd.database.search_index import exact_on_document, prefilter, search_document
 
 metadata = MetaData()
-people = Table('people', metadata, Column('id', Integer, primary_key=True), Column('name', String), Column('age', Integer))
+people = Table(
+    'people', metadata, Column('id', Integer, primary_key=True), Column('name', String), Column('age', Integer)
+)
 pets = Table('pets', metadata, Column('id', Integer, primary_key=True), Column('name', String))
 
 

@@ -26,7 +26,9 @@ def _parser() -> argparse.ArgumentParser:
     db.add_parser('current', help='show the schema revision and the latest one')
     db.add_parser('downgrade', help='revert migrations down to REVISION').add_argument('revision')
 
-    key = commands.add_parser('keys', help='API keys (auth.backend: local)').add_subparsers(dest='action', required=True)
+    key = commands.add_parser('keys', help='API keys (auth.backend: local)').add_subparsers(
+        dest='action', required=True
+    )
     create = key.add_parser('create', help='create a key and print its secret, once')
     create.add_argument('name')
     create.add_argument('--acl', nargs='+', required=True, metavar='PATTERN')
@@ -59,7 +61,10 @@ def main(argv: list[str] | None = None) -> int:
     database = Database(uri, config['database'])
     try:
         if not migrations.is_up_to_date(database.engine):
-            print(f'wazo-confd-admin: database schema is not up to date; run: wazo-confd-admin -c {args.config_file} db upgrade', file=sys.stderr)
+            print(
+                f'wazo-confd-admin: database schema is not up to date; run: wazo-confd-admin -c {args.config_file} db upgrade',
+                file=sys.stderr,
+            )
             return 1
         with database.unit_of_work() as uow:
             return _keys(args, uow.session)
@@ -84,7 +89,9 @@ def _keys(args: argparse.Namespace, session: object) -> int:
         return 0
     if args.action == 'list':
         for key in keys.list_all(session):  # type: ignore[arg-type]
-            print(f'{key.name}\ttenant={key.tenant_uuid}\tacl={",".join(key.acl)}\tcreated={key.created_at:%Y-%m-%d %H:%M}')
+            print(
+                f'{key.name}\ttenant={key.tenant_uuid}\tacl={",".join(key.acl)}\tcreated={key.created_at:%Y-%m-%d %H:%M}'
+            )
         return 0
     if not keys.revoke(session, args.name):  # type: ignore[arg-type]
         print(f'wazo-confd-admin: no key named {args.name!r}', file=sys.stderr)

@@ -28,14 +28,18 @@ class BackgroundWorkers:
         self.sysconfd_relay: Relay | None = None
         if config['sysconfd']['enabled']:
             outbox.reloads = ReloadRequests(database)
-            self.sysconfd_relay = Relay('sysconfd', database, SysconfdRequest, SysconfdSink(config['sysconfd']), options)
+            self.sysconfd_relay = Relay(
+                'sysconfd', database, SysconfdRequest, SysconfdSink(config['sysconfd']), options
+            )
 
     def status_checks(self) -> dict[str, Callable[[], dict]]:
         checks: dict[str, Callable[[], dict]] = {
             'bus_publisher': self._publisher_status,
             'bus_consumer': self._consumer_status,
         }
-        checks['sysconfd'] = self.sysconfd_relay.status if self.sysconfd_relay else lambda: {'status': 'ok', 'enabled': False}
+        checks['sysconfd'] = (
+            self.sysconfd_relay.status if self.sysconfd_relay else lambda: {'status': 'ok', 'enabled': False}
+        )
         return checks
 
     def _publisher_status(self) -> dict:

@@ -219,9 +219,7 @@ def validate(overrides: dict, source: str, defaults: dict = DEFAULTS, prefix: st
             continue
         expected = _expected_type(path, default)
         if not _is_instance(value, expected):
-            raise ConfigError(
-                f'{source}: key "{path}" must be {_type_name(expected)}, got {type(value).__name__}'
-            )
+            raise ConfigError(f'{source}: key "{path}" must be {_type_name(expected)}, got {type(value).__name__}')
 
 
 def merge(base: dict, overrides: dict) -> dict:
@@ -296,7 +294,9 @@ def load(cli: dict) -> dict:
 def _check_values(config: dict, source: str) -> None:
     level = str(config['log_level']).lower()
     if level not in LOG_LEVELS:
-        raise ConfigError(f'{source}: key "log_level" must be one of {", ".join(LOG_LEVELS)}, got "{config["log_level"]}"')
+        raise ConfigError(
+            f'{source}: key "log_level" must be one of {", ".join(LOG_LEVELS)}, got "{config["log_level"]}"'
+        )
     config['log_level'] = level
     if config['auth']['backend'] not in ('local', 'wazo_auth'):
         raise ConfigError(f'{source}: key "auth.backend" must be "local" or "wazo_auth"')

@@ -9,8 +9,8 @@ import os
 import signal
 import ssl
 import threading
-from types import FrameType
 from collections.abc import Callable
+from types import FrameType
 from typing import Any, Protocol
 
 from sqlalchemy import text
@@ -93,9 +93,7 @@ class Controller:
         self.service_token = self._service_token()
         ttl, size = config['auth']['cache_ttl'], config['auth']['cache_size']
         backend = (
-            WazoAuthBackend(self.service_token.client)
-            if self.service_token
-            else LocalBackend(self.database, ttl, size)
+            WazoAuthBackend(self.service_token.client) if self.service_token else LocalBackend(self.database, ttl, size)
         )
         self.verifier = CachingVerifier(backend, ttl, size)
         self.outbox = Outbox(self.database, lambda: self.uuid)

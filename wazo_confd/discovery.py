@@ -105,7 +105,7 @@ class ServiceRegistration:
                     self._client.agent.check.ttl_pass(self.check_id)
                 else:
                     self._register()
-            except (_CONSUL_ERRORS + (ValueError,)) as e:
+            except _CONSUL_ERRORS + (ValueError,) as e:
                 # A refused TTL pass usually means the agent forgot us (restart): register again.
                 logger.warning('consul registration of %s failed, retrying in %ss: %s', SERVICE_NAME, retry, e)
                 self._registered = False
@@ -116,7 +116,7 @@ class ServiceRegistration:
     def _register(self) -> None:
         address = self._advertise_address()
         port = self._discovery['advertise_port']
-        ttl = consul.Check.ttl(f"{self._discovery['ttl_interval']}s")
+        ttl = consul.Check.ttl(f'{self._discovery["ttl_interval"]}s')
         self._client.agent.service.register(
             SERVICE_NAME, service_id=self.service_id, address=address, port=port, tags=self.tags, check=ttl
         )

@@ -10,7 +10,7 @@ import sys
 
 LOG_FORMAT = '%(asctime)s [%(process)d] (%(levelname)s) (%(name)s): %(message)s'
 _SECRET = re.compile(
-    r'''(?i)(["']?(?:password|passwd|secret|token|x-auth-token|private_key)["']?\s*[:=]\s*)(["']?)[^"',\s}&]+'''
+    r"""(?i)(["']?(?:password|passwd|secret|token|x-auth-token|private_key)["']?\s*[:=]\s*)(["']?)[^"',\s}&]+"""
 )
 
 

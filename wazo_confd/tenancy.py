@@ -55,7 +55,9 @@ def ensure_exists(session: Session, tenant_uuid: str) -> None:
     first, the ORM's only the first time (a third of the cost of `ensure` when it exists)."""
     # Remembered for the transaction: a nested POST /users checks the tenant of each object.
     exists = lookups.remembered(
-        session, Tenant, ('exists', tenant_uuid),
+        session,
+        Tenant,
+        ('exists', tenant_uuid),
         lambda: session.connection().execute(_EXISTS, {'uuid': tenant_uuid}).first() is not None,
     )
     if not exists:

@@ -15,22 +15,23 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.create_table('live_reload',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('enabled', sa.Boolean(), nullable=False),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_live_reload'))
+    op.create_table(
+        'live_reload',
+        sa.Column('id', sa.Integer(), nullable=False),
+        sa.Column('enabled', sa.Boolean(), nullable=False),
+        sa.PrimaryKeyConstraint('id', name=op.f('pk_live_reload')),
     )
-    op.create_table('sysconfd_request',
-    sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), autoincrement=True, nullable=False),
-    sa.Column('handlers', sa.JSON(), nullable=False),
-    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
-    sa.Column('sent_at', sa.DateTime(timezone=True), nullable=True),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_sysconfd_request'))
+    op.create_table(
+        'sysconfd_request',
+        sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), autoincrement=True, nullable=False),
+        sa.Column('handlers', sa.JSON(), nullable=False),
+        sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+        sa.Column('sent_at', sa.DateTime(timezone=True), nullable=True),
+        sa.PrimaryKeyConstraint('id', name=op.f('pk_sysconfd_request')),
     )
     with op.batch_alter_table('sysconfd_request', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_sysconfd_request_sent_at'), ['sent_at'], unique=False)
         batch_op.create_index('ix_sysconfd_request_unsent', ['id'], unique=False, postgresql_where='sent_at IS NULL')
-
 
 
 def downgrade() -> None:

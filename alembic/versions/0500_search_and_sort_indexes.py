@@ -33,23 +33,25 @@ def upgrade() -> None:
         return
     # pg_trgm is a trusted extension: the database owner may create it.
     op.execute('CREATE EXTENSION IF NOT EXISTS pg_trgm')
-    schema = op.get_bind().exec_driver_sql(
-        "SELECT quote_ident(n.nspname) FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace "
-        "WHERE e.extname = 'unaccent'"
-    ).scalar()
+    schema = (
+        op.get_bind()
+        .exec_driver_sql(
+            'SELECT quote_ident(n.nspname) FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace '
+            "WHERE e.extname = 'unaccent'"
+        )
+        .scalar()
+    )
     op.execute(
         'CREATE OR REPLACE FUNCTION confd_fold(text) RETURNS text '
         'LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS '
         f"$$ SELECT lower({schema}.unaccent('{schema}.unaccent'::regdictionary, $1)) $$"
     )
     op.execute(
-        'CREATE INDEX ix_confd_user_search ON confd_user '
-        f'USING gin (confd_fold({USER_SEARCH_DOCUMENT}) gin_trgm_ops)'
+        f'CREATE INDEX ix_confd_user_search ON confd_user USING gin (confd_fold({USER_SEARCH_DOCUMENT}) gin_trgm_ops)'
     )
     # The default order of /users; INCLUDE lets deep pages be index-only walks.
     op.execute(
-        'CREATE INDEX ix_confd_user_tenant_lastname ON confd_user '
-        '(tenant_uuid, lower(lastname), id) INCLUDE (lastname)'
+        'CREATE INDEX ix_confd_user_tenant_lastname ON confd_user (tenant_uuid, lower(lastname), id) INCLUDE (lastname)'
     )
 
 

@@ -20,9 +20,14 @@ def upgrade() -> None:
         sa.Column('line_id', sa.Integer(), nullable=False),
         sa.Column('extension_id', sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
-            ['extension_id'], ['extension.id'], name=op.f('fk_line_extension_extension_id_extension'), ondelete='CASCADE'
+            ['extension_id'],
+            ['extension.id'],
+            name=op.f('fk_line_extension_extension_id_extension'),
+            ondelete='CASCADE',
         ),
-        sa.ForeignKeyConstraint(['line_id'], ['line.id'], name=op.f('fk_line_extension_line_id_line'), ondelete='CASCADE'),
+        sa.ForeignKeyConstraint(
+            ['line_id'], ['line.id'], name=op.f('fk_line_extension_line_id_line'), ondelete='CASCADE'
+        ),
         sa.PrimaryKeyConstraint('line_id', 'extension_id', name=op.f('pk_line_extension')),
     )
     with op.batch_alter_table('line_extension', schema=None) as batch_op:

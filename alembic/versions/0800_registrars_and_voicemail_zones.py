@@ -34,13 +34,18 @@ def upgrade() -> None:
     )
     # What lines name when they do not choose (upstream's wizard makes it in provd, with
     # the server's address; change it with PUT /registrars/default).
-    op.bulk_insert(registrar, [{
-        'id': 'default',
-        'deletable': False,
-        'name': 'local',
-        'main_host': '127.0.0.1',
-        'proxy_main_host': '127.0.0.1',
-    }])
+    op.bulk_insert(
+        registrar,
+        [
+            {
+                'id': 'default',
+                'deletable': False,
+                'name': 'local',
+                'main_host': '127.0.0.1',
+                'proxy_main_host': '127.0.0.1',
+            }
+        ],
+    )
     zonemessage = op.create_table(
         'voicemail_zonemessage',
         sa.Column('position', sa.Integer(), autoincrement=False, nullable=False),
@@ -50,12 +55,17 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint('position', name=op.f('pk_voicemail_zonemessage')),
     )
     # Wazo's shipped voicemail.conf zone.
-    op.bulk_insert(zonemessage, [{
-        'position': 0,
-        'name': 'eu-fr',
-        'timezone': 'Europe/Paris',
-        'message': "'vm-received' q 'digits/at' kM",
-    }])
+    op.bulk_insert(
+        zonemessage,
+        [
+            {
+                'position': 0,
+                'name': 'eu-fr',
+                'timezone': 'Europe/Paris',
+                'message': "'vm-received' q 'digits/at' kM",
+            }
+        ],
+    )
 
 
 def downgrade() -> None:

@@ -44,7 +44,10 @@ def upgrade() -> None:
     with op.batch_alter_table('endpoint_sip', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_endpoint_sip_transport_uuid'), ['transport_uuid'], unique=False)
         batch_op.create_foreign_key(
-            batch_op.f('fk_endpoint_sip_transport_uuid_pjsip_transport'), 'pjsip_transport', ['transport_uuid'], ['uuid']
+            batch_op.f('fk_endpoint_sip_transport_uuid_pjsip_transport'),
+            'pjsip_transport',
+            ['transport_uuid'],
+            ['uuid'],
         )
 
 

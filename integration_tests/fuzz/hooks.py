@@ -66,7 +66,7 @@ def _fits(value: str, prop: dict) -> bool:
 def _salted(value: str, prop: dict) -> str:
     token = _token()
     # Prepend; when that is too long, overwrite the start, then the end.
-    for candidate in (token + value, token + value[len(token):], value[: -len(token)] + token):
+    for candidate in (token + value, token + value[len(token) :], value[: -len(token)] + token):
         if _fits(candidate, prop):
             return candidate
     return value

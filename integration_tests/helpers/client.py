@@ -24,9 +24,19 @@ class Client:
         headers.update(extra or {})
         return headers
 
-    def request(self, method: str, path: str, json: Any = None, data: Any = None, headers: dict | None = None, **kwargs: Any) -> requests.Response:
+    def request(
+        self, method: str, path: str, json: Any = None, data: Any = None, headers: dict | None = None, **kwargs: Any
+    ) -> requests.Response:
         url = path if path.startswith('http') else f'{self.base_url}{path}'
-        return self.session.request(method, url, json=json, data=data, headers=self.headers(headers), timeout=kwargs.pop('timeout', 30), **kwargs)
+        return self.session.request(
+            method,
+            url,
+            json=json,
+            data=data,
+            headers=self.headers(headers),
+            timeout=kwargs.pop('timeout', 30),
+            **kwargs,
+        )
 
     def get(self, path: str, **kwargs: Any) -> requests.Response:
         return self.request('GET', path, **kwargs)
@@ -43,5 +53,5 @@ class Client:
     def delete(self, path: str, **kwargs: Any) -> requests.Response:
         return self.request('DELETE', path, **kwargs)
 
-    def as_token(self, token: str | None, tenant: str | None = None) -> 'Client':
+    def as_token(self, token: str | None, tenant: str | None = None) -> Client:
         return Client(self.base_url, token, tenant, self.session.verify)

@@ -31,7 +31,7 @@ class ConsulStandIn(StandInServer):
         self.passes: dict[str, list[float]] = {}
         self._lock = threading.Lock()
 
-    def start(self) -> 'ConsulStandIn':
+    def start(self) -> ConsulStandIn:
         stand_in = self
 
         class Handler(JsonHandler):

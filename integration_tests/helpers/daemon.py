@@ -71,7 +71,7 @@ class Daemon:
     def command(self, *extra: str) -> list[str]:
         return [sys.executable, '-m', 'wazo_confd.main', '-c', self.config_file, *extra]
 
-    def start(self, *extra_args: str, wait: bool = True, env: dict | None = None) -> 'Daemon':
+    def start(self, *extra_args: str, wait: bool = True, env: dict | None = None) -> Daemon:
         self.write_config()
         self._stderr = open(self.stderr_file, 'ab')
         self.process = subprocess.Popen(
@@ -143,5 +143,9 @@ class Daemon:
         self.write_config()
         return subprocess.run(
             [sys.executable, '-m', 'wazo_confd.admin', '-c', self.config_file, *args],
-            cwd=ROOT, capture_output=True, text=True, check=check, timeout=60,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=check,
+            timeout=60,
         )

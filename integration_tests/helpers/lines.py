@@ -71,7 +71,12 @@ class Events:
             'SELECT name, routing_key, headers, body FROM outbox_event WHERE id > :mark ORDER BY id', mark=self.mark
         )
         return [
-            {'name': e['name'], 'routing_key': e['routing_key'], 'headers': _json(e['headers']), 'data': _json(e['body'])['data']}
+            {
+                'name': e['name'],
+                'routing_key': e['routing_key'],
+                'headers': _json(e['headers']),
+                'data': _json(e['body'])['data'],
+            }
             for e in found
             if e['name'].startswith(prefix)
         ]

@@ -43,7 +43,9 @@ class WriteStream:
     def _run(self) -> None:
         client = self.client.as_token(self.client.token)
         while not self._stop.is_set():
-            self.outcomes.append(send(lambda name: client.post('/users', json={'firstname': name}, timeout=self.timeout)))
+            self.outcomes.append(
+                send(lambda name: client.post('/users', json={'firstname': name}, timeout=self.timeout))
+            )
             if self.pause:
                 time.sleep(self.pause)
 

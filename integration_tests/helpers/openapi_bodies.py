@@ -12,7 +12,9 @@ def list_routes(spec: dict) -> list[str]:
     routes = []
     for path, operations in spec['paths'].items():
         get = operations.get('get', {})
-        schema = get.get('responses', {}).get('200', {}).get('content', {}).get('application/json', {}).get('schema', {})
+        schema = (
+            get.get('responses', {}).get('200', {}).get('content', {}).get('application/json', {}).get('schema', {})
+        )
         if {'total', 'items'} <= set(schema.get('properties', {})):
             routes.append(path)
     return sorted(routes)

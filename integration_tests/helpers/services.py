@@ -30,7 +30,9 @@ def pg_ready() -> bool:
 def stop_postgresql() -> None:
     subprocess.run(
         ['pg_ctlcluster', '--skip-systemctl-redirect', PG_VERSION, 'main', 'stop', '-m', 'fast'],
-        check=True, capture_output=True, timeout=60,
+        check=True,
+        capture_output=True,
+        timeout=60,
     )
 
 
@@ -38,7 +40,9 @@ def start_postgresql(timeout: float = 60) -> None:
     if not pg_ready():
         subprocess.run(
             ['pg_ctlcluster', '--skip-systemctl-redirect', PG_VERSION, 'main', 'start'],
-            check=False, capture_output=True, timeout=60,
+            check=False,
+            capture_output=True,
+            timeout=60,
         )
     deadline = time.monotonic() + timeout
     while not pg_ready():

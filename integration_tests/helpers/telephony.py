@@ -35,7 +35,9 @@ def create_user(client: Any) -> dict:
 
 
 def create_voicemail(client: Any, context: dict, **fields: Any) -> dict:
-    return create(client, '/voicemails', {'name': unique('vm'), 'number': number(), 'context': context['name'], **fields})
+    return create(
+        client, '/voicemails', {'name': unique('vm'), 'number': number(), 'context': context['name'], **fields}
+    )
 
 
 def _json(value: Any) -> Any:
@@ -68,6 +70,4 @@ def sub_tenant(rows: Rows, parent_uuid: str) -> str:
 def bind_extension(rows: Rows, extension_id: int, owner_type: str) -> None:
     """Mark an extension as bound, as an association plugin (line, group...) does."""
     with rows.engine.begin() as connection:
-        connection.exec_driver_sql(
-            f"UPDATE extension SET owner_type = '{owner_type}' WHERE id = {int(extension_id)}"
-        )
+        connection.exec_driver_sql(f"UPDATE extension SET owner_type = '{owner_type}' WHERE id = {int(extension_id)}")

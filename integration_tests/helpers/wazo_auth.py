@@ -87,15 +87,21 @@ class WazoAuthStandIn(StandInServer):
             return sum(1 for m, p, _ in self.requests if m == method and p.startswith(path_prefix))
 
     # --- server ---------------------------------------------------------------------
-    def start(self) -> 'WazoAuthStandIn':
+    def start(self) -> WazoAuthStandIn:
         self.serve(_handler(self), 'wazo-auth-stand-in')
         return self
 
     def config(self, **extra: object) -> dict:
         """The daemon's `auth` configuration section pointing at this stand-in."""
         self.add_service('wazo-confd', 'confd-secret')
-        return {'backend': 'wazo_auth', 'host': '127.0.0.1', 'port': self.port,
-                'username': 'wazo-confd', 'password': 'confd-secret', **extra}
+        return {
+            'backend': 'wazo_auth',
+            'host': '127.0.0.1',
+            'port': self.port,
+            'username': 'wazo-confd',
+            'password': 'confd-secret',
+            **extra,
+        }
 
 
 def _handler(auth: WazoAuthStandIn) -> type[BaseHTTPRequestHandler]:

@@ -146,6 +146,8 @@ factory(
     body_in=_voicemail_body,
 )
 factory('/users/{user_id}/voicemails/{voicemail_id}', create=_user_voicemail, update={})
+
+
 # --- lines, endpoints and their associations ----------------------------------------------
 def _sip(maker: Maker) -> dict:
     return _made_json(maker, '/endpoints/sip', {'label': unique('sip')})

@@ -55,13 +55,15 @@ def read_operations(base_url: str) -> list[Operation]:
                 if p['in'] == 'path'
             )
             status = min(int(code) for code in spec['responses'] if SUCCESS.match(str(code)))
-            operations.append(Operation(
-                method=method.upper(),
-                route=route,
-                acl=spec['x-required-acl'],
-                status=status,
-                master_only=bool(spec.get('x-master-tenant-only')),
-                path_params=params,
-            ))
+            operations.append(
+                Operation(
+                    method=method.upper(),
+                    route=route,
+                    acl=spec['x-required-acl'],
+                    status=status,
+                    master_only=bool(spec.get('x-master-tenant-only')),
+                    path_params=params,
+                )
+            )
     order = {'GET': 0, 'HEAD': 1, 'POST': 2, 'PUT': 3, 'DELETE': 4}
     return sorted(operations, key=lambda o: (o.route, order.get(o.method, 9)))

@@ -101,8 +101,12 @@ class Matrix:
 
     # --- the persona ------------------------------------------------------------------------
     def targets(self) -> dict[str, str | None]:
-        return {'own': self.home, 'parent': PARENT.get(self.home), 'sibling': SIBLING.get(self.home),
-                'child': CHILD.get(self.home)}
+        return {
+            'own': self.home,
+            'parent': PARENT.get(self.home),
+            'sibling': SIBLING.get(self.home),
+            'child': CHILD.get(self.home),
+        }
 
     def client(self, op: Operation, tenant: str | None = None):  # type: ignore[no-untyped-def]
         if self.persona == 'lacking_acl':
@@ -182,7 +186,9 @@ class Matrix:
             made = self.made(op.route, tenant_name)
             visible = made.shared or self.owner(made, tenant_name) in self.world.subtree(self.world.tenants[self.home])
             expected = 401 if self.refused_by_auth(op) else (op.status if visible else 404)
-            self.call(op, op.url(made.path), None, expected, f'{self.persona} -> {role} object', self.owner(made, tenant_name))
+            self.call(
+                op, op.url(made.path), None, expected, f'{self.persona} -> {role} object', self.owner(made, tenant_name)
+            )
             if op.method == 'DELETE' and expected < 400:
                 del self.objects[(op.route, tenant_name)]
         expected = 401 if self.refused_by_auth(op) else 404
@@ -227,4 +233,6 @@ class Matrix:
                 should = made.shared or (owner in self.world.subtree(home) if recurse else owner == home)
                 if (str(made.path[var]) in listed) != should:
                     verb = 'misses' if should else 'shows'
-                    self.failures.append(f'{op} [{self.persona}, recurse={recurse}]: {verb} the object of tenant {name}')
+                    self.failures.append(
+                        f'{op} [{self.persona}, recurse={recurse}]: {verb} the object of tenant {name}'
+                    )

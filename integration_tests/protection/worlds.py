@@ -14,8 +14,8 @@ from typing import Any
 
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import Engine
-from sqlalchemy.sql.elements import TextClause
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import TextClause
 
 from wazo_confd.auth import keys
 
@@ -87,11 +87,13 @@ class World:
                 tables = inspect(connection).get_table_names()
             # The relays mark outbox rows sent in the background: watch which rows exist there.
             value = {t: 'r.id::text' for t in RELAYED_TABLES}
-            self._snapshot_sql = text(' UNION ALL '.join(
-                f"SELECT '{t}', count(*), md5(coalesce(string_agg({value.get(t, 'r::text')}, '|' "
-                f"ORDER BY {value.get(t, 'r::text')}), '')) FROM \"{t}\" r"
-                for t in tables
-            ))
+            self._snapshot_sql = text(
+                ' UNION ALL '.join(
+                    f"SELECT '{t}', count(*), md5(coalesce(string_agg({value.get(t, 'r::text')}, '|' "
+                    f'ORDER BY {value.get(t, "r::text")}), \'\')) FROM "{t}" r'
+                    for t in tables
+                )
+            )
         with self._engine.connect() as connection:
             return {name: (count, digest) for name, count, digest in connection.execute(self._snapshot_sql)}
 
@@ -156,8 +158,10 @@ class WazoAuthWorld(World):
         # What the consumer of wazo-auth's tenant events does: the tenant row appears.
         with _connection(self.daemon.db_uri) as connection:
             connection.execute(
-                text('INSERT INTO tenant (uuid, name, slug, parent_uuid, created_at) '
-                     'VALUES (:u, :n, :n, :p, CURRENT_TIMESTAMP)'),
+                text(
+                    'INSERT INTO tenant (uuid, name, slug, parent_uuid, created_at) '
+                    'VALUES (:u, :n, :n, :p, CURRENT_TIMESTAMP)'
+                ),
                 {'u': child, 'n': 'matrix', 'p': parent},
             )
         self.parents[child] = parent

@@ -50,7 +50,7 @@ class LocalBackend:
     def authorize(self, token: str, required_acl: str, tenant_uuid: str | None) -> Identity:
         found = self._find_key(token)
         if found is None:
-            raise Unauthorized(f'Unauthorized token: invalid or unknown')
+            raise Unauthorized('Unauthorized token: invalid or unknown')
         key_tenant_uuid, access = found
         if not access.matches(required_acl):
             raise Unauthorized(f'Unauthorized: ACL {required_acl} is not granted')

@@ -27,7 +27,7 @@ class WazoAuthClient:
     def __init__(self, config: dict):
         scheme = 'https' if config['https'] else 'http'
         prefix = (config['prefix'] or '').rstrip('/')
-        self.where = f"{config['host']}:{config['port']}"
+        self.where = f'{config["host"]}:{config["port"]}'
         self.base_url = f'{scheme}://{self.where}{prefix}/0.1'
         self.verify = config['verify_certificate']
         self.timeout = config['timeout']
@@ -47,7 +47,7 @@ class WazoAuthClient:
 
 
 def token_path(token: str) -> str:
-    return f"/token/{quote(token, safe='')}"
+    return f'/token/{quote(token, safe="")}'
 
 
 class WazoAuthBackend:
@@ -60,7 +60,9 @@ class WazoAuthBackend:
             params['tenant'] = tenant_uuid
         check = self.client.request('HEAD', token_path(token), params=params)
         if check.status_code in REFUSED:
-            raise Unauthorized(f'Unauthorized token: not valid for {required_acl} in tenant {tenant_uuid or "of the token"}')
+            raise Unauthorized(
+                f'Unauthorized token: not valid for {required_acl} in tenant {tenant_uuid or "of the token"}'
+            )
         if not check.ok:
             raise ServiceUnavailable(f'Authentication server on {self.client.where} answered {check.status_code}')
         info = self.client.request('GET', token_path(token))

@@ -44,7 +44,9 @@ def _insert_pending(session: Session) -> None:
     # Core inserts, not the ORM's flush of new objects: nothing reads these rows back in
     # the transaction, and the flush was most of the cost of writing an event. Rows of one
     # table with the same columns go in one statement, in the order they were added.
-    groups = [(table, keys, [_values(row, keys) for row in group]) for (table, keys), group in groupby(rows, key=_shape)]
+    groups = [
+        (table, keys, [_values(row, keys) for row in group]) for (table, keys), group in groupby(rows, key=_shape)
+    ]
     if connection.dialect.name == 'postgresql':
         table, keys, values = groups.pop(0)
         if len(values) <= _LOCKED_INSERT_MAX_ROWS:
@@ -81,8 +83,9 @@ def _locked_insert(table: Table, columns: tuple[str, ...], count: int) -> Insert
     """
     lock = select(func.pg_advisory_xact_lock(bindparam('key')).label('locked')).cte('commit_order')
     rows = [
-        select(*(cast(bindparam(f'{column}_{n}', type_=table.c[column].type), table.c[column].type) for column in columns))
-        .select_from(lock)
+        select(
+            *(cast(bindparam(f'{column}_{n}', type_=table.c[column].type), table.c[column].type) for column in columns)
+        ).select_from(lock)
         for n in range(count)
     ]
     source = rows[0] if count == 1 else union_all(*rows)
@@ -104,7 +107,8 @@ def _defaults_not_given(table: Table, keys: tuple[tuple[str, str], ...]) -> tupl
     return tuple(
         (column.key, column.default)
         for column in table.columns
-        if column.key not in given and column.default is not None
+        if column.key not in given
+        and column.default is not None
         and (column.default.is_callable or column.default.is_scalar)
     )
 

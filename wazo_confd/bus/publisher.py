@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import socket
 import time
 from urllib.parse import quote
 
@@ -18,7 +17,7 @@ CONFIRM_TIMEOUT = 5.0
 
 def broker_url(bus: dict) -> str:
     user, password = quote(bus['username'], safe=''), quote(bus['password'], safe='')
-    return f"amqp://{user}:{password}@{bus['host']}:{bus['port']}/{quote(bus['vhost'], safe='')}"
+    return f'amqp://{user}:{password}@{bus["host"]}:{bus["port"]}/{quote(bus["vhost"], safe="")}'
 
 
 def exchange(bus: dict) -> Exchange:
@@ -83,7 +82,7 @@ class BusSink:
                     raise TimeoutError('no confirmation from the broker')
                 try:
                     self._connection.drain_events(timeout=remaining)
-                except socket.timeout:
+                except TimeoutError:
                     continue
             if self._nacked:
                 raise ConnectionError('the broker refused a message (nack)')

@@ -223,4 +223,3 @@ def _short(error: BaseException | None) -> str:
         return ''
     lines = str(error).strip().splitlines()
     return f'{error.__class__.__name__}: {lines[0]}' if lines else error.__class__.__name__
-

@@ -29,7 +29,6 @@ from .search import (
 )
 from .search_index import exact_on_document
 
-
 # By shape: (the base statement, kept alive here so that its id is not reused; the statement).
 _kept: dict[tuple, tuple[Select, Any]] = {}
 Kept = TypeVar('Kept')
@@ -78,6 +77,7 @@ def run_kept_search(
     if params.limit is not None:
         values['page_limit'] = params.limit
     if search is not None and not params.offset:
+
         def build_search() -> Select:
             key = config.tiebreak
             if dialect == 'postgresql' and getattr(key, 'primary_key', False):
@@ -180,7 +180,9 @@ def _anchored_page(
     def page() -> Select:
         # The page's keys first (an index-only walk of the skipped entries), then its rows.
         query = filtered()
-        keys = page_anchors.from_anchor(query.with_only_columns(tiebreak), sort_key(config, params), tiebreak, ascending)
+        keys = page_anchors.from_anchor(
+            query.with_only_columns(tiebreak), sort_key(config, params), tiebreak, ascending
+        )
         keys = apply_order(keys, config, params).offset(bindparam('page_offset', type_=Integer))
         if params.limit is not None:
             keys = keys.limit(bindparam('page_limit', type_=Integer))

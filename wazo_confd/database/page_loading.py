@@ -64,7 +64,10 @@ def _simple_pairs(rel: RelationshipProperty) -> tuple | None:
         return None
     if len(rel.synchronize_pairs) != 1 or len(rel.secondary_synchronize_pairs) != 1:
         return None
-    for join, (left, right) in ((rel.primaryjoin, rel.synchronize_pairs[0]), (rel.secondaryjoin, rel.secondary_synchronize_pairs[0])):
+    for join, (left, right) in (
+        (rel.primaryjoin, rel.synchronize_pairs[0]),
+        (rel.secondaryjoin, rel.secondary_synchronize_pairs[0]),
+    ):
         if getattr(join, 'operator', None) is not operators.eq or {join.left, join.right} != {left, right}:
             return None
     if len(rel.mapper.primary_key) != 1 or rel.secondary_synchronize_pairs[0][0] is not rel.mapper.primary_key[0]:
@@ -154,7 +157,7 @@ def load_related(
     dialect = session.get_bind().dialect.name
     plan = [step for step in _plan(model, dialect) if step[0].key not in skip]
     links_of: list[list] = []
-    for rel, parent_key, statement, target_key in plan:
+    for rel, parent_key, statement, _target_key in plan:
         if rel.key in unlinked:
             links_of.append([])
             continue
@@ -166,7 +169,7 @@ def load_related(
         for rel, *_ in plan:
             for row in rows:
                 assign(row, rel.key, [] if rel.uselist else None)
-    for (rel, parent_key, statement, target_key), links in zip(plan, links_of):
+    for (rel, parent_key, _statement, target_key), links in zip(plan, links_of, strict=True):
         found: dict[Any, Any] = {}
         if links:
             wanted = {target for _, target in links}

@@ -50,7 +50,7 @@ class PlainRows:
         objects = []
         for row in rows:
             obj = cls.__new__(cls)
-            obj.__dict__.update(zip(keys, row))
+            obj.__dict__.update(zip(keys, row, strict=False))  # rows carry extra flag columns
             objects.append(obj)
         unlinked = frozenset(
             key for n, (key, _flag) in enumerate(self.flags) if not any(row[width + n] for row in rows)

@@ -9,9 +9,7 @@ from sqlalchemy.orm import Session
 # PostgreSQL only: the tables whose rows the triggers count.
 COUNTED = frozenset({'confd_user'})
 
-_ROW_COUNT = table(
-    'tenant_row_count', column('table_name'), column('tenant_uuid'), column('count'), column('changes')
-)
+_ROW_COUNT = table('tenant_row_count', column('table_name'), column('tenant_uuid'), column('count'), column('changes'))
 _QUERY = select(_ROW_COUNT.c.count, _ROW_COUNT.c.changes).where(
     _ROW_COUNT.c.table_name == bindparam('table_name'), _ROW_COUNT.c.tenant_uuid == bindparam('tenant_uuid')
 )

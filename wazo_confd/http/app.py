@@ -13,7 +13,8 @@ from flask_cors import CORS
 from flask_restful import Api
 
 from wazo_confd.auth.verifier import CachingVerifier
-from wazo_confd.database.timing import SqlTimer, logger as sql_logger
+from wazo_confd.database.timing import SqlTimer
+from wazo_confd.database.timing import logger as sql_logger
 from wazo_confd.database.uow import Database
 
 from . import statements
@@ -44,7 +45,9 @@ class ConfdApi(Api):
         # (sortable columns, unique fields): remember how each endpoint is built.
         endpoint = kwargs.get('endpoint') or resource.__name__.lower()
         assert self.app is not None
-        self.app.extensions.setdefault('confd_resource_kwargs', {})[endpoint] = kwargs.get('resource_class_kwargs') or {}
+        self.app.extensions.setdefault('confd_resource_kwargs', {})[endpoint] = (
+            kwargs.get('resource_class_kwargs') or {}
+        )
         super().add_resource(resource, *urls, **kwargs)
 
 
@@ -78,9 +81,7 @@ def create_app(config: dict, deps: HttpDependencies) -> tuple[Flask, ConfdApi]:
         started = g.get('started')
         duration_ms = (time.monotonic() - started) * 1000 if started else 0.0
         # Path only: query strings may carry search terms, bodies may carry secrets.
-        access_logger.info(
-            '%s %s %s %.1fms', request.method, request.path, response.status_code, duration_ms
-        )
+        access_logger.info('%s %s %s %.1fms', request.method, request.path, response.status_code, duration_ms)
         if sql_timer is not None:
             count, sql_ms = sql_timer.finish()
             sql_logger.debug('%s %s: %d SQL statements in %.1fms', request.method, request.path, count, sql_ms)
@@ -91,4 +92,3 @@ def create_app(config: dict, deps: HttpDependencies) -> tuple[Flask, ConfdApi]:
 
     api = ConfdApi(app, prefix=API_PREFIX, catch_all_404s=True)
     return app, api
-

@@ -73,8 +73,12 @@ def _merged_path_params(rules: Any) -> dict[str, list[dict]]:
         kinds.setdefault(path, {})
     return {
         path: [
-            {'name': name, 'in': 'path', 'required': True,
-             'schema': schemas[0] if len(schemas) == 1 else {'anyOf': schemas}}
+            {
+                'name': name,
+                'in': 'path',
+                'required': True,
+                'schema': schemas[0] if len(schemas) == 1 else {'anyOf': schemas},
+            }
             for name, schemas in names.items()
         ]
         for path, names in kinds.items()
@@ -179,13 +183,21 @@ class SpecBuilder:
         if kind == 'list':
             operation['parameters'] += _list_parameters(doc.get('query', {}), facts, doc.get('order', []))
             # A view's item also fits the full schema: anyOf, not oneOf.
-            items = {'anyOf': [self.ref(s) for s in [schema, *doc.get('views', {}).values()]]} if doc.get('views') else self.ref(schema)
+            items = (
+                {'anyOf': [self.ref(s) for s in [schema, *doc.get('views', {}).values()]]}
+                if doc.get('views')
+                else self.ref(schema)
+            )
             operation['responses']['200'] = {
                 'description': 'A page of items',
-                'content': {'application/json': {'schema': {
-                    'type': 'object',
-                    'properties': {'total': {'type': 'integer'}, 'items': {'type': 'array', 'items': items}},
-                }}},
+                'content': {
+                    'application/json': {
+                        'schema': {
+                            'type': 'object',
+                            'properties': {'total': {'type': 'integer'}, 'items': {'type': 'array', 'items': items}},
+                        }
+                    }
+                },
             }
             operation['responses'].update(_error_responses(400))
         elif kind == 'create':
@@ -202,7 +214,10 @@ class SpecBuilder:
             # `errors`: more statuses, e.g. a 404 for an id named inside the body.
             operation['responses'].update(_error_responses(400, 413, *doc.get('errors', ())))
         elif kind == 'read':
-            operation['responses']['200'] = {'description': 'OK', 'content': {'application/json': {'schema': self.ref(schema)}}}
+            operation['responses']['200'] = {
+                'description': 'OK',
+                'content': {'application/json': {'schema': self.ref(schema)}},
+            }
             operation['responses'].update(_error_responses(404))
         elif kind == 'head':
             operation['responses']['200'] = {'description': 'Exists'}
@@ -224,7 +239,10 @@ class SpecBuilder:
             operation['responses'][str(doc.get('status', 200))] = response
             if doc.get('body'):  # a non-CRUD handler reading a body: its resource's schema or its own
                 body = schema if doc['body'] is True else doc['body']
-                operation['requestBody'] = {'required': True, 'content': {'application/json': {'schema': self.ref(body)}}}
+                operation['requestBody'] = {
+                    'required': True,
+                    'content': {'application/json': {'schema': self.ref(body)}},
+                }
                 operation['responses'].update(_error_responses(400))
         # Whatever the kind: a path variable may name nothing, a body or a query may be wrong.
         if path_params:
@@ -250,14 +268,15 @@ class SpecBuilder:
         paths: dict[str, dict] = {}
         resource_kwargs = app.extensions.get('confd_resource_kwargs', {})
         rules = [
-            rule for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.rule)
+            rule
+            for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.rule)
             if rule.rule.startswith(prefix)
             and issubclass(getattr(app.view_functions.get(rule.endpoint), 'view_class', object), ConfdResource)
         ]
-        merged = _merged_path_params(rule.rule[len(prefix):] for rule in rules)
+        merged = _merged_path_params(rule.rule[len(prefix) :] for rule in rules)
         for rule in rules:
             resource = app.view_functions[rule.endpoint].view_class  # type: ignore[attr-defined]
-            path, _ = _path_and_params(rule.rule[len(prefix):])
+            path, _ = _path_and_params(rule.rule[len(prefix) :])
             params = merged[path]
             facts = ResourceFacts.of(resource, resource_kwargs.get(rule.endpoint))
             operations = paths.setdefault(path, {})
@@ -275,4 +294,3 @@ class SpecBuilder:
 
 def build_spec(app: Flask) -> dict:
     return SpecBuilder().build(app)
-

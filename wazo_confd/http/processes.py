@@ -66,7 +66,9 @@ class MainProcess:
 class WorkerProcesses:
     """The forked HTTP workers, seen from the main process."""
 
-    def __init__(self, answers: dict[str, Callable[[], Any]], on_commit: Callable[[], None], on_death: Callable[[], None]):
+    def __init__(
+        self, answers: dict[str, Callable[[], Any]], on_commit: Callable[[], None], on_death: Callable[[], None]
+    ):
         self._answers = answers
         self._on_commit = on_commit
         self._on_death = on_death

@@ -21,8 +21,10 @@ ISO_DATETIME_PATTERN = r'^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2
 
 
 def datetime_without_offset(self: Any, field: fields.Field, ret: dict, **kwargs: Any) -> dict:
-    if isinstance(field, fields.DateTime) and not isinstance(field, fields.AwareDateTime) and field.format in (
-        None, 'iso', 'iso8601'
+    if (
+        isinstance(field, fields.DateTime)
+        and not isinstance(field, fields.AwareDateTime)
+        and field.format in (None, 'iso', 'iso8601')
     ):
         if ret.get('format') == 'date-time':
             del ret['format']
@@ -57,9 +59,7 @@ class ResourceFacts:
         service = getattr(instance, 'service', None)
         config = getattr(getattr(service, 'dao', None), 'search_config', None)
         validator = getattr(service, 'validator', None)
-        rules = [
-            *getattr(validator, 'common', []), *getattr(validator, 'create', []), *getattr(validator, 'edit', [])
-        ]
+        rules = [*getattr(validator, 'common', []), *getattr(validator, 'create', []), *getattr(validator, 'edit', [])]
         # A tuple of fields is unique together: a fresh value in any of them makes it unique.
         unique = sorted({name for rule in rules if isinstance(rule, UniqueField) for name in rule.fields})
         return cls(columns=list(getattr(config, 'columns', {})), unique=unique)

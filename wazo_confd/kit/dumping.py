@@ -62,7 +62,11 @@ def compile_dump(schema: Schema, cls: type) -> Callable[[Any], dict]:
 def _compile(schema: Schema, cls: type) -> tuple[Callable[..., Callable[[Any], dict]], list[tuple[str, Any]]]:
     generic_access = type(schema).get_attribute is not Schema.get_attribute
     lines = ['def dump(obj):', '    result = {}', '    loaded = obj.__dict__']
-    env: dict[str, tuple[str, Any]] = {'missing': ('static', missing), 'accessor': ('accessor', None), 'slow': ('static', _slow)}
+    env: dict[str, tuple[str, Any]] = {
+        'missing': ('static', missing),
+        'accessor': ('accessor', None),
+        'slow': ('static', _slow),
+    }
     for index, (attr_name, field) in enumerate(schema.dump_fields.items()):
         key = field.data_key if field.data_key is not None else attr_name
         check_key = attr_name if field.attribute is None else field.attribute
@@ -80,7 +84,10 @@ def _compile(schema: Schema, cls: type) -> tuple[Callable[..., Callable[[Any], d
         )
         if not field._CHECK_ATTRIBUTE and not generic_access:
             # Method, Function: the value is made from the object.
-            lines += [f'    value = f{index}._serialize(None, {attr_name!r}, obj)', f'    if value is not missing: {out} = value']
+            lines += [
+                f'    value = f{index}._serialize(None, {attr_name!r}, obj)',
+                f'    if value is not missing: {out} = value',
+            ]
             continue
         if not plain:
             lines += [
@@ -105,7 +112,7 @@ def _compile(schema: Schema, cls: type) -> tuple[Callable[..., Callable[[Any], d
                 env[f't{index}_{n}'] = ('static', kind)
         lines += [
             f'    if {fast}: {out} = value',
-            f'    else:',
+            '    else:',
             f'        value = slow(f{index}, value, {attr_name!r}, obj)',
             f'        if value is not missing: {out} = value',
         ]

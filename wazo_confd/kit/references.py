@@ -6,9 +6,8 @@ keys already say it. Each referring table names its resource in `info={'resource
 
 from __future__ import annotations
 
-from typing import Any
-
 from collections.abc import Iterator
+from typing import Any
 
 from sqlalchemy import Column, ForeignKey, select, update
 from sqlalchemy.orm import Session

@@ -52,7 +52,9 @@ class ListResource(ConfdResource):
         form = load(shared(self.schema), body)
         self.ensure_tenant()
         created = self.create(form, body)
-        location = url_for(self.item_endpoint, _external=True, **{self.item_id_var: getattr(created, self.item_id_field)})
+        location = url_for(
+            self.item_endpoint, _external=True, **{self.item_id_var: getattr(created, self.item_id_field)}
+        )
         return shared(self.schema).dump(created), 201, {'Location': location}
 
     def create(self, form: dict, body: Any) -> Any:

@@ -161,7 +161,9 @@ class OptionPairs(fields.List):
     def __init__(self, max_items: int = 512, only: set[str] | None = None, **kwargs: Any):
         kwargs.setdefault('load_default', list)
         kwargs.setdefault('validate', validate.Length(max=max_items))
-        super().__init__(fields.List(StrictString(validate=validate.Length(max=2048)), validate=validate.Length(equal=2)), **kwargs)
+        super().__init__(
+            fields.List(StrictString(validate=validate.Length(max=2048)), validate=validate.Length(equal=2)), **kwargs
+        )
         self.only_keys = only
 
     def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> list[list[str]]:

@@ -22,12 +22,14 @@ class SysconfdSink:
     """A relay sink: a batch counts as sent once wazo-sysconfd answered 2xx."""
 
     def __init__(self, sysconfd: dict):
-        self._base_url = f"http://{sysconfd['host']}:{sysconfd['port']}"
+        self._base_url = f'http://{sysconfd["host"]}:{sysconfd["port"]}'
         self._session = requests.Session()
         self._session.trust_env = False
 
     def send(self, rows: list[SysconfdRequest]) -> None:
-        response = self._session.post(f'{self._base_url}/exec_request_handlers', json=request_body(rows), timeout=TIMEOUT)
+        response = self._session.post(
+            f'{self._base_url}/exec_request_handlers', json=request_body(rows), timeout=TIMEOUT
+        )
         response.raise_for_status()
 
     def check(self) -> None:

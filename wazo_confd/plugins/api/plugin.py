@@ -34,7 +34,14 @@ class SpecCache:
 
 
 class OpenApiResource(ConfdResource):
-    docs = {'get': {'response': {'description': 'OpenAPI document', 'content': {'application/yaml': {'schema': {'type': 'string'}}}}}}
+    docs = {
+        'get': {
+            'response': {
+                'description': 'OpenAPI document',
+                'content': {'application/yaml': {'schema': {'type': 'string'}}},
+            }
+        }
+    }
 
     def __init__(self, cache: SpecCache):
         self.cache = cache

@@ -10,9 +10,19 @@ from .schema import LiveReloadSchema
 from .service import LiveReloadService
 
 LIVE_RELOAD_DOC = {
-    'get': {'response': {'description': 'The live reload setting', 'content': {'application/json': {'schema': {
-        'type': 'object', 'properties': {'enabled': {'type': 'boolean'}},
-    }}}}},
+    'get': {
+        'response': {
+            'description': 'The live reload setting',
+            'content': {
+                'application/json': {
+                    'schema': {
+                        'type': 'object',
+                        'properties': {'enabled': {'type': 'boolean'}},
+                    }
+                }
+            },
+        }
+    },
     'put': {'status': 204, 'response': {'description': 'Updated'}, 'body': True},
 }
 

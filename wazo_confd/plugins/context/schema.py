@@ -6,7 +6,7 @@ from typing import Any
 
 from marshmallow import ValidationError, fields, pre_load, validate, validates_schema
 
-from wazo_confd.kit.schema import BaseSchema, ListLinks, Link, StrictBoolean, StrictInteger, StrictString
+from wazo_confd.kit.schema import BaseSchema, Link, ListLinks, StrictBoolean, StrictInteger, StrictString
 
 CONTEXT_TYPES = ['internal', 'incall', 'outcall', 'services', 'others']
 
@@ -59,4 +59,3 @@ class ContextSchema(BaseSchema):
         if isinstance(data, dict) and 'label' not in data and 'name' in data:
             return {**data, 'label': data['name']}
         return data
-

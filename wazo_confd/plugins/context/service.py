@@ -32,4 +32,3 @@ class ContextService(CRUDService):
 
     def find_by_name(self, name: str) -> Context | None:
         return self.dao.find_by(name=name)
-

@@ -31,7 +31,9 @@ class ContextRangeList(ConfdResource):
         self.service = service
 
     def get(self, context_id: int) -> dict:
-        params = load(ContextRangeQuerySchema(), {k: v for k, v in request.args.items() if k in ContextRangeQuerySchema().fields})
+        params = load(
+            ContextRangeQuerySchema(), {k: v for k, v in request.args.items() if k in ContextRangeQuerySchema().fields}
+        )
         total, items = self.service.search(context_id, self.range_type, current_auth().item_tenants(), params)
         return {'total': total, 'items': ContextRangeSchema().dump(items, many=True)}
 

@@ -42,7 +42,9 @@ class ContextRangeService:
             if not available:
                 result.append(NumberRange(start, end))
                 continue
-            used = {int(e) for e in self.extension_service().extens_of(context.name) if e.isdigit() and len(e) == len(start)}
+            used = {
+                int(e) for e in self.extension_service().extens_of(context.name) if e.isdigit() and len(e) == len(start)
+            }
             result.extend(_split(start, end, used))
         return result
 

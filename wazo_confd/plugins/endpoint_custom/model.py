@@ -19,7 +19,9 @@ class EndpointCustom(Base):
     interface_suffix: Mapped[str | None] = mapped_column(String(32))
     enabled: Mapped[bool] = mapped_column(Boolean, default=True)
 
-    line: Mapped[Any] = relationship('Line', back_populates='endpoint_custom', uselist=False, viewonly=True, lazy='selectin')
+    line: Mapped[Any] = relationship(
+        'Line', back_populates='endpoint_custom', uselist=False, viewonly=True, lazy='selectin'
+    )
 
     @property
     def trunk(self) -> None:

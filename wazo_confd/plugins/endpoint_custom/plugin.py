@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from wazo_confd.kit.validator import UniqueField, ValidationGroup
 from wazo_confd.kit.resource import NestedCreator
+from wazo_confd.kit.validator import UniqueField, ValidationGroup
 from wazo_confd.plugin_api import PluginDependencies
 
 from .dao import EndpointCustomDao

@@ -17,4 +17,6 @@ class EndpointSCCP(Base):
     tenant_uuid: Mapped[str] = mapped_column(String(36), ForeignKey('tenant.uuid', ondelete='CASCADE'), index=True)
     options: Mapped[list] = mapped_column(JSON, default=list)
 
-    line: Mapped[Any] = relationship('Line', back_populates='endpoint_sccp', uselist=False, viewonly=True, lazy='selectin')
+    line: Mapped[Any] = relationship(
+        'Line', back_populates='endpoint_sccp', uselist=False, viewonly=True, lazy='selectin'
+    )

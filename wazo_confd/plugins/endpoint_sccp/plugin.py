@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from wazo_confd.kit.resource import NestedCreator
 from wazo_confd.kit.service import CRUDService
 from wazo_confd.kit.validator import ValidationGroup
-from wazo_confd.kit.resource import NestedCreator
 from wazo_confd.plugin_api import PluginDependencies
 
 from .dao import EndpointSCCPDao

@@ -66,7 +66,9 @@ class EndpointSIP(Base):
         passive_deletes=True,
     )
     # The line using this endpoint (lines are another plugin: related by name).
-    line: Mapped[Any] = relationship('Line', back_populates='endpoint_sip', uselist=False, viewonly=True, lazy='selectin')
+    line: Mapped[Any] = relationship(
+        'Line', back_populates='endpoint_sip', uselist=False, viewonly=True, lazy='selectin'
+    )
 
     @property
     def templates(self) -> list[EndpointSIP]:

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from wazo_confd.database.base import Base
 
+
 class Extension(Base):
     __tablename__ = 'extension'
     # The unique constraint holds "one exten per context" under concurrent requests.

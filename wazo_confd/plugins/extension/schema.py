@@ -5,7 +5,7 @@ from __future__ import annotations
 from marshmallow import fields, validate
 
 from wazo_confd.kit.projections import many
-from wazo_confd.kit.schema import BaseSchema, ListLinks, Link, StrictBoolean, StrictString, relation
+from wazo_confd.kit.schema import BaseSchema, Link, ListLinks, StrictBoolean, StrictString, relation
 
 
 class ExtensionSchema(BaseSchema):

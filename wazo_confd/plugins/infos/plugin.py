@@ -11,10 +11,14 @@ from wazo_confd.plugin_api import PluginDependencies
 INFO_DOC = {
     'response': {
         'description': 'Platform information',
-        'content': {'application/json': {'schema': {
-            'type': 'object',
-            'properties': {'uuid': {'type': 'string', 'format': 'uuid'}, 'wazo_version': {'type': 'string'}},
-        }}},
+        'content': {
+            'application/json': {
+                'schema': {
+                    'type': 'object',
+                    'properties': {'uuid': {'type': 'string', 'format': 'uuid'}, 'wazo_version': {'type': 'string'}},
+                }
+            }
+        },
     }
 }
 

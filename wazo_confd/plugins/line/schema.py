@@ -125,7 +125,9 @@ class LineCreateSchema(LineSchema):
         context = data['context']
         if isinstance(data.get('extensions'), list):
             data['extensions'] = [
-                {**extension, 'context': context} if isinstance(extension, dict) and not extension.get('context') else extension
+                {**extension, 'context': context}
+                if isinstance(extension, dict) and not extension.get('context')
+                else extension
                 for extension in data['extensions']
             ]
         sip = data.get('endpoint_sip')

@@ -13,7 +13,6 @@ from .dao import LineDao
 from .model import Line
 from .notifier import LineNotifier
 
-
 ENDPOINT_KINDS = ('sip', 'sccp', 'custom')
 
 

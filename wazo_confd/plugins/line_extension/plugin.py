@@ -22,7 +22,9 @@ class Plugin:
         if missing:
             logger.warning('line_extension routes not added: plugins %s are disabled', ', '.join(missing))
             return
-        service = LineExtensionService(LineExtensionDao(deps.database), LineExtensionNotifier(deps.outbox), deps.providers)
+        service = LineExtensionService(
+            LineExtensionDao(deps.database), LineExtensionNotifier(deps.outbox), deps.providers
+        )
         deps.providers.register('line_extension_service', service)
         deps.api.add_resource(
             LineExtensionItem,

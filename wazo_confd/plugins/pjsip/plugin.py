@@ -34,7 +34,9 @@ class Plugin:
         deps.api.add_resource(
             PJSIPDocResource, '/asterisk/pjsip/doc', endpoint='pjsipdoclist', resource_class_kwargs={'doc': doc}
         )
-        deps.api.add_resource(TransportList, '/sip/transports', endpoint='pjsiptransportlist', resource_class_kwargs=kwargs)
+        deps.api.add_resource(
+            TransportList, '/sip/transports', endpoint='pjsiptransportlist', resource_class_kwargs=kwargs
+        )
         deps.api.add_resource(
             TransportItem,
             '/sip/transports/<uuid:transport_uuid>',

@@ -10,13 +10,17 @@ from wazo_confd.plugin_api import PluginDependencies
 STATUS_DOC = {
     'response': {
         'description': 'Status of each component',
-        'content': {'application/json': {'schema': {
-            'type': 'object',
-            'additionalProperties': {
-                'type': 'object',
-                'properties': {'status': {'type': 'string', 'enum': ['ok', 'fail']}},
-            },
-        }}},
+        'content': {
+            'application/json': {
+                'schema': {
+                    'type': 'object',
+                    'additionalProperties': {
+                        'type': 'object',
+                        'properties': {'status': {'type': 'string', 'enum': ['ok', 'fail']}},
+                    },
+                }
+            }
+        },
     }
 }
 

@@ -31,4 +31,4 @@ class TimezoneService:
         if params.direction == 'desc':
             names.reverse()
         end = None if params.limit is None else params.offset + params.limit
-        return len(names), names[params.offset:end]
+        return len(names), names[params.offset : end]

@@ -117,9 +117,11 @@ SEARCH = SearchConfig(
     search_alternatives={
         'exten': _users_matching(
             _EXTENSION.c.exten,
-            lambda query: query.join(_LINE_EXTENSION, _LINE_EXTENSION.c.line_id == _USER_LINE.c.line_id).join(
-                _EXTENSION, _EXTENSION.c.id == _LINE_EXTENSION.c.extension_id
-            ).where(_USER_LINE.c.main_line == true()),
+            lambda query: (
+                query.join(_LINE_EXTENSION, _LINE_EXTENSION.c.line_id == _USER_LINE.c.line_id)
+                .join(_EXTENSION, _EXTENSION.c.id == _LINE_EXTENSION.c.extension_id)
+                .where(_USER_LINE.c.main_line == true())
+            ),
         ),
         'provisioning_code': _users_matching(
             _LINE.c.provisioning_code,

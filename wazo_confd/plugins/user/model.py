@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text
@@ -13,7 +13,7 @@ from wazo_confd.database.base import Base, new_uuid
 
 def utcnow_naive() -> datetime:
     # Upstream stores and reports created_at as a naive UTC time.
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 class User(Base):

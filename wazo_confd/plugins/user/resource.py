@@ -53,7 +53,7 @@ class UserList(ListResource):
         if view is None:
             return shared(UserSchema)
         if view not in VIEWS:
-            raise SchemaError({'view': [f"Must be one of: {', '.join(VIEWS)}."]})
+            raise SchemaError({'view': [f'Must be one of: {", ".join(VIEWS)}.']})
         return shared(VIEWS[view])
 
     def search(self, raw: dict) -> tuple[int, list]:

@@ -7,11 +7,11 @@ from typing import Any
 from marshmallow import fields, post_dump, post_load, validate
 
 from wazo_confd.kit.projections import LineRelation, many
-from wazo_confd.kit.schema import BaseSchema, ListLinks, Link, StrictBoolean, StrictInteger, StrictString, shared
+from wazo_confd.kit.schema import BaseSchema, Link, ListLinks, StrictBoolean, StrictInteger, StrictString, shared
 
 CALLER_ID = r'^"(.*)"( <\+?\d+>)?$'
-USERNAME = r"^[a-zA-Z0-9-\._~\!\$&\'\(\)\*\+,;=%@]{2,254}$"
-PASSWORD = r"^[a-zA-Z0-9-\._~\!\$&\'\(\)\*\+,;=%]{4,64}$"
+USERNAME = r'^[a-zA-Z0-9-\._~\!\$&\'\(\)\*\+,;=%@]{2,254}$'
+PASSWORD = r'^[a-zA-Z0-9-\._~\!\$&\'\(\)\*\+,;=%]{4,64}$'
 CALL_RECORD_FIELDS = (
     'call_record_outgoing_external_enabled',
     'call_record_outgoing_internal_enabled',
@@ -110,7 +110,10 @@ class UserSchema(BaseSchema):
         return {
             'busy': {'enabled': bool(user.busy_enabled), 'destination': user.busy_destination},
             'noanswer': {'enabled': bool(user.noanswer_enabled), 'destination': user.noanswer_destination},
-            'unconditional': {'enabled': bool(user.unconditional_enabled), 'destination': user.unconditional_destination},
+            'unconditional': {
+                'enabled': bool(user.unconditional_enabled),
+                'destination': user.unconditional_destination,
+            },
         }
 
     def _dump_services(self, user: Any) -> dict:

@@ -31,9 +31,7 @@ class UserLine(Base):
         ),
     )
 
-    user_id: Mapped[int] = mapped_column(
-        Integer, ForeignKey('confd_user.id', ondelete='CASCADE'), primary_key=True
-    )
+    user_id: Mapped[int] = mapped_column(Integer, ForeignKey('confd_user.id', ondelete='CASCADE'), primary_key=True)
     line_id: Mapped[int] = mapped_column(
         Integer, ForeignKey('line.id', ondelete='CASCADE'), primary_key=True, index=True
     )

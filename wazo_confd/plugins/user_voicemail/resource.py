@@ -39,7 +39,7 @@ class UserVoicemailList(_UserVoicemailResource):
         'delete': 'confd.users.{user_id}.voicemails.delete',
     }
     docs = {
-        'get': {'response': {'description': 'The user\'s voicemail, as a list of zero or one item'}},
+        'get': {'response': {'description': "The user's voicemail, as a list of zero or one item"}},
         'post': {'status': 201, 'response': {'description': 'Voicemail created and associated'}},
         'delete': {'status': 204, 'response': {'description': 'Voicemail dissociated'}},
     }

@@ -14,6 +14,4 @@ def validate_association(user: Any, voicemail: Any, current_voicemail_id: int | 
         # Upstream names the voicemail being linked, not the one the user has.
         raise resource_associated('User', 'Voicemail', user_id=user.id, voicemail_id=voicemail.id)
     if voicemail.accesstype == 'global':
-        raise ResourceError(
-            'Voicemail is global and cannot be associated with a User', {'voicemail_id': voicemail.id}
-        )
+        raise ResourceError('Voicemail is global and cannot be associated with a User', {'voicemail_id': voicemail.id})

@@ -6,7 +6,7 @@ from typing import Any
 
 from marshmallow import ValidationError, fields, validate, validates_schema
 
-from wazo_confd.kit.schema import BaseSchema, ListLinks, Link, StrictBoolean, StrictInteger, StrictString
+from wazo_confd.kit.schema import BaseSchema, Link, ListLinks, StrictBoolean, StrictInteger, StrictString
 
 
 class VoicemailUserSchema(BaseSchema):

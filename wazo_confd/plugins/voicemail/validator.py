@@ -35,9 +35,7 @@ class UserVoicemailIsGlobal(Validator):
 class AssociatedToUser(Validator):
     def validate(self, voicemail: Voicemail) -> None:
         if voicemail.users:
-            raise resource_associated(
-                'Voicemail', 'User', voicemail_id=voicemail.id, user_uuid=voicemail.users[0].uuid
-            )
+            raise resource_associated('Voicemail', 'User', voicemail_id=voicemail.id, user_uuid=voicemail.users[0].uuid)
 
 
 class TimezoneIsAZone(KnownReference):

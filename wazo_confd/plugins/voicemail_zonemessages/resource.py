@@ -18,9 +18,16 @@ class VoicemailZoneMessagesList(ConfdResource):
     }
     schema = VoicemailZoneMessagesSchema
     docs = {
-        'get': {'response': {'description': 'The zone messages', 'content': {'application/json': {
-            'schema': {'$ref': '#/components/schemas/VoicemailZoneMessages'},
-        }}}},
+        'get': {
+            'response': {
+                'description': 'The zone messages',
+                'content': {
+                    'application/json': {
+                        'schema': {'$ref': '#/components/schemas/VoicemailZoneMessages'},
+                    }
+                },
+            }
+        },
         'put': {'status': 204, 'response': {'description': 'Updated'}, 'body': True},
     }
 
