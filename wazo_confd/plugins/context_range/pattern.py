@@ -1,0 +1,122 @@
+"""Fixed-width numbers whose zero-padded text contains a search term, handled digit by digit.
+
+A range of 16-digit numbers holds 10**16 numbers, so nothing here visits numbers one by one:
+the matching numbers are found by walking digit prefixes with a string-matching automaton,
+and they are counted with a digit dynamic programme over the same automaton.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+DIGITS = '0123456789'
+
+
+class Pattern:
+    """A search term, as an automaton whose state is the length of the term matched so far."""
+
+    def __init__(self, term: str):
+        self.term = term
+        self.size = len(term)  # the accepting state, which absorbs every later digit
+        self.searchable = all(c in DIGITS for c in term)
+        self._step = [[self._next(state, d) for d in DIGITS] for state in range(self.size + 1)]
+
+    def _next(self, state: int, digit: str) -> int:
+        if state == self.size:
+            return state
+        text = self.term[:state] + digit
+        # The longest prefix of the term that ends the text read so far.
+        while text and not self.term.startswith(text):
+            text = text[1:]
+        return len(text)
+
+    def run(self, state: int, digits: str) -> int:
+        for d in digits:
+            state = self._step[state][int(d)]
+        return state
+
+    def matches(self, number: int, width: int) -> bool:
+        return self.term in str(number).zfill(width)
+
+    def runs(self, low: int, high: int, width: int, reverse: bool = False) -> Iterator[tuple[int, int]]:
+        """The maximal runs of consecutive matching numbers in [low, high], in order."""
+        current: tuple[int, int] | None = None
+        for start, end in self._blocks(low, high, width, 0, 0, 0, reverse):
+            if current is None:
+                current = (start, end)
+            elif not reverse and start == current[1] + 1:
+                current = (current[0], end)
+            elif reverse and end + 1 == current[0]:
+                current = (start, current[1])
+            else:
+                yield current
+                current = (start, end)
+        if current is not None:
+            yield current
+
+    def _blocks(
+        self, low: int, high: int, width: int, prefix: int, depth: int, state: int, reverse: bool
+    ) -> Iterator[tuple[int, int]]:
+        # The numbers of [low, high] whose text starts with the `depth` digits of `prefix`.
+        size = 10 ** (width - depth)
+        start, end = max(prefix * size, low), min(prefix * size + size - 1, high)
+        if start > end or not self.searchable or width - depth < self.size - state:
+            return
+        if state == self.size:
+            yield start, end
+            return
+        for digit in reversed(range(10)) if reverse else range(10):
+            yield from self._blocks(low, high, width, prefix * 10 + digit, depth + 1, self._step[state][digit], reverse)
+
+    def count_runs(self, low: int, high: int, width: int) -> int:
+        """How many runs `runs` yields: matching numbers minus matching pairs of neighbours."""
+        if not self.searchable or self.size > width or low > high:
+            return 0
+        matching = self._upto(high, width)[self.size] - self._upto(low - 1, width)[self.size]
+        return matching - self._matching_neighbours(low, high, width)
+
+    def _matching_neighbours(self, low: int, high: int, width: int) -> int:
+        # Pairs (n - 1, n), low < n <= high, both matching. Written as texts, n is P d 0..0 and
+        # n - 1 is P (d - 1) 9..9 with k trailing digits: for each k and d, count the prefixes P
+        # (a contiguous interval) by the automaton state they end in, then finish both texts.
+        pairs = 0
+        for k in range(width):
+            prefix_width, unit = width - k - 1, 10**k
+            for d in range(1, 10):
+                # P * 10 + d lies between ceil((low + 1) / unit) and floor(high / unit).
+                first = max(0, _ceil_div(_ceil_div(low + 1, unit) - d, 10))
+                last = min(10**prefix_width - 1, (high // unit - d) // 10)
+                if first > last:
+                    continue
+                counts = self._upto(last, prefix_width)
+                below = self._upto(first - 1, prefix_width)
+                for state, count in enumerate(counts):
+                    count -= below[state]
+                    if count and self._accepts(state, f'{d - 1}' + '9' * k) and self._accepts(state, f'{d}' + '0' * k):
+                        pairs += count
+        return pairs
+
+    def _accepts(self, state: int, digits: str) -> bool:
+        return self.run(state, digits) == self.size
+
+    def _upto(self, limit: int, width: int) -> list[int]:
+        """How many texts of `width` digits, of value at most `limit`, end in each state."""
+        counts = [0] * (self.size + 1)
+        if limit < 0:
+            return counts
+        tight = 0  # the state of the prefix of `limit` itself
+        for digit in str(limit).zfill(width) if width else '':
+            following = [0] * (self.size + 1)
+            for state, count in enumerate(counts):
+                if count:
+                    for step in self._step[state]:
+                        following[step] += count
+            for smaller in range(int(digit)):
+                following[self._step[tight][smaller]] += 1
+            counts, tight = following, self._step[tight][int(digit)]
+        counts[tight] += 1
+        return counts
+
+
+def _ceil_div(a: int, b: int) -> int:
+    return -(-a // b)
