@@ -155,19 +155,26 @@ def test_search_runs_and_total_agree_with_checking_every_number(term: str) -> No
     assert listing(ranges, used=used, search=term) == {'total': len(expected), 'items': expected}
     descending = listing(ranges, used=used, search=term, order='end', direction='desc')
     assert descending['items'] == expected[::-1]
+    for offset in range(0, len(expected) + 1, max(1, len(expected) // 25)):
+        page = listing(ranges, used=used, search=term, offset=offset, limit=2)
+        assert page['items'] == expected[offset : offset + 2]
+        page = listing(ranges, used=used, search=term, order='start', direction='desc', offset=offset, limit=2)
+        assert page['items'] == expected[::-1][offset : offset + 2]
 
 
-def _runs_by_brute_force(ranges: list[Declared], used: tuple[str, ...], term: str) -> list[tuple[str, str]]:
+def _runs_by_brute_force(
+    ranges: list[Declared], used: tuple[str, ...], term: str, width: int = 4
+) -> list[tuple[str, str]]:
     numbers = sorted(
         {n for r in ranges for n in range(int(r.start), int(r.end or r.start) + 1)} - {int(u) for u in used}
     )
     runs: list[list[int]] = []
-    for number in (n for n in numbers if term in f'{n:04d}'):
+    for number in (n for n in numbers if term in str(n).zfill(width)):
         if runs and runs[-1][1] == number - 1:
             runs[-1][1] = number
         else:
             runs.append([number, number])
-    return [(f'{low:04d}', f'{high:04d}') for low, high in runs]
+    return [(str(low).zfill(width), str(high).zfill(width)) for low, high in runs]
 
 
 def test_order_by_start_compares_the_texts() -> None:
@@ -207,8 +214,17 @@ def test_paging_applies_to_the_regrouped_runs_and_total_counts_them_all() -> Non
     assert listing(ranges, offset=5) == {'total': 3, 'items': []}
 
 
-def test_limit_zero_lists_no_run_but_counts_them() -> None:
-    assert listing([Declared('100', '104'), Declared('200')], limit=0) == {'total': 2, 'items': []}
+def test_limit_zero_is_an_input_error_as_on_every_list() -> None:
+    with pytest.raises(InputError) as error:
+        listing([Declared('100')], limit=0)
+
+    assert error.value.text == "field 'limit': wrong type. Should be a positive number"
+
+
+def test_an_offset_past_every_run_lists_nothing() -> None:
+    result = listing([Declared('0' * 16, '9' * 16), Declared('0')], search='5', order='start', offset=10**30)
+
+    assert result == {'total': 231627523606480, 'items': []}
 
 
 def test_paging_into_search_runs_skips_whole_ranges_by_count() -> None:
@@ -234,3 +250,42 @@ def test_bad_order_or_direction_is_an_input_error(params: dict, message: str) ->
         listing([Declared('100')], **params)
 
     assert error.value.text == message
+
+
+def _one(number: str) -> tuple[str, str]:
+    return (number, number)
+
+
+@pytest.mark.parametrize(
+    ('params', 'sixth', 'last_two'),
+    [
+        ({}, ('0000000050', '0000000059'), [_one('9999999985'), _one('9999999995')]),
+        ({'order': 'start'}, ('0000000050', '0000000059'), [_one('9999999985'), _one('9999999995')]),
+        ({'order': 'end', 'direction': 'desc'}, _one('9999999945'), [_one('0000000015'), _one('0000000005')]),
+    ],
+)
+def test_a_deep_page_of_one_width_is_found_by_counting(params: dict, sixth: tuple, last_two: list) -> None:
+    ranges = [Declared('0000000000', '9999999999')]
+    total = (9**10 - 1) // 8  # runs of w digits holding a 5: 9 * runs(w - 1) + 1
+
+    assert listing(ranges, search='5', offset=total - 2, **params) == {'total': total, 'items': last_two}
+    assert listing(ranges, search='5', offset=5, limit=1, **params)['items'] == [sixth]
+
+
+@pytest.mark.parametrize('bound', ['start', 'end'])
+@pytest.mark.parametrize('direction', ['asc', 'desc'])
+def test_runs_of_several_widths_sorted_by_text_agree_with_sorting_them_all(bound: str, direction: str) -> None:
+    ranges = [Declared('000', '999'), Declared('0000', '1999'), Declared('50', '99')]
+    every_run = [
+        run
+        for width in (2, 3, 4)
+        for run in _runs_by_brute_force([r for r in ranges if len(r.start) == width], (), '9', width)
+    ]
+    index = 0 if bound == 'start' else 1
+    expected = sorted(every_run, key=lambda run: run[index], reverse=direction == 'desc')
+
+    result = listing(ranges, search='9', order=bound, direction=direction)
+    page = listing(ranges, search='9', order=bound, direction=direction, offset=100, limit=3)
+
+    assert result == {'total': len(expected), 'items': expected}
+    assert page['items'] == expected[100:103]

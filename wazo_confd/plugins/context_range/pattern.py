@@ -7,7 +7,7 @@ and they are counted with a digit dynamic programme over the same automaton.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 DIGITS = '0123456789'
 
@@ -38,8 +38,16 @@ class Pattern:
     def matches(self, number: int, width: int) -> bool:
         return self.term in str(number).zfill(width)
 
-    def runs(self, low: int, high: int, width: int, reverse: bool = False) -> Iterator[tuple[int, int]]:
-        """The maximal runs of consecutive matching numbers in [low, high], in order."""
+    def runs(self, low: int, high: int, width: int, reverse: bool = False, skip: int = 0) -> Iterator[tuple[int, int]]:
+        """The maximal runs of consecutive matching numbers in [low, high], in order, but the first `skip`."""
+        if skip:
+            # Counting runs is cheap: find where the first run wanted begins by bisection.
+            if self.count_runs(low, high, width) <= skip:
+                return
+            if reverse:
+                high = self._last(lambda end: self.count_runs(end, high, width) > skip, low, high)
+            else:
+                low = self._first(lambda start: self.count_runs(low, start, width) > skip, low, high)
         current: tuple[int, int] | None = None
         for start, end in self._blocks(low, high, width, 0, 0, 0, reverse):
             if current is None:
@@ -53,6 +61,22 @@ class Pattern:
                 current = (start, end)
         if current is not None:
             yield current
+
+    @staticmethod
+    def _first(holds: Callable[[int], bool], low: int, high: int) -> int:
+        """The least number of [low, high] for which `holds` (monotonic, true at high) is true."""
+        while low < high:
+            middle = (low + high) // 2
+            low, high = (low, middle) if holds(middle) else (middle + 1, high)
+        return low
+
+    @staticmethod
+    def _last(holds: Callable[[int], bool], low: int, high: int) -> int:
+        """The greatest number of [low, high] for which `holds` (true at low, then false) is true."""
+        while low < high:
+            middle = (low + high + 1) // 2
+            low, high = (middle, high) if holds(middle) else (low, middle - 1)
+        return low
 
     def _blocks(
         self, low: int, high: int, width: int, prefix: int, depth: int, state: int, reverse: bool

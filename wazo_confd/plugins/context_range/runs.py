@@ -41,11 +41,11 @@ class Segment:
     def text(self, number: int) -> str:
         return str(number).zfill(self.width)
 
-    def runs(self, pattern: Pattern | None, reverse: bool = False) -> Iterator[NumberRange]:
+    def runs(self, pattern: Pattern | None, reverse: bool = False, skip: int = 0) -> Iterator[NumberRange]:
         if pattern is None:
-            pieces: Iterable[tuple[int, int]] = [(self.low, self.high)]
+            pieces: Iterable[tuple[int, int]] = [(self.low, self.high)][skip:]
         else:
-            pieces = pattern.runs(self.low, self.high, self.width, reverse)
+            pieces = pattern.runs(self.low, self.high, self.width, reverse, skip)
         for low, high in pieces:
             yield NumberRange(self.text(low), self.text(high))
 
@@ -119,23 +119,38 @@ def count(free: list[Segment], pattern: Pattern | None) -> int:
     return sum(segment.count(pattern) for segment in free)
 
 
-def in_number_order(free: list[Segment], pattern: Pattern | None, offset: int) -> Iterator[NumberRange]:
-    """The runs by width then number, from the `offset`-th; whole segments are skipped by count."""
-    for index, segment in enumerate(free):
+def page(
+    free: list[Segment], pattern: Pattern | None, order: str | None, descending: bool, offset: int
+) -> Iterator[NumberRange]:
+    """The runs in the order asked, from the `offset`-th.
+
+    Without `order` the runs come by width then number (`direction` is not used). Sorted by
+    text, runs of a single width are in number order, so their pages are found by counting;
+    a deep page of runs of several widths sorted by text costs time in proportion to `offset`.
+    """
+    widths = {(segment.group, segment.width) for segment in free}
+    if order is None or len(widths) <= 1:
+        return _in_number_order(free, pattern, offset, descending if order else False)
+    return itertools.islice(_in_text_order(free, pattern, order, descending), offset, None)
+
+
+def _in_number_order(
+    free: list[Segment], pattern: Pattern | None, offset: int, descending: bool
+) -> Iterator[NumberRange]:
+    # Whole segments are skipped by their count of runs, then the runs inside one by count.
+    ordered = free[::-1] if descending else free
+    for index, segment in enumerate(ordered):
         runs = segment.count(pattern)
         if offset < runs:
-            later = itertools.chain.from_iterable(s.runs(pattern) for s in free[index + 1 :])
-            return itertools.chain(itertools.islice(segment.runs(pattern), offset, None), later)
+            later = itertools.chain.from_iterable(s.runs(pattern, descending) for s in ordered[index + 1 :])
+            return itertools.chain(segment.runs(pattern, descending, offset), later)
         offset -= runs
     return iter(())
 
 
-def in_text_order(free: list[Segment], pattern: Pattern | None, bound: str, descending: bool) -> Iterator[NumberRange]:
-    """The runs sorted by the text of their `bound` ('start' or 'end'): '6000' before '999'.
-
-    Runs of one width are already in text order, so the sorted list is a merge of one
-    stream per width; on equal texts the runs keep their order by width then number.
-    """
+def _in_text_order(free: list[Segment], pattern: Pattern | None, bound: str, descending: bool) -> Iterator[NumberRange]:
+    # Runs of one width are already in text order, so the sorted list is a merge of one stream
+    # per width; on equal texts the runs keep their order by width then number.
     streams = []
     for _, same_width in itertools.groupby(free, key=lambda s: (s.group, s.width)):
         ordered = list(same_width)

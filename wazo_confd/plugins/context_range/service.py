@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import itertools
+import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from wazo_confd.errors import InputError
 
 from .pattern import Pattern
-from .runs import NumberRange, count, in_number_order, in_text_order, segments
+from .runs import NumberRange, count, page, segments
 
 
 class ContextRangeService:
@@ -20,21 +21,21 @@ class ContextRangeService:
     def search(
         self, context_id: int, range_type: str, tenant_uuids: Sequence[str], params: dict
     ) -> tuple[int, list[NumberRange]]:
-        """The runs of the ranges of one type: filtered, counted, then sorted and paged.
-
-        Without `order` the runs come by width then number, whatever the `direction`.
-        """
+        """The runs of the ranges of one type: filtered, counted, then sorted and paged."""
         order, descending = _sorting(params)
-        limit, offset = params.get('limit'), params.get('offset') or 0
+        # Past sys.maxsize (about 9.2e18) there is no run: ranges hold at most 10**16 numbers.
+        limit, offset = params.get('limit'), min(params.get('offset') or 0, sys.maxsize)
+        if limit is not None and limit <= 0:
+            raise InputError("field 'limit': wrong type. Should be a positive number")
         context = self.context_service().get(context_id, tenant_uuids)
         used = self.extension_service().extens_of(context.name) if params['availability'] == 'available' else []
         free = segments(context.ranges_of(range_type), range_type == 'incall', used)
         pattern = Pattern(params['search']) if params.get('search') else None
-        if order is None:
-            runs = in_number_order(free, pattern, offset)
-        else:
-            runs = itertools.islice(in_text_order(free, pattern, order, descending), offset, None)
-        return count(free, pattern), list(itertools.islice(runs, limit))
+        total = count(free, pattern)
+        if offset >= total:
+            return total, []
+        runs = page(free, pattern, order, descending, offset)
+        return total, list(itertools.islice(runs, min(limit, sys.maxsize) if limit else None))
 
 
 def _sorting(params: dict) -> tuple[str | None, bool]:
