@@ -289,3 +289,13 @@ def test_runs_of_several_widths_sorted_by_text_agree_with_sorting_them_all(bound
 
     assert result == {'total': len(expected), 'items': expected}
     assert page['items'] == expected[100:103]
+
+
+def test_search_over_a_wide_did_length_reads_the_padding_zeros() -> None:
+    ranges = [Declared('0100', '1999', did_length=200)]
+
+    result = listing(ranges, range_type='incall', search='0' * 150 + '1', limit=2)
+
+    # Only the numbers whose text starts with 1 follow the padding zeros: 100-199, 1000-1999.
+    assert result['total'] == 2
+    assert result['items'] == [('100'.zfill(200), '199'.zfill(200)), ('1000'.zfill(200), '1999'.zfill(200))]

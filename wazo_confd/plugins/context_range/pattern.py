@@ -19,24 +19,34 @@ class Pattern:
         self.term = term
         self.size = len(term)  # the accepting state, which absorbs every later digit
         self.searchable = all(c in DIGITS for c in term)
-        self._step = [[self._next(state, d) for d in DIGITS] for state in range(self.size + 1)]
+        self._step = self._automaton(term) if self.searchable else []
 
-    def _next(self, state: int, digit: str) -> int:
-        if state == self.size:
-            return state
-        text = self.term[:state] + digit
-        # The longest prefix of the term that ends the text read so far.
-        while text and not self.term.startswith(text):
-            text = text[1:]
-        return len(text)
+    @staticmethod
+    def _automaton(term: str) -> list[list[int]]:
+        # Knuth-Morris-Pratt: on a mismatch, state j behaves as the state `fallback` that the
+        # text would be in had it started one digit later.
+        step = [[0] * 10 for _ in term] + [[len(term)] * 10]
+        fallback = 0
+        for state, digit in enumerate(int(c) for c in term):
+            if state:
+                step[state] = list(step[fallback])
+                fallback = step[fallback][digit]
+            step[state][digit] = state + 1
+        return step
 
     def run(self, state: int, digits: str) -> int:
         for d in digits:
             state = self._step[state][int(d)]
         return state
 
-    def matches(self, number: int, width: int) -> bool:
-        return self.term in str(number).zfill(width)
+    def _frame(self, high: int, width: int) -> tuple[int, int]:
+        """The digits that vary (at most those of `high`) and the state after the zeros before them.
+
+        A wide incall did_length pads numbers with many zeros; past the term's length more
+        zeros change nothing, so the walks below stay as short as the numbers themselves.
+        """
+        digits = min(width, len(str(high)))
+        return digits, self.run(0, '0' * min(width - digits, self.size))
 
     def runs(self, low: int, high: int, width: int, reverse: bool = False, skip: int = 0) -> Iterator[tuple[int, int]]:
         """The maximal runs of consecutive matching numbers in [low, high], in order, but the first `skip`."""
@@ -48,8 +58,11 @@ class Pattern:
                 high = self._last(lambda end: self.count_runs(end, high, width) > skip, low, high)
             else:
                 low = self._first(lambda start: self.count_runs(low, start, width) > skip, low, high)
+        if not self.searchable or low > high:
+            return
+        digits, state = self._frame(high, width)
         current: tuple[int, int] | None = None
-        for start, end in self._blocks(low, high, width, 0, 0, 0, reverse):
+        for start, end in self._blocks(low, high, digits, 0, 0, state, reverse):
             if current is None:
                 current = (start, end)
             elif not reverse and start == current[1] + 1:
@@ -84,7 +97,7 @@ class Pattern:
         # The numbers of [low, high] whose text starts with the `depth` digits of `prefix`.
         size = 10 ** (width - depth)
         start, end = max(prefix * size, low), min(prefix * size + size - 1, high)
-        if start > end or not self.searchable or width - depth < self.size - state:
+        if start > end or width - depth < self.size - state:
             return
         if state == self.size:
             yield start, end
@@ -96,10 +109,11 @@ class Pattern:
         """How many runs `runs` yields: matching numbers minus matching pairs of neighbours."""
         if not self.searchable or self.size > width or low > high:
             return 0
-        matching = self._upto(high, width)[self.size] - self._upto(low - 1, width)[self.size]
-        return matching - self._matching_neighbours(low, high, width)
+        digits, start = self._frame(high, width)
+        matching = self._upto(high, digits, start)[self.size] - self._upto(low - 1, digits, start)[self.size]
+        return matching - self._matching_neighbours(low, high, digits, start)
 
-    def _matching_neighbours(self, low: int, high: int, width: int) -> int:
+    def _matching_neighbours(self, low: int, high: int, width: int, start: int) -> int:
         # Pairs (n - 1, n), low < n <= high, both matching. Written as texts, n is P d 0..0 and
         # n - 1 is P (d - 1) 9..9 with k trailing digits: for each k and d, count the prefixes P
         # (a contiguous interval) by the automaton state they end in, then finish both texts.
@@ -112,8 +126,8 @@ class Pattern:
                 last = min(10**prefix_width - 1, (high // unit - d) // 10)
                 if first > last:
                     continue
-                counts = self._upto(last, prefix_width)
-                below = self._upto(first - 1, prefix_width)
+                counts = self._upto(last, prefix_width, start)
+                below = self._upto(first - 1, prefix_width, start)
                 for state, count in enumerate(counts):
                     count -= below[state]
                     if count and self._accepts(state, f'{d - 1}' + '9' * k) and self._accepts(state, f'{d}' + '0' * k):
@@ -123,12 +137,12 @@ class Pattern:
     def _accepts(self, state: int, digits: str) -> bool:
         return self.run(state, digits) == self.size
 
-    def _upto(self, limit: int, width: int) -> list[int]:
-        """How many texts of `width` digits, of value at most `limit`, end in each state."""
+    def _upto(self, limit: int, width: int, start: int) -> list[int]:
+        """How many texts of `width` digits, of value at most `limit`, end in each state from `start`."""
         counts = [0] * (self.size + 1)
         if limit < 0:
             return counts
-        tight = 0  # the state of the prefix of `limit` itself
+        tight = start  # the state of the prefix of `limit` itself
         for digit in str(limit).zfill(width) if width else '':
             following = [0] * (self.size + 1)
             for state, count in enumerate(counts):
