@@ -54,10 +54,11 @@ class Pattern:
             # Counting runs is cheap: find where the first run wanted begins by bisection.
             if self.count_runs(low, high, width) <= skip:
                 return
+            first, last = low, high
             if reverse:
-                high = self._last(lambda end: self.count_runs(end, high, width) > skip, low, high)
+                high = self._last(lambda end: self.count_runs(end, last, width) > skip, low, high)
             else:
-                low = self._first(lambda start: self.count_runs(low, start, width) > skip, low, high)
+                low = self._first(lambda start: self.count_runs(first, start, width) > skip, low, high)
         if not self.searchable or low > high:
             return
         digits, state = self._frame(high, width)
