@@ -35,21 +35,15 @@ OFFLINE_FLAGS = (
 )
 
 
-def _find(*names: str) -> str | None:
-    for name in names:
-        found = shutil.which(name) or (f'/usr/bin/{name}' if os.path.exists(f'/usr/bin/{name}') else None)
-        if found:
-            return found
-    return None
-
-
-def require_chromium() -> tuple[str, str]:
-    """The paths of chromium and chromedriver; fails in CI, skips elsewhere when missing."""
-    browser = _find('chromium', 'chromium-browser')
-    driver = _find('chromedriver')
+def require_chromium(path: str | None = None) -> tuple[str, str]:
+    """The paths of chromium and chromedriver, looked up on `path` (default: PATH and
+    /usr/bin); fails in CI, skips elsewhere when missing."""
+    path = path if path is not None else f'{os.environ.get("PATH", "")}{os.pathsep}/usr/bin'
+    browser = shutil.which('chromium', path=path) or shutil.which('chromium-browser', path=path)
+    driver = shutil.which('chromedriver', path=path)
     if browser and driver:
         return browser, driver
-    missing = ' and '.join(name for name, path in (('chromium', browser), ('chromedriver', driver)) if not path)
+    missing = ' and '.join(name for name, found in (('chromium', browser), ('chromedriver', driver)) if not found)
     reason = f'{missing} not found: {INSTALL} (.ci/run installs them)'
     if os.environ.get('CI') == 'true':
         pytest.fail(f'CI: {reason}', pytrace=False)
