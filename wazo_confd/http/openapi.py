@@ -109,7 +109,7 @@ def _example(code: int) -> dict:
     return {'example': ERROR_EXAMPLES[code]} if code in ERROR_EXAMPLES else {}
 
 
-def _tags(path: str, collections: set[str]) -> list[str]:
+def path_tags(path: str, collections: set[str]) -> list[str]:
     """The resources a path is about: its first segment, and each segment after a variable
     that names a collection of its own (`/users/{id}/lines/{line_id}`: users and lines)."""
     segments = path.strip('/').split('/')
@@ -344,7 +344,7 @@ class SpecBuilder:
                     continue
                 if name == 'head' and 'head' not in resource.acls:
                     continue
-                operations[name] = self.operation(resource, name, params, facts, _tags(path, collections))
+                operations[name] = self.operation(resource, name, params, facts, path_tags(path, collections))
         for path, operations in paths.items():
             self.spec.path(path=path, operations=operations)
         for tag in sorted({tag for operations in paths.values() for op in operations.values() for tag in op['tags']}):

@@ -36,9 +36,17 @@ def no_control_characters(self: Any, field: fields.Field, ret: dict, **kwargs: A
     if not isinstance(field, StrictString):
         return {}
     if 'pattern' not in ret:
-        return {'pattern': NO_CONTROL_PATTERN}
+        if 'enum' in ret or 'format' in ret:
+            return {'pattern': NO_CONTROL_PATTERN}
+        # Readers and Swagger UI would otherwise show a random string drawn from the pattern.
+        return {'pattern': NO_CONTROL_PATTERN, 'example': _plain_example(ret)}
     # One `pattern` per schema: the field's own regexp stays, the character rule joins it.
     return {'allOf': [*ret.get('allOf', []), {'pattern': NO_CONTROL_PATTERN}]}
+
+
+def _plain_example(ret: dict) -> str:
+    example = 'string'[: ret.get('maxLength', 6)]
+    return example.ljust(ret.get('minLength', 0), 'x')
 
 
 @dataclasses.dataclass
