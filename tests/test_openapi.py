@@ -11,6 +11,7 @@ from wazo_confd.config import DEFAULTS
 from wazo_confd.database.uow import Database
 from wazo_confd.http.app import HttpDependencies, create_app
 from wazo_confd.http.openapi import build_spec, path_tags
+from wazo_confd.http.resource import ConfdResource
 from wazo_confd.plugin_api import PluginDependencies, Providers
 from wazo_confd.plugins.user.plugin import Plugin as UserPlugin
 
@@ -155,3 +156,33 @@ def test_a_plain_string_shows_a_plain_example_not_one_drawn_from_its_pattern(spe
 
     assert properties['firstname']['example'] == 'string'
     assert 'example' not in properties['caller_id']  # its own pattern: any example must match it
+
+
+class _Link(ConfdResource):
+    acls = {'put': 'confd.things.link', 'delete': 'confd.things.unlink'}
+
+    def put(self, thing_id: int, other_id: int) -> None: ...
+
+    def delete(self, thing_id: int, other_id: int) -> None: ...
+
+
+class _Others(ConfdResource):
+    acls = {'post': 'confd.others.create'}
+    docs = {'post': {'status': 201, 'response': {'description': 'Other created and linked'}}}
+
+    def post(self, thing_id: int) -> None: ...
+
+
+def test_links_are_tagged_and_summed_up_and_other_operations_by_their_answer() -> None:
+    database = Database('sqlite://')
+    app, api = create_app(DEFAULTS, HttpDependencies(database, CachingVerifier(None, 0, 0)))  # type: ignore[arg-type]
+    api.add_resource(_Link, '/things/<int:thing_id>/others/<int:other_id>')
+    api.add_resource(_Others, '/things/<int:thing_id>/others', '/others')
+    with app.app_context():
+        paths = build_spec(app)['paths']
+    database.dispose()
+
+    link = paths['/things/{thing_id}/others/{other_id}']
+    assert (link['put']['summary'], link['delete']['summary']) == ('Associate', 'Dissociate')
+    assert link['put']['tags'] == ['things', 'others']
+    assert paths['/things/{thing_id}/others']['post']['summary'] == 'Other created and linked'

@@ -21,6 +21,7 @@ from .resource import ConfdResource
 from .spec_facts import (
     ERROR_DESCRIPTION,
     ERROR_EXAMPLES,
+    LINK_SUMMARIES,
     LIST_PARAMETER_DESCRIPTIONS,
     OVERVIEW,
     SUMMARIES,
@@ -210,7 +211,7 @@ class SpecBuilder:
             'parameters': list(path_params),
             'responses': {},
         }
-        summary = doc.get('summary') or SUMMARIES.get(kind or '')
+        summary = doc.get('summary') or SUMMARIES.get(kind or '') or doc.get('response', {}).get('description')
         if summary:
             operation['summary'] = summary
         if getattr(handler, 'no_auth', False):
@@ -344,7 +345,10 @@ class SpecBuilder:
                     continue
                 if name == 'head' and 'head' not in resource.acls:
                     continue
-                operations[name] = self.operation(resource, name, params, facts, path_tags(path, collections))
+                tags = path_tags(path, collections)
+                operations[name] = self.operation(resource, name, params, facts, tags)
+                if len(tags) > 1 and path.endswith('}'):  # /a/{x}/b/{y}: link or unlink
+                    operations[name].setdefault('summary', LINK_SUMMARIES.get(name))
         for path, operations in paths.items():
             self.spec.path(path=path, operations=operations)
         for tag in sorted({tag for operations in paths.values() for op in operations.values() for tag in op['tags']}):

@@ -121,3 +121,4 @@ SUMMARIES = {
     'update': 'Update the fields sent',
     'delete': 'Delete',
 }
+LINK_SUMMARIES = {'put': 'Associate', 'delete': 'Dissociate'}
