@@ -61,10 +61,10 @@ def test_post_users_documents_the_nested_lines_and_voicemail_and_their_404(spec:
     assert '404' in post['responses']
 
 
-def test_put_body_is_partial_and_optional(spec: dict) -> None:
+def test_put_body_is_partial_and_required(spec: dict) -> None:
     put = spec['paths']['/users/{id}']['put']['requestBody']
 
-    assert put['required'] is False
+    assert put['required'] is True  # an empty body is a 400; `null` and `{}` change nothing
     assert put['content']['application/json']['schema'] == {
         'nullable': True,
         'allOf': [{'$ref': '#/components/schemas/UserUpdate'}],  # null reads as {}

@@ -261,9 +261,8 @@ class SpecBuilder:
         elif kind == 'create':
             body_schema = doc.get('body', schema)
             body = self.ref(body_schema, facts.unique)
-            # An empty body reads as {}: it is only refused when some field is required.
-            required = any(f.required for f in body_schema().fields.values())
-            operation['requestBody'] = {'required': required, 'content': {'application/json': {'schema': body}}}
+            # An empty body is no JSON document: refused (400) like any other.
+            operation['requestBody'] = {'required': True, 'content': {'application/json': {'schema': body}}}
             operation['responses']['201'] = {
                 'description': 'Created',
                 'headers': {'Location': {'schema': {'type': 'string'}}},
@@ -282,7 +281,7 @@ class SpecBuilder:
             operation['responses']['404'] = {'description': 'Not found'}
         elif kind == 'update':
             body = self.ref(doc.get('body', schema), facts.unique, partial=True)
-            operation['requestBody'] = {'required': False, 'content': {'application/json': {'schema': body}}}
+            operation['requestBody'] = {'required': True, 'content': {'application/json': {'schema': body}}}
             operation['responses']['204'] = {'description': 'Updated'}
             operation['responses'].update(_error_responses(400, 404, 413))
         elif kind == 'delete':

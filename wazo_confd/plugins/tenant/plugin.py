@@ -13,7 +13,15 @@ from .validator import build_validator
 class Plugin:
     def load(self, deps: PluginDependencies) -> None:
         dao = TenantDao(deps.database)
-        service = TenantService(dao, build_validator(dao))
+        providers = deps.providers
+
+        def sip_template_defaults(tenant_uuid: str) -> dict[str, str]:
+            # The SIP endpoints plugin may load after this one, or not at all.
+            if 'sip_template_defaults' not in providers:
+                return {}
+            return providers.get('sip_template_defaults')(tenant_uuid)
+
+        service = TenantService(dao, build_validator(dao), sip_template_defaults)
         deps.providers.register('tenant_service', service)
         local = deps.config['auth']['backend'] == 'local'
         list_resource, item_resource = (LocalTenantList, LocalTenantItem) if local else (TenantList, TenantItem)
