@@ -30,6 +30,8 @@ logger = logging.getLogger(__name__)
 
 
 class Controller:
+    """The daemon, built from its configuration; `run()` serves until SIGTERM."""
+
     def __init__(self, config: dict):
         # Everything that may need root (TLS key, a port below 1024) is opened first (the log
         # file already is); then root is dropped for good, before any file is written.
@@ -74,7 +76,7 @@ class Controller:
         registration = None
         if config['service_discovery']['enabled']:
             registration = ServiceRegistration(config, identity.uuid, outbox.add_committed, self.server.answers)
-        tasks: list[BackgroundTask] = [token] if token is not None else []
+        tasks: list[BackgroundTask] = [workers] if token is None else [token, workers]
 
         def in_worker(main: MainProcess) -> None:
             identity.ask_main = lambda: main.ask('master_tenant_uuid')
@@ -88,7 +90,7 @@ class Controller:
             answers={'master_tenant_uuid': identity.master_tenant, **status.main_process_answers(checks)},
             in_worker=in_worker,
             wake=workers.wake,
-            tasks=[*tasks, workers],
+            tasks=tasks,
             registration=registration,
         )
 

@@ -39,6 +39,8 @@ class BackgroundTask(Protocol):
 
 
 class Lifecycle:
+    """Runs the built daemon in this process and its HTTP workers, and stops it in order."""
+
     def __init__(
         self,
         server: HttpServer,
