@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import configparser
 import os
 import signal
 import subprocess
@@ -15,6 +16,14 @@ import yaml
 from openapi_spec_validator import validate
 
 from .helpers.daemon import ROOT, Daemon, free_port
+
+
+def installed_plugins() -> list[str]:
+    """The plugins declared in setup.cfg (one entry point per plugin)."""
+    parser = configparser.ConfigParser()
+    parser.read(os.path.join(ROOT, 'setup.cfg'))
+    lines = parser['options.entry_points']['wazo_confd.plugins'].strip().splitlines()
+    return sorted(line.split('=')[0].strip() for line in lines)
 
 
 def sqlite_daemon(workdir: str, **config) -> Daemon:  # type: ignore[no-untyped-def]
@@ -247,6 +256,23 @@ class TestPlugins:
         spec = yaml.safe_load(client.get('/api/api.yml').text)
         daemon.stop()
         assert not any(path.startswith('/users') for path in spec['paths'])
+
+    def test_every_installed_plugin_is_loaded_by_default(self, workdir) -> None:  # type: ignore[no-untyped-def]
+        daemon = sqlite_daemon(workdir).start()
+        status = daemon.client().get('/status').json()
+        daemon.stop()
+
+        assert status['plugins'] == {'status': 'ok', 'loaded': installed_plugins()}
+
+    def test_status_does_not_list_a_disabled_plugin(self, workdir) -> None:  # type: ignore[no-untyped-def]
+        daemon = sqlite_daemon(workdir, enabled_plugins={'timezones': False}).start()
+        client = daemon.client()
+
+        status = client.get('/status').json()
+        timezones = client.get('/timezones')
+        daemon.stop()
+        assert status['plugins']['loaded'] == [name for name in installed_plugins() if name != 'timezones']
+        assert timezones.status_code == 404
 
     def test_missing_plugin_is_an_error_and_a_status_failure(self, workdir) -> None:  # type: ignore[no-untyped-def]
         daemon = sqlite_daemon(workdir, enabled_plugins={'no_such_plugin': True}).start()

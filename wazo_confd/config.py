@@ -2,6 +2,10 @@
 
 Every key is declared in DEFAULTS; a key that is not declared, or a value of the wrong
 type, stops the start with one line naming the key and the file it came from.
+
+`enabled_plugins` has no fixed default: every plugin installed under the
+`wazo_confd.plugins` entry points is enabled, and the configured map only says what differs
+(`name: false` disables one, `name: true` enables it again).
 """
 
 from __future__ import annotations
@@ -9,11 +13,13 @@ from __future__ import annotations
 import argparse
 import copy
 import os
+from importlib.metadata import entry_points
 from typing import Any
 
 import yaml
 
 DEFAULT_CONFIG_FILE = '/etc/wazo-confd/config.yml'
+PLUGIN_GROUP = 'wazo_confd.plugins'
 LOG_LEVELS = ('critical', 'error', 'warning', 'info', 'debug')
 
 DEFAULTS: dict[str, Any] = {
@@ -109,30 +115,8 @@ DEFAULTS: dict[str, Any] = {
         'retry_interval': 2,
         'extra_tags': [],
     },
-    'enabled_plugins': {
-        'api': True,
-        'configuration': True,
-        'infos': True,
-        'status': True,
-        'tenants': True,
-        'users': True,
-        'contexts': True,
-        'context_ranges': True,
-        'extensions': True,
-        'voicemails': True,
-        'user_voicemails': True,
-        'lines': True,
-        'endpoint_sip': True,
-        'endpoint_sccp': True,
-        'endpoint_custom': True,
-        'line_endpoint': True,
-        'line_extension': True,
-        'user_line': True,
-        'pjsip': True,
-        'registrars': True,
-        'voicemail_zonemessages': True,
-        'timezones': True,
-    },
+    # Every installed plugin is on; only what differs is set here (see installed_plugins).
+    'enabled_plugins': {},
 }
 
 # Keys whose default is None, with the type a set value must have.
@@ -286,7 +270,13 @@ def load(cli: dict) -> dict:
         config = merge(config, extra)
     config = merge(config, cli)
     _check_values(config, config_file)
+    config['enabled_plugins'] = {**dict.fromkeys(installed_plugins(), True), **config['enabled_plugins']}
     return config
+
+
+def installed_plugins() -> list[str]:
+    """The names of the plugins installed under the `wazo_confd.plugins` entry points."""
+    return sorted({entry_point.name for entry_point in entry_points(group=PLUGIN_GROUP)})
 
 
 def _check_values(config: dict, source: str) -> None:

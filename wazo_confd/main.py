@@ -7,7 +7,8 @@ import os
 import sys
 
 from wazo_confd import config as confd_config
-from wazo_confd.controller import Controller, StartupError
+from wazo_confd.bootstrap import StartupError
+from wazo_confd.controller import Controller
 from wazo_confd.log import setup_logging
 
 logger = logging.getLogger('wazo_confd')

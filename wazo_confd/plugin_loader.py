@@ -6,10 +6,10 @@ import logging
 
 from stevedore import ExtensionManager
 
+from wazo_confd.config import PLUGIN_GROUP
 from wazo_confd.plugin_api import PluginDependencies
 
 logger = logging.getLogger(__name__)
-NAMESPACE = 'wazo_confd.plugins'
 
 
 def load_plugins(enabled: dict[str, bool], deps: PluginDependencies) -> list[str]:
@@ -22,7 +22,7 @@ def load_plugins(enabled: dict[str, bool], deps: PluginDependencies) -> list[str
             failures[name] = f'import failed: {error}'
             logger.error('plugin %s failed to import: %s', name, error)
 
-    manager = ExtensionManager(NAMESPACE, invoke_on_load=False, on_load_failure_callback=_on_failure)
+    manager = ExtensionManager(PLUGIN_GROUP, invoke_on_load=False, on_load_failure_callback=_on_failure)
     available = {extension.name: extension for extension in manager}
     loaded = []
     for name in wanted:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Protocol
 
@@ -10,6 +11,8 @@ from wazo_confd.database.uow import Database
 from . import ordering
 from .envelope import Event, marshal
 from .model import OutboxEvent
+
+logger = logging.getLogger(__name__)
 
 
 class ReloadRecorder(Protocol):
@@ -29,6 +32,14 @@ class Outbox:
         event_id, headers, body = marshal(event, self._origin_uuid())
         row = OutboxEvent(event_id=event_id, name=event.name, routing_key=event.routing_key, headers=headers, body=body)
         ordering.add_in_commit_order(self._database.session(), row)
+
+    def add_committed(self, event: Event) -> None:
+        """Write one event in a unit of work of its own (outside any request); a failure is logged."""
+        try:
+            with self._database.unit_of_work():
+                self.add(event)
+        except Exception:
+            logger.exception('could not write event %s to the outbox', event.name)
 
     def request_reload(self, commands: dict[str, list[str]]) -> None:
         """Record Asterisk reload commands for wazo-sysconfd in the current transaction."""

@@ -91,3 +91,9 @@ def _ping_idle_connections(engine: Engine) -> None:
         except Exception as exc:
             # The pool discards this connection and checks out (or opens) another one.
             raise DisconnectionError(f'pooled connection is dead: {exc}') from exc
+
+
+def error_line(error: BaseException) -> str:
+    """The first line of a database error (the driver's own message): for a log line or /status."""
+    lines = str(getattr(error, 'orig', None) or error).strip().splitlines()
+    return lines[0] if lines else error.__class__.__name__

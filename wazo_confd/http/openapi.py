@@ -1,6 +1,9 @@
 """OpenAPI 3 document generated from the registered routes and their marshmallow schemas.
 
 Nothing is written by hand: a disabled plugin has no routes, so it has no part here.
+http/ never imports wazo_confd.kit (the kit builds on http/): what the generator needs to
+know of a resource or a field, they say themselves (ConfdResource's `operation_kinds` and
+hooks, a field's OpenAPI `metadata`, see spec_facts.py).
 """
 
 from __future__ import annotations
@@ -14,7 +17,6 @@ from flask import Flask
 from marshmallow import Schema
 
 from wazo_confd import __version__
-from wazo_confd.kit.schema import Link, ListLinks
 
 from .master_tenant import is_master_tenant_only
 from .resource import ConfdResource
@@ -27,8 +29,8 @@ from .spec_facts import (
     SUMMARIES,
     TENANT_HEADER_DESCRIPTION,
     ResourceFacts,
+    accepted_characters,
     datetime_without_offset,
-    no_control_characters,
 )
 
 ERROR = {'$ref': '#/components/schemas/Error'}
@@ -172,11 +174,9 @@ class SpecBuilder:
                 'example': ERROR_EXAMPLES[404],
             },
         )
-        self.plugin.map_to_openapi_type(ListLinks, 'array', None)
-        self.plugin.map_to_openapi_type(Link, 'object', None)
         assert self.plugin.converter is not None
         self.plugin.converter.add_attribute_function(datetime_without_offset)
-        self.plugin.converter.add_attribute_function(no_control_characters)
+        self.plugin.converter.add_attribute_function(accepted_characters)
         self._schemas: dict[tuple[type, bool], str] = {}
 
     def ref(self, schema: type[Schema], unique: list[str] | None = None, partial: bool = False) -> dict:
@@ -204,7 +204,7 @@ class SpecBuilder:
         facts = facts or ResourceFacts()
         handler = getattr(resource, method)
         doc = dict(getattr(resource, 'docs', {}).get(method, {}))
-        kind = doc.pop('kind', None) or self._kind(resource, method)
+        kind = doc.pop('kind', None) or resource.operation_kinds.get(method)
         operation: dict[str, Any] = {
             'operationId': f'{method}_{resource.__name__}',
             'tags': tags or [resource.__module__.split('.')[-2]],
@@ -310,16 +310,6 @@ class SpecBuilder:
             _accept_null_body(operation['requestBody'])
         operation['responses'].update(_error_responses(503))
         return operation
-
-    @staticmethod
-    def _kind(resource: type[ConfdResource], method: str) -> str | None:
-        from wazo_confd.kit.resource import ItemResource, ListResource
-
-        if issubclass(resource, ListResource):
-            return {'get': 'list', 'post': 'create'}.get(method)
-        if issubclass(resource, ItemResource):
-            return {'get': 'read', 'head': 'head', 'put': 'update', 'delete': 'delete'}.get(method)
-        return None
 
     def build(self, app: Flask, prefix: str = '/1.1') -> dict:
         paths: dict[str, dict] = {}

@@ -1,4 +1,9 @@
-"""Base of every HTTP resource: ACL check, then the handler inside one unit of work."""
+"""Base of every HTTP resource: ACL check, then the handler inside one unit of work.
+
+The generic kit (wazo_confd.kit) builds its resources on this one; http/ never imports the
+kit: what the OpenAPI generator needs of a kit resource, the resource tells through the
+class attributes and hooks below.
+"""
 
 from __future__ import annotations
 
@@ -26,6 +31,16 @@ class ConfdResource(Resource):
     master_tenant_only: ClassVar[bool] = False
     # OpenAPI facts per method (see wazo_confd.http.openapi), e.g. {'put': {'body': EditSchema}}.
     docs: ClassVar[dict[str, dict]] = {}
+    # What each method does, for the OpenAPI document: list, create, read, head, update, delete.
+    operation_kinds: ClassVar[dict[str, str]] = {}
+
+    def search_columns(self) -> list[str]:
+        """The columns a list is sorted and filtered by (documented as query parameters)."""
+        return []
+
+    def unique_fields(self) -> list[str]:
+        """The body fields no two objects may share (marked `x-unique` in the document)."""
+        return []
 
     def dispatch_request(self, *args: Any, **kwargs: Any) -> Response:
         method_name = request.method.lower()

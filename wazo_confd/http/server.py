@@ -7,6 +7,7 @@ process builds its own selector and thread pool (neither survives a fork).
 
 from __future__ import annotations
 
+import http.client
 import logging
 import ssl
 import threading
@@ -45,6 +46,7 @@ class HttpServer:
     def __init__(self, config: dict, app: Callable):
         rest = config['rest_api']
         self.tls = bool(rest['certificate'])
+        self._listen = rest['listen']
         self._server = _Server(
             bind_addr=(rest['listen'], rest['port']),
             wsgi_app=app,
@@ -72,6 +74,27 @@ class HttpServer:
     @property
     def port(self) -> int:
         return self._server.bind_addr[1]
+
+    def answers(self) -> bool:
+        """True once an HTTP request to our own listener gets an answer, whatever its status."""
+        host = {'0.0.0.0': '127.0.0.1', '::': '::1', '': '127.0.0.1'}.get(self._listen, self._listen)
+        if self.tls:
+            context = ssl.create_default_context()
+            context.check_hostname = False
+            context.verify_mode = ssl.CERT_NONE  # our own certificate, maybe self-signed
+            connection: http.client.HTTPConnection = http.client.HTTPSConnection(
+                host, self.port, timeout=2, context=context
+            )
+        else:
+            connection = http.client.HTTPConnection(host, self.port, timeout=2)
+        try:
+            connection.request('GET', '/1.1/api/api.yml')
+            connection.getresponse().read()
+        except (OSError, http.client.HTTPException):
+            return False
+        finally:
+            connection.close()
+        return True
 
     def serve(self) -> None:
         self._server.serve()

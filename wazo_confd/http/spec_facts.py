@@ -1,5 +1,10 @@
 """What the OpenAPI generator learns beyond marshmallow's own field mapping: the character
-and date rules of our fields, and facts only a resource instance knows."""
+and date rules of our fields, and facts only a resource instance knows.
+
+Like all of http/, this module never imports wazo_confd.kit (the kit builds on http/): a
+field says which characters it accepts in its `character_pattern` attribute, and a resource
+tells its facts through ConfdResource's hooks.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +13,8 @@ from typing import Any
 
 from marshmallow import fields
 
-from wazo_confd.kit.schema import StrictString
-from wazo_confd.kit.validator import UniqueField
-
 from .resource import ConfdResource
 
-# StrictString refuses control characters other than tab, CR and LF.
-NO_CONTROL_PATTERN = '^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]*$'
 # A plain marshmallow DateTime dumps naive times without an offset (upstream's created_at),
 # which RFC 3339 `date-time` does not allow.
 ISO_DATETIME_PATTERN = r'^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$'
@@ -32,16 +32,18 @@ def datetime_without_offset(self: Any, field: fields.Field, ret: dict, **kwargs:
     return {}
 
 
-def no_control_characters(self: Any, field: fields.Field, ret: dict, **kwargs: Any) -> dict:
-    if not isinstance(field, StrictString):
+def accepted_characters(self: Any, field: fields.Field, ret: dict, **kwargs: Any) -> dict:
+    """A field whose class has a `character_pattern` (a regexp) accepts only what it matches."""
+    pattern = getattr(field, 'character_pattern', None)
+    if pattern is None:
         return {}
     if 'pattern' not in ret:
         if 'enum' in ret or 'format' in ret:
-            return {'pattern': NO_CONTROL_PATTERN}
+            return {'pattern': pattern}
         # Readers and Swagger UI would otherwise show a random string drawn from the pattern.
-        return {'pattern': NO_CONTROL_PATTERN, 'example': _plain_example(ret)}
+        return {'pattern': pattern, 'example': _plain_example(ret)}
     # One `pattern` per schema: the field's own regexp stays, the character rule joins it.
-    return {'allOf': [*ret.get('allOf', []), {'pattern': NO_CONTROL_PATTERN}]}
+    return {'allOf': [*ret.get('allOf', []), {'pattern': pattern}]}
 
 
 def _plain_example(ret: dict) -> str:
@@ -64,13 +66,7 @@ class ResourceFacts:
             instance = resource(**kwargs)
         except TypeError:
             return cls()
-        service = getattr(instance, 'service', None)
-        config = getattr(getattr(service, 'dao', None), 'search_config', None)
-        validator = getattr(service, 'validator', None)
-        rules = [*getattr(validator, 'common', []), *getattr(validator, 'create', []), *getattr(validator, 'edit', [])]
-        # A tuple of fields is unique together: a fresh value in any of them makes it unique.
-        unique = sorted({name for rule in rules if isinstance(rule, UniqueField) for name in rule.fields})
-        return cls(columns=list(getattr(config, 'columns', {})), unique=unique)
+        return cls(columns=instance.search_columns(), unique=instance.unique_fields())
 
 
 # What a reader of the document needs before the first call (shown at the top of the page).

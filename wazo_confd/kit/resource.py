@@ -16,9 +16,27 @@ from wazo_confd.http.resource import ConfdResource
 
 from .schema import load, parse_list_args, shared
 from .service import CRUDService
+from .validator import UniqueField
 
 
-class ListResource(ConfdResource):
+class ServiceResource(ConfdResource):
+    """A resource over a CRUD service; tells the OpenAPI generator what the service knows."""
+
+    def __init__(self, service: CRUDService):
+        self.service = service
+
+    def search_columns(self) -> list[str]:
+        config = getattr(self.service.dao, 'search_config', None)
+        return list(getattr(config, 'columns', {}))
+
+    def unique_fields(self) -> list[str]:
+        validator = getattr(self.service, 'validator', None)
+        rules = [*getattr(validator, 'common', []), *getattr(validator, 'create', []), *getattr(validator, 'edit', [])]
+        # A tuple of fields is unique together: a fresh value in any of them makes it unique.
+        return sorted({name for rule in rules if isinstance(rule, UniqueField) for name in rule.fields})
+
+
+class ListResource(ServiceResource):
     schema: ClassVar[type[Schema]]
     model: ClassVar[type]
     item_endpoint: ClassVar[str]
@@ -26,9 +44,7 @@ class ListResource(ConfdResource):
     item_id_var: ClassVar[str] = 'id'
     # Extra query parameters handled by the resource, not exact-match filters.
     special_query: ClassVar[tuple[str, ...]] = ()
-
-    def __init__(self, service: CRUDService):
-        self.service = service
+    operation_kinds = {'get': 'list', 'post': 'create'}
 
     def list_schema(self, args: dict) -> Schema:
         return shared(self.schema)
@@ -67,11 +83,9 @@ class ListResource(ConfdResource):
         tenancy.ensure_exists(self.service.dao.session, current_auth().tenant_uuid)
 
 
-class ItemResource(ConfdResource):
+class ItemResource(ServiceResource):
     schema: ClassVar[type[Schema]]
-
-    def __init__(self, service: CRUDService):
-        self.service = service
+    operation_kinds = {'get': 'read', 'head': 'head', 'put': 'update', 'delete': 'delete'}
 
     def find(self, resource_id: Any) -> Any:
         return self.service.get(resource_id, current_auth().item_tenants())

@@ -120,11 +120,16 @@ class StrictBoolean(fields.Boolean):
 
 # A string field without a length of its own still has one: a megabyte in a name is an error.
 DEFAULT_MAX_LENGTH = 65535
+# What StrictString accepts: no control characters other than tab, CR and LF.
+NO_CONTROL_PATTERN = '^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]*$'
 
 
 class StrictString(fields.String):
     """A string that refuses control characters other than tab and newlines, and that is
     never longer than DEFAULT_MAX_LENGTH unless its own Length validator says otherwise."""
+
+    # Read by the OpenAPI generator (http/spec_facts.py).
+    character_pattern = NO_CONTROL_PATTERN
 
     def __init__(self, **kwargs: Any):
         validators = kwargs.get('validate') or []
@@ -195,6 +200,7 @@ class Link(fields.Field):
 
     def __init__(self, endpoint: str, field: str = 'id', target: str = 'id', **kwargs: Any):
         kwargs.setdefault('dump_only', True)
+        kwargs['metadata'] = {'type': 'object', **(kwargs.get('metadata') or {})}  # for the OpenAPI document
         super().__init__(**kwargs)
         self.endpoint = endpoint
         self.field = field
@@ -242,6 +248,7 @@ class ListLinks(fields.Field):
 
     def __init__(self, *links: Link, **kwargs: Any):
         kwargs.setdefault('dump_only', True)
+        kwargs['metadata'] = {'type': 'array', **(kwargs.get('metadata') or {})}  # for the OpenAPI document
         super().__init__(**kwargs)
         self.links = links
 
