@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from wazo_confd.errors import InputError
+from wazo_confd.interfaces import Contexts, Extensions
 
 
 @dataclass
@@ -30,7 +30,7 @@ def _split(start: str, end: str, used: set[int]) -> list[NumberRange]:
 
 
 class ContextRangeService:
-    def __init__(self, context_service: Callable[[], Any], extension_service: Callable[[], Any]):
+    def __init__(self, context_service: Callable[[], Contexts], extension_service: Callable[[], Extensions]):
         self.context_service = context_service
         self.extension_service = extension_service
 
