@@ -11,13 +11,14 @@ plugins used before the keys were typed.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from marshmallow import Schema
 
 from wazo_confd.plugin_api import Provided
 
 
+@runtime_checkable
 class Contexts(Protocol):
     def get(self, context_id: int, tenant_uuids: list[str] | None) -> Any: ...
 
@@ -25,10 +26,12 @@ class Contexts(Protocol):
         """The context of that name in the tenant or one of its sub-tenants, or None."""
 
 
+@runtime_checkable
 class Registrars(Protocol):
     def find(self, registrar_id: str) -> Any | None: ...
 
 
+@runtime_checkable
 class Endpoints(Protocol):
     """The endpoints of one kind (SIP, SCCP or custom)."""
 
@@ -41,12 +44,14 @@ class Endpoints(Protocol):
     def dump(self, endpoint: Any) -> dict: ...
 
 
+@runtime_checkable
 class SIPSectionNames(Protocol):
     def find_by_section_name(self, name: str) -> Any | None:
         """The SIP endpoint or template of that name (its `template` tells which), or None:
         transports share Asterisk's section names with them."""
 
 
+@runtime_checkable
 class Extensions(Protocol):
     schema: type[Schema]
 
@@ -67,6 +72,7 @@ class Extensions(Protocol):
     def extens_of(self, context: str) -> list[str]: ...
 
 
+@runtime_checkable
 class Voicemails(Protocol):
     def get(self, voicemail_id: int, tenant_uuids: list[str] | None) -> Any: ...
 
@@ -79,10 +85,12 @@ class Voicemails(Protocol):
     def dump(self, voicemail: Any) -> dict: ...
 
 
+@runtime_checkable
 class VoicemailZoneMessages(Protocol):
     def names(self) -> set[str]: ...
 
 
+@runtime_checkable
 class Users(Protocol):
     def get(self, user_id: Any, tenant_uuids: list[str] | None) -> Any: ...
 
@@ -99,6 +107,7 @@ class NestedLine:
     extensions: list[Any] = field(default_factory=list)
 
 
+@runtime_checkable
 class Lines(Protocol):
     def get(self, line_id: int, tenant_uuids: list[str] | None) -> Any: ...
 
@@ -116,24 +125,28 @@ class Lines(Protocol):
     def dump_nested(self, created: NestedLine) -> dict: ...
 
 
+@runtime_checkable
 class UserLines(Protocol):
     def associate(self, user: Any, line: Any) -> None: ...
 
     def dissociate(self, user: Any, line: Any) -> None: ...
 
 
+@runtime_checkable
 class LineExtensions(Protocol):
     def create_or_link(self, line: Any, form: dict) -> Any: ...
 
     def dissociate(self, line: Any, extension: Any) -> None: ...
 
 
+@runtime_checkable
 class LineEndpoints(Protocol):
     def associate(self, line: Any, endpoint: Any) -> None: ...
 
     def dissociate(self, line: Any, endpoint: Any) -> None: ...
 
 
+@runtime_checkable
 class UserVoicemails(Protocol):
     def find_nested(self, body: dict, tenant_uuids: list[str]) -> Any:
         """A `voicemail` nested in POST /users checked, and the box it names found, before
