@@ -143,8 +143,6 @@ class LineExtensions(Protocol):
 class LineEndpoints(Protocol):
     def associate(self, line: Any, endpoint: Any) -> None: ...
 
-    def dissociate(self, line: Any, endpoint: Any) -> None: ...
-
 
 @runtime_checkable
 class UserVoicemails(Protocol):
