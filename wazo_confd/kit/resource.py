@@ -115,16 +115,18 @@ class ItemResource(ServiceResource):
 
 class NestedCreator:
     """Creates an object from a request body as a resource's POST does, and dumps it as
-    that POST answers; for plugins that take it nested in their own body (a line's
-    `endpoint_sip`, ...)."""
+    that POST answers. Superseded by the service's own `create_from_body` and `dump`
+    (which take the tenant explicitly); until no plugin registers one, it gives the
+    service the resource's schema and model that those use."""
 
     def __init__(self, resource: type[ListResource], service: CRUDService):
         self.resource = resource
         self.service = service
+        service.schema = resource.schema
+        service.model = resource.model
 
     def create(self, body: Any) -> Any:
-        handler = self.resource(self.service)
-        return self.service.create(handler.build_model(load(shared(handler.schema), body)))
+        return self.service.create_from_body(body, current_auth().tenant_uuid)
 
     def dump(self, obj: Any) -> dict:
-        return shared(self.resource.schema).dump(obj)
+        return self.service.dump(obj)

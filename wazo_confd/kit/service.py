@@ -4,24 +4,57 @@ from __future__ import annotations
 
 from typing import Any
 
+from marshmallow import Schema
+
 from wazo_confd.database.search import SearchParams
 
 from .dao import CRUDDao
 from .notifier import CRUDNotifier
+from .schema import load, shared
 from .validator import ValidationGroup
 
 
 class CRUDService:
+    # The wire format and the mapped class of the resource, set by the plugin that builds
+    # the service (the model defaults to the dao's): for objects made from a body nested
+    # in another resource's, and for their representation.
+    schema: type[Schema]
+    model: type
+
     def __init__(self, dao: CRUDDao, validator: ValidationGroup, notifier: CRUDNotifier):
         self.dao = dao
         self.validator = validator
         self.notifier = notifier
+        self.model = dao.model
 
     def search(self, params: SearchParams, tenant_uuids: list[str] | None) -> tuple[int, list]:
         return self.dao.search(params, tenant_uuids)
 
     def get(self, resource_id: Any, tenant_uuids: list[str] | None) -> Any:
         return self.dao.get(resource_id, tenant_uuids)
+
+    def find_by(self, tenant_uuids: list[str] | None = None, **criteria: Any) -> Any | None:
+        """The object with these values among these tenants (any tenant: None), or None."""
+        return self.dao.find_by(tenant_uuids, **criteria)
+
+    def load_form(self, body: Any, partial: bool = False) -> dict:
+        """A request body validated with the schema, as the resource's POST (or PUT:
+        `partial`) does; an `Input Error` when it is not valid."""
+        return load(shared(self.schema), body, partial=partial)
+
+    def build(self, form: dict, tenant_uuid: str | None) -> Any:
+        """A new object from a loaded form, in that tenant (platform-wide objects: none)."""
+        if not self.dao.tenant_scoped:
+            return self.model(**form)
+        return self.model(tenant_uuid=tenant_uuid, **form)
+
+    def create_from_body(self, body: Any, tenant_uuid: str | None) -> Any:
+        """Create an object from a request body in that tenant, as the resource's POST does."""
+        return self.create(self.build(self.load_form(body), tenant_uuid))
+
+    def dump(self, obj: Any) -> dict:
+        """The object's representation, as its item GET answers."""
+        return shared(self.schema).dump(obj)
 
     def create(self, obj: Any) -> Any:
         self.validator.validate_create(obj)

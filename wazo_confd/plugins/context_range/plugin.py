@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from wazo_confd.interfaces import CONTEXTS, EXTENSIONS
 from wazo_confd.plugin_api import PluginDependencies
 
 from .resource import RANGE_TYPES, range_resource
@@ -12,8 +13,8 @@ class Plugin:
     def load(self, deps: PluginDependencies) -> None:
         providers = deps.providers
         service = ContextRangeService(
-            context_service=lambda: providers.get('context_service'),
-            extension_service=lambda: providers.get('extension_service'),
+            context_service=lambda: providers.get(CONTEXTS),
+            extension_service=lambda: providers.get(EXTENSIONS),
         )
         for range_type in RANGE_TYPES:
             deps.api.add_resource(

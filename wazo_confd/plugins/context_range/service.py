@@ -5,16 +5,16 @@ from __future__ import annotations
 import itertools
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from wazo_confd.errors import InputError
+from wazo_confd.interfaces import Contexts, Extensions
 
 from .pattern import Pattern
 from .runs import NumberRange, count, page, segments
 
 
 class ContextRangeService:
-    def __init__(self, context_service: Callable[[], Any], extension_service: Callable[[], Any]):
+    def __init__(self, context_service: Callable[[], Contexts], extension_service: Callable[[], Extensions]):
         self.context_service = context_service
         self.extension_service = extension_service
 

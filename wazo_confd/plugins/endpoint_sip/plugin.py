@@ -9,14 +9,15 @@ from collections.abc import Callable
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from wazo_confd.interfaces import ENDPOINT_SIP, SIP_SECTION_NAMES
 from wazo_confd.kit.pjsip_doc import PJSIPDoc
-from wazo_confd.kit.resource import NestedCreator
 from wazo_confd.plugin_api import PluginDependencies
 
 from .dao import EndpointSIPDao, SIPTemplateDao
 from .defaults import tenant_templates_creator
 from .notifier import EndpointSIPNotifier, SIPTemplateNotifier
 from .resource import EndpointSIPItem, EndpointSIPList, SIPTemplateItem, SIPTemplateList
+from .schema import EndpointSIPSchema, TemplateSIPSchema
 from .service import EndpointSIPService
 from .validator import build_validator
 
@@ -34,13 +35,9 @@ class Plugin:
         templates = EndpointSIPService(
             template_dao, build_validator(template_dao, doc), SIPTemplateNotifier(deps.outbox), template_dao
         )
-        deps.providers.register('endpoint_sip_service', endpoints)
-        deps.providers.register('endpoint_sip_creator', NestedCreator(EndpointSIPList, endpoints))
-        deps.providers.register('endpoint_sip_template_service', templates)
-        # tenant uuid -> {'global': template uuid, 'webrtc': ..., ...}, for the tenant fields.
-        deps.providers.register('sip_template_defaults', template_dao.defaults_of)
-        # name -> the endpoint or template of that name: transports share the names.
-        deps.providers.register('sip_section_by_name', endpoint_dao.find_any_by_name)
+        endpoints.schema, templates.schema = EndpointSIPSchema, TemplateSIPSchema
+        deps.providers.register(ENDPOINT_SIP, endpoints)
+        deps.providers.register(SIP_SECTION_NAMES, endpoints)
 
         create_defaults = tenant_templates_creator(template_dao, templates.create)
         deps.database.on_tenant_created(create_defaults)

@@ -24,9 +24,7 @@ class _SIPList(ListResource):
     service: EndpointSIPService
 
     def build_model(self, form: dict) -> EndpointSIP:
-        endpoint = EndpointSIP(tenant_uuid=current_auth().tenant_uuid, template=self.service.dao.template)
-        self.service.apply(endpoint, form)
-        return endpoint
+        return self.service.build(form, current_auth().tenant_uuid)
 
 
 class _SIPItem(ItemResource):

@@ -27,6 +27,17 @@ class EndpointSIPService(CRUDService):
     ) -> tuple[int, list[EndpointSIP]]:
         return self.dao.search_uuids(params, tenant_uuids, uuids)
 
+    def build(self, form: dict, tenant_uuid: str | None) -> EndpointSIP:
+        """A new endpoint (or template: the dao's kind) of that tenant from a loaded body."""
+        endpoint = EndpointSIP(tenant_uuid=tenant_uuid, template=self.dao.template)
+        self.apply(endpoint, form)
+        return endpoint
+
+    def find_by_section_name(self, name: str) -> EndpointSIP | None:
+        """The endpoint or template of that name, of any tenant: transports share
+        Asterisk's section names with them."""
+        return self.dao.find_any_by_name(name)
+
     def apply(self, endpoint: EndpointSIP, form: dict) -> None:
         """Copy a loaded body onto the endpoint, resolving template and transport references."""
         form = dict(form)

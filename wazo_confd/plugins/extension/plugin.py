@@ -24,7 +24,7 @@ class Plugin:
         notifier = ExtensionNotifier(deps.outbox)
         service = ExtensionService(dao, build_validator(dao, find_context), notifier, find_context)
         deps.providers.register('extension_service', service)
-        deps.providers.register('extension_schema', ExtensionSchema)
+        service.schema = ExtensionSchema
         kwargs = {'service': service}
         deps.api.add_resource(ExtensionList, '/extensions', endpoint='extensionlist', resource_class_kwargs=kwargs)
         deps.api.add_resource(

@@ -2,31 +2,39 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from marshmallow import Schema
+
+from wazo_confd.interfaces import ENDPOINTS, EXTENSIONS, LINES, Endpoints, Extensions
 from wazo_confd.kit.schema import shared
-from wazo_confd.plugin_api import PluginDependencies
+from wazo_confd.plugin_api import PluginDependencies, Provided
 
 from .cache import refresh_caller_ids
 from .dao import LineDao
 from .notifier import LineNotifier
-from .resource import LineCreator, LineItem, LineList
-from .schema import create_schema
-from .service import ENDPOINT_KINDS, LineService
+from .resource import LineItem, LineList
+from .schema import LineSchema, create_schema
+from .service import LineService
 from .validator import build_validator
 
 
 class Plugin:
     def load(self, deps: PluginDependencies) -> None:
-        dao = LineDao(deps.database)
-        service = LineService(dao, build_validator(dao, deps.providers), LineNotifier(deps.outbox), deps.providers)
-        deps.providers.register('line_service', service)
-        deps.database.before_flush(refresh_caller_ids)
         providers = deps.providers
-        nested = {
-            f'endpoint_{kind}': (lambda kind=kind: shared(providers.get(f'endpoint_{kind}_creator').resource.schema))
-            for kind in ENDPOINT_KINDS
-        }
-        nested['extension'] = lambda: shared(providers.get('extension_schema'))
-        create_kwargs = {'service': service, 'create_schema': create_schema(nested), 'providers': providers}
-        providers.register('line_creator', LineCreator(**create_kwargs))
-        deps.api.add_resource(LineList, '/lines', endpoint='linelist', resource_class_kwargs=create_kwargs)
-        deps.api.add_resource(LineItem, '/lines/<int:id>', endpoint='lines', resource_class_kwargs={'service': service})
+        dao = LineDao(deps.database)
+        service = LineService(dao, build_validator(dao, providers), LineNotifier(deps.outbox), providers)
+
+        # The nested bodies of POST /lines are loaded with the schemas of their plugins,
+        # looked up at request time (plugins load in any order).
+        def schema_of(key: Provided[Endpoints] | Provided[Extensions]) -> Callable[[], Schema]:
+            return lambda: shared(providers.get(key).schema)
+
+        nested = {f'endpoint_{kind}': schema_of(key) for kind, key in ENDPOINTS.items()}
+        nested['extension'] = schema_of(EXTENSIONS)
+        service.schema, service.create_schema = LineSchema, create_schema(nested)
+        providers.register(LINES, service)
+        deps.database.before_flush(refresh_caller_ids)
+        kwargs = {'service': service}
+        deps.api.add_resource(LineList, '/lines', endpoint='linelist', resource_class_kwargs=kwargs)
+        deps.api.add_resource(LineItem, '/lines/<int:id>', endpoint='lines', resource_class_kwargs=kwargs)

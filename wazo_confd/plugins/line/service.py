@@ -1,10 +1,15 @@
-"""Line rules: a generated provisioning code, and users let go when a line is deleted."""
+"""Line rules: a generated provisioning code, the endpoint and extensions created with a
+line, and users and extensions let go when a line is deleted."""
 
 from __future__ import annotations
 
 import secrets
 from typing import Any
 
+from marshmallow import Schema
+
+from wazo_confd.interfaces import ENDPOINTS, EXTENSIONS, LINE_ENDPOINTS, LINE_EXTENSIONS, USER_LINES, NestedLine
+from wazo_confd.kit.schema import load, shared
 from wazo_confd.kit.service import CRUDService
 from wazo_confd.kit.validator import ValidationGroup
 from wazo_confd.plugin_api import Providers
@@ -12,12 +17,13 @@ from wazo_confd.plugin_api import Providers
 from .dao import LineDao
 from .model import Line
 from .notifier import LineNotifier
-
-ENDPOINT_KINDS = ('sip', 'sccp', 'custom')
+from .schema import ENDPOINT_FIELDS
 
 
 class LineService(CRUDService):
     dao: LineDao
+    # POST /lines: the line's schema with the nested endpoint and extensions.
+    create_schema: type[Schema]
 
     def __init__(self, dao: LineDao, validator: ValidationGroup, notifier: LineNotifier, providers: Providers):
         super().__init__(dao, validator, notifier)
@@ -28,40 +34,65 @@ class LineService(CRUDService):
             line.provisioning_code = self._free_provisioning_code()
         return super().create(line)
 
-    def create_with(
-        self, line: Line, caller_ids: tuple[Any, Any], endpoint: tuple[str, Any] | None, extensions: list[dict]
-    ) -> tuple[Line, Any, list[Any]]:
-        """POST /lines, as upstream: the line (without caller ID), then its endpoint made
-        from the body `endpoint[1]` and associated, then the caller ID written to the
-        endpoint (an edit of the line), then each extension created (or found) and linked."""
-        created = self.create(line)
-        created_endpoint = None
-        if endpoint is not None:
-            kind, body = endpoint
-            created_endpoint = self.endpoint_creator(kind).create(body)
-            self.providers.get(f'line_endpoint_{kind}_service').associate(created, created_endpoint)
-        name, num = caller_ids
-        if name:
-            created.caller_id_name = name
-        if num and endpoint is not None and endpoint[0] == 'sip':
-            created.caller_id_num = num
-        if name or num:
-            self.edit(created)
-        linked = [self.providers.get('line_extension_service').create_or_link(created, form) for form in extensions]
-        return created, created_endpoint, linked
+    def load_form(self, body: Any, partial: bool = False) -> dict:
+        """A POST /lines body loaded, its nested endpoint and extensions checked by the
+        schemas of their plugins; with `partial`, a PUT body."""
+        if partial:
+            return super().load_form(body, partial=True)
+        return load(shared(self.create_schema), body)
 
-    def endpoint_creator(self, kind: str) -> Any:
-        return self.providers.get(f'endpoint_{kind}_creator')
+    def create_from_body(self, body: Any, tenant_uuid: str | None) -> Line:
+        return self.create_nested(self.load_form(body), tenant_uuid).line
+
+    def create_nested(self, form: dict, tenant_uuid: str | None) -> NestedLine:
+        """POST /lines, as upstream: the line (without caller ID) in that tenant, then its
+        endpoint made from its nested body and associated, then the caller ID written to
+        the endpoint (an edit of the line), then each extension created (or found) and
+        linked."""
+        form = dict(form)
+        nested = [(name.removeprefix('endpoint_'), form.pop(name, None)) for name in ENDPOINT_FIELDS]
+        endpoint = next(((kind, loaded) for kind, loaded in nested if loaded), None)
+        extensions = [loaded.form for loaded in form.pop('extensions', None) or []]
+        name, num = form.pop('caller_id_name', None), form.pop('caller_id_num', None)
+        created = NestedLine(self.create(self.build(form, tenant_uuid)))
+        line = created.line
+        if endpoint is not None:
+            kind, loaded = endpoint
+            created.endpoint_kind = kind
+            created.endpoint = self.providers.get(ENDPOINTS[kind]).create_from_body(loaded.raw, tenant_uuid)
+            self.providers.get(LINE_ENDPOINTS[kind]).associate(line, created.endpoint)
+        if name:
+            line.caller_id_name = name
+        if num and created.endpoint_kind == 'sip':
+            line.caller_id_num = num
+        if name or num:
+            self.edit(line)
+        if extensions:
+            line_extensions = self.providers.get(LINE_EXTENSIONS)
+            created.extensions = [line_extensions.create_or_link(line, form) for form in extensions]
+        return created
+
+    def dump_nested(self, created: NestedLine) -> dict:
+        """What POST /lines answers: the line, with the endpoint and extensions made with
+        it shown whole, as upstream."""
+        answer = self.dump(created.line)
+        if created.endpoint_kind is not None:
+            endpoints = self.providers.get(ENDPOINTS[created.endpoint_kind])
+            answer[f'endpoint_{created.endpoint_kind}'] = endpoints.dump(created.endpoint)
+        if created.extensions:
+            extensions = self.providers.get(EXTENSIONS)
+            answer['extensions'] = [extensions.dump(extension) for extension in created.extensions]
+        return answer
 
     def delete(self, line: Line) -> None:
         # Users are dissociated first, each with its event (secondary users before the main one).
-        if 'user_line_service' in self.providers:
-            user_lines = self.providers.get('user_line_service')
+        if USER_LINES in self.providers:
+            user_lines = self.providers.get(USER_LINES)
             for user in reversed(line.users):
                 user_lines.dissociate(user, line)
         # Then its extensions, freed for other use, each with its event.
-        if 'line_extension_service' in self.providers:
-            line_extensions = self.providers.get('line_extension_service')
+        if LINE_EXTENSIONS in self.providers:
+            line_extensions = self.providers.get(LINE_EXTENSIONS)
             for extension in list(line.extensions):
                 line_extensions.dissociate(line, extension)
         super().delete(line)
@@ -72,6 +103,10 @@ class LineService(CRUDService):
 
     def lock(self, line: Line) -> None:
         self.dao.lock(line)
+
+    def set_endpoint(self, line: Line, kind: str, endpoint: Any | None) -> None:
+        """Give the line this endpoint of that kind (or none of it)."""
+        self.dao.set_endpoint(line, kind, endpoint)
 
     def _free_provisioning_code(self) -> str:
         while True:

@@ -1,12 +1,10 @@
 """Business rules of lines: a free provisioning code, and a known context and registrar
-when their plugins are there to ask (through their `context_service` and
-`registrar_service` providers)."""
+when their plugins are there to ask (through their CONTEXTS and REGISTRARS providers)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from wazo_confd.errors import already_exists
+from wazo_confd.interfaces import CONTEXTS, REGISTRARS
 from wazo_confd.kit.validator import KnownReference, ValidationGroup, Validator
 from wazo_confd.plugin_api import Providers
 
@@ -26,15 +24,13 @@ class ProvisioningCodeAvailable(Validator):
 
 class ContextExists(KnownReference):
     """The line's context is a context of its tenant (or a sub-tenant), as for extensions.
-    Contexts are another plugin: without a `context_service` provider the name is stored
-    as given."""
+    Contexts are another plugin: without its provider the name is stored as given."""
 
     def __init__(self, providers: Providers):
         def known(name: str, line: Line) -> bool:
-            if 'context_service' not in providers:
+            if CONTEXTS not in providers:
                 return True
-            contexts: Any = providers.get('context_service')
-            return contexts.find_in_subtree(name, line.tenant_uuid) is not None
+            return providers.get(CONTEXTS).find_in_subtree(name, line.tenant_uuid) is not None
 
         super().__init__('context', 'Context', known)
 
@@ -45,10 +41,9 @@ class RegistrarExists(KnownReference):
 
     def __init__(self, providers: Providers):
         def known(registrar_id: str, _line: Line) -> bool:
-            if 'registrar_service' not in providers:
+            if REGISTRARS not in providers:
                 return True
-            registrars: Any = providers.get('registrar_service')
-            return registrars.find(registrar_id) is not None
+            return providers.get(REGISTRARS).find(registrar_id) is not None
 
         super().__init__('registrar', 'Registrar', known)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from wazo_confd.interfaces import LINE_EXTENSIONS
 from wazo_confd.plugin_api import PluginDependencies
 
 from .dao import LineExtensionDao
@@ -25,7 +26,7 @@ class Plugin:
         service = LineExtensionService(
             LineExtensionDao(deps.database), LineExtensionNotifier(deps.outbox), deps.providers
         )
-        deps.providers.register('line_extension_service', service)
+        deps.providers.register(LINE_EXTENSIONS, service)
         deps.api.add_resource(
             LineExtensionItem,
             '/lines/<int:line_id>/extensions/<int:extension_id>',
@@ -36,5 +37,5 @@ class Plugin:
             LineExtensionList,
             '/lines/<int:line_id>/extensions',
             endpoint='lineextensionlist',
-            resource_class_kwargs={'service': service, 'providers': deps.providers},
+            resource_class_kwargs={'service': service},
         )

@@ -10,7 +10,6 @@ from wazo_confd.http.auth import current_auth
 from wazo_confd.http.body import json_body
 from wazo_confd.http.resource import ConfdResource
 from wazo_confd.kit.association import AssociationResource
-from wazo_confd.kit.schema import load
 
 from .service import LineExtensionService
 
@@ -39,18 +38,11 @@ class LineExtensionList(ConfdResource):
     acls = {'post': 'confd.lines.{line_id}.extensions.create'}
     docs = {'post': {'status': 201, 'response': {'description': 'Extension created and associated'}}}
 
-    def __init__(self, service: LineExtensionService, providers: Any):
+    def __init__(self, service: LineExtensionService):
         self.service = service
-        self.providers = providers
-
-    def schema(self) -> Any:
-        # The extension wire format is the extensions plugin's, reached through providers.
-        return self.providers.get('extension_schema')()
 
     def post(self, line_id: int) -> tuple[dict, int, dict]:
         line = self.service.lines.get(line_id, current_auth().item_tenants())
-        form = load(self.schema(), json_body())
-        extension = self.service.extensions.dao.model(tenant_uuid=line.tenant_uuid, **form)
-        created = self.service.create_for(line, extension)
+        created = self.service.create_from_body(line, json_body())
         location = url_for('extensions', _external=True, id=created.id)
-        return self.schema().dump(created), 201, {'Location': location}
+        return self.service.dump_extension(created), 201, {'Location': location}

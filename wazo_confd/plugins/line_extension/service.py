@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from wazo_confd.interfaces import CONTEXTS, EXTENSIONS, LINES, Extensions, Lines
 from wazo_confd.plugin_api import Providers
 
 from .dao import LineExtensionDao
@@ -21,12 +22,12 @@ class LineExtensionService:
         self.providers = providers
 
     @property
-    def lines(self) -> Any:
-        return self.providers.get('line_service')
+    def lines(self) -> Lines:
+        return self.providers.get(LINES)
 
     @property
-    def extensions(self) -> Any:
-        return self.providers.get('extension_service')
+    def extensions(self) -> Extensions:
+        return self.providers.get(EXTENSIONS)
 
     def associate(self, line: Any, extension: Any) -> None:
         self.lines.lock(line)
@@ -48,21 +49,30 @@ class LineExtensionService:
             extension.owner_type = None
         self.notifier.dissociated(line, extension)
 
-    def create_for(self, line: Any, extension: Any) -> Any:
-        """POST /lines/{id}/extensions: a new extension, linked in the same transaction
+    def create_from_body(self, line: Any, body: Any) -> Any:
+        """POST /lines/{id}/extensions: an extension made from the body in the line's
+        tenant, linked in the same transaction."""
+        return self.create_for(line, self.extensions.load_form(body))
+
+    def create_for(self, line: Any, form: dict) -> Any:
+        """A new extension of the line's tenant from a loaded form, linked to the line
         (created first, then linked, as upstream: a refused link undoes the creation)."""
-        created = self.extensions.create(extension)
+        extensions = self.extensions
+        created = extensions.create(extensions.build(form, line.tenant_uuid))
         self.associate(line, created)
         return created
 
     def create_or_link(self, line: Any, form: dict) -> Any:
         """An extension of a new line (POST /lines): link the one with this number in
         this context when there is one, as upstream, or else create it."""
-        existing = self.extensions.dao.find_by(exten=form.get('exten'), context=form.get('context'))
+        existing = self.extensions.find_by(exten=form.get('exten'), context=form.get('context'))
         if existing is not None:
             self.associate(line, existing)
             return existing
-        return self.create_for(line, self.extensions.dao.model(tenant_uuid=line.tenant_uuid, **form))
+        return self.create_for(line, form)
+
+    def dump_extension(self, extension: Any) -> dict:
+        return self.extensions.dump(extension)
 
     def _context_of(self, extension: Any) -> Any:
-        return self.extensions.find_context(extension.context, extension.tenant_uuid)
+        return self.providers.get(CONTEXTS).find_in_subtree(extension.context, extension.tenant_uuid)

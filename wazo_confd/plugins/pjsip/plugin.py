@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from wazo_confd.interfaces import SIP_SECTION_NAMES
 from wazo_confd.kit.pjsip_doc import PJSIPDoc
 from wazo_confd.plugin_api import PluginDependencies
 
@@ -23,12 +24,11 @@ class Plugin:
 
         def endpoint_named(name: str) -> Any:
             # SIP endpoints are another plugin, maybe disabled: then no name is taken there.
-            if 'sip_section_by_name' not in providers:
+            if SIP_SECTION_NAMES not in providers:
                 return None
-            return providers.get('sip_section_by_name')(name)
+            return providers.get(SIP_SECTION_NAMES).find_by_section_name(name)
 
         service = TransportService(dao, build_validator(dao, endpoint_named, doc), TransportNotifier(deps.outbox))
-        providers.register('sip_transport_dao', dao)
 
         kwargs = {'service': service}
         deps.api.add_resource(

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from wazo_confd.interfaces import USERS
 from wazo_confd.plugin_api import PluginDependencies
 
 from .dao import UserDao
 from .notifier import UserNotifier
 from .resource import UserItem, UserList
+from .schema import UserSchema
 from .service import UserService
 from .validator import build_validator
 
@@ -15,7 +17,8 @@ class Plugin:
     def load(self, deps: PluginDependencies) -> None:
         dao = UserDao(deps.database)
         service = UserService(dao, build_validator(dao), UserNotifier(deps.outbox), deps.providers)
-        deps.providers.register('user_service', service)
+        service.schema = UserSchema
+        deps.providers.register(USERS, service)
         kwargs = {'service': service}
         deps.api.add_resource(UserList, '/users', endpoint='users_list', resource_class_kwargs=kwargs)
         deps.api.add_resource(

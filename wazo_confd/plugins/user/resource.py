@@ -35,17 +35,14 @@ class UserList(ListResource):
     service: UserService
 
     def post(self) -> tuple[dict, int, dict]:
+        """A user, with the voicemail and lines nested in the body made (or linked) with it."""
         form = load(shared(UserCreateSchema), json_body())
-        voicemail, lines = form.pop('voicemail', None), form.pop('lines', None) or []
-        if voicemail is not None:
-            voicemail = self.service.load_voicemail(voicemail)
+        auth = current_auth()
+        # Before any write: on SQLite, the tenant tree cannot be read once the request
+        # holds the write lock.
+        voicemail = self.service.find_nested_voicemail(form, auth.item_tenants())
         self.ensure_tenant()
-        user, voicemail_answer, line_answers = self.service.create_with(self.build_model(form), voicemail, lines)
-        answer = shared(self.schema).dump(user)
-        if voicemail_answer is not None:
-            answer['voicemail'] = voicemail_answer
-        if line_answers:
-            answer['lines'] = line_answers
+        user, answer = self.service.create_nested(form, voicemail, auth.tenant_uuid)
         return answer, 201, {'Location': url_for(self.item_endpoint, _external=True, id=user.id)}
 
     def list_schema(self, raw: dict) -> Schema:

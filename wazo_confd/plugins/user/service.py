@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from wazo_confd.database.search import SearchParams
+from wazo_confd.interfaces import LINES, USER_LINES, USER_VOICEMAILS
 from wazo_confd.kit.service import CRUDService
 from wazo_confd.kit.validator import ValidationGroup
 from wazo_confd.plugin_api import Providers
@@ -39,26 +40,45 @@ class UserService(CRUDService):
             user.caller_id = f'"{user.fullname}"'
         return super().create(user)
 
-    def load_voicemail(self, body: dict) -> Any:
-        """A nested `voicemail` body checked (and the box it names found) before any write;
-        None when the user_voicemails plugin is off (the key is then ignored)."""
-        if 'user_voicemail_creator' not in self.providers:
-            return None
-        return self.providers.get('user_voicemail_creator').load(body)
+    def lock(self, user: User) -> None:
+        """Wait for concurrent changes of the user's row (links to it take turns)."""
+        self.dao.lock(user)
 
-    def create_with(self, user: User, voicemail: Any, lines: list[dict]) -> tuple[User, dict | None, list[dict]]:
-        """POST /users with nested objects, in upstream's order: the user, then its voicemail
-        (`load_voicemail`: linked if it exists, else created), then each line created as
-        POST /lines does and associated to the user. Answers the user and the nested
-        objects' representations."""
-        created = self.create(user)
+    def find_nested_voicemail(self, form: dict, tenant_uuids: list[str]) -> Any:
+        """The `voicemail` nested in a POST /users form checked (and the box it names
+        found among these tenants) before any write; None without one, or when the
+        user_voicemails plugin is off (the key is then ignored)."""
+        voicemail = form.get('voicemail')
+        if voicemail is None or USER_VOICEMAILS not in self.providers:
+            return None
+        return self.providers.get(USER_VOICEMAILS).find_nested(voicemail, tenant_uuids)
+
+    def create_nested(self, form: dict, voicemail: Any, tenant_uuid: str) -> tuple[User, dict]:
+        """POST /users with nested objects, in upstream's order: the user in that tenant,
+        then its voicemail (`find_nested_voicemail`: linked if it exists, else created), then each
+        line created as POST /lines does and associated to the user. Answers the user and
+        its representation with the nested objects'."""
+        form = dict(form)
+        form.pop('voicemail', None)
+        lines = form.pop('lines', None) or []
+        created = self.create(self.build(form, tenant_uuid))
         voicemail_answer = None
         if voicemail is not None:
-            voicemail_answer = self.providers.get('user_voicemail_creator').attach(created, voicemail)
+            voicemail_answer = self.providers.get(USER_VOICEMAILS).attach_nested(created, voicemail)
         line_answers = []
-        if lines and 'line_creator' in self.providers and 'user_line_service' in self.providers:
-            for body in lines:
-                line, answer = self.providers.get('line_creator').create(body)
-                self.providers.get('user_line_service').associate(created, line)
-                line_answers.append(answer)
-        return created, voicemail_answer, line_answers
+        if lines and LINES in self.providers and USER_LINES in self.providers:
+            line_answers = [self._create_line(created, body, tenant_uuid) for body in lines]
+        answer = self.dump(created)
+        if voicemail_answer is not None:
+            answer['voicemail'] = voicemail_answer
+        if line_answers:
+            answer['lines'] = line_answers
+        return created, answer
+
+    def _create_line(self, user: User, body: Any, tenant_uuid: str) -> dict:
+        line_service, user_lines = self.providers.get(LINES), self.providers.get(USER_LINES)
+        line = line_service.create_nested(line_service.load_form(body), tenant_uuid)
+        # Shown as created: without the user it is then linked to.
+        answer = line_service.dump_nested(line)
+        user_lines.associate(user, line.line)
+        return answer

@@ -3,6 +3,7 @@ looked up at request time (plugins load in any order)."""
 
 from __future__ import annotations
 
+from wazo_confd.interfaces import USER_LINES
 from wazo_confd.plugin_api import PluginDependencies
 
 from .dao import UserLineDao
@@ -14,7 +15,7 @@ from .service import UserLineService
 class Plugin:
     def load(self, deps: PluginDependencies) -> None:
         service = UserLineService(UserLineDao(deps.database), UserLineNotifier(deps.outbox), deps.providers)
-        deps.providers.register('user_line_service', service)
+        deps.providers.register(USER_LINES, service)
         kwargs = {'service': service}
         deps.api.add_resource(
             UserLineItem,

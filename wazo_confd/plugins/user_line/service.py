@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from wazo_confd.errors import not_permitted
+from wazo_confd.interfaces import LINES, USERS, Lines, Users
 from wazo_confd.plugin_api import Providers
 
 from .dao import UserLineDao
@@ -25,17 +26,18 @@ class UserLineService:
         self.providers = providers
 
     @property
-    def users(self) -> Any:
-        return self.providers.get('user_service')
+    def users(self) -> Users:
+        return self.providers.get(USERS)
 
     @property
-    def lines(self) -> Any:
-        return self.providers.get('line_service')
+    def lines(self) -> Lines:
+        return self.providers.get(LINES)
 
     def _lock(self, user: Any, *lines: Any) -> None:
-        self.users.dao.lock(user)
+        self.users.lock(user)
+        line_service = self.lines
         for line in sorted(lines, key=lambda line: line.id):
-            self.lines.dao.lock(line)
+            line_service.lock(line)
 
     def associate(self, user: Any, line: Any) -> None:
         self._lock(user, line)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import logging
 
+from wazo_confd.interfaces import USER_VOICEMAILS
 from wazo_confd.plugin_api import PluginDependencies
 
 from .dao import UserVoicemailDao
 from .notifier import UserVoicemailNotifier
-from .resource import NestedUserVoicemail, UserVoicemailItem, UserVoicemailList
+from .resource import UserVoicemailItem, UserVoicemailList
 from .service import UserVoicemailService
 
 logger = logging.getLogger(__name__)
@@ -23,15 +24,12 @@ class Plugin:
             # Its routes live under /users and link to /voicemails: without both, none.
             logger.warning('user_voicemails routes not added: plugins %s are disabled', ', '.join(missing))
             return
-        providers = deps.providers
         service = UserVoicemailService(
-            UserVoicemailDao(deps.database),
-            UserVoicemailNotifier(deps.outbox),
-            user_service=lambda: providers.get('user_service'),
-            voicemail_service=lambda: providers.get('voicemail_service'),
+            UserVoicemailDao(deps.database), UserVoicemailNotifier(deps.outbox), deps.providers
         )
-        kwargs = {'service': service, 'providers': providers}
-        providers.register('user_voicemail_creator', NestedUserVoicemail(**kwargs))
+        # Also the voicemail nested in POST /users.
+        deps.providers.register(USER_VOICEMAILS, service)
+        kwargs = {'service': service}
         deps.api.add_resource(
             UserVoicemailList,
             '/users/<int:user_id>/voicemails',

@@ -29,7 +29,7 @@ class Plugin:
         validator = build_validator(dao, find_context, zone_names)
         service = CRUDService(dao, validator, VoicemailNotifier(deps.outbox))
         deps.providers.register('voicemail_service', service)
-        deps.providers.register('voicemail_schema', VoicemailSchema)
+        service.schema = VoicemailSchema
         kwargs = {'service': service}
         deps.api.add_resource(VoicemailList, '/voicemails', endpoint='voicemaillist', resource_class_kwargs=kwargs)
         deps.api.add_resource(

@@ -1,0 +1,171 @@
+"""What plugins offer one another: one `Protocol` per service, and the key it is
+registered under.
+
+A plugin registers its service under a key (`deps.providers.register(LINES, service)`);
+another gets it back typed (`deps.providers.get(LINES)`), at request time since plugins
+load in any order, and never imports the first plugin's modules. Each protocol holds the
+calls other plugins make, nothing more: no dao, no session. A key's name is the string the
+plugins used before the keys were typed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol, runtime_checkable
+
+from marshmallow import Schema
+
+from wazo_confd.plugin_api import Provided
+
+
+@runtime_checkable
+class Contexts(Protocol):
+    def get(self, context_id: int, tenant_uuids: list[str] | None) -> Any: ...
+
+    def find_in_subtree(self, name: str, tenant_uuid: str) -> Any | None:
+        """The context of that name in the tenant or one of its sub-tenants, or None."""
+
+
+@runtime_checkable
+class Registrars(Protocol):
+    def find(self, registrar_id: str) -> Any | None: ...
+
+
+@runtime_checkable
+class Endpoints(Protocol):
+    """The endpoints of one kind (SIP, SCCP or custom)."""
+
+    schema: type[Schema]
+
+    def get(self, endpoint_id: Any, tenant_uuids: list[str] | None) -> Any: ...
+
+    def create_from_body(self, body: Any, tenant_uuid: str | None) -> Any: ...
+
+    def dump(self, endpoint: Any) -> dict: ...
+
+
+@runtime_checkable
+class SIPSectionNames(Protocol):
+    def find_by_section_name(self, name: str) -> Any | None:
+        """The SIP endpoint or template of that name (its `template` tells which), or None:
+        transports share Asterisk's section names with them."""
+
+
+@runtime_checkable
+class Extensions(Protocol):
+    schema: type[Schema]
+
+    def get(self, extension_id: int, tenant_uuids: list[str] | None) -> Any: ...
+
+    def find_by(self, tenant_uuids: list[str] | None = None, **criteria: Any) -> Any | None: ...
+
+    def build(self, form: dict, tenant_uuid: str | None) -> Any: ...
+
+    def create(self, extension: Any) -> Any: ...
+
+    def load_form(self, body: Any, partial: bool = False) -> dict: ...
+
+    def dump(self, extension: Any) -> dict: ...
+
+    def validate_in_range(self, extension: Any, range_type: str) -> None: ...
+
+    def extens_of(self, context: str) -> list[str]: ...
+
+
+@runtime_checkable
+class Voicemails(Protocol):
+    def get(self, voicemail_id: int, tenant_uuids: list[str] | None) -> Any: ...
+
+    def load_form(self, body: Any, partial: bool = False) -> dict: ...
+
+    def build(self, form: dict, tenant_uuid: str | None) -> Any: ...
+
+    def create(self, voicemail: Any) -> Any: ...
+
+    def dump(self, voicemail: Any) -> dict: ...
+
+
+@runtime_checkable
+class VoicemailZoneMessages(Protocol):
+    def names(self) -> set[str]: ...
+
+
+@runtime_checkable
+class Users(Protocol):
+    def get(self, user_id: Any, tenant_uuids: list[str] | None) -> Any: ...
+
+    def lock(self, user: Any) -> None: ...
+
+
+@dataclass
+class NestedLine:
+    """A line made by POST /lines, with what was made with it."""
+
+    line: Any
+    endpoint_kind: str | None = None
+    endpoint: Any = None
+    extensions: list[Any] = field(default_factory=list)
+
+
+@runtime_checkable
+class Lines(Protocol):
+    def get(self, line_id: int, tenant_uuids: list[str] | None) -> Any: ...
+
+    def lock(self, line: Any) -> None: ...
+
+    def set_endpoint(self, line: Any, kind: str, endpoint: Any | None) -> None: ...
+
+    def find_by_registrar(self, registrar_id: str) -> Any | None: ...
+
+    def load_form(self, body: Any, partial: bool = False) -> dict:
+        """A POST /lines body loaded, nested endpoint and extensions included."""
+
+    def create_nested(self, form: dict, tenant_uuid: str | None) -> NestedLine: ...
+
+    def dump_nested(self, created: NestedLine) -> dict: ...
+
+
+@runtime_checkable
+class UserLines(Protocol):
+    def associate(self, user: Any, line: Any) -> None: ...
+
+    def dissociate(self, user: Any, line: Any) -> None: ...
+
+
+@runtime_checkable
+class LineExtensions(Protocol):
+    def create_or_link(self, line: Any, form: dict) -> Any: ...
+
+    def dissociate(self, line: Any, extension: Any) -> None: ...
+
+
+@runtime_checkable
+class LineEndpoints(Protocol):
+    def associate(self, line: Any, endpoint: Any) -> None: ...
+
+
+@runtime_checkable
+class UserVoicemails(Protocol):
+    def find_nested(self, body: dict, tenant_uuids: list[str]) -> Any:
+        """A `voicemail` nested in POST /users checked, and the box it names found, before
+        anything is written."""
+
+    def attach_nested(self, user: Any, found: Any) -> dict: ...
+
+
+CONTEXTS = Provided[Contexts]('context_service')
+REGISTRARS = Provided[Registrars]('registrar_service')
+ENDPOINT_SIP = Provided[Endpoints]('endpoint_sip_service')
+ENDPOINT_SCCP = Provided[Endpoints]('endpoint_sccp_service')
+ENDPOINT_CUSTOM = Provided[Endpoints]('endpoint_custom_service')
+ENDPOINTS = {'sip': ENDPOINT_SIP, 'sccp': ENDPOINT_SCCP, 'custom': ENDPOINT_CUSTOM}
+SIP_SECTION_NAMES = Provided[SIPSectionNames]('sip_section_names')
+EXTENSIONS = Provided[Extensions]('extension_service')
+VOICEMAILS = Provided[Voicemails]('voicemail_service')
+VOICEMAIL_ZONE_MESSAGES = Provided[VoicemailZoneMessages]('voicemail_zonemessages_service')
+USERS = Provided[Users]('user_service')
+LINES = Provided[Lines]('line_service')
+USER_LINES = Provided[UserLines]('user_line_service')
+LINE_EXTENSIONS = Provided[LineExtensions]('line_extension_service')
+LINE_ENDPOINTS = {kind: Provided[LineEndpoints](f'line_endpoint_{kind}_service') for kind in ENDPOINTS}
+USER_VOICEMAILS = Provided[UserVoicemails]('user_voicemail_service')
