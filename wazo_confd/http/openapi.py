@@ -60,6 +60,17 @@ def _accept_null_body(body: dict) -> None:
     content['schema'] = {'nullable': True, 'allOf': [content['schema']]}
 
 
+def _add_example(body: dict, doc: dict) -> None:
+    """A declared resource's example body; `x-example-refs` names the fields that must name
+    an object made first (the isolation matrix makes it from its own collection's example)."""
+    content = body['content']['application/json']
+    if doc.get('example') is not None:
+        content['example'] = doc['example']
+    if doc.get('example_refs'):
+        refs = doc['example_refs'].items()
+        content['x-example-refs'] = {name: {'collection': path, 'key': key} for name, (path, key) in refs}
+
+
 def _merged_path_params(rules: Any) -> dict[str, list[dict]]:
     """Parameters per documented path; a variable that several rules type differently
     (users: `<int:id>` and `<uuid:id>`) takes any of their types."""
@@ -206,6 +217,7 @@ class SpecBuilder:
             # An empty body reads as {}: it is only refused when some field is required.
             required = any(f.required for f in body_schema().fields.values())
             operation['requestBody'] = {'required': required, 'content': {'application/json': {'schema': body}}}
+            _add_example(operation['requestBody'], doc)
             operation['responses']['201'] = {
                 'description': 'Created',
                 'headers': {'Location': {'schema': {'type': 'string'}}},
@@ -225,6 +237,7 @@ class SpecBuilder:
         elif kind == 'update':
             body = self.ref(doc.get('body', schema), facts.unique, partial=True)
             operation['requestBody'] = {'required': False, 'content': {'application/json': {'schema': body}}}
+            _add_example(operation['requestBody'], doc)
             operation['responses']['204'] = {'description': 'Updated'}
             operation['responses'].update(_error_responses(400, 404, 413))
         elif kind == 'delete':

@@ -3,6 +3,7 @@ ACLs and item endpoint, and writes nothing else."""
 
 from __future__ import annotations
 
+import uuid
 from typing import Any, ClassVar
 
 from flask import request, url_for
@@ -69,11 +70,15 @@ class ListResource(ConfdResource):
 
 class ItemResource(ConfdResource):
     schema: ClassVar[type[Schema]]
+    # The body of PUT, when it differs from `schema` (loaded partially either way).
+    put_schema: ClassVar[type[Schema] | None] = None
 
     def __init__(self, service: CRUDService):
         self.service = service
 
     def find(self, resource_id: Any) -> Any:
+        if isinstance(resource_id, uuid.UUID):
+            resource_id = str(resource_id)  # as stored
         return self.service.get(resource_id, current_auth().item_tenants())
 
     def get(self, id: Any) -> dict:
@@ -89,7 +94,7 @@ class ItemResource(ConfdResource):
 
     def put(self, id: Any) -> tuple[None, int]:
         obj = self.find(id)
-        form = load(shared(self.schema), json_body(), partial=True)
+        form = load(shared(self.put_schema or self.schema), json_body(), partial=True)
         self.apply(obj, form)
         self.service.edit(obj)
         return None, 204

@@ -12,6 +12,10 @@ from .validator import ValidationGroup
 
 
 class CRUDService:
+    # The resource's wire format and model, set by the plugin (the declared builder does).
+    schema: Any = None
+    model: Any = None
+
     def __init__(self, dao: CRUDDao, validator: ValidationGroup, notifier: CRUDNotifier):
         self.dao = dao
         self.validator = validator
@@ -30,9 +34,10 @@ class CRUDService:
         return created
 
     def edit(self, obj: Any) -> None:
+        changed = self.dao.changed_fields(obj)
         self.validator.validate_edit(obj)
         self.dao.edit(obj)
-        self.notifier.edited(obj)
+        self.notifier.edited(obj, changed)
 
     def delete(self, obj: Any) -> None:
         self.validator.validate_delete(obj)
