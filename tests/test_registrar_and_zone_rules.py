@@ -10,10 +10,11 @@ import pytest
 
 from wazo_confd.database.search import SearchParams
 from wazo_confd.errors import InputError, ResourceError
+from wazo_confd.kit.builder import notifier_class
 from wazo_confd.plugin_api import Providers
 from wazo_confd.plugins.line.validator import RegistrarExists
 from wazo_confd.plugins.registrar.model import Registrar
-from wazo_confd.plugins.registrar.notifier import RegistrarNotifier
+from wazo_confd.plugins.registrar.plugin import REGISTRARS
 from wazo_confd.plugins.registrar.validator import Deletable, NotUsedByLine
 from wazo_confd.plugins.timezone.service import TimezoneService
 from wazo_confd.plugins.voicemail.validator import TimezoneIsAZone
@@ -115,7 +116,7 @@ def test_registrar_events_carry_every_field_but_links_and_no_tenant() -> None:
     outbox = Outbox()
     registrar = Registrar(id='r1', deletable=True, name='n', main_host='h', proxy_main_host='p')
 
-    RegistrarNotifier(outbox).created(registrar)  # type: ignore[arg-type]
+    notifier_class(REGISTRARS)(outbox).created(registrar)  # type: ignore[arg-type]
 
     event = outbox.events[0]
     assert (event.name, event.routing_key, event.family, event.tenant_uuid) == (
