@@ -15,6 +15,8 @@ class CRUDService:
     # The resource's wire format and model, set by the plugin (the declared builder does).
     schema: Any = None
     model: Any = None
+    # The other plugins' providers, for a service that asks them at request time.
+    providers: Any = None
 
     def __init__(self, dao: CRUDDao, validator: ValidationGroup, notifier: CRUDNotifier):
         self.dao = dao
