@@ -136,6 +136,25 @@ def test_an_extension_edit_that_changes_nothing_sends_no_reload(reload_daemon, s
     assert reloads_of(sysconfd, rows, same) == []
 
 
+def test_voicemail_writes_send_the_contract_reloads(reload_daemon, sysconfd, rows) -> None:  # type: ignore[no-untyped-def]
+    client = reload_daemon.client()
+    context = client.post('/contexts', json={'label': 'vms'}).json()['name']
+    made: dict = {}
+    voicemail_reload = [{'ipbx': ['voicemail reload'], 'agentbus': []}]
+    edit_reload = [
+        {'ipbx': ['voicemail reload', 'module reload res_pjsip.so', 'module reload chan_sccp.so'], 'agentbus': []}
+    ]
+
+    def create() -> None:
+        made.update(client.post('/voicemails', json={'name': 'vm', 'number': '5000', 'context': context}).json())
+
+    assert reloads_of(sysconfd, rows, create) == voicemail_reload
+    assert (
+        reloads_of(sysconfd, rows, lambda: client.put(f'/voicemails/{made["id"]}', json={'name': 'x'})) == edit_reload
+    )
+    assert reloads_of(sysconfd, rows, lambda: client.delete(f'/voicemails/{made["id"]}')) == voicemail_reload
+
+
 def test_a_zone_messages_write_sends_the_voicemail_reload(reload_daemon, sysconfd, rows) -> None:  # type: ignore[no-untyped-def]
     client = reload_daemon.client()
     zones = client.get('/asterisk/voicemail/zonemessages').json()

@@ -89,7 +89,7 @@ def notifier_class(declaration: Resource) -> type[CRUDNotifier]:
         attrs['payload'] = lambda self, obj: payload(obj)
     else:
         attrs['payload_fields'] = events.payload
-    return type(f'{declaration.class_label}Notifier', (CRUDNotifier,), attrs)
+    return type(f'{declaration.class_label}Notifier', (declaration.notifier or CRUDNotifier,), attrs)
 
 
 class _ReloadsOnly(CRUDNotifier):

@@ -74,6 +74,7 @@ class Resource:
     validators: Callable[[Any, Any], Any] | None = None
     # Classes overriding one step; the kit's generic ones otherwise.
     dao: type | None = None
+    notifier: type | None = None
     service: type | None = None
     list_resource: type | None = None
     item_resource: type | None = None
