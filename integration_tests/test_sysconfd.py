@@ -155,6 +155,18 @@ def test_voicemail_writes_send_the_contract_reloads(reload_daemon, sysconfd, row
     assert reloads_of(sysconfd, rows, lambda: client.delete(f'/voicemails/{made["id"]}')) == voicemail_reload
 
 
+def test_line_endpoint_links_send_the_module_reload_of_their_kind(reload_daemon, sysconfd, rows) -> None:  # type: ignore[no-untyped-def]
+    client = reload_daemon.client()
+    context = client.post('/contexts', json={'label': 'links'}).json()['name']
+    line = client.post('/lines', json={'context': context}).json()
+    endpoint = client.post('/endpoints/sccp', json={}).json()
+    url = f'/lines/{line["id"]}/endpoints/sccp/{endpoint["id"]}'
+    sccp = [{'ipbx': ['module reload chan_sccp.so'], 'agentbus': []}]
+
+    assert reloads_of(sysconfd, rows, lambda: client.put(url)) == sccp
+    assert reloads_of(sysconfd, rows, lambda: client.delete(url)) == sccp
+
+
 def test_a_zone_messages_write_sends_the_voicemail_reload(reload_daemon, sysconfd, rows) -> None:  # type: ignore[no-untyped-def]
     client = reload_daemon.client()
     zones = client.get('/asterisk/voicemail/zonemessages').json()

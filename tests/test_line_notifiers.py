@@ -9,7 +9,7 @@ from wazo_confd.plugins.endpoint_custom.plugin import ENDPOINTS_CUSTOM
 from wazo_confd.plugins.endpoint_sccp.plugin import ENDPOINTS_SCCP
 from wazo_confd.plugins.endpoint_sip.notifier import EndpointSIPNotifier, SIPTemplateNotifier
 from wazo_confd.plugins.line.notifier import LineNotifier
-from wazo_confd.plugins.line_endpoint.notifier import LineEndpointNotifier
+from wazo_confd.plugins.line_endpoint.plugin import ASSOCIATIONS
 from wazo_confd.plugins.user_line.notifier import UserLineNotifier
 
 
@@ -19,7 +19,6 @@ from wazo_confd.plugins.user_line.notifier import UserLineNotifier
         (LineNotifier, {'ipbx': ['module reload res_pjsip.so', 'dialplan reload', 'module reload chan_sccp.so']}),
         (EndpointSIPNotifier, {'ipbx': ['module reload res_pjsip.so', 'dialplan reload']}),
         (SIPTemplateNotifier, {'ipbx': ['module reload res_pjsip.so', 'dialplan reload']}),
-        (LineEndpointNotifier, {'ipbx': ['module reload res_pjsip.so', 'module reload chan_sccp.so']}),
         (UserLineNotifier, {'ipbx': ['dialplan reload', 'module reload res_pjsip.so']}),
     ],
 )
@@ -34,3 +33,12 @@ def test_reload_commands_are_the_contract_sysconfd_handlers(notifier, commands) 
 )
 def test_declared_endpoints_request_the_contract_reloads(declaration, commands, action) -> None:  # type: ignore[no-untyped-def]
     assert requested(declaration.reloads, Change(action, None)) == commands
+
+
+@pytest.mark.parametrize('action', ['associated', 'dissociated'])
+def test_line_endpoint_links_request_the_contract_reloads_of_their_kind(action) -> None:  # type: ignore[no-untyped-def]
+    sip, sccp, custom = (requested(a.reloads, Change(action, None)) for a in ASSOCIATIONS)
+
+    assert sip == {'ipbx': ['module reload res_pjsip.so']}
+    assert sccp == {'ipbx': ['module reload chan_sccp.so']}
+    assert custom == {}

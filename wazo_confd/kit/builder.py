@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 
 from wazo_confd.plugin_api import PluginDependencies
 
+from .association import Association, build_association
 from .dao import CRUDDao
 from .declaration import Resource
 from .notifier import CRUDNotifier
@@ -164,13 +165,17 @@ def item_class(declaration: Resource) -> type[ItemResource]:
 
 
 class DeclaredPlugin:
-    """A plugin made of declared resources; `loaded` is the hook for anything more."""
+    """A plugin made of declared resources and associations; `loaded` is the hook for
+    anything more."""
 
     resources: ClassVar[tuple[Resource, ...]] = ()
+    associations: ClassVar[tuple[Association, ...]] = ()
 
     def load(self, deps: PluginDependencies) -> None:
         for declaration in self.resources:
             self.loaded(build(declaration, deps), deps)
+        for association in self.associations:
+            build_association(association, deps)
 
     def loaded(self, built: Built, deps: PluginDependencies) -> None:
         """Called once per declared resource, after its routes and providers are added."""

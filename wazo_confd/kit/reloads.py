@@ -14,8 +14,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-ACTIONS = ('created', 'edited', 'deleted')
-
 
 @dataclass(frozen=True)
 class Change:
@@ -42,18 +40,19 @@ def changed(*names: str) -> Condition:
 
 
 class Reload:
-    """Commands for wazo-sysconfd (`ipbx` by default) queued on some actions."""
+    """Commands for wazo-sysconfd (`ipbx` by default) queued on some actions (all when
+    `on` is None: created, edited, deleted; associated, dissociated for a link)."""
 
     def __init__(
-        self, *commands: str, on: str | Iterable[str] = ACTIONS, when: Condition | None = None, to: str = 'ipbx'
+        self, *commands: str, on: str | Iterable[str] | None = None, when: Condition | None = None, to: str = 'ipbx'
     ):
         self.commands = list(commands)
-        self.actions = (on,) if isinstance(on, str) else tuple(on)
+        self.actions = None if on is None else (on,) if isinstance(on, str) else tuple(on)
         self.when = when
         self.to = to
 
     def applies(self, change: Change) -> bool:
-        return change.action in self.actions and (self.when is None or self.when(change))
+        return (self.actions is None or change.action in self.actions) and (self.when is None or self.when(change))
 
 
 def requested(rules: Iterable[Reload], change: Change) -> dict[str, list[str]]:
