@@ -11,6 +11,7 @@ import pytest
 from wazo_confd.database.search import SearchParams
 from wazo_confd.errors import InputError, ResourceError
 from wazo_confd.kit.builder import notifier_class
+from wazo_confd.kit.settings import SettingsNotifier
 from wazo_confd.plugin_api import Providers
 from wazo_confd.plugins.line.validator import RegistrarExists
 from wazo_confd.plugins.registrar.model import Registrar
@@ -18,7 +19,7 @@ from wazo_confd.plugins.registrar.plugin import REGISTRARS
 from wazo_confd.plugins.registrar.validator import Deletable, NotUsedByLine
 from wazo_confd.plugins.timezone.service import TimezoneService
 from wazo_confd.plugins.voicemail.validator import TimezoneIsAZone
-from wazo_confd.plugins.voicemail_zonemessages.notifier import VoicemailZoneMessagesNotifier
+from wazo_confd.plugins.voicemail_zonemessages.plugin import ZONE_MESSAGES
 
 
 def providers(**services: Any) -> Providers:
@@ -145,7 +146,7 @@ def test_registrar_events_carry_every_field_but_links_and_no_tenant() -> None:
 def test_zone_messages_edits_reload_voicemail() -> None:
     outbox = Outbox()
 
-    VoicemailZoneMessagesNotifier(outbox).edited()  # type: ignore[arg-type]
+    SettingsNotifier(outbox, ZONE_MESSAGES).edited()
 
     assert outbox.events[0].data == {} and outbox.events[0].family == 'service'
     assert outbox.reloads == [{'ipbx': ['voicemail reload']}]

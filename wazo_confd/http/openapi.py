@@ -256,6 +256,7 @@ class SpecBuilder:
                     'required': True,
                     'content': {'application/json': {'schema': self.ref(body)}},
                 }
+                _add_example(operation['requestBody'], doc)
                 operation['responses'].update(_error_responses(400))
         # Whatever the kind: a path variable may name nothing, a body or a query may be wrong.
         if path_params:

@@ -14,6 +14,7 @@ from .declaration import Resource
 from .notifier import CRUDNotifier
 from .resource import ItemResource, ListResource, NestedCreator
 from .service import CRUDService
+from .settings import Settings, build_settings
 from .validator import NotReferred, UniqueField, ValidationGroup
 
 
@@ -165,17 +166,20 @@ def item_class(declaration: Resource) -> type[ItemResource]:
 
 
 class DeclaredPlugin:
-    """A plugin made of declared resources and associations; `loaded` is the hook for
-    anything more."""
+    """A plugin made of declared resources, associations and settings; `loaded` is the
+    hook for anything more."""
 
     resources: ClassVar[tuple[Resource, ...]] = ()
     associations: ClassVar[tuple[Association, ...]] = ()
+    settings: ClassVar[tuple[Settings, ...]] = ()
 
     def load(self, deps: PluginDependencies) -> None:
         for declaration in self.resources:
             self.loaded(build(declaration, deps), deps)
         for association in self.associations:
             build_association(association, deps)
+        for document in self.settings:
+            build_settings(document, deps)
 
     def loaded(self, built: Built, deps: PluginDependencies) -> None:
         """Called once per declared resource, after its routes and providers are added."""
