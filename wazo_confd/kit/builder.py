@@ -3,9 +3,12 @@ resources, routes and providers."""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from wazo_confd.http.master_tenant import master_tenant_only
 from wazo_confd.plugin_api import PluginDependencies
 
 from .association import Association, build_association
@@ -134,7 +137,9 @@ def list_class(declaration: Resource) -> type[ListResource]:
         'item_id_field': declaration.id_field,
         'item_id_var': declaration.id_var,
     }
-    return type(f'{declaration.class_label}List', (declaration.list_resource or ListResource,), attrs)
+    base = declaration.list_resource or ListResource
+    attrs.update(_master_only_handlers(base, declaration, {'post': 'create'}))
+    return type(f'{declaration.class_label}List', (base,), attrs)
 
 
 _LIST = {'GET': 'list', 'POST': 'create'}
@@ -162,7 +167,26 @@ def item_class(declaration: Resource) -> type[ItemResource]:
         'put_schema': declaration.put_schema,
         'path_aliases': {declaration.id_var: 'id'} if declaration.id_var != 'id' else {},
     }
-    return type(f'{declaration.class_label}Item', (declaration.item_resource or ItemResource,), attrs)
+    base = declaration.item_resource or ItemResource
+    attrs.update(_master_only_handlers(base, declaration, {'put': 'update', 'delete': 'delete'}))
+    return type(f'{declaration.class_label}Item', (base,), attrs)
+
+
+def _master_only_handlers(base: type, declaration: Resource, methods: dict[str, str]) -> dict[str, Callable]:
+    """The handlers of `master_only` operations, marked on a wrapper (never on the base's)."""
+    handlers = {}
+    for method, operation in methods.items():
+        if operation in declaration.master_only:
+            handlers[method] = _master_only(getattr(base, method))
+    return handlers
+
+
+def _master_only(handler: Callable) -> Callable:
+    @functools.wraps(handler)
+    def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
+        return handler(self, *args, **kwargs)
+
+    return master_tenant_only(wrapper)
 
 
 class DeclaredPlugin:

@@ -63,6 +63,8 @@ class Resource:
     # Document HEAD on the item route (it is always answered, with the read ACL).
     head: bool = False
     scope: Scope = 'tenant'
+    # Operations only the master tenant may use (every one when the scope is `master`).
+    master_only: tuple[str, ...] = ()
     events: Events | None = None
     reloads: tuple[Reload, ...] = ()
     # Fields (or tuples of fields, unique together) no two objects share: checked on create
