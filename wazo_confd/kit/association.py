@@ -17,6 +17,7 @@ from wazo_confd.http.resource import ConfdResource
 
 from .notifier import Notifier
 from .reloads import Change, Reload, requested
+from .routing import add_route
 
 
 def check_same_tenant(left: Any, right: Any, left_name: str, right_name: str) -> None:
@@ -177,9 +178,5 @@ def build_association(declaration: Association, deps: Any) -> AssociationService
         'acls': {'put': f'{declaration.acl}.update', 'delete': f'{declaration.acl}.delete'},
     }
     resource = type(declaration.label, (DeclaredAssociation,), attrs)
-    deps.api.add_resource(
-        resource, declaration.url, endpoint=declaration.endpoint, resource_class_kwargs={'service': service}
-    )
-    if declaration.provider is not None:
-        deps.providers.register(declaration.provider, service)
+    add_route(deps, resource, [declaration.url], declaration.endpoint, service, declaration.provider)
     return service

@@ -16,6 +16,7 @@ from .dao import CRUDDao
 from .declaration import Resource
 from .notifier import CRUDNotifier
 from .resource import ItemResource, ListResource, NestedCreator
+from .routing import add_route
 from .service import CRUDService
 from .settings import Settings, build_settings
 from .validator import NotReferred, UniqueField, ValidationGroup
@@ -49,15 +50,11 @@ def build(declaration: Resource, deps: PluginDependencies) -> Built:
 
 def add_routes(built: Built, deps: PluginDependencies) -> None:
     declaration = built.declaration
-    kwargs = {'service': built.service}
     list_endpoint, item_endpoint = declaration.endpoints
     if {'list', 'create'} & set(declaration.operations):
-        deps.api.add_resource(
-            built.list_resource, declaration.url, endpoint=list_endpoint, resource_class_kwargs=kwargs
-        )
+        add_route(deps, built.list_resource, [declaration.url], list_endpoint, built.service)
     if {'read', 'update', 'delete'} & set(declaration.operations):
-        rules = declaration.item_rules()
-        deps.api.add_resource(built.item_resource, *rules, endpoint=item_endpoint, resource_class_kwargs=kwargs)
+        add_route(deps, built.item_resource, declaration.item_rules(), item_endpoint, built.service)
 
 
 def dao_class(declaration: Resource) -> type[CRUDDao]:
@@ -126,12 +123,7 @@ def list_class(declaration: Resource) -> type[ListResource]:
         acls['post'] = declaration.acl_of('create')
         docs['post'] = {'example': declaration.example, 'example_refs': declaration.example_refs}
     attrs = {
-        '__module__': declaration.schema.__module__,
-        'acls': acls,
-        'docs': docs,
-        'methods': {method for method, op in _LIST.items() if op in operations},
-        'master_tenant_only': declaration.scope == 'master',
-        'schema': declaration.schema,
+        **_common(declaration, acls, docs, _LIST),
         'model': declaration.model,
         'item_endpoint': declaration.endpoints[1],
         'item_id_field': declaration.id_field,
@@ -158,18 +150,24 @@ def item_class(declaration: Resource) -> type[ItemResource]:
         if declaration.put_schema is not None:
             docs['put']['body'] = declaration.put_schema
     attrs = {
-        '__module__': declaration.schema.__module__,
-        'acls': acls,
-        'docs': docs,
-        'methods': {method for method, op in _ITEM.items() if op in operations},
-        'master_tenant_only': declaration.scope == 'master',
-        'schema': declaration.schema,
+        **_common(declaration, acls, docs, _ITEM),
         'put_schema': declaration.put_schema,
         'path_aliases': {declaration.id_var: 'id'} if declaration.id_var != 'id' else {},
     }
     base = declaration.item_resource or ItemResource
     attrs.update(_master_only_handlers(base, declaration, {'put': 'update', 'delete': 'delete'}))
     return type(f'{declaration.class_label}Item', (base,), attrs)
+
+
+def _common(declaration: Resource, acls: dict, docs: dict, methods: dict[str, str]) -> dict[str, Any]:
+    return {
+        '__module__': declaration.schema.__module__,
+        'acls': acls,
+        'docs': docs,
+        'methods': {method for method, op in methods.items() if op in declaration.operations},
+        'master_tenant_only': declaration.scope == 'master',
+        'schema': declaration.schema,
+    }
 
 
 def _master_only_handlers(base: type, declaration: Resource, methods: dict[str, str]) -> dict[str, Callable]:

@@ -114,3 +114,19 @@ class Resource:
             'uuid-or-int': [f'<int:{var}>', f'<uuid:{var}>'],
         }
         return [f'{self.url}/{segment}' for segment in converters[self.id]]
+
+
+def search_on(
+    model: type,
+    *columns: str,
+    default_sort: str,
+    search: tuple[str, ...] | None = None,
+    tiebreak: Any = None,
+    **expressions: Any,
+) -> SearchConfig:
+    """The list's search over the model's attributes named `columns`, then the computed
+    `expressions`; `search` says which of them the `search` parameter looks into (all)."""
+    found = {name: getattr(model, name) for name in columns} | expressions
+    return SearchConfig(
+        columns=found, search=list(found if search is None else search), default_sort=default_sort, tiebreak=tiebreak
+    )

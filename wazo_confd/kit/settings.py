@@ -24,6 +24,7 @@ from wazo_confd.plugin_api import PluginDependencies
 
 from .notifier import Notifier
 from .reloads import Change, Reload, requested
+from .routing import add_route
 from .schema import load, shared
 
 
@@ -132,9 +133,5 @@ def build_settings(declaration: Settings, deps: PluginDependencies) -> SettingsS
         },
     }
     resource = type(declaration.label, (SettingsResource,), attrs)
-    deps.api.add_resource(
-        resource, declaration.url, endpoint=declaration.endpoint, resource_class_kwargs={'service': service}
-    )
-    if declaration.provider is not None:
-        deps.providers.register(declaration.provider, service)
+    add_route(deps, resource, [declaration.url], declaration.endpoint, service, declaration.provider)
     return service

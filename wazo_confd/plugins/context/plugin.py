@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from wazo_confd.database.search import SearchConfig
 from wazo_confd.kit.builder import DeclaredPlugin
-from wazo_confd.kit.declaration import Events, Resource
+from wazo_confd.kit.declaration import Events, Resource, search_on
 from wazo_confd.kit.reloads import Reload
 
 from .dao import ContextDao
 from .model import Context
 from .schema import ContextSchema
 from .service import ContextService
-
-SEARCHED = ('id', 'description', 'name', 'label', 'type')
 
 CONTEXTS = Resource(
     model=Context,
@@ -21,9 +18,7 @@ CONTEXTS = Resource(
     endpoints=('contextlist', 'contexts'),
     acl='confd.contexts',
     head=True,
-    search=SearchConfig(
-        columns={name: getattr(Context, name) for name in SEARCHED}, search=list(SEARCHED), default_sort='id'
-    ),
+    search=search_on(Context, 'id', 'description', 'name', 'label', 'type', default_sort='id'),
     events=Events('context', 'config.contexts', payload=('id', 'name', 'type', 'tenant_uuid')),
     reloads=(Reload('dialplan reload'),),
     # Objects name their context by its generated name.

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from wazo_confd.database.search import SearchConfig
 from wazo_confd.kit.builder import DeclaredPlugin
-from wazo_confd.kit.declaration import Events, Resource
+from wazo_confd.kit.declaration import Events, Resource, search_on
 from wazo_confd.kit.projections import line_of
 from wazo_confd.kit.service import CRUDService
 
@@ -46,11 +45,8 @@ ENDPOINTS_CUSTOM = Resource(
     url='/endpoints/custom',
     endpoints=('customlist', 'endpoint_custom'),
     acl='confd.endpoints.custom',
-    search=SearchConfig(
-        columns={'id': EndpointCustom.id, 'interface': EndpointCustom.interface},
-        search=['interface'],
-        default_sort='interface',
-        tiebreak=EndpointCustom.id,
+    search=search_on(
+        EndpointCustom, 'id', 'interface', search=('interface',), default_sort='interface', tiebreak=EndpointCustom.id
     ),
     events=Events('custom_endpoint', 'config.custom_endpoint', payload=payload),
     # The interface is unique across the platform (it is what Asterisk dials).

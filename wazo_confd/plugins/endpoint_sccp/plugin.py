@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from wazo_confd.database.search import SearchConfig
 from wazo_confd.kit.builder import DeclaredPlugin
-from wazo_confd.kit.declaration import Events, Resource
+from wazo_confd.kit.declaration import Events, Resource, search_on
 from wazo_confd.kit.projections import line_of
 from wazo_confd.kit.reloads import Reload
 
@@ -26,7 +25,7 @@ ENDPOINTS_SCCP = Resource(
     url='/endpoints/sccp',
     endpoints=('sccplist', 'endpoint_sccp'),
     acl='confd.endpoints.sccp',
-    search=SearchConfig(columns={'id': EndpointSCCP.id}, search=[], default_sort='id', tiebreak=EndpointSCCP.id),
+    search=search_on(EndpointSCCP, 'id', search=(), default_sort='id', tiebreak=EndpointSCCP.id),
     events=Events('sccp_endpoint', 'config.sccp_endpoint', payload=payload),
     reloads=(Reload('module reload chan_sccp.so', 'dialplan reload'),),
     empty_on_create=('line',),

@@ -3,9 +3,8 @@ offered to other plugins."""
 
 from __future__ import annotations
 
-from wazo_confd.database.search import SearchConfig
 from wazo_confd.kit.builder import DeclaredPlugin
-from wazo_confd.kit.declaration import Events, Resource
+from wazo_confd.kit.declaration import Events, Resource, search_on
 from wazo_confd.kit.reloads import Reload, changed
 
 from .dao import EXTENSION_TYPE, ExtensionDao
@@ -21,12 +20,7 @@ EXTENSIONS = Resource(
     endpoints=('extensionlist', 'extensions'),
     acl='confd.extensions',
     head=True,
-    search=SearchConfig(
-        columns={'exten': Extension.exten, 'context': Extension.context, 'type': EXTENSION_TYPE},
-        search=['exten', 'context', 'type'],
-        default_sort='exten',
-        tiebreak=Extension.id,
-    ),
+    search=search_on(Extension, 'exten', 'context', default_sort='exten', tiebreak=Extension.id, type=EXTENSION_TYPE),
     events=Events('extension', 'config.extensions', payload=('id', 'exten', 'context')),
     reloads=(
         Reload('dialplan reload', on=('created', 'deleted')),

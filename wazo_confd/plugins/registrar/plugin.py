@@ -6,9 +6,8 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from wazo_confd.database.search import SearchConfig
 from wazo_confd.kit.builder import DeclaredPlugin
-from wazo_confd.kit.declaration import Events, Resource
+from wazo_confd.kit.declaration import Events, Resource, search_on
 from wazo_confd.kit.resource import ItemResource
 from wazo_confd.kit.service import CRUDService
 
@@ -45,12 +44,7 @@ REGISTRARS = Resource(
     acl='confd.registrars',
     id='string',
     scope='master',
-    search=SearchConfig(
-        columns={name: getattr(Registrar, name) for name in FIELDS},
-        search=list(FIELDS),
-        default_sort='name',
-        tiebreak=Registrar.id,
-    ),
+    search=search_on(Registrar, *FIELDS, default_sort='name', tiebreak=Registrar.id),
     events=Events('registrar', 'config.registrar', payload=EVENT_FIELDS, family='service'),
     unique=('id',),
     validators=build_validator,

@@ -9,11 +9,10 @@ from __future__ import annotations
 import dataclasses
 
 from wazo_confd.database.base import new_uuid
-from wazo_confd.database.search import SearchConfig
 from wazo_confd.errors import InputError
 from wazo_confd.http.auth import current_auth
 from wazo_confd.kit.builder import DeclaredPlugin, build
-from wazo_confd.kit.declaration import Resource
+from wazo_confd.kit.declaration import Resource, search_on
 from wazo_confd.kit.resource import ListResource
 from wazo_confd.kit.service import CRUDService
 from wazo_confd.plugin_api import PluginDependencies
@@ -56,7 +55,7 @@ TENANTS = Resource(
     id_var='uuid',
     id_field='uuid',
     operations=('list', 'read'),
-    search=SearchConfig(columns={'uuid': Tenant.uuid}, search=['uuid'], default_sort='uuid'),
+    search=search_on(Tenant, 'uuid', default_sort='uuid'),
     unique=('uuid',),
     validators=build_validator,
     dao=TenantDao,

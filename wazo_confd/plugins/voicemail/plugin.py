@@ -3,17 +3,14 @@ offered to other plugins."""
 
 from __future__ import annotations
 
-from wazo_confd.database.search import SearchConfig
 from wazo_confd.kit.builder import DeclaredPlugin
-from wazo_confd.kit.declaration import Events, Resource
+from wazo_confd.kit.declaration import Events, Resource, search_on
 from wazo_confd.kit.reloads import Reload
 
 from .model import Voicemail
 from .notifier import VoicemailNotifier
 from .schema import VoicemailSchema
 from .validator import build_validator
-
-SEARCHED = ('name', 'number', 'email', 'context', 'language', 'timezone', 'pager', 'accesstype')
 
 VOICEMAILS = Resource(
     model=Voicemail,
@@ -22,9 +19,10 @@ VOICEMAILS = Resource(
     endpoints=('voicemaillist', 'voicemails'),
     acl='confd.voicemails',
     head=True,
-    search=SearchConfig(
-        columns={name: getattr(Voicemail, name) for name in SEARCHED},
-        search=['name', 'number', 'email', 'pager'],
+    search=search_on(
+        Voicemail,
+        *('name', 'number', 'email', 'context', 'language', 'timezone', 'pager', 'accesstype'),
+        search=('name', 'number', 'email', 'pager'),
         default_sort='number',
         tiebreak=Voicemail.id,
     ),
