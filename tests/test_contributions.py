@@ -7,8 +7,9 @@ from types import SimpleNamespace
 import pytest
 from marshmallow import fields
 
-from wazo_confd.kit.contributions import Placeholder, contribute
+from wazo_confd.kit.contributions import Placeholder, contribute, contributions
 from wazo_confd.kit.schema import BaseSchema, shared
+from wazo_confd.plugin_api import Providers
 
 
 def schemas() -> tuple[type[BaseSchema], type[BaseSchema]]:
@@ -72,3 +73,24 @@ def test_a_contribution_may_be_made_again_when_its_plugin_loads_again() -> None:
     contribute(thing, 'group', fields.Constant('again', dump_only=True))
 
     assert thing().dump(SimpleNamespace(id=1))['group'] == 'again'
+
+
+def test_a_contribution_waits_for_the_schema_of_a_plugin_loaded_later() -> None:
+    thing, _ = schemas()
+    registry = contributions(Providers())
+
+    registry.contribute('things', 'group', fields.Raw(dump_only=True))
+    assert thing().dump(SimpleNamespace(id=1, group=5))['group'] is None
+    registry.offer('things', thing)
+
+    assert thing().dump(SimpleNamespace(id=1, group=5))['group'] == 5
+
+
+def test_a_contribution_to_an_offered_schema_applies_at_once() -> None:
+    thing, _ = schemas()
+    providers = Providers()
+    contributions(providers).offer('things', thing)
+
+    contributions(providers).contribute('things', 'groups', fields.Raw(dump_only=True))
+
+    assert thing().dump(SimpleNamespace(id=1, groups=[2]))['groups'] == [2]

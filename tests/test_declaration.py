@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from flask import Flask
+from marshmallow import fields
 
 from wazo_confd.auth.verifier import CachingVerifier
 from wazo_confd.config import DEFAULTS
@@ -21,9 +22,11 @@ from wazo_confd.http.app import HttpDependencies, create_app
 from wazo_confd.http.master_tenant import is_master_tenant_only
 from wazo_confd.http.openapi import build_spec
 from wazo_confd.kit.builder import Built, DeclaredPlugin, build, notifier_class
+from wazo_confd.kit.contributions import Placeholder, contributions
 from wazo_confd.kit.declaration import Events, Resource
 from wazo_confd.kit.reloads import Reload, changed
 from wazo_confd.kit.resource import NestedCreator
+from wazo_confd.kit.schema import BaseSchema
 from wazo_confd.kit.validator import NotReferred, UniqueField
 from wazo_confd.plugin_api import PluginDependencies, Providers
 from wazo_confd.plugins.context.model import Context
@@ -325,3 +328,15 @@ def test_a_declared_plugin_builds_each_resource_and_calls_its_hook(app) -> None:
     Plugin().load(app[1])
 
     assert seen == ['/things', '/others'] and {'thinglist', 'otherlist'} <= set(rules(app[0]))
+
+
+def test_a_declared_resource_offers_its_schemas_to_contributions(app) -> None:  # type: ignore[no-untyped-def]
+    class ThingSchema(BaseSchema):
+        id = fields.Integer()
+        group = Placeholder(None)
+
+    contributions(app[1].providers).contribute('things', 'group', fields.Raw(dump_only=True))
+
+    built(app, replace(THINGS, schema=ThingSchema))
+
+    assert ThingSchema().dump(SimpleNamespace(id=1, group=3)) == {'id': 1, 'group': 3}

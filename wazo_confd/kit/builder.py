@@ -12,6 +12,7 @@ from wazo_confd.http.master_tenant import master_tenant_only
 from wazo_confd.plugin_api import PluginDependencies
 
 from .association import Association, build_association
+from .contributions import contributions
 from .dao import CRUDDao
 from .declaration import Resource
 from .notifier import CRUDNotifier
@@ -41,6 +42,8 @@ def build(declaration: Resource, deps: PluginDependencies) -> Built:
     service.schema, service.model, service.providers = declaration.schema, declaration.model, deps.providers
     built = Built(declaration, dao, notifier, service, list_class(declaration), item_class(declaration))
     add_routes(built, deps)
+    schemas = [declaration.schema, *([declaration.put_schema] if declaration.put_schema else [])]
+    contributions(deps.providers).offer(declaration.endpoints[1], *schemas)
     offered = {'service': service, 'schema': declaration.schema}
     for what in declaration.provides if declaration.provider else ():
         provided = NestedCreator(built.list_resource, service) if what == 'creator' else offered[what]

@@ -13,6 +13,13 @@ plugin owning the relation replaces it at load time, before any request:
 name (a relationship the plugin adds to the other model is read as any attribute).
 Adding groups then edits nothing in the users plugin. Only a placeholder, or a field
 contributed before (a plugin loaded again), may be replaced: a real field stays.
+
+Plugins load in any order, so a plugin contributes through the `Contributions` registry
+of the providers, naming the resource by its item endpoint (`users`, `extensions`); a
+declared resource offers its schemas there when built (kit/builder.py), and a
+contribution made before that is applied then:
+
+    contributions(deps.providers).contribute('extensions', 'group', GroupField())
 """
 
 from __future__ import annotations
@@ -21,6 +28,8 @@ from collections.abc import Callable
 from typing import Any
 
 from marshmallow import Schema, fields, missing
+
+from wazo_confd.plugin_api import Providers
 
 from .dumping import forget
 
@@ -63,3 +72,37 @@ def _reading(field: fields.Field, get: Callable[[Any], Any]) -> fields.Field:
 
     field.__class__ = type(type(field).__name__, (type(field),), {'get_value': get_value})
     return field
+
+
+class Contributions:
+    """The schemas resources offer to contributions, by name, and the contributions waiting
+    for a schema not offered yet."""
+
+    def __init__(self) -> None:
+        self._schemas: dict[str, tuple[type[Schema], ...]] = {}
+        self._waiting: dict[str, list[tuple[str, fields.Field, Callable[[Any], Any] | None]]] = {}
+
+    def offer(self, resource: str, *schemas: type[Schema]) -> None:
+        self._schemas[resource] = schemas
+        for name, field, get in self._waiting.pop(resource, []):
+            self._apply(resource, name, field, get)
+
+    def contribute(
+        self, resource: str, name: str, field: fields.Field, get: Callable[[Any], Any] | None = None
+    ) -> None:
+        if resource in self._schemas:
+            self._apply(resource, name, field, get)
+        else:
+            self._waiting.setdefault(resource, []).append((name, field, get))
+
+    def _apply(self, resource: str, name: str, field: fields.Field, get: Callable[[Any], Any] | None) -> None:
+        for schema in self._schemas[resource]:
+            contribute(schema, name, field, get)
+
+
+def contributions(providers: Providers) -> Contributions:
+    """The registry of contributions among these plugins (made by the first to ask)."""
+    if 'contributions' not in providers:
+        providers.register('contributions', Contributions())
+    registry: Contributions = providers.get('contributions')
+    return registry
