@@ -160,8 +160,8 @@ class DeclaredAssociation(AssociationResource):
     service: AssociationService
 
     def _pair(self, left_id: Any, right_id: Any) -> tuple[Any, Any]:
-        ids = [str(key) if isinstance(key, uuid.UUID) else key for key in (left_id, right_id)]
-        return self.service.find(*ids, current_auth().item_tenants())
+        left, right = (str(key) if isinstance(key, uuid.UUID) else key for key in (left_id, right_id))
+        return self.service.find(left, right, current_auth().item_tenants())
 
     def put(self, **path: Any) -> tuple[None, int]:
         return self.link(*path.values())
