@@ -22,6 +22,7 @@ run: $(STAMP)
 	@echo "  once started, try:"
 	@echo "    curl -s -H \"X-Auth-Token: \$$(cat .state/admin-key)\" -H 'Content-Type: application/json' \\"
 	@echo "         -d '{\"firstname\": \"Alice\"}' http://127.0.0.1:9486/1.1/users"
+	@echo "  and browse the API reference: http://127.0.0.1:9486/1.1/api/"
 	$(BIN)/wazo-confd -c etc/wazo-confd/embedded.yml
 
 ## Lint: ruff (lint and format check); the same command CI runs.

@@ -133,16 +133,22 @@ def field_cases(op: Operation, fields: dict[str, Any]) -> dict:
     return fields if op.method == 'put' else {**minimal_body(op), **fields}
 
 
-UNPARSEABLE = {
+BAD_REQUEST = ['The browser (or proxy) sent a request that this server could not understand.']
+# Bodies that are no JSON document at all: refused as such before any validation.
+NOT_JSON = {
+    'empty': b'',
+    'blank': b' \n',
     'malformed': b'{"a": 1,,}',
     'truncated': b'{"firstname": "trunc',
+    'invalid utf-8': b'{"firstname": "\xff\xfe"}',
+    'overlong utf-8': b'{"firstname": "\xc0\xaf"}',
+}
+UNPARSEABLE = {
     'array': b'[{"firstname": "x"}]',
     'empty array': b'[]',
     'string': b'"firstname"',
     'number': b'42',
     'boolean': b'true',
-    'invalid utf-8': b'{"firstname": "\xff\xfe"}',
-    'overlong utf-8': b'{"firstname": "\xc0\xaf"}',
     'deep nesting': b'{"x": ' + b'[' * 5000 + b']' * 5000 + b'}',
     'deep objects': b'{"x": ' + b'{"y": ' * 200 + b'1' + b'}' * 200 + b'}',
 }
@@ -163,6 +169,36 @@ def test_unparseable_bodies_are_400_on_every_body_route(daemon, ops, targets, sn
                 problems.append(f'{op} {name}: {problem}')
 
     assert not problems, '\n'.join(problems)
+
+
+def test_bodies_that_are_not_json_are_a_bad_request_on_every_body_route(daemon, ops, targets, snapshot) -> None:  # type: ignore[no-untyped-def]
+    client = daemon.client()
+    problems = []
+    for op in body_ops(ops):
+        url = item_url(op, targets)
+        if url is None:
+            continue
+        for name, payload in NOT_JSON.items():
+            response = send_body(client, op, url, payload)
+            if (response.status_code, response.text) != (400, json.dumps(BAD_REQUEST) + '\n'):
+                problems.append(f'{op} {name}: {response.status_code} {response.text[:200]!r}')
+
+    assert not problems, '\n'.join(problems)
+
+
+def test_a_null_body_is_an_empty_object(daemon, targets) -> None:  # type: ignore[no-untyped-def]
+    client = daemon.client()
+    user = targets['/users']
+
+    created = client.post('/users', data=b'null')
+    edited = client.put(f'/users/{user["uuid"]}', data=b'null')
+
+    assert (created.status_code, created.json()) == (
+        400,
+        ["Input Error - firstname: ['Missing data for required field.']"],
+    )
+    assert edited.status_code == 204
+    assert client.get(f'/users/{user["uuid"]}').json()['firstname'] == user['firstname']
 
 
 def test_wrong_types_in_every_field_are_400_naming_the_field(daemon, ops, targets, snapshot) -> None:  # type: ignore[no-untyped-def]

@@ -59,6 +59,16 @@ def test_put_is_partial_and_replaces_ranges(client) -> None:  # type: ignore[no-
     assert after['group_ranges'] == [{'start': '2000', 'end': '2999'}]
 
 
+def test_put_validates_each_range_whole(client) -> None:  # type: ignore[no-untyped-def]
+    context = create_context(client)
+
+    response = client.put(f'/contexts/{context["id"]}', json={'user_ranges': [{'end': '1234'}]})
+
+    assert response.status_code == 400
+    assert response.json() == ["Input Error - user_ranges: {0: {'start': ['Missing data for required field.']}}"]
+    assert client.get(f'/contexts/{context["id"]}').json() == context
+
+
 def test_unknown_context_is_404(client) -> None:  # type: ignore[no-untyped-def]
     for response in (
         client.get('/contexts/999999'),

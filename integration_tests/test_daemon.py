@@ -14,7 +14,7 @@ import requests
 import yaml
 from openapi_spec_validator import validate
 
-from .helpers.daemon import ROOT, Daemon
+from .helpers.daemon import ROOT, Daemon, free_port
 
 
 def sqlite_daemon(workdir: str, **config) -> Daemon:  # type: ignore[no-untyped-def]
@@ -180,6 +180,61 @@ class TestEmbeddedBootstrap:
         assert daemon.admin_key() == key
         assert daemon.client().get('/users').status_code == 200
         daemon.stop()
+
+
+class TestEmbeddedProfile:
+    """`wazo-confd -c embedded.yml` run by hand in a bare directory, not through `make run`."""
+
+    @staticmethod
+    def start(cwd: str) -> tuple[subprocess.Popen, str]:
+        with open(os.path.join(ROOT, 'etc', 'wazo-confd', 'embedded.yml')) as f:
+            profile = yaml.safe_load(f)
+        profile['rest_api']['port'] = free_port()
+        # As in the checkout: the profile in etc/wazo-confd/, its relative paths from the cwd.
+        os.makedirs(os.path.join(cwd, 'etc', 'wazo-confd'))
+        with open(os.path.join(cwd, 'etc', 'wazo-confd', 'embedded.yml'), 'w') as f:
+            yaml.safe_dump(profile, f)
+        command = [os.path.join(os.path.dirname(sys.executable), 'wazo-confd'), '-c', 'etc/wazo-confd/embedded.yml']
+        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        return process, f'http://127.0.0.1:{profile["rest_api"]["port"]}/1.1'
+
+    @staticmethod
+    def answers(process: subprocess.Popen, url: str) -> bool:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and process.poll() is None:
+            try:
+                return requests.get(f'{url}/api/api.yml', timeout=1).status_code == 200
+            except requests.RequestException:
+                time.sleep(0.1)
+        return False
+
+    def test_its_state_directories_are_created_at_start(self, workdir) -> None:  # type: ignore[no-untyped-def]
+        process, url = self.start(workdir)
+        try:
+            started = self.answers(process, url)
+        finally:
+            process.terminate()
+            _, stderr = process.communicate(timeout=30)
+
+        assert started, stderr
+        assert os.path.isfile(os.path.join(workdir, '.state', 'wazo-confd.log'))
+        assert os.path.isfile(os.path.join(workdir, '.state', 'admin-key'))
+        assert os.path.isdir(os.path.join(workdir, '.state', 'conf.d'))
+
+    def test_its_conf_d_is_read_relative_to_the_working_directory(self, workdir) -> None:  # type: ignore[no-untyped-def]
+        os.makedirs(os.path.join(workdir, '.state', 'conf.d'))
+        with open(os.path.join(workdir, '.state', 'conf.d', '50-level.yml'), 'w') as f:
+            yaml.safe_dump({'log_level': 'debug'}, f)
+        process, url = self.start(workdir)
+        try:
+            started = self.answers(process, url)
+        finally:
+            process.terminate()
+            _, stderr = process.communicate(timeout=30)
+
+        assert started, stderr
+        with open(os.path.join(workdir, '.state', 'wazo-confd.log')) as f:
+            assert '(DEBUG)' in f.read()
 
 
 class TestPlugins:

@@ -18,8 +18,14 @@ class TestSCCP:
         assert endpoint['options'] == [['cid_name', 'Bob']]
         assert endpoint['line'] is None
 
-    def test_empty_body_creates_an_endpoint(self, client) -> None:  # type: ignore[no-untyped-def]
-        assert client.post('/endpoints/sccp').status_code == 201
+    def test_an_empty_object_creates_an_endpoint(self, client) -> None:  # type: ignore[no-untyped-def]
+        assert client.post('/endpoints/sccp', json={}).status_code == 201
+
+    def test_no_body_is_a_bad_request(self, client) -> None:  # type: ignore[no-untyped-def]
+        response = client.post('/endpoints/sccp')
+
+        assert response.status_code == 400
+        assert response.json() == ['The browser (or proxy) sent a request that this server could not understand.']
 
     def test_bad_options_are_400(self, client) -> None:  # type: ignore[no-untyped-def]
         response = client.post('/endpoints/sccp', json={'options': [['a', 'b', 'c']]})

@@ -136,6 +136,24 @@ def test_transport_is_set_changed_and_cleared(client) -> None:  # type: ignore[n
     assert client.get(url).json()['transport'] is None
 
 
+@pytest.mark.parametrize(
+    'body, message',
+    [
+        ({'transport': {}}, "Input Error - transport: {'uuid': ['Missing data for required field.']}"),
+        ({'templates': [{}]}, "Input Error - templates: {0: {'uuid': ['Missing data for required field.']}}"),
+    ],
+)
+@pytest.mark.parametrize('path', ['/endpoints/sip/{uuid}', '/endpoints/sip/templates/{uuid}'])
+def test_put_of_a_relation_without_its_uuid_is_400(client, path, body, message) -> None:  # type: ignore[no-untyped-def]
+    target = sip(client) if 'templates' not in path else template(client)
+    url = path.format(uuid=target['uuid'])
+
+    response = client.put(url, json=body)
+
+    assert (response.status_code, response.json()) == (400, [message])
+    assert client.get(url).json() == target
+
+
 def test_default_global_and_webrtc_templates_use_the_default_transports(client) -> None:  # type: ignore[no-untyped-def]
     names = {t['uuid']: t['name'] for t in client.get('/sip/transports').json()['items']}
     found = defaults(client)

@@ -69,3 +69,26 @@ def test_forwarded_headers_shape_location_and_links(client) -> None:  # type: ig
     expected = f'https://pbx.example.com/api/confd/1.1/users/{user["id"]}'
     assert response.headers['Location'] == expected
     assert user['links'][0]['href'] == expected
+
+
+def test_every_error_body_ends_with_a_newline(daemon, client) -> None:  # type: ignore[no-untyped-def]
+    too_big = daemon.config.get('rest_api', {}).get('max_content_length', 40 * 1024 * 1024) + 1
+    answers = {
+        400: client.post('/users', json={}),
+        401: daemon.client('not-a-key').get('/users'),
+        404: client.get('/users/999999999'),
+        405: client.request('PATCH', '/users'),
+        413: client.post('/users', data=b'{"firstname": "' + b'x' * too_big + b'"}'),
+    }
+
+    assert {status: response.status_code for status, response in answers.items()} == {s: s for s in answers}
+    assert [status for status, response in answers.items() if not response.text.endswith(']\n')] == []
+
+
+def test_success_json_bodies_end_with_a_newline(client) -> None:  # type: ignore[no-untyped-def]
+    created = client.post('/users', json={'firstname': 'Newline'})
+    listed = client.get('/users')
+    shown = client.get(f'/users/{created.json()["uuid"]}')
+
+    assert [r.status_code for r in (created, listed, shown)] == [201, 200, 200]
+    assert all(r.text.endswith('}\n') for r in (created, listed, shown))

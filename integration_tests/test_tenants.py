@@ -29,9 +29,28 @@ def test_master_key_creates_a_sub_tenant_of_the_master_tenant(daemon) -> None:  
     assert response.status_code == 201
     body = response.json()
     assert body['name'] == 'Acme Corp' and body['slug'] == 'acme' and body['parent_uuid'] == master
-    assert body['sip_templates_generated'] is False
+    assert body['sip_templates_generated'] is True
     assert response.headers['Location'].endswith(f'/1.1/tenants/{body["uuid"]}')
     assert admin.get(f'/tenants/{body["uuid"]}').json() == body
+
+
+def test_a_tenant_shows_its_default_sip_templates(daemon, tenant) -> None:  # type: ignore[no-untyped-def]
+    admin = daemon.client()
+    templates = admin.as_token(admin.token, tenant['uuid']).get('/endpoints/sip/templates').json()['items']
+    by_label = {t['label']: t['uuid'] for t in templates}
+    expected = {
+        'sip_templates_generated': True,
+        'global_sip_template_uuid': by_label['global'],
+        'webrtc_sip_template_uuid': by_label['webrtc'],
+        'registration_trunk_sip_template_uuid': by_label['registration_trunk'],
+        'meeting_guest_sip_template_uuid': by_label['meeting_guest'],
+    }
+
+    shown = admin.get(f'/tenants/{tenant["uuid"]}').json()
+    listed = next(t for t in admin.get('/tenants?recurse=true').json()['items'] if t['uuid'] == tenant['uuid'])
+
+    assert {key: shown[key] for key in expected} == expected
+    assert {key: listed[key] for key in expected} == expected
 
 
 def test_a_sub_tenant_may_be_created_below_a_visible_tenant(daemon, tenant) -> None:  # type: ignore[no-untyped-def]

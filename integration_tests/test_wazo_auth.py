@@ -191,5 +191,5 @@ def test_master_tenant_routes_are_503_while_the_master_tenant_is_unknown(auth, t
     finally:
         daemon.stop()
 
-    assert (created.status_code, created.json()) == (503, ['wazo-confd is not initialized'])
-    assert (listed.status_code, listed.json()) == (503, ['wazo-confd is not initialized'])
+    assert (created.status_code, created.text) == (503, '["wazo-confd is not initialized"]\n')
+    assert (listed.status_code, listed.text) == (503, '["wazo-confd is not initialized"]\n')

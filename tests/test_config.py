@@ -22,7 +22,8 @@ def test_nested_keys_merge_key_by_key() -> None:
     assert merged == {'a': {'b': 1, 'c': 3}}
 
 
-def test_precedence_defaults_file_conf_d_cli(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_precedence_defaults_file_conf_d_cli(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)  # a relative conf.d is found from the working directory
     (tmp_path / 'conf.d').mkdir()
     write(tmp_path / 'conf.d' / '10.yml', {'rest_api': {'port': 2000}, 'log_level': 'error'})
     write(tmp_path / 'conf.d' / '20.yml', {'rest_api': {'port': 3000}})

@@ -54,7 +54,7 @@ def test_lost_database_is_a_503_without_details(error) -> None:  # type: ignore[
         response = error_response(error)
 
     assert response.status_code == 503
-    assert json.loads(response.get_data()) == ['Service Unavailable - database unavailable']
+    assert response.get_data() == b'["Service Unavailable - database unavailable"]\n'
 
 
 def test_other_database_errors_are_500_without_details() -> None:
@@ -63,7 +63,7 @@ def test_other_database_errors_are_500_without_details() -> None:
         response = error_response(error)
 
     assert response.status_code == 500
-    assert json.loads(response.get_data()) == ['Unexpected error: ProgrammingError']
+    assert response.get_data() == b'["Unexpected error: ProgrammingError"]\n'
 
 
 def test_bodies_are_json_whatever_encoder_takes_them() -> None:

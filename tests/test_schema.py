@@ -33,3 +33,24 @@ def test_strict_string_has_a_ceiling_unless_it_sets_its_own() -> None:
         load(Thing(), {'name': 'a' * (DEFAULT_MAX_LENGTH + 1)})
     with pytest.raises(SchemaError):
         load(Thing(), {'short': 'abcd'})
+
+
+class Ref(BaseSchema):
+    uuid = fields.UUID(required=True)
+
+
+class Holder(BaseSchema):
+    name = StrictString(required=True)
+    ref = fields.Nested(Ref, allow_none=True)
+    refs = fields.List(fields.Nested(Ref))
+
+
+def test_a_partial_load_leaves_out_top_level_fields_only() -> None:
+    assert load(Holder(), {}, partial=True) == {}
+    with pytest.raises(SchemaError) as error:
+        load(Holder(), {'ref': {}, 'refs': [{}]}, partial=True)
+
+    assert error.value.messages == {
+        'ref': {'uuid': ['Missing data for required field.']},
+        'refs': {0: {'uuid': ['Missing data for required field.']}},
+    }

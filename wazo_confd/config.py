@@ -279,10 +279,8 @@ def load(cli: dict) -> dict:
     validate(file_config, config_file)
     config = merge(DEFAULTS, file_config)
     config['config_file'] = config_file
-    extra_dir = config['extra_config_files']
-    if not os.path.isabs(extra_dir):
-        extra_dir = os.path.join(os.path.dirname(os.path.abspath(config_file)), extra_dir)
-    for path in _extra_files(extra_dir):
+    # Relative to the working directory, as every other path of the configuration.
+    for path in _extra_files(config['extra_config_files']):
         extra = read_yaml(path)
         validate(extra, path)
         config = merge(config, extra)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 
 from wazo_confd import config as confd_config
@@ -19,6 +20,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f'wazo-confd: configuration error: {e}', file=sys.stderr)
         return 2
     try:
+        _make_relative_dirs(config)
         setup_logging(config)
     except OSError as e:
         print(f'wazo-confd: cannot open log file {config["log_filename"]}: {e.strerror}', file=sys.stderr)
@@ -33,6 +35,19 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     controller.run()
     return controller.exit_code
+
+
+def _make_relative_dirs(config: dict) -> None:
+    """A profile with relative paths (the embedded one) keeps its state in a directory of
+    the working directory: create it. Absolute paths are the packaging's business."""
+    directories = [
+        os.path.dirname(config['log_filename']),
+        config['state_dir'],
+        config['extra_config_files'],
+    ]
+    for directory in directories:
+        if directory and not os.path.isabs(directory):
+            os.makedirs(directory, exist_ok=True)
 
 
 if __name__ == '__main__':

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import DateTime, ForeignKey, String, bindparam, select
+from sqlalchemy import DateTime, ForeignKey, String, Table, bindparam, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from wazo_confd.database import lookups
@@ -43,11 +45,30 @@ def ensure(session: Session, tenant_uuid: str, **attrs: str | None) -> Tenant:
     """
     tenant = session.get(Tenant, tenant_uuid)
     if tenant is None:
-        tenant = Tenant(uuid=tenant_uuid, **attrs)
-        session.add(tenant)
-        session.flush()
-        created(session, tenant_uuid)
+        if _insert_if_absent(session, {'uuid': tenant_uuid, **attrs}):
+            created(session, tenant_uuid)
+        tenant = session.get(Tenant, tenant_uuid)
+        assert tenant is not None
     return tenant
+
+
+def _insert_if_absent(session: Session, values: dict) -> bool:
+    """Insert the tenant row unless it exists; True if this transaction inserted it.
+
+    Requests in several worker processes, the tenant sync and the bus consumer may all see
+    a tenant first at once: a plain check-then-insert lets two of them insert (a duplicate
+    key). With ON CONFLICT DO NOTHING, PostgreSQL makes a second inserter wait for the
+    first one's transaction and then do nothing (or insert, if that one rolled back), so
+    only one transaction runs the tenant-created hooks; SQLite's writers are serialized.
+    """
+    session.flush()  # pending objects first, as an ORM insert would
+    insert = postgresql.insert if session.get_bind().dialect.name == 'postgresql' else sqlite.insert
+    table = cast(Table, Tenant.__table__)
+    statement = insert(table).values(**values).on_conflict_do_nothing(index_elements=['uuid'])
+    inserted = session.execute(statement).rowcount == 1  # type: ignore[attr-defined]
+    if inserted:
+        lookups.forget(session, Tenant)
+    return inserted
 
 
 def ensure_exists(session: Session, tenant_uuid: str) -> None:

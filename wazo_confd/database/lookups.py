@@ -37,6 +37,11 @@ def remembered(session: Session, model: type, key: Hashable, lookup: Callable[[]
     return found
 
 
+def forget(session: Session, model: type) -> None:
+    """Forget the lookups of `model`: its rows changed other than by a flush of the ORM."""
+    session.info.get(_LOOKUPS, {}).pop(model, None)
+
+
 def _forget_changed(session: Session, *_args: object) -> None:
     lookups = session.info.get(_LOOKUPS)
     if not lookups:

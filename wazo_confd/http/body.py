@@ -1,4 +1,5 @@
-"""Request body parsing: any content type, a null or empty body is `{}`, duplicate keys refused."""
+"""Request body parsing: any content type; a body that is no JSON document (empty, malformed,
+not UTF-8) is a bad request, a null body is `{}`, duplicate keys are refused."""
 
 from __future__ import annotations
 
@@ -7,9 +8,11 @@ from typing import Any
 
 from flask import request
 
-from wazo_confd.errors import InputError
+from wazo_confd.errors import BareInputError, InputError
 
 MAX_DEPTH = 32
+# Flask's answer to a body it cannot decode, as upstream gives it: before any validation.
+BAD_REQUEST = 'The browser (or proxy) sent a request that this server could not understand.'
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict:
@@ -33,20 +36,14 @@ def _depth(value: Any, level: int = 0) -> int:
 
 def json_body() -> Any:
     raw = request.get_data(cache=True)
-    if not raw or not raw.strip():
-        return {}
     try:
-        text = raw.decode('utf-8')
-    except UnicodeDecodeError as e:
-        raise InputError('request body is not valid UTF-8') from e
-    try:
-        data = json.loads(text, object_pairs_hook=_no_duplicates)
+        data = json.loads(raw.decode('utf-8'), object_pairs_hook=_no_duplicates)
     except RecursionError as e:
         raise InputError('request body is nested too deeply') from e
-    except ValueError as e:
-        if isinstance(e, json.JSONDecodeError):
-            raise InputError(f'malformed JSON body: {e.msg} at position {e.pos}') from e
-        raise
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise BareInputError(BAD_REQUEST) from e
+    except ValueError as e:  # valid JSON Python will not read: an integer of 4300+ digits
+        raise InputError(f'request body cannot be read: {e}') from e
     if _depth(data) > MAX_DEPTH:
         raise InputError('request body is nested too deeply')
     return {} if data is None else data

@@ -21,13 +21,14 @@ def json_response(body: object, status: int, headers: dict | None = None) -> Res
 
 
 def encode_json(body: object) -> bytes:
-    """A response body. orjson encodes a page of 100 users about ten times faster than
-    the json module (a third of the page's CPU); what it refuses (an integer beyond 64
-    bits, a key that is not a string) goes to the json module."""
+    """A response body, ending with a newline as upstream's every JSON body. orjson encodes
+    a page of 100 users about ten times faster than the json module (a third of the page's
+    CPU); what it refuses (an integer beyond 64 bits, a key that is not a string) goes to
+    the json module."""
     try:
-        return orjson.dumps(body)
+        return orjson.dumps(body, option=orjson.OPT_APPEND_NEWLINE)
     except TypeError:
-        return json.dumps(body).encode()
+        return json.dumps(body).encode() + b'\n'
 
 
 def error_response(error: BaseException) -> Response:

@@ -18,9 +18,20 @@ from wazo_confd.kit.schema import Link, ListLinks
 
 from .master_tenant import is_master_tenant_only
 from .resource import ConfdResource
-from .spec_facts import ResourceFacts, datetime_without_offset, no_control_characters
+from .spec_facts import (
+    ERROR_DESCRIPTION,
+    ERROR_EXAMPLES,
+    LINK_SUMMARIES,
+    LIST_PARAMETER_DESCRIPTIONS,
+    OVERVIEW,
+    SUMMARIES,
+    TENANT_HEADER_DESCRIPTION,
+    ResourceFacts,
+    datetime_without_offset,
+    no_control_characters,
+)
 
-ERROR = {'type': 'array', 'items': {'type': 'string'}}
+ERROR = {'$ref': '#/components/schemas/Error'}
 # An empty Wazo-Tenant header means "the token's tenant", as upstream.
 TENANT_HEADER_SCHEMA = {
     'type': 'string',
@@ -98,9 +109,27 @@ def _merged_path_params(rules: Any) -> dict[str, list[dict]]:
 
 def _error_responses(*codes: int) -> dict:
     return {
-        str(code): {'description': _STATUS_TEXT[code], 'content': {'application/json': {'schema': ERROR}}}
+        str(code): {
+            'description': _STATUS_TEXT[code],
+            'content': {'application/json': {'schema': ERROR, **_example(code)}},
+        }
         for code in codes
     }
+
+
+def _example(code: int) -> dict:
+    return {'example': ERROR_EXAMPLES[code]} if code in ERROR_EXAMPLES else {}
+
+
+def path_tags(path: str, collections: set[str]) -> list[str]:
+    """The resources a path is about: its first segment, and each segment after a variable
+    that names a collection of its own (`/users/{id}/lines/{line_id}`: users and lines)."""
+    segments = path.strip('/').split('/')
+    tags = [segments[0]]
+    for before, segment in zip(segments, segments[1:], strict=False):
+        if before.startswith('{') and segment in collections and segment not in tags:
+            tags.append(segment)
+    return tags
 
 
 def _list_parameters(extra: dict, facts: ResourceFacts, sortable: list[str]) -> list[dict]:
@@ -125,6 +154,9 @@ def _list_parameters(extra: dict, facts: ResourceFacts, sortable: list[str]) -> 
     for column in facts.columns:
         if column not in taken:
             params.append({'name': column, 'in': 'query', 'schema': {'type': 'string'}, 'description': 'exact match'})
+    for param in params:
+        if param['name'] in LIST_PARAMETER_DESCRIPTIONS:
+            param['description'] = LIST_PARAMETER_DESCRIPTIONS[param['name']]
     return params
 
 
@@ -135,12 +167,21 @@ class SpecBuilder:
             title=title,
             version=__version__,
             openapi_version='3.0.3',
-            info={'description': 'Configuration of a Wazo telephony platform', 'license': {'name': 'GPL-3.0-or-later'}},
+            info={'description': OVERVIEW, 'license': {'name': 'GPL-3.0-or-later'}},
             servers=[{'url': '/1.1'}],
             plugins=[self.plugin],
         )
         self.spec.components.security_scheme(
             'wazo_auth_token', {'type': 'apiKey', 'in': 'header', 'name': 'X-Auth-Token'}
+        )
+        self.spec.components.schema(
+            'Error',
+            {
+                'type': 'array',
+                'items': {'type': 'string'},
+                'description': ERROR_DESCRIPTION,
+                'example': ERROR_EXAMPLES[404],
+            },
         )
         self.plugin.map_to_openapi_type(ListLinks, 'array', None)
         self.plugin.map_to_openapi_type(Link, 'object', None)
@@ -164,17 +205,26 @@ class SpecBuilder:
         return {'$ref': f'#/components/schemas/{self._schemas[key]}'}
 
     def operation(
-        self, resource: type[ConfdResource], method: str, path_params: list[dict], facts: ResourceFacts | None = None
+        self,
+        resource: type[ConfdResource],
+        method: str,
+        path_params: list[dict],
+        facts: ResourceFacts | None = None,
+        tags: list[str] | None = None,
     ) -> dict:
         facts = facts or ResourceFacts()
         handler = getattr(resource, method)
         doc = dict(getattr(resource, 'docs', {}).get(method, {}))
+        kind = doc.pop('kind', None) or self._kind(resource, method)
         operation: dict[str, Any] = {
             'operationId': f'{method}_{resource.__name__}',
-            'tags': [resource.__module__.split('.')[-2]],
+            'tags': tags or [resource.__module__.split('.')[-2]],
             'parameters': list(path_params),
             'responses': {},
         }
+        summary = doc.get('summary') or SUMMARIES.get(kind or '') or doc.get('response', {}).get('description')
+        if summary:
+            operation['summary'] = summary
         if getattr(handler, 'no_auth', False):
             operation['security'] = []
         else:
@@ -186,11 +236,19 @@ class SpecBuilder:
                 operation['x-master-tenant-only'] = True
             operation['security'] = [{'wazo_auth_token': []}]
             operation['parameters'].append(
-                {'name': 'Wazo-Tenant', 'in': 'header', 'required': False, 'schema': dict(TENANT_HEADER_SCHEMA)}
+                {
+                    'name': 'Wazo-Tenant',
+                    'in': 'header',
+                    'required': False,
+                    'description': TENANT_HEADER_DESCRIPTION,
+                    'schema': dict(TENANT_HEADER_SCHEMA),
+                }
             )
             operation['responses'].update(_error_responses(401))
+            operation['responses']['401']['content']['application/json']['example'] = [
+                f'Unauthorized: ACL {acl} is not granted'
+            ]
         schema = getattr(resource, 'schema', None)
-        kind = doc.pop('kind', None) or self._kind(resource, method)
         if kind == 'list':
             operation['parameters'] += _list_parameters(doc.get('query', {}), facts, doc.get('order', []))
             # A view's item also fits the full schema: anyOf, not oneOf.
@@ -214,9 +272,8 @@ class SpecBuilder:
         elif kind == 'create':
             body_schema = doc.get('body', schema)
             body = self.ref(body_schema, facts.unique)
-            # An empty body reads as {}: it is only refused when some field is required.
-            required = any(f.required for f in body_schema().fields.values())
-            operation['requestBody'] = {'required': required, 'content': {'application/json': {'schema': body}}}
+            # An empty body is no JSON document: refused (400) like any other.
+            operation['requestBody'] = {'required': True, 'content': {'application/json': {'schema': body}}}
             _add_example(operation['requestBody'], doc)
             operation['responses']['201'] = {
                 'description': 'Created',
@@ -236,7 +293,7 @@ class SpecBuilder:
             operation['responses']['404'] = {'description': 'Not found'}
         elif kind == 'update':
             body = self.ref(doc.get('body', schema), facts.unique, partial=True)
-            operation['requestBody'] = {'required': False, 'content': {'application/json': {'schema': body}}}
+            operation['requestBody'] = {'required': True, 'content': {'application/json': {'schema': body}}}
             _add_example(operation['requestBody'], doc)
             operation['responses']['204'] = {'description': 'Updated'}
             operation['responses'].update(_error_responses(400, 404, 413))
@@ -288,6 +345,7 @@ class SpecBuilder:
             and issubclass(getattr(app.view_functions.get(rule.endpoint), 'view_class', object), ConfdResource)
         ]
         merged = _merged_path_params(rule.rule[len(prefix) :] for rule in rules)
+        collections = {path.strip('/').split('/')[0] for path in merged}
         for rule in rules:
             resource = app.view_functions[rule.endpoint].view_class  # type: ignore[attr-defined]
             path, _ = _path_and_params(rule.rule[len(prefix) :])
@@ -300,9 +358,14 @@ class SpecBuilder:
                     continue
                 if name == 'head' and 'head' not in resource.acls:
                     continue
-                operations[name] = self.operation(resource, name, params, facts)
+                tags = path_tags(path, collections)
+                operations[name] = self.operation(resource, name, params, facts, tags)
+                if len(tags) > 1 and path.endswith('}'):  # /a/{x}/b/{y}: link or unlink
+                    operations[name].setdefault('summary', LINK_SUMMARIES.get(name))
         for path, operations in paths.items():
             self.spec.path(path=path, operations=operations)
+        for tag in sorted({tag for operations in paths.values() for op in operations.values() for tag in op['tags']}):
+            self.spec.tag({'name': tag})
         return self.spec.to_dict()
 
 

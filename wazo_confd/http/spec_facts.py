@@ -36,9 +36,17 @@ def no_control_characters(self: Any, field: fields.Field, ret: dict, **kwargs: A
     if not isinstance(field, StrictString):
         return {}
     if 'pattern' not in ret:
-        return {'pattern': NO_CONTROL_PATTERN}
+        if 'enum' in ret or 'format' in ret:
+            return {'pattern': NO_CONTROL_PATTERN}
+        # Readers and Swagger UI would otherwise show a random string drawn from the pattern.
+        return {'pattern': NO_CONTROL_PATTERN, 'example': _plain_example(ret)}
     # One `pattern` per schema: the field's own regexp stays, the character rule joins it.
     return {'allOf': [*ret.get('allOf', []), {'pattern': NO_CONTROL_PATTERN}]}
+
+
+def _plain_example(ret: dict) -> str:
+    example = 'string'[: ret.get('maxLength', 6)]
+    return example.ljust(ret.get('minLength', 0), 'x')
 
 
 @dataclasses.dataclass
@@ -63,3 +71,54 @@ class ResourceFacts:
         # A tuple of fields is unique together: a fresh value in any of them makes it unique.
         unique = sorted({name for rule in rules if isinstance(rule, UniqueField) for name in rule.fields})
         return cls(columns=list(getattr(config, 'columns', {})), unique=unique)
+
+
+# What a reader of the document needs before the first call (shown at the top of the page).
+OVERVIEW = """Configuration of a Wazo telephony platform: users, lines, extensions, contexts,
+voicemails and the rest. Every change is announced as an event on the bus.
+
+**Authentication.** Send a token in the `X-Auth-Token` header (the *Authorize* button of this
+page sets it). Each operation names the ACL the token needs. On the embedded profile
+(`make run`), the admin key is in `.state/admin-key`.
+
+**Tenants.** Objects belong to a tenant. The `Wazo-Tenant` header picks one of the tenants the
+token may act on; without it, the token's own tenant. Lists take `recurse=true` to include
+the sub-tenants.
+
+**Lists.** A list answers `{"total": <count before paging>, "items": [...]}`; it pages with
+`limit` and `offset`, sorts with `order` and `direction`, searches with `search`, and a
+search column given as a parameter is an exact-match filter.
+
+**Errors.** Every error body is a JSON array of strings, such as
+`["Resource Not Found - User was not found ('id': 42)"]`.
+"""
+
+ERROR_DESCRIPTION = 'Every error body is a JSON array of messages; clients match the status and the message prefix.'
+ERROR_EXAMPLES = {
+    400: ["Input Error - firstname: ['Missing data for required field.']"],
+    401: ['Unauthorized: ACL confd.users.read is not granted'],
+    404: ["Resource Not Found - User was not found ('id': 42)"],
+    413: ['Input Error - request body is too large'],
+    503: ['Service Unavailable - database unavailable'],
+}
+TENANT_HEADER_DESCRIPTION = (
+    "The tenant to act on: the token's tenant or one of its sub-tenants. Empty or absent: the token's tenant."
+)
+LIST_PARAMETER_DESCRIPTIONS = {
+    'recurse': "Also list the objects of the tenant's sub-tenants.",
+    'order': 'The column to sort by.',
+    'direction': 'Sort direction (default `asc`).',
+    'limit': 'At most this many items (no limit when absent).',
+    'offset': 'Skip this many items first.',
+    'search': 'Case- and accent-insensitive substring match on the search columns.',
+}
+# The default summary of an operation, by what it does (a resource may give its own).
+SUMMARIES = {
+    'list': 'List, search and page',
+    'create': 'Create',
+    'read': 'Read one',
+    'head': 'Tell whether it exists',
+    'update': 'Update the fields sent',
+    'delete': 'Delete',
+}
+LINK_SUMMARIES = {'put': 'Associate', 'delete': 'Dissociate'}

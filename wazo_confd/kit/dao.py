@@ -9,10 +9,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload, lazyload
 from sqlalchemy.orm.attributes import set_committed_value
 
-from wazo_confd.database import lookups
+from wazo_confd.database import constraints, lookups
 from wazo_confd.database.search import SearchConfig, SearchParams, run_search
 from wazo_confd.database.uow import READ_ONLY, Database
-from wazo_confd.errors import already_exists, not_found
+from wazo_confd.errors import ResourceError, already_exists, not_found
 from wazo_confd.tenancy import TenantScope
 
 Model = TypeVar('Model')
@@ -144,11 +144,19 @@ class CRUDDao(Generic[Model]):
         return {}
 
     def flush(self, obj: Model | None = None) -> None:
-        """Flush, reporting a unique constraint that a concurrent request won as a 400."""
+        """Flush, reporting as a 400 what a concurrent request can cause: a unique value it
+        took first (`already exists`), a row it deleted that this one refers to. The
+        validators check everything else before the write: a NOT NULL or CHECK constraint
+        that refuses it is a missing validation, our bug, left to be a logged 500."""
         try:
             self.session.flush()
         except IntegrityError as e:
-            raise already_exists(self.resource_name, **self.conflict_metadata(obj)) from e
+            kind = constraints.violated(e)
+            if kind == 'unique':
+                raise already_exists(self.resource_name, **self.conflict_metadata(obj)) from e
+            if kind == 'foreign_key':
+                raise ResourceError(f'{self.resource_name} refers to a resource that no longer exists') from e
+            raise
 
     def create(self, obj: Model) -> Model:
         self.session.add(obj)

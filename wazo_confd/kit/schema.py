@@ -99,9 +99,14 @@ def _has_nul(value: Any) -> bool:
 
 
 def load(schema: Schema, data: Any, partial: bool = False) -> dict:
-    """Load a body, turning validation errors into the upstream `Input Error` lines."""
+    """Load a body, turning validation errors into the upstream `Input Error` lines.
+
+    `partial` (PUT) lets the body leave out top-level fields only: marshmallow's
+    `partial=True` would reach into nested objects and list items too, letting a relation
+    without its key (`"transport": {}`) through; naming the top-level fields does not.
+    """
     try:
-        return schema.load(data, partial=partial)
+        return schema.load(data, partial=tuple(schema.load_fields) if partial else False)
     except ValidationError as e:
         raise SchemaError(e.normalized_messages()) from e
 

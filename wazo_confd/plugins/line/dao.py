@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import String, cast, null
 from sqlalchemy.exc import IntegrityError
 
+from wazo_confd.database import constraints
 from wazo_confd.database.search import SearchConfig
 from wazo_confd.errors import resource_associated
 from wazo_confd.kit.dao import CRUDDao
@@ -53,6 +54,8 @@ class LineDao(CRUDDao[Line]):
         try:
             self.session.flush()
         except IntegrityError as e:
+            if constraints.violated(e) != 'unique':
+                raise
             raise resource_associated('Line', 'Endpoint', line_id=line.id) from e
         if previous is not None and previous is not endpoint:
             unlinked(self.session, previous, 'line')

@@ -14,20 +14,13 @@ from wazo_confd.http.auth import current_auth
 from wazo_confd.kit.builder import DeclaredPlugin, build
 from wazo_confd.kit.declaration import Resource, search_on
 from wazo_confd.kit.resource import ListResource
-from wazo_confd.kit.service import CRUDService
 from wazo_confd.plugin_api import PluginDependencies
-from wazo_confd.tenancy import Tenant, slugify
+from wazo_confd.tenancy import Tenant
 
 from .dao import TenantDao
 from .schema import TenantEditSchema, TenantSchema
+from .service import TenantService
 from .validator import build_validator
-
-
-class TenantService(CRUDService):
-    def create(self, tenant: Tenant) -> Tenant:
-        if not tenant.slug:
-            tenant.slug = slugify(tenant.name or '')
-        return super().create(tenant)
 
 
 class TenantList(ListResource):

@@ -14,13 +14,13 @@ from marshmallow import fields, post_dump, validate
 from wazo_confd.kit.schema import BaseSchema, StrictString
 
 SLUG = r'^[a-zA-Z0-9_]{1,10}$'
-# Filled by the SIP templates of the endpoint plugins; defaults until those exist.
-SIP_TEMPLATE_DEFAULTS = {
-    'sip_templates_generated': False,
-    'global_sip_template_uuid': None,
-    'webrtc_sip_template_uuid': None,
-    'registration_trunk_sip_template_uuid': None,
-    'meeting_guest_sip_template_uuid': None,
+# The field showing each kind of default SIP template a tenant gets (the SIP endpoints
+# plugin's kinds; its `twilio_trunk` template has no field upstream).
+SIP_TEMPLATE_FIELDS = {
+    'global': 'global_sip_template_uuid',
+    'webrtc': 'webrtc_sip_template_uuid',
+    'registration_trunk': 'registration_trunk_sip_template_uuid',
+    'meeting_guest': 'meeting_guest_sip_template_uuid',
 }
 
 
@@ -32,8 +32,11 @@ class TenantSchema(BaseSchema):
 
     @post_dump(pass_original=True)
     def sip_templates(self, data: dict, original: Any, **kwargs: Any) -> dict:
-        for key, default in SIP_TEMPLATE_DEFAULTS.items():
-            data[key] = getattr(original, key, default)
+        # {kind: template uuid}, set by the tenant service; empty before the templates exist.
+        templates = getattr(original, 'sip_templates', None) or {}
+        data['sip_templates_generated'] = bool(templates)
+        for kind, key in SIP_TEMPLATE_FIELDS.items():
+            data[key] = templates.get(kind)
         return data
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 
+from wazo_confd.database import constraints
 from wazo_confd.database.uow import Database
 from wazo_confd.errors import resource_associated
 from wazo_confd.kit.links import known_links, linked, unlinked
@@ -33,6 +34,8 @@ class UserVoicemailDao:
         try:
             session.flush()
         except IntegrityError as e:
+            if constraints.violated(e) != 'unique':
+                raise
             # A concurrent request gave this user a voicemail first.
             raise resource_associated('User', 'Voicemail', user_uuid=user_uuid) from e
         # Only the two sides of the link read the table: the rest of the session stays loaded.
