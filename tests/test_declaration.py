@@ -35,6 +35,8 @@ from wazo_confd.plugins.registrar.model import Registrar
 from wazo_confd.plugins.registrar.schema import RegistrarSchema
 from wazo_confd.tenancy import Tenant
 
+from .fakes import Outbox
+
 THINGS = Resource(
     model=Context,
     schema=ContextSchema,
@@ -54,19 +56,6 @@ THINGS = Resource(
     update_example={'label': 'Renamed'},
     example_refs={'label': ('/other', 'name')},
 )
-
-
-class Outbox:
-    def __init__(self) -> None:
-        self.events: list[Any] = []
-        self.reloads: list[dict] = []
-
-    def add(self, event: Any) -> None:
-        self.events.append(event)
-
-    def request_reload(self, commands: dict) -> None:
-        if any(commands.values()):
-            self.reloads.append(commands)
 
 
 @pytest.fixture

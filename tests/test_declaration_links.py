@@ -14,8 +14,9 @@ from wazo_confd.kit.settings import Settings, SettingsNotifier, build_settings
 from wazo_confd.plugin_api import Providers
 from wazo_confd.plugins.voicemail_zonemessages.plugin import ZONE_MESSAGES
 
-from .test_declaration import Outbox, rules
+from .fakes import Outbox
 from .test_declaration import app as declaration_app
+from .test_declaration import rules
 
 
 @pytest.fixture

@@ -21,6 +21,8 @@ from wazo_confd.plugins.timezone.service import TimezoneService
 from wazo_confd.plugins.voicemail.validator import TimezoneIsAZone
 from wazo_confd.plugins.voicemail_zonemessages.plugin import ZONE_MESSAGES
 
+from .fakes import Outbox
+
 
 def providers(**services: Any) -> Providers:
     registry = Providers()
@@ -99,18 +101,6 @@ def test_a_voicemail_timezone_must_name_a_zone() -> None:
 @pytest.mark.parametrize('timezone, names', [('eu-fr', {'eu-fr'}), (None, set()), ('any', None)])
 def test_a_voicemail_timezone_that_passes(timezone, names) -> None:  # type: ignore[no-untyped-def]
     TimezoneIsAZone(lambda: names).validate(SimpleNamespace(timezone=timezone))
-
-
-class Outbox:
-    def __init__(self) -> None:
-        self.events: list[Any] = []
-        self.reloads: list[dict] = []
-
-    def add(self, event: Any) -> None:
-        self.events.append(event)
-
-    def request_reload(self, commands: dict) -> None:
-        self.reloads.append(commands)
 
 
 def test_registrar_events_carry_every_field_but_links_and_no_tenant() -> None:
