@@ -6,9 +6,17 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from marshmallow import fields
 
 from wazo_confd.errors import ConfdError
+from wazo_confd.http.openapi import build_spec
 from wazo_confd.kit.association import Association, AssociationNotifier, AssociationService, build_association
+from wazo_confd.kit.list_association import (
+    ListAssociation,
+    ListAssociationNotifier,
+    ListAssociationService,
+    build_list_association,
+)
 from wazo_confd.kit.reloads import Reload
 from wazo_confd.kit.settings import Settings, SettingsNotifier, build_settings
 from wazo_confd.plugin_api import Providers
@@ -140,3 +148,74 @@ def test_settings_without_event_still_reload() -> None:
     SettingsNotifier(outbox, settings).edited()  # type: ignore[arg-type]
 
     assert outbox.events == [] and outbox.reloads == [{'ipbx': ['x reload']}]
+
+
+class Members(ListAssociationService):
+    def set_links(self, left: Any, rights: list[Any]) -> None:
+        left.links = list(rights)
+
+
+MEMBERS = ListAssociation(
+    url='/lefts/<int:left_id>/rights',
+    endpoint='left_rights',
+    acl='confd.lefts.{left_id}.rights.update',
+    left='left_service',
+    right='right_service',
+    label='LeftRights',
+    service=Members,
+    field='rights',
+    key='uuid',
+    key_field=fields.UUID,
+    event='left_rights',
+    routing='config.lefts.{left.id}.rights',
+    payload=lambda left, rights: {'left_id': left.id, 'rights': [right.uuid for right in rights]},
+    reloads=(Reload('dialplan reload'),),
+    example={'rights': [{'uuid': '6f7a1c9e-0d1b-4f3e-9a55-0c1d2e3f4a5b'}]},
+)
+
+
+def members(outbox: Outbox) -> Members:
+    providers = Providers()
+    providers.register('left_service', Lefts())
+    return Members(MEMBERS, providers, ListAssociationNotifier(outbox, MEMBERS))
+
+
+def test_list_association_route_acl_and_body(app) -> None:  # type: ignore[no-untyped-def]
+    build_list_association(MEMBERS, app[1])
+
+    rule, methods = rules(app[0])['left_rights']
+    resource = app[0].view_functions['left_rights'].view_class
+    assert rule == '/1.1/lefts/<int:left_id>/rights' and 'PUT' in methods
+    assert resource.acls == {'put': 'confd.lefts.{left_id}.rights.update'}
+    assert resource.body().load({'rights': [{'uuid': '6f7a1c9e-0d1b-4f3e-9a55-0c1d2e3f4a5b'}]})['rights'][0]['uuid']
+    with app[0].app_context():
+        put = build_spec(app[0])['paths']['/lefts/{left_id}/rights']['put']
+    assert put['requestBody']['content']['application/json']['example'] == MEMBERS.example
+
+
+def test_replace_links_exactly_the_listed_objects_and_sends_one_event() -> None:
+    outbox = Outbox()
+    service = members(outbox)
+    left = SimpleNamespace(id=1, tenant_uuid='t', links=['old'])
+    rights = [SimpleNamespace(uuid='a', tenant_uuid='t'), SimpleNamespace(uuid='b', tenant_uuid='t')]
+
+    service.replace(left, rights)
+
+    assert left.links == rights and service.lefts.locked == [left]
+    [event] = outbox.events
+    assert (event.name, event.routing_key, event.data) == (
+        'left_rights_associated',
+        'config.lefts.1.rights.updated',
+        {'left_id': 1, 'rights': ['a', 'b']},
+    )
+    assert outbox.reloads == [{'ipbx': ['dialplan reload']}]
+
+
+def test_replace_refuses_an_object_of_another_tenant_and_links_nothing() -> None:
+    left = SimpleNamespace(id=1, tenant_uuid='t', links=[])
+    rights = [SimpleNamespace(uuid='a', tenant_uuid='t'), SimpleNamespace(uuid='b', tenant_uuid='other')]
+
+    with pytest.raises(ConfdError):
+        members(Outbox()).replace(left, rights)
+
+    assert left.links == []

@@ -15,6 +15,7 @@ from .association import Association, build_association
 from .contributions import contributions
 from .dao import CRUDDao
 from .declaration import Resource
+from .list_association import ListAssociation, build_list_association
 from .notifier import CRUDNotifier
 from .resource import ItemResource, ListResource, NestedCreator
 from .routing import add_route
@@ -195,14 +196,17 @@ class DeclaredPlugin:
     hook for anything more."""
 
     resources: ClassVar[tuple[Resource, ...]] = ()
-    associations: ClassVar[tuple[Association, ...]] = ()
+    associations: ClassVar[tuple[Association | ListAssociation, ...]] = ()
     settings: ClassVar[tuple[Settings, ...]] = ()
 
     def load(self, deps: PluginDependencies) -> None:
         for declaration in self.resources:
             self.loaded(build(declaration, deps), deps)
         for association in self.associations:
-            build_association(association, deps)
+            if isinstance(association, ListAssociation):
+                build_list_association(association, deps)
+            else:
+                build_association(association, deps)
         for document in self.settings:
             build_settings(document, deps)
 
