@@ -88,6 +88,85 @@ def test_a_context_write_sends_the_dialplan_reload(reload_daemon, sysconfd, rows
     assert sysconfd.requests[before:] == [{'ipbx': ['dialplan reload'], 'agentbus': []}]
 
 
+EXTENSION_EDIT_RELOAD = {
+    'ipbx': [
+        'dialplan reload',
+        'module reload res_pjsip.so',
+        'module reload chan_sccp.so',
+        'module reload app_queue.so',
+    ],
+    'agentbus': [],
+}
+
+
+def reloads_of(sysconfd, rows, write) -> list:  # type: ignore[no-untyped-def]
+    """The request bodies wazo-sysconfd received for one write (none: [] after a pause)."""
+    settle(rows)
+    before = len(sysconfd.requests)
+    write()
+    wait_for(lambda: len(sysconfd.requests) > before, timeout=3)
+    time.sleep(0.2)  # a second request for the same write would come now
+    return sysconfd.requests[before:]
+
+
+def test_extension_writes_send_the_contract_reloads(reload_daemon, sysconfd, rows) -> None:  # type: ignore[no-untyped-def]
+    client = reload_daemon.client()
+    context = client.post('/contexts', json={'label': 'exts'}).json()['name']
+    made: dict = {}
+    dialplan = [{'ipbx': ['dialplan reload'], 'agentbus': []}]
+
+    def create() -> None:
+        made.update(client.post('/extensions', json={'exten': '4321', 'context': context}).json())
+
+    assert reloads_of(sysconfd, rows, create) == dialplan
+    assert reloads_of(sysconfd, rows, lambda: client.put(f'/extensions/{made["id"]}', json={'exten': '4322'})) == [
+        EXTENSION_EDIT_RELOAD
+    ]
+    assert reloads_of(sysconfd, rows, lambda: client.delete(f'/extensions/{made["id"]}')) == dialplan
+
+
+def test_an_extension_edit_that_changes_nothing_sends_no_reload(reload_daemon, sysconfd, rows) -> None:  # type: ignore[no-untyped-def]
+    client = reload_daemon.client()
+    context = client.post('/contexts', json={'label': 'same'}).json()['name']
+    extension = client.post('/extensions', json={'exten': '4400', 'context': context}).json()
+
+    def same() -> None:
+        assert client.put(f'/extensions/{extension["id"]}', json={'exten': '4400'}).status_code == 204
+
+    assert reloads_of(sysconfd, rows, same) == []
+
+
+def test_voicemail_writes_send_the_contract_reloads(reload_daemon, sysconfd, rows) -> None:  # type: ignore[no-untyped-def]
+    client = reload_daemon.client()
+    context = client.post('/contexts', json={'label': 'vms'}).json()['name']
+    made: dict = {}
+    voicemail_reload = [{'ipbx': ['voicemail reload'], 'agentbus': []}]
+    edit_reload = [
+        {'ipbx': ['voicemail reload', 'module reload res_pjsip.so', 'module reload chan_sccp.so'], 'agentbus': []}
+    ]
+
+    def create() -> None:
+        made.update(client.post('/voicemails', json={'name': 'vm', 'number': '5000', 'context': context}).json())
+
+    assert reloads_of(sysconfd, rows, create) == voicemail_reload
+    assert (
+        reloads_of(sysconfd, rows, lambda: client.put(f'/voicemails/{made["id"]}', json={'name': 'x'})) == edit_reload
+    )
+    assert reloads_of(sysconfd, rows, lambda: client.delete(f'/voicemails/{made["id"]}')) == voicemail_reload
+
+
+def test_line_endpoint_links_send_the_module_reload_of_their_kind(reload_daemon, sysconfd, rows) -> None:  # type: ignore[no-untyped-def]
+    client = reload_daemon.client()
+    context = client.post('/contexts', json={'label': 'links'}).json()['name']
+    line = client.post('/lines', json={'context': context}).json()
+    endpoint = client.post('/endpoints/sccp', json={}).json()
+    url = f'/lines/{line["id"]}/endpoints/sccp/{endpoint["id"]}'
+    sccp = [{'ipbx': ['module reload chan_sccp.so'], 'agentbus': []}]
+
+    assert reloads_of(sysconfd, rows, lambda: client.put(url)) == sccp
+    assert reloads_of(sysconfd, rows, lambda: client.delete(url)) == sccp
+
+
 def test_a_zone_messages_write_sends_the_voicemail_reload(reload_daemon, sysconfd, rows) -> None:  # type: ignore[no-untyped-def]
     client = reload_daemon.client()
     zones = client.get('/asterisk/voicemail/zonemessages').json()

@@ -10,14 +10,18 @@ import pytest
 
 from wazo_confd.database.search import SearchParams
 from wazo_confd.errors import InputError, ResourceError
+from wazo_confd.kit.builder import notifier_class
+from wazo_confd.kit.settings import SettingsNotifier
 from wazo_confd.plugin_api import Providers
 from wazo_confd.plugins.line.validator import RegistrarExists
 from wazo_confd.plugins.registrar.model import Registrar
-from wazo_confd.plugins.registrar.notifier import RegistrarNotifier
+from wazo_confd.plugins.registrar.plugin import REGISTRARS
 from wazo_confd.plugins.registrar.validator import Deletable, NotUsedByLine
 from wazo_confd.plugins.timezone.service import TimezoneService
 from wazo_confd.plugins.voicemail.validator import TimezoneIsAZone
-from wazo_confd.plugins.voicemail_zonemessages.notifier import VoicemailZoneMessagesNotifier
+from wazo_confd.plugins.voicemail_zonemessages.plugin import ZONE_MESSAGES
+
+from .fakes import Outbox
 
 
 def providers(**services: Any) -> Providers:
@@ -99,23 +103,11 @@ def test_a_voicemail_timezone_that_passes(timezone, names) -> None:  # type: ign
     TimezoneIsAZone(lambda: names).validate(SimpleNamespace(timezone=timezone))
 
 
-class Outbox:
-    def __init__(self) -> None:
-        self.events: list[Any] = []
-        self.reloads: list[dict] = []
-
-    def add(self, event: Any) -> None:
-        self.events.append(event)
-
-    def request_reload(self, commands: dict) -> None:
-        self.reloads.append(commands)
-
-
 def test_registrar_events_carry_every_field_but_links_and_no_tenant() -> None:
     outbox = Outbox()
     registrar = Registrar(id='r1', deletable=True, name='n', main_host='h', proxy_main_host='p')
 
-    RegistrarNotifier(outbox).created(registrar)  # type: ignore[arg-type]
+    notifier_class(REGISTRARS)(outbox).created(registrar)  # type: ignore[arg-type]
 
     event = outbox.events[0]
     assert (event.name, event.routing_key, event.family, event.tenant_uuid) == (
@@ -144,7 +136,7 @@ def test_registrar_events_carry_every_field_but_links_and_no_tenant() -> None:
 def test_zone_messages_edits_reload_voicemail() -> None:
     outbox = Outbox()
 
-    VoicemailZoneMessagesNotifier(outbox).edited()  # type: ignore[arg-type]
+    SettingsNotifier(outbox, ZONE_MESSAGES).edited()
 
     assert outbox.events[0].data == {} and outbox.events[0].family == 'service'
     assert outbox.reloads == [{'ipbx': ['voicemail reload']}]

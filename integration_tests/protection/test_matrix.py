@@ -6,8 +6,9 @@ lacking that operation's ACL, an invalid token) meets every target (an object of
 tenant, of its parent, of a sibling tenant, of a child tenant, a missing object; for routes
 without a path variable, the `Wazo-Tenant` header naming those tenants). Each cell asserts
 the status, that lists show exactly what the persona may see, and that a refused call
-changed no row anywhere. Objects are made by integration_tests/protection/factories.py;
-a route without its factory fails `test_every_route_has_a_factory`. Runs with both backends,
+changed no row anywhere. Objects are made by integration_tests/protection/factories.py, or
+for declared resources from the examples of the document (examples.py); a route without
+its factory fails `test_every_route_has_a_factory`. Runs with both backends,
 on PostgreSQL (the no-change check digests every table in one query).
 """
 
@@ -21,8 +22,9 @@ import pytest
 from ..helpers.daemon import Daemon
 from ..helpers.database import create_database, drop_database
 from ..helpers.wazo_auth import WazoAuthStandIn
+from .examples import document_factories
 from .factories import FACTORIES, Made, Maker
-from .routes import Operation, read_operations
+from .routes import Operation, read_document, read_operations
 from .worlds import ADMINS, PARENT, WAZO_AUTH_CACHE_TTL, LocalWorld, WazoAuthWorld, World
 
 PERSONAS = (*ADMINS, 'lacking_acl', 'invalid')
@@ -50,6 +52,9 @@ def world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
             for name in ADMINS:
                 maker = Maker(built.admin(tenants[name]), tenants[name], built.new_tenant)
                 built.objects[('/tenants/{uuid}', name)] = FACTORIES['/tenants/{uuid}'].create(maker)  # type: ignore[misc]
+        # Declared resources bring their factories in the document (examples.py).
+        for route, made in document_factories(read_document(daemon.base_url)).items():
+            FACTORIES.setdefault(route, made)
         yield built
         built.close()
         daemon.stop()
