@@ -35,7 +35,9 @@ class Connection:
     is decoded as JSON only when the caller asks for it (`parse=True`, the default).
     """
 
-    def __init__(self, port: int, token: str, tenant: str | None = None, host: str = '127.0.0.1', timeout: float = 30):
+    def __init__(
+        self, port: int, token: str, tenant: str | None = None, host: str = '127.0.0.1', timeout: float = 30
+    ) -> None:
         self.address = (host, port)
         self.timeout = timeout
         head = f'Host: {host}:{port}\r\nX-Auth-Token: {token}\r\n'

@@ -34,7 +34,9 @@ def sysconfd() -> Iterator[SysconfdStandIn]:
 
 
 @pytest.fixture(scope='module', params=['postgresql', 'sqlite'])
-def reload_daemon(request, tmp_path_factory, sysconfd) -> Iterator[Daemon]:  # type: ignore[no-untyped-def]
+def reload_daemon(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, sysconfd: SysconfdStandIn
+) -> Iterator[Daemon]:
     # A database of its own: a second daemon on the shared one would replace its admin key.
     pg = request.param == 'postgresql'
     uri = create_database('confd_sd') if pg else f'sqlite:///{tmp_path_factory.mktemp("sd") / "confd.sqlite"}'
@@ -50,7 +52,7 @@ def reload_daemon(request, tmp_path_factory, sysconfd) -> Iterator[Daemon]:  # t
 
 
 @pytest.fixture
-def rows(reload_daemon) -> Iterator[Rows]:  # type: ignore[no-untyped-def]
+def rows(reload_daemon: Daemon) -> Iterator[Rows]:
     peek = Rows(reload_daemon.db_uri)
     yield peek
     peek.dispose()
@@ -60,7 +62,9 @@ def settle(rows: Rows) -> None:
     assert wait_for(lambda: rows.count('sysconfd_request', 'sent_at IS NULL') == 0)
 
 
-def test_each_user_write_sends_the_contract_commands(reload_daemon, sysconfd, rows) -> None:  # type: ignore[no-untyped-def]
+def test_each_user_write_sends_the_contract_commands(
+    reload_daemon: Daemon, sysconfd: SysconfdStandIn, rows: Rows
+) -> None:
     client = reload_daemon.client()
     settle(rows)
     user: dict = {}
@@ -77,7 +81,9 @@ def test_each_user_write_sends_the_contract_commands(reload_daemon, sysconfd, ro
     expect_reload(lambda: client.delete(f'/users/{user["id"]}'))
 
 
-def test_a_context_write_sends_the_dialplan_reload(reload_daemon, sysconfd, rows) -> None:  # type: ignore[no-untyped-def]
+def test_a_context_write_sends_the_dialplan_reload(
+    reload_daemon: Daemon, sysconfd: SysconfdStandIn, rows: Rows
+) -> None:
     settle(rows)
     before = len(sysconfd.requests)
 
@@ -88,7 +94,9 @@ def test_a_context_write_sends_the_dialplan_reload(reload_daemon, sysconfd, rows
     assert sysconfd.requests[before:] == [{'ipbx': ['dialplan reload'], 'agentbus': []}]
 
 
-def test_a_zone_messages_write_sends_the_voicemail_reload(reload_daemon, sysconfd, rows) -> None:  # type: ignore[no-untyped-def]
+def test_a_zone_messages_write_sends_the_voicemail_reload(
+    reload_daemon: Daemon, sysconfd: SysconfdStandIn, rows: Rows
+) -> None:
     client = reload_daemon.client()
     zones = client.get('/asterisk/voicemail/zonemessages').json()
     settle(rows)
@@ -101,7 +109,7 @@ def test_a_zone_messages_write_sends_the_voicemail_reload(reload_daemon, sysconf
     assert sysconfd.requests[before:] == [{'ipbx': ['voicemail reload'], 'agentbus': []}]
 
 
-def test_a_registrar_write_sends_no_reload(reload_daemon, sysconfd, rows) -> None:  # type: ignore[no-untyped-def]
+def test_a_registrar_write_sends_no_reload(reload_daemon: Daemon, sysconfd: SysconfdStandIn, rows: Rows) -> None:
     settle(rows)
     before = len(sysconfd.requests)
 
@@ -113,7 +121,9 @@ def test_a_registrar_write_sends_no_reload(reload_daemon, sysconfd, rows) -> Non
     assert sysconfd.requests[before:] == []
 
 
-def test_reloads_recorded_while_sysconfd_is_down_all_arrive_later(reload_daemon, sysconfd, rows) -> None:  # type: ignore[no-untyped-def]
+def test_reloads_recorded_while_sysconfd_is_down_all_arrive_later(
+    reload_daemon: Daemon, sysconfd: SysconfdStandIn, rows: Rows
+) -> None:
     client = reload_daemon.client()
     settle(rows)
     before_rows = rows.count('sysconfd_request')
@@ -135,7 +145,9 @@ def test_reloads_recorded_while_sysconfd_is_down_all_arrive_later(reload_daemon,
     assert wait_for(lambda: client.get('/status').json()['sysconfd'] == {'status': 'ok', 'backlog': 0})
 
 
-def test_live_reload_off_records_and_sends_nothing(reload_daemon, sysconfd, rows) -> None:  # type: ignore[no-untyped-def]
+def test_live_reload_off_records_and_sends_nothing(
+    reload_daemon: Daemon, sysconfd: SysconfdStandIn, rows: Rows
+) -> None:
     client = reload_daemon.client()
     settle(rows)
     assert client.put('/configuration/live_reload', json={'enabled': False}).status_code == 204
@@ -153,7 +165,7 @@ def test_live_reload_off_records_and_sends_nothing(reload_daemon, sysconfd, rows
     assert client.get('/configuration/live_reload').json() == {'enabled': True}
 
 
-def test_live_reload_edited_event_is_written(reload_daemon, rows) -> None:  # type: ignore[no-untyped-def]
+def test_live_reload_edited_event_is_written(reload_daemon: Daemon, rows: Rows) -> None:
     client = reload_daemon.client()
     assert client.put('/configuration/live_reload', json={'enabled': True}).status_code == 204
 
@@ -170,14 +182,14 @@ def test_live_reload_edited_event_is_written(reload_daemon, rows) -> None:  # ty
     assert event['headers']['required_acl'] == 'events.config.live_reload.edited'
 
 
-def test_live_reload_refuses_a_non_boolean(reload_daemon) -> None:  # type: ignore[no-untyped-def]
+def test_live_reload_refuses_a_non_boolean(reload_daemon: Daemon) -> None:
     response = reload_daemon.client().put('/configuration/live_reload', json={'enabled': 'yes'})
 
     assert response.status_code == 400
     assert response.json()[0].startswith('Input Error - enabled:')
 
 
-def test_live_reload_is_for_the_master_tenant_only(reload_daemon) -> None:  # type: ignore[no-untyped-def]
+def test_live_reload_is_for_the_master_tenant_only(reload_daemon: Daemon) -> None:
     tenant_uuid = str(uuid.uuid4())
     engine = create_engine(reload_daemon.db_uri)
     with engine.begin() as connection:

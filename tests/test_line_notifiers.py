@@ -24,5 +24,5 @@ from wazo_confd.plugins.user_line.notifier import UserLineNotifier
         (UserLineNotifier, {'ipbx': ['dialplan reload', 'module reload res_pjsip.so']}),
     ],
 )
-def test_reload_commands_are_the_contract_sysconfd_handlers(notifier, commands) -> None:  # type: ignore[no-untyped-def]
+def test_reload_commands_are_the_contract_sysconfd_handlers(notifier, commands: dict) -> None:  # type: ignore[no-untyped-def]
     assert notifier.reload_commands == commands

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -14,7 +15,7 @@ from wazo_confd.tenancy import Tenant
 
 
 @pytest.fixture
-def database(tmp_path) -> Iterator[Database]:  # type: ignore[no-untyped-def]
+def database(tmp_path: Path) -> Iterator[Database]:
     uri = f'sqlite:///{tmp_path}/lookups.sqlite'
     migrations.upgrade(uri)
     db = Database(uri)

@@ -27,7 +27,7 @@ class Message:
 class BusListener:
     """A queue of our own receiving the events named `names`."""
 
-    def __init__(self, names: list[str], durable: bool = False):
+    def __init__(self, names: list[str], durable: bool = False) -> None:
         self.name = f'confd-test-{uuid.uuid4().hex[:10]}'
         self.connection = Connection(BROKER_URL)
         # A headers binding matches header values, so bind once per event name.

@@ -58,7 +58,7 @@ def temporary_database(prefix: str = 'confd_it') -> Iterator[str]:
 class Rows:
     """Read-only peek into the daemon's database, to assert what a request wrote."""
 
-    def __init__(self, uri: str):
+    def __init__(self, uri: str) -> None:
         self.engine: Engine = create_engine(uri)
 
     def all(self, sql: str, **params: object) -> list[dict]:

@@ -91,7 +91,7 @@ def test_persona_reaches_only_what_its_tenant_may_see(world: World, persona: str
 
 
 class Matrix:
-    def __init__(self, world: World, persona: str):
+    def __init__(self, world: World, persona: str) -> None:
         self.world = world
         self.persona = persona
         self.home = 'a' if persona in ('lacking_acl', 'invalid') else persona

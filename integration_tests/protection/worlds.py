@@ -105,7 +105,7 @@ class World:
 class LocalWorld(World):
     """API keys; sub-tenants made through POST /tenants by the master tenant's key."""
 
-    def __init__(self, daemon: Daemon):
+    def __init__(self, daemon: Daemon) -> None:
         super().__init__()
         self.daemon = daemon
         master_client = daemon.client()
@@ -135,7 +135,7 @@ class LocalWorld(World):
 class WazoAuthWorld(World):
     """Tokens of the wazo-auth stand-in; its tenant tree is read by the daemon at start."""
 
-    def __init__(self, daemon: Daemon, auth: WazoAuthStandIn, tenants: dict[str, str]):
+    def __init__(self, daemon: Daemon, auth: WazoAuthStandIn, tenants: dict[str, str]) -> None:
         super().__init__()
         self.daemon = daemon
         self.auth = auth
