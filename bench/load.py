@@ -245,7 +245,9 @@ def run(name: str, port: int, token: str, clients: int, per_client: int, step: S
 
     def worker(index: int) -> None:
         conn = Connection(port, token)
-        latencies, errors, messages = [], 0, []
+        latencies: list[float] = []
+        messages: list[str] = []
+        errors = 0
         start_gate.wait()
         for n in range(per_client):
             i = index * per_client + n

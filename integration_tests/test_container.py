@@ -110,7 +110,7 @@ def image_venv(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     build = stages()[0]
     for keyword, value in build.instructions:
         if keyword == 'ENV':
-            env.update(item.split('=', 1) for item in shlex.split(value))
+            env.update(item.partition('=')[::2] for item in shlex.split(value))
             # The image skips pip's cache to stay small; here the cache only saves downloads.
             env.pop('PIP_NO_CACHE_DIR', None)
         elif keyword == 'WORKDIR':

@@ -26,7 +26,7 @@ def installed_plugins() -> list[str]:
     return sorted(line.split('=')[0].strip() for line in lines)
 
 
-def sqlite_daemon(workdir: str, **config) -> Daemon:  # type: ignore[no-untyped-def]
+def sqlite_daemon(workdir: str, **config: object) -> Daemon:
     return Daemon(workdir, f'sqlite:///{workdir}/confd.sqlite', config)
 
 

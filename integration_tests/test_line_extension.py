@@ -5,13 +5,15 @@ from __future__ import annotations
 import threading
 import uuid
 
+import requests
+
 from .helpers.client import Client
 from .helpers.daemon import Daemon
 from .helpers.database import Rows
 from .helpers.telephony import create, create_context, events_with, sub_tenant
 
 
-def setup_line(client: Client, endpoint=True):  # type: ignore[no-untyped-def]
+def setup_line(client: Client, endpoint: bool = True) -> tuple[dict, dict]:
     """A context with user ranges and a line in it (with an SCCP endpoint: a line needs
     an endpoint before it gets an extension)."""
     context = create_context(client)
@@ -22,12 +24,12 @@ def setup_line(client: Client, endpoint=True):  # type: ignore[no-untyped-def]
     return context, line
 
 
-def new_extension(client: Client, context, exten=None):  # type: ignore[no-untyped-def]
+def new_extension(client: Client, context: dict, exten: str | None = None) -> dict:
     exten = exten or str(1000 + uuid.uuid4().int % 900)
     return create(client, '/extensions', {'exten': exten, 'context': context['name']})
 
 
-def link(client: Client, line, extension):  # type: ignore[no-untyped-def]
+def link(client: Client, line: dict, extension: dict) -> requests.Response:
     return client.put(f'/lines/{line["id"]}/extensions/{extension["id"]}')
 
 

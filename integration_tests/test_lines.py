@@ -172,7 +172,7 @@ class TestNestedEndpoint:
 
     @pytest.mark.parametrize('kind', ['sccp', 'custom'])
     def test_post_creates_sccp_and_custom_endpoints(self, client: Client, kind: str) -> None:
-        body = {'interface': unique('nested/custom')} if kind == 'custom' else {'options': []}
+        body: dict = {'interface': unique('nested/custom')} if kind == 'custom' else {'options': []}
 
         created = client.post('/lines', json={'context': context(client), f'endpoint_{kind}': body}).json()
 
@@ -212,7 +212,7 @@ class TestNestedEndpoint:
         assert rows.count('line') == before
 
     def test_null_and_empty_endpoints_are_left_out(self, client: Client) -> None:
-        body = {'context': context(client), 'endpoint_sip': None, 'endpoint_sccp': {}}
+        body: dict = {'context': context(client), 'endpoint_sip': None, 'endpoint_sccp': {}}
 
         created = client.post('/lines', json=body).json()
 

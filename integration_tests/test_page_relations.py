@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import random
 
+import requests
+
 from .helpers.client import Client
 from .helpers.lines import created, sip_line, unique, user
 
@@ -22,7 +24,7 @@ def _exten() -> str:
     return str(random.randrange(10000, 20000))
 
 
-def _ok(response) -> None:  # type: ignore[no-untyped-def]
+def _ok(response: requests.Response) -> None:
     assert response.status_code == 204, response.text
 
 

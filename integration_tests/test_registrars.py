@@ -43,7 +43,7 @@ def _id() -> str:
     return f'reg-{uuid.uuid4().hex[:8]}'
 
 
-def registrar(client: Client, **fields) -> dict:  # type: ignore[no-untyped-def]
+def registrar(client: Client, **fields: object) -> dict:
     response = client.post('/registrars', json={'main_host': '10.0.0.1', 'proxy_main_host': '10.0.0.2', **fields})
     assert response.status_code == 201, response.text
     return response.json()

@@ -128,7 +128,7 @@ class TestTls:
         assert _handshake(tls_daemon.port, ssl.TLSVersion.TLSv1_2) == 'TLSv1.2'
 
     @pytest.mark.parametrize('version', [ssl.TLSVersion.TLSv1, ssl.TLSVersion.TLSv1_1])
-    def test_older_protocols_are_refused(self, tls_daemon: Daemon, version) -> None:  # type: ignore[no-untyped-def]
+    def test_older_protocols_are_refused(self, tls_daemon: Daemon, version: ssl.TLSVersion) -> None:
         with pytest.raises((ssl.SSLError, ConnectionError)) as refused:
             _handshake(tls_daemon.port, version)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -69,7 +69,7 @@ def test_each_user_write_sends_the_contract_commands(
     settle(rows)
     user: dict = {}
 
-    def expect_reload(write) -> None:  # type: ignore[no-untyped-def]
+    def expect_reload(write: Callable[[], object]) -> None:
         before = len(sysconfd.requests)
         write()
         assert wait_for(lambda: len(sysconfd.requests) > before)

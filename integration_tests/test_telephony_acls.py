@@ -45,7 +45,9 @@ def route_keys(daemon: Daemon) -> tuple[str, str]:
 
 
 @pytest.mark.parametrize(('method', 'path', 'acl'), ROUTES, ids=[f'{m} {p}' for m, p, _ in ROUTES])
-def test_route_is_allowed_with_its_acl_only(daemon: Daemon, route_keys: tuple[str, str], method, path, acl) -> None:  # type: ignore[no-untyped-def]
+def test_route_is_allowed_with_its_acl_only(
+    daemon: Daemon, route_keys: tuple[str, str], method: str, path: str, acl: str
+) -> None:
     granted, other = route_keys
 
     allowed = daemon.client(token=granted).request(method, path, json={})

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import threading
 
+import requests
+
 from .helpers.client import Client
 from .helpers.daemon import Daemon
 from .helpers.database import Rows
 from .helpers.lines import Events, add_sub_tenant, line, sip_line, user
 
 
-def link(client: Client, owner: dict, target: dict):  # type: ignore[no-untyped-def]
+def link(client: Client, owner: dict, target: dict) -> requests.Response:
     return client.put(f'/users/{owner["uuid"]}/lines/{target["id"]}')
 
 

@@ -359,13 +359,13 @@ class TestEvents:
         assert rows.count('outbox_event') == before
 
 
-def _json(value):  # type: ignore[no-untyped-def]
+def _json(value: str | dict) -> dict:
     import json
 
     return json.loads(value) if isinstance(value, str) else value
 
 
-def _data(event):  # type: ignore[no-untyped-def]
+def _data(event: dict) -> dict:
     return _json(event['body'])['data']
 
 

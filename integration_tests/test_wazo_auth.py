@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -38,7 +38,7 @@ def confd(auth: WazoAuthStandIn, tree: dict, tmp_path_factory: pytest.TempPathFa
     daemon.stop()
 
 
-def _wait_for(condition, timeout: float = 15) -> None:  # type: ignore[no-untyped-def]
+def _wait_for(condition: Callable[[], object], timeout: float = 15) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
         assert time.monotonic() < deadline, 'condition not met in time'

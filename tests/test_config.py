@@ -11,7 +11,7 @@ from wazo_confd import config
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def write(path, content) -> str:  # type: ignore[no-untyped-def]
+def write(path: Path, content: dict) -> str:
     with open(path, 'w') as f:
         yaml.safe_dump(content, f)
     return str(path)

@@ -10,7 +10,9 @@ from wazo_confd.errors import InputError
 from wazo_confd.plugins.line import caller_id
 
 
-def line(sip=None, sccp=None, custom=None) -> SimpleNamespace:  # type: ignore[no-untyped-def]
+def line(
+    sip: SimpleNamespace | None = None, sccp: SimpleNamespace | None = None, custom: SimpleNamespace | None = None
+) -> SimpleNamespace:
     return SimpleNamespace(endpoint_sip=sip, endpoint_sccp=sccp, endpoint_custom=custom, endpoint=sip or sccp or custom)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from wazo_confd.kit.notifier import Notifier
 from wazo_confd.plugins.endpoint_custom.notifier import EndpointCustomNotifier
 from wazo_confd.plugins.endpoint_sccp.notifier import EndpointSCCPNotifier
 from wazo_confd.plugins.endpoint_sip.notifier import EndpointSIPNotifier, SIPTemplateNotifier
@@ -24,5 +25,5 @@ from wazo_confd.plugins.user_line.notifier import UserLineNotifier
         (UserLineNotifier, {'ipbx': ['dialplan reload', 'module reload res_pjsip.so']}),
     ],
 )
-def test_reload_commands_are_the_contract_sysconfd_handlers(notifier, commands: dict) -> None:  # type: ignore[no-untyped-def]
+def test_reload_commands_are_the_contract_sysconfd_handlers(notifier: type[Notifier], commands: dict) -> None:
     assert notifier.reload_commands == commands

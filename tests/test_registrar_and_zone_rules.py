@@ -52,7 +52,7 @@ def test_a_line_with_an_unknown_registrar_is_an_input_error() -> None:
         ('anything', providers()),  # the registrars plugin is not loaded
     ],
 )
-def test_a_line_registrar_that_passes(registrar: str | None, registry) -> None:  # type: ignore[no-untyped-def]
+def test_a_line_registrar_that_passes(registrar: str | None, registry: Providers) -> None:
     RegistrarExists(registry).validate(SimpleNamespace(registrar=registrar))
 
 
@@ -95,7 +95,7 @@ def test_a_voicemail_timezone_must_name_a_zone() -> None:
 
 
 @pytest.mark.parametrize('timezone, names', [('eu-fr', {'eu-fr'}), (None, set()), ('any', None)])
-def test_a_voicemail_timezone_that_passes(timezone: str | None, names) -> None:  # type: ignore[no-untyped-def]
+def test_a_voicemail_timezone_that_passes(timezone: str | None, names: set[str] | None) -> None:
     TimezoneIsAZone(lambda: names).validate(SimpleNamespace(timezone=timezone))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -40,7 +41,7 @@ class RecordingSink:
 
 
 @pytest.fixture
-def database(tmp_path: Path) -> Database:
+def database(tmp_path: Path) -> Iterator[Database]:
     uri = f'sqlite:///{tmp_path}/relay.sqlite'
     migrations.upgrade(uri)
     db = Database(uri)
@@ -131,7 +132,7 @@ def test_sent_rows_older_than_the_retention_are_purged(database: Database) -> No
         assert sorted(session.scalars(select(OutboxEvent.name))) == ['new', 'unsent']
 
 
-def _eventually(predicate, timeout: float = 5) -> bool:  # type: ignore[no-untyped-def]
+def _eventually(predicate: Callable[[], object], timeout: float = 5) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if predicate():

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 
 import pytest
@@ -30,7 +31,7 @@ def session() -> Iterator[Session]:
     from sqlalchemy import event
 
     @event.listens_for(engine, 'connect')
-    def _fold(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    def _fold(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         dbapi_connection.create_function('fold', 1, fold_text)
 
     metadata.create_all(engine)
@@ -47,7 +48,7 @@ def session() -> Iterator[Session]:
         yield session
 
 
-def names(session: Session, raw):  # type: ignore[no-untyped-def]
+def names(session: Session, raw: dict[str, object]) -> tuple[int, list]:
     total, rows = run_search(session, select(people.c.name), CONFIG, parse_params(CONFIG, raw))
     return total, list(rows)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from wazo_confd.database.uow import Database
 
 
 @pytest.fixture
-def database(tmp_path: Path) -> Database:
+def database(tmp_path: Path) -> Iterator[Database]:
     uri = f'sqlite:///{tmp_path}/tenants.sqlite'
     migrations.upgrade(uri)
     db = Database(uri)

@@ -7,7 +7,9 @@ import json
 import subprocess
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from kombu import Connection, Exchange, Queue, binding
 
@@ -98,11 +100,14 @@ def delete_queue(name: str) -> None:
         Queue(name)(connection.default_channel).delete()
 
 
+T = TypeVar('T')
+
+
 def rabbitmqctl(*args: str) -> None:
     subprocess.run(['rabbitmqctl', *args], check=True, capture_output=True, timeout=120)
 
 
-def wait_for(predicate, timeout: float = 10, interval: float = 0.05):  # type: ignore[no-untyped-def]
+def wait_for(predicate: Callable[[], T], timeout: float = 10, interval: float = 0.05) -> T:
     deadline = time.monotonic() + timeout
     while True:
         value = predicate()
