@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import timedelta
 from pathlib import Path
 
@@ -26,7 +26,7 @@ class RecordingSink:
         self.sent: list[str] = []
         self.fail_after: int | None = None
 
-    def send(self, rows: list[OutboxEvent]) -> None:
+    def send(self, rows: Sequence[OutboxEvent]) -> None:
         for count, row in enumerate(rows):
             if self.fail_after is not None and len(self.sent) >= self.fail_after:
                 raise PartialDelivery(count, ConnectionError('down'))
