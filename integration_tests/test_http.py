@@ -74,7 +74,7 @@ def test_forwarded_headers_shape_location_and_links(client: Client) -> None:
     assert user['links'][0]['href'] == expected
 
 
-def test_every_error_body_ends_with_a_newline(daemon, client) -> None:  # type: ignore[no-untyped-def]
+def test_every_error_body_ends_with_a_newline(daemon: Daemon, client: Client) -> None:
     too_big = daemon.config.get('rest_api', {}).get('max_content_length', 40 * 1024 * 1024) + 1
     answers = {
         400: client.post('/users', json={}),
@@ -88,7 +88,7 @@ def test_every_error_body_ends_with_a_newline(daemon, client) -> None:  # type: 
     assert [status for status, response in answers.items() if not response.text.endswith(']\n')] == []
 
 
-def test_success_json_bodies_end_with_a_newline(client) -> None:  # type: ignore[no-untyped-def]
+def test_success_json_bodies_end_with_a_newline(client: Client) -> None:
     created = client.post('/users', json={'firstname': 'Newline'})
     listed = client.get('/users')
     shown = client.get(f'/users/{created.json()["uuid"]}')
