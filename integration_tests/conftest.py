@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
+from .helpers.client import Client
 from .helpers.daemon import Daemon
 from .helpers.database import Rows, create_database, drop_database
 
@@ -59,12 +61,12 @@ def rows(daemon: Daemon) -> Iterator[Rows]:
 
 
 @pytest.fixture
-def client(daemon: Daemon):  # type: ignore[no-untyped-def]
+def client(daemon: Daemon) -> Client:
     return daemon.client()
 
 
 @pytest.fixture
-def workdir(tmp_path) -> str:  # type: ignore[no-untyped-def]
+def workdir(tmp_path: Path) -> str:
     return str(tmp_path)
 
 

@@ -20,7 +20,7 @@ def bus_config() -> dict:
 
 
 @pytest.fixture(scope='module', params=['postgresql', 'sqlite'])
-def bus_daemon(request, tmp_path_factory) -> Iterator[Daemon]:  # type: ignore[no-untyped-def]
+def bus_daemon(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Daemon]:
     # A database of its own: a second daemon on the shared one would replace its admin key.
     pg = request.param == 'postgresql'
     uri = create_database('confd_bus') if pg else f'sqlite:///{tmp_path_factory.mktemp("bus") / "confd.sqlite"}'
@@ -39,7 +39,9 @@ def listener() -> Iterator[BusListener]:
     listener.close()
 
 
-def test_user_create_edit_delete_events_arrive_with_the_exact_envelope(bus_daemon, listener) -> None:  # type: ignore[no-untyped-def]
+def test_user_create_edit_delete_events_arrive_with_the_exact_envelope(
+    bus_daemon: Daemon, listener: BusListener
+) -> None:
     client = bus_daemon.client()
     user = client.post('/users', json={'firstname': 'Ada'}).json()
     assert client.put(f'/users/{user["id"]}', json={'firstname': 'Ada', 'lastname': 'L'}).status_code == 204
@@ -79,7 +81,7 @@ def test_user_create_edit_delete_events_arrive_with_the_exact_envelope(bus_daemo
     assert messages[0].body['data']['created_at'] is not None
 
 
-def test_status_shows_publisher_consumer_and_an_empty_backlog(bus_daemon) -> None:  # type: ignore[no-untyped-def]
+def test_status_shows_publisher_consumer_and_an_empty_backlog(bus_daemon: Daemon) -> None:
     client = bus_daemon.client()
     assert wait_for(lambda: client.get('/status').json()['bus_consumer']['status'] == 'ok')
 
@@ -89,7 +91,7 @@ def test_status_shows_publisher_consumer_and_an_empty_backlog(bus_daemon) -> Non
     assert status['bus_consumer'] == {'status': 'ok'}
 
 
-def test_sent_events_are_marked_sent(bus_daemon) -> None:  # type: ignore[no-untyped-def]
+def test_sent_events_are_marked_sent(bus_daemon: Daemon) -> None:
     user = bus_daemon.client().post('/users', json={'firstname': 'Sent'}).json()
     rows = Rows(bus_daemon.db_uri)
     try:
@@ -108,7 +110,7 @@ def tenant_count(uri: str, tenant_uuid: str) -> int:
         rows.dispose()
 
 
-def test_auth_tenant_added_creates_the_tenant_with_its_slug_once(bus_daemon) -> None:  # type: ignore[no-untyped-def]
+def test_auth_tenant_added_creates_the_tenant_with_its_slug_once(bus_daemon: Daemon) -> None:
     tenant_uuid = str(uuid.uuid4())
     data = {'uuid': tenant_uuid, 'name': 'Acme corp', 'slug': 'acme'}
 
@@ -125,7 +127,7 @@ def test_auth_tenant_added_creates_the_tenant_with_its_slug_once(bus_daemon) -> 
         rows.dispose()
 
 
-def test_auth_tenant_deleted_removes_the_tenant_and_its_users(bus_daemon) -> None:  # type: ignore[no-untyped-def]
+def test_auth_tenant_deleted_removes_the_tenant_and_its_users(bus_daemon: Daemon) -> None:
     client = bus_daemon.client()
     tenant_uuid = str(uuid.uuid4())
     master_uuid = _master_tenant(bus_daemon.db_uri)

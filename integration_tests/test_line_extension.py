@@ -5,10 +5,15 @@ from __future__ import annotations
 import threading
 import uuid
 
+import requests
+
+from .helpers.client import Client
+from .helpers.daemon import Daemon
+from .helpers.database import Rows
 from .helpers.telephony import create, create_context, events_with, sub_tenant
 
 
-def setup_line(client, endpoint=True):  # type: ignore[no-untyped-def]
+def setup_line(client: Client, endpoint: bool = True) -> tuple[dict, dict]:
     """A context with user ranges and a line in it (with an SCCP endpoint: a line needs
     an endpoint before it gets an extension)."""
     context = create_context(client)
@@ -19,16 +24,16 @@ def setup_line(client, endpoint=True):  # type: ignore[no-untyped-def]
     return context, line
 
 
-def new_extension(client, context, exten=None):  # type: ignore[no-untyped-def]
+def new_extension(client: Client, context: dict, exten: str | None = None) -> dict:
     exten = exten or str(1000 + uuid.uuid4().int % 900)
     return create(client, '/extensions', {'exten': exten, 'context': context['name']})
 
 
-def link(client, line, extension):  # type: ignore[no-untyped-def]
+def link(client: Client, line: dict, extension: dict) -> requests.Response:
     return client.put(f'/lines/{line["id"]}/extensions/{extension["id"]}')
 
 
-def test_link_shows_on_both_sides_and_writes_the_event(client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_link_shows_on_both_sides_and_writes_the_event(client: Client, rows: Rows) -> None:
     context, line = setup_line(client)
     extension = new_extension(client, context)
 
@@ -48,7 +53,7 @@ def test_link_shows_on_both_sides_and_writes_the_event(client, rows) -> None:  #
     assert event[0]['body']['data'] == {'line_id': line['id'], 'extension_id': extension['id']}
 
 
-def test_unlink_frees_the_extension(client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_unlink_frees_the_extension(client: Client, rows: Rows) -> None:
     context, line = setup_line(client)
     extension = new_extension(client, context)
     link(client, line, extension)
@@ -62,7 +67,7 @@ def test_unlink_frees_the_extension(client, rows) -> None:  # type: ignore[no-un
     assert [e['routing_key'] for e in event] == ['config.line_extension_associated.deleted']
 
 
-def test_a_linked_extension_cannot_be_deleted(client) -> None:  # type: ignore[no-untyped-def]
+def test_a_linked_extension_cannot_be_deleted(client: Client) -> None:
     context, line = setup_line(client)
     extension = new_extension(client, context)
     link(client, line, extension)
@@ -75,7 +80,7 @@ def test_a_linked_extension_cannot_be_deleted(client) -> None:  # type: ignore[n
     ]
 
 
-def test_unlinking_a_pair_that_is_not_linked_does_nothing(client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_unlinking_a_pair_that_is_not_linked_does_nothing(client: Client, rows: Rows) -> None:
     context, line = setup_line(client)
     extension = new_extension(client, context)
     before = rows.count('outbox_event')
@@ -86,7 +91,7 @@ def test_unlinking_a_pair_that_is_not_linked_does_nothing(client, rows) -> None:
     assert rows.count('outbox_event') == before
 
 
-def test_a_line_takes_one_extension(client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_a_line_takes_one_extension(client: Client, rows: Rows) -> None:
     context, line = setup_line(client)
     other = create_context(client)
     first, second = new_extension(client, context, '1101'), new_extension(client, other, '1102')
@@ -101,7 +106,7 @@ def test_a_line_takes_one_extension(client, rows) -> None:  # type: ignore[no-un
     assert rows.count('line_extension', 'line_id = :l', l=line['id']) == 1
 
 
-def test_a_line_without_endpoint_takes_no_extension(client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_a_line_without_endpoint_takes_no_extension(client: Client, rows: Rows) -> None:
     context, line = setup_line(client, endpoint=False)
     extension = new_extension(client, context)
 
@@ -112,7 +117,7 @@ def test_a_line_without_endpoint_takes_no_extension(client, rows) -> None:  # ty
     assert rows.count('line_extension', 'line_id = :l', l=line['id']) == 0
 
 
-def test_the_context_must_be_internal(client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_the_context_must_be_internal(client: Client, rows: Rows) -> None:
     _, line = setup_line(client)
     incall = create(client, '/contexts', {'label': f'in-{uuid.uuid4().hex[:6]}', 'type': 'incall'})
     extension = create(client, '/extensions', {'exten': '5001', 'context': incall['name']})
@@ -125,7 +130,7 @@ def test_the_context_must_be_internal(client, rows) -> None:  # type: ignore[no-
     ]
 
 
-def test_an_extension_rings_the_lines_of_one_main_user(client) -> None:  # type: ignore[no-untyped-def]
+def test_an_extension_rings_the_lines_of_one_main_user(client: Client) -> None:
     context, first = setup_line(client)
     second = create(client, '/lines', {'context': context['name'], 'endpoint_sccp': {'options': [['allow', 'alaw']]}})
     extension = new_extension(client, context)
@@ -143,7 +148,7 @@ def test_an_extension_rings_the_lines_of_one_main_user(client) -> None:  # type:
     ]
 
 
-def test_lines_without_users_share_an_extension(client) -> None:  # type: ignore[no-untyped-def]
+def test_lines_without_users_share_an_extension(client: Client) -> None:
     context, first = setup_line(client)
     second = create(client, '/lines', {'context': context['name'], 'endpoint_sccp': {'options': [['allow', 'alaw']]}})
     extension = new_extension(client, context)
@@ -157,7 +162,7 @@ def test_lines_without_users_share_an_extension(client) -> None:  # type: ignore
     )
 
 
-def test_the_number_must_lie_in_a_user_range(client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_the_number_must_lie_in_a_user_range(client: Client, rows: Rows) -> None:
     context, line = setup_line(client)
     outside = new_extension(client, context, '5555')
 
@@ -168,7 +173,7 @@ def test_the_number_must_lie_in_a_user_range(client, rows) -> None:  # type: ign
     assert rows.count('line_extension', 'line_id = :l', l=line['id']) == 0
 
 
-def test_linking_the_same_pair_again_is_harmless(client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_linking_the_same_pair_again_is_harmless(client: Client, rows: Rows) -> None:
     context, line = setup_line(client)
     extension = new_extension(client, context)
     link(client, line, extension)
@@ -177,7 +182,7 @@ def test_linking_the_same_pair_again_is_harmless(client, rows) -> None:  # type:
     assert len(events_with(rows, 'line_extension_associated', line_id=line['id'])) == 1
 
 
-def test_unknown_line_or_extension_is_404(client) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_line_or_extension_is_404(client: Client) -> None:
     context, line = setup_line(client)
     extension = new_extension(client, context)
 
@@ -185,7 +190,7 @@ def test_unknown_line_or_extension_is_404(client) -> None:  # type: ignore[no-un
     assert client.put(f'/lines/{line["id"]}/extensions/999999').status_code == 404
 
 
-def test_both_sides_must_share_a_tenant(daemon, client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_both_sides_must_share_a_tenant(daemon: Daemon, client: Client, rows: Rows) -> None:
     context, line = setup_line(client)
     sub = sub_tenant(rows, line['tenant_uuid'])
     sub_client = daemon.client(tenant=sub)
@@ -198,7 +203,7 @@ def test_both_sides_must_share_a_tenant(daemon, client, rows) -> None:  # type: 
     assert response.json()[0].startswith('Resource Error - different tenants')
 
 
-def test_post_creates_and_links_in_one_transaction(client, daemon, rows) -> None:  # type: ignore[no-untyped-def]
+def test_post_creates_and_links_in_one_transaction(client: Client, daemon: Daemon, rows: Rows) -> None:
     context, line = setup_line(client)
 
     response = client.post(f'/lines/{line["id"]}/extensions', json={'exten': '1234', 'context': context['name']})
@@ -212,7 +217,7 @@ def test_post_creates_and_links_in_one_transaction(client, daemon, rows) -> None
     assert events_with(rows, 'line_extension_associated', line_id=line['id'], extension_id=extension['id'])
 
 
-def test_post_refused_by_a_rule_writes_nothing(client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_post_refused_by_a_rule_writes_nothing(client: Client, rows: Rows) -> None:
     context, line = setup_line(client)
     before = (rows.count('extension'), rows.count('outbox_event'))
 
@@ -222,7 +227,7 @@ def test_post_refused_by_a_rule_writes_nothing(client, rows) -> None:  # type: i
     assert (rows.count('extension'), rows.count('outbox_event')) == before
 
 
-def test_deleting_a_line_unlinks_and_frees_its_extension(client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_deleting_a_line_unlinks_and_frees_its_extension(client: Client, rows: Rows) -> None:
     context, line = setup_line(client)
     extension = new_extension(client, context)
     link(client, line, extension)
@@ -233,7 +238,7 @@ def test_deleting_a_line_unlinks_and_frees_its_extension(client, rows) -> None: 
     assert client.delete(f'/extensions/{extension["id"]}').status_code == 204
 
 
-def test_users_show_the_extension_of_their_main_line(client) -> None:  # type: ignore[no-untyped-def]
+def test_users_show_the_extension_of_their_main_line(client: Client) -> None:
     context, line = setup_line(client, endpoint=False)
     sip = create(client, '/endpoints/sip', {'label': f'sip-{uuid.uuid4().hex[:6]}'})
     assert client.put(f'/lines/{line["id"]}/endpoints/sip/{sip["uuid"]}').status_code == 204
@@ -254,7 +259,7 @@ def test_users_show_the_extension_of_their_main_line(client) -> None:  # type: i
     assert client.get(f'/users/{user["id"]}').json()['lines'][0]['extensions'][0]['exten'] == '1500'
 
 
-def test_concurrent_links_to_one_line_let_one_win(pg_daemon) -> None:  # type: ignore[no-untyped-def]
+def test_concurrent_links_to_one_line_let_one_win(pg_daemon: Daemon) -> None:
     client = pg_daemon.client()
     context, line = setup_line(client)
     extensions = [new_extension(client, context, str(1600 + i)) for i in range(4)]

@@ -8,7 +8,7 @@ once it has bodies in SEED_BODIES (path parameters filled in by the test's autho
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import pytest
 import requests
@@ -46,7 +46,9 @@ def _yaml(daemon: Daemon) -> dict:
 def _seed(daemon: Daemon, spec: dict, path: str) -> str | None:
     """Create ROWS rows of `path`; the reason it could not, or None."""
     client = daemon.client()
-    bodies = SEED_BODIES.get(path) or [example_body(spec, path, serial) for serial in range(ROWS)]
+    bodies: Sequence[dict | None] = SEED_BODIES.get(path, [])
+    if not bodies:
+        bodies = [example_body(spec, path, serial) for serial in range(ROWS)]
     if any(body is None for body in bodies):
         return 'its schema alone does not give a valid body'
     for body in bodies:

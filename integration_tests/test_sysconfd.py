@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -34,7 +34,9 @@ def sysconfd() -> Iterator[SysconfdStandIn]:
 
 
 @pytest.fixture(scope='module', params=['postgresql', 'sqlite'])
-def reload_daemon(request, tmp_path_factory, sysconfd) -> Iterator[Daemon]:  # type: ignore[no-untyped-def]
+def reload_daemon(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, sysconfd: SysconfdStandIn
+) -> Iterator[Daemon]:
     # A database of its own: a second daemon on the shared one would replace its admin key.
     pg = request.param == 'postgresql'
     uri = create_database('confd_sd') if pg else f'sqlite:///{tmp_path_factory.mktemp("sd") / "confd.sqlite"}'
@@ -50,7 +52,7 @@ def reload_daemon(request, tmp_path_factory, sysconfd) -> Iterator[Daemon]:  # t
 
 
 @pytest.fixture
-def rows(reload_daemon) -> Iterator[Rows]:  # type: ignore[no-untyped-def]
+def rows(reload_daemon: Daemon) -> Iterator[Rows]:
     peek = Rows(reload_daemon.db_uri)
     yield peek
     peek.dispose()
@@ -60,12 +62,14 @@ def settle(rows: Rows) -> None:
     assert wait_for(lambda: rows.count('sysconfd_request', 'sent_at IS NULL') == 0)
 
 
-def test_each_user_write_sends_the_contract_commands(reload_daemon, sysconfd, rows) -> None:  # type: ignore[no-untyped-def]
+def test_each_user_write_sends_the_contract_commands(
+    reload_daemon: Daemon, sysconfd: SysconfdStandIn, rows: Rows
+) -> None:
     client = reload_daemon.client()
     settle(rows)
     user: dict = {}
 
-    def expect_reload(write) -> None:  # type: ignore[no-untyped-def]
+    def expect_reload(write: Callable[[], object]) -> None:
         before = len(sysconfd.requests)
         write()
         assert wait_for(lambda: len(sysconfd.requests) > before)
@@ -77,7 +81,9 @@ def test_each_user_write_sends_the_contract_commands(reload_daemon, sysconfd, ro
     expect_reload(lambda: client.delete(f'/users/{user["id"]}'))
 
 
-def test_a_context_write_sends_the_dialplan_reload(reload_daemon, sysconfd, rows) -> None:  # type: ignore[no-untyped-def]
+def test_a_context_write_sends_the_dialplan_reload(
+    reload_daemon: Daemon, sysconfd: SysconfdStandIn, rows: Rows
+) -> None:
     settle(rows)
     before = len(sysconfd.requests)
 
@@ -99,7 +105,7 @@ EXTENSION_EDIT_RELOAD = {
 }
 
 
-def reloads_of(sysconfd, rows, write) -> list:  # type: ignore[no-untyped-def]
+def reloads_of(sysconfd: SysconfdStandIn, rows: Rows, write: Callable[[], object]) -> list:
     """The request bodies wazo-sysconfd received for one write (none: [] after a pause)."""
     settle(rows)
     before = len(sysconfd.requests)
@@ -109,7 +115,9 @@ def reloads_of(sysconfd, rows, write) -> list:  # type: ignore[no-untyped-def]
     return sysconfd.requests[before:]
 
 
-def test_extension_writes_send_the_contract_reloads(reload_daemon, sysconfd, rows) -> None:  # type: ignore[no-untyped-def]
+def test_extension_writes_send_the_contract_reloads(
+    reload_daemon: Daemon, sysconfd: SysconfdStandIn, rows: Rows
+) -> None:
     client = reload_daemon.client()
     context = client.post('/contexts', json={'label': 'exts'}).json()['name']
     made: dict = {}
@@ -125,7 +133,9 @@ def test_extension_writes_send_the_contract_reloads(reload_daemon, sysconfd, row
     assert reloads_of(sysconfd, rows, lambda: client.delete(f'/extensions/{made["id"]}')) == dialplan
 
 
-def test_an_extension_edit_that_changes_nothing_sends_no_reload(reload_daemon, sysconfd, rows) -> None:  # type: ignore[no-untyped-def]
+def test_an_extension_edit_that_changes_nothing_sends_no_reload(
+    reload_daemon: Daemon, sysconfd: SysconfdStandIn, rows: Rows
+) -> None:
     client = reload_daemon.client()
     context = client.post('/contexts', json={'label': 'same'}).json()['name']
     extension = client.post('/extensions', json={'exten': '4400', 'context': context}).json()
@@ -136,7 +146,9 @@ def test_an_extension_edit_that_changes_nothing_sends_no_reload(reload_daemon, s
     assert reloads_of(sysconfd, rows, same) == []
 
 
-def test_voicemail_writes_send_the_contract_reloads(reload_daemon, sysconfd, rows) -> None:  # type: ignore[no-untyped-def]
+def test_voicemail_writes_send_the_contract_reloads(
+    reload_daemon: Daemon, sysconfd: SysconfdStandIn, rows: Rows
+) -> None:
     client = reload_daemon.client()
     context = client.post('/contexts', json={'label': 'vms'}).json()['name']
     made: dict = {}
@@ -155,7 +167,9 @@ def test_voicemail_writes_send_the_contract_reloads(reload_daemon, sysconfd, row
     assert reloads_of(sysconfd, rows, lambda: client.delete(f'/voicemails/{made["id"]}')) == voicemail_reload
 
 
-def test_line_endpoint_links_send_the_module_reload_of_their_kind(reload_daemon, sysconfd, rows) -> None:  # type: ignore[no-untyped-def]
+def test_line_endpoint_links_send_the_module_reload_of_their_kind(
+    reload_daemon: Daemon, sysconfd: SysconfdStandIn, rows: Rows
+) -> None:
     client = reload_daemon.client()
     context = client.post('/contexts', json={'label': 'links'}).json()['name']
     line = client.post('/lines', json={'context': context}).json()
@@ -167,7 +181,9 @@ def test_line_endpoint_links_send_the_module_reload_of_their_kind(reload_daemon,
     assert reloads_of(sysconfd, rows, lambda: client.delete(url)) == sccp
 
 
-def test_a_zone_messages_write_sends_the_voicemail_reload(reload_daemon, sysconfd, rows) -> None:  # type: ignore[no-untyped-def]
+def test_a_zone_messages_write_sends_the_voicemail_reload(
+    reload_daemon: Daemon, sysconfd: SysconfdStandIn, rows: Rows
+) -> None:
     client = reload_daemon.client()
     zones = client.get('/asterisk/voicemail/zonemessages').json()
     settle(rows)
@@ -180,7 +196,7 @@ def test_a_zone_messages_write_sends_the_voicemail_reload(reload_daemon, sysconf
     assert sysconfd.requests[before:] == [{'ipbx': ['voicemail reload'], 'agentbus': []}]
 
 
-def test_a_registrar_write_sends_no_reload(reload_daemon, sysconfd, rows) -> None:  # type: ignore[no-untyped-def]
+def test_a_registrar_write_sends_no_reload(reload_daemon: Daemon, sysconfd: SysconfdStandIn, rows: Rows) -> None:
     settle(rows)
     before = len(sysconfd.requests)
 
@@ -192,7 +208,9 @@ def test_a_registrar_write_sends_no_reload(reload_daemon, sysconfd, rows) -> Non
     assert sysconfd.requests[before:] == []
 
 
-def test_reloads_recorded_while_sysconfd_is_down_all_arrive_later(reload_daemon, sysconfd, rows) -> None:  # type: ignore[no-untyped-def]
+def test_reloads_recorded_while_sysconfd_is_down_all_arrive_later(
+    reload_daemon: Daemon, sysconfd: SysconfdStandIn, rows: Rows
+) -> None:
     client = reload_daemon.client()
     settle(rows)
     before_rows = rows.count('sysconfd_request')
@@ -214,7 +232,9 @@ def test_reloads_recorded_while_sysconfd_is_down_all_arrive_later(reload_daemon,
     assert wait_for(lambda: client.get('/status').json()['sysconfd'] == {'status': 'ok', 'backlog': 0})
 
 
-def test_live_reload_off_records_and_sends_nothing(reload_daemon, sysconfd, rows) -> None:  # type: ignore[no-untyped-def]
+def test_live_reload_off_records_and_sends_nothing(
+    reload_daemon: Daemon, sysconfd: SysconfdStandIn, rows: Rows
+) -> None:
     client = reload_daemon.client()
     settle(rows)
     assert client.put('/configuration/live_reload', json={'enabled': False}).status_code == 204
@@ -232,7 +252,7 @@ def test_live_reload_off_records_and_sends_nothing(reload_daemon, sysconfd, rows
     assert client.get('/configuration/live_reload').json() == {'enabled': True}
 
 
-def test_live_reload_edited_event_is_written(reload_daemon, rows) -> None:  # type: ignore[no-untyped-def]
+def test_live_reload_edited_event_is_written(reload_daemon: Daemon, rows: Rows) -> None:
     client = reload_daemon.client()
     assert client.put('/configuration/live_reload', json={'enabled': True}).status_code == 204
 
@@ -249,14 +269,14 @@ def test_live_reload_edited_event_is_written(reload_daemon, rows) -> None:  # ty
     assert event['headers']['required_acl'] == 'events.config.live_reload.edited'
 
 
-def test_live_reload_refuses_a_non_boolean(reload_daemon) -> None:  # type: ignore[no-untyped-def]
+def test_live_reload_refuses_a_non_boolean(reload_daemon: Daemon) -> None:
     response = reload_daemon.client().put('/configuration/live_reload', json={'enabled': 'yes'})
 
     assert response.status_code == 400
     assert response.json()[0].startswith('Input Error - enabled:')
 
 
-def test_live_reload_is_for_the_master_tenant_only(reload_daemon) -> None:  # type: ignore[no-untyped-def]
+def test_live_reload_is_for_the_master_tenant_only(reload_daemon: Daemon) -> None:
     tenant_uuid = str(uuid.uuid4())
     engine = create_engine(reload_daemon.db_uri)
     with engine.begin() as connection:

@@ -75,7 +75,7 @@ def rules(flask_app: Flask) -> dict[str, tuple[str, set[str]]]:
     return {rule.endpoint: (rule.rule, set(rule.methods or ())) for rule in flask_app.url_map.iter_rules()}
 
 
-def test_list_and_item_routes_take_the_declared_endpoints_and_id_kind(app) -> None:  # type: ignore[no-untyped-def]
+def test_list_and_item_routes_take_the_declared_endpoints_and_id_kind(app: tuple[Flask, PluginDependencies]) -> None:
     built(app)
 
     found = rules(app[0])
@@ -92,11 +92,11 @@ def test_list_and_item_routes_take_the_declared_endpoints_and_id_kind(app) -> No
         ('uuid-or-int', ['/things/<int:id>', '/things/<uuid:id>']),
     ],
 )
-def test_each_id_kind_has_its_item_rules(kind, expected) -> None:  # type: ignore[no-untyped-def]
+def test_each_id_kind_has_its_item_rules(kind: str, expected: list) -> None:
     assert replace(THINGS, id=kind).item_rules() == expected
 
 
-def test_acls_follow_the_prefix_and_the_path_variable(app) -> None:  # type: ignore[no-untyped-def]
+def test_acls_follow_the_prefix_and_the_path_variable(app: tuple[Flask, PluginDependencies]) -> None:
     made = built(app, replace(THINGS, id_var='thing_id', head=True))
 
     assert made.list_resource.acls == {'get': 'confd.things.read', 'post': 'confd.things.create'}
@@ -115,7 +115,7 @@ def test_a_single_acl_can_be_overridden() -> None:
     assert declaration.acl_of('update') == 'confd.things.{id}.update'
 
 
-def test_operations_left_out_have_no_method(app) -> None:  # type: ignore[no-untyped-def]
+def test_operations_left_out_have_no_method(app: tuple[Flask, PluginDependencies]) -> None:
     built(app, replace(THINGS, operations=('list', 'read')))
 
     found = rules(app[0])
@@ -123,21 +123,23 @@ def test_operations_left_out_have_no_method(app) -> None:  # type: ignore[no-unt
     assert found['things'][1] == {'GET', 'HEAD', 'OPTIONS'}
 
 
-def test_resource_classes_are_named_after_the_label_in_the_schemas_plugin(app) -> None:  # type: ignore[no-untyped-def]
+def test_resource_classes_are_named_after_the_label_in_the_schemas_plugin(
+    app: tuple[Flask, PluginDependencies],
+) -> None:
     made = built(app)
 
     assert (made.list_resource.__name__, made.item_resource.__name__) == ('ThingList', 'ThingItem')
     assert made.list_resource.__module__ == ContextSchema.__module__
 
 
-def test_master_scope_reserves_every_operation_and_makes_global_rows(app) -> None:  # type: ignore[no-untyped-def]
+def test_master_scope_reserves_every_operation_and_makes_global_rows(app: tuple[Flask, PluginDependencies]) -> None:
     made = built(app, replace(THINGS, scope='master'))
 
     assert made.list_resource.master_tenant_only and made.item_resource.master_tenant_only
     assert made.dao.tenant_scoped is False
 
 
-def test_master_only_reserves_single_operations_without_marking_the_base(app) -> None:  # type: ignore[no-untyped-def]
+def test_master_only_reserves_single_operations_without_marking_the_base(app: tuple[Flask, PluginDependencies]) -> None:
     made = built(app, replace(THINGS, master_only=('create', 'delete')))
 
     assert is_master_tenant_only(made.list_resource, made.list_resource.post)
@@ -147,20 +149,20 @@ def test_master_only_reserves_single_operations_without_marking_the_base(app) ->
     assert not hasattr(made.list_resource.__mro__[1].post, 'master_tenant_only')
 
 
-def test_the_dao_knows_the_model_name_scope_and_search(app) -> None:  # type: ignore[no-untyped-def]
+def test_the_dao_knows_the_model_name_scope_and_search(app: tuple[Flask, PluginDependencies]) -> None:
     made = built(app)
 
     assert (made.dao.model, made.dao.resource_name, made.dao.tenant_scoped) == (Context, 'Thing', True)
     assert made.dao.search_config is THINGS.search
 
 
-def test_a_concurrent_insert_names_the_first_unique_key(app) -> None:  # type: ignore[no-untyped-def]
+def test_a_concurrent_insert_names_the_first_unique_key(app: tuple[Flask, PluginDependencies]) -> None:
     made = built(app, replace(THINGS, unique=(('label', 'type'),)))
 
     assert made.dao.conflict_metadata(SimpleNamespace(label='a', type='internal')) == {'label': 'a', 'type': 'internal'}
 
 
-def test_unique_fields_are_checked_first_on_create_and_edit(app) -> None:  # type: ignore[no-untyped-def]
+def test_unique_fields_are_checked_first_on_create_and_edit(app: tuple[Flask, PluginDependencies]) -> None:
     other = UniqueField('name', lambda **kw: None, 'Thing')
     made = built(app, replace(THINGS, validators=lambda dao, providers: _group(create=[other])))
 
@@ -175,7 +177,9 @@ def _group(**kwargs: Any) -> Any:
     return ValidationGroup(**kwargs)
 
 
-def test_a_referred_resource_refuses_deletion_while_a_foreign_key_holds_it(app) -> None:  # type: ignore[no-untyped-def]
+def test_a_referred_resource_refuses_deletion_while_a_foreign_key_holds_it(
+    app: tuple[Flask, PluginDependencies],
+) -> None:
     made = built(app)
     [rule] = made.service.validator.delete
     assert isinstance(rule, NotReferred)
@@ -198,14 +202,14 @@ def test_a_referred_resource_refuses_deletion_while_a_foreign_key_holds_it(app) 
     )
 
 
-def test_the_service_carries_schema_model_and_providers(app) -> None:  # type: ignore[no-untyped-def]
+def test_the_service_carries_schema_model_and_providers(app: tuple[Flask, PluginDependencies]) -> None:
     made = built(app)
 
     assert (made.service.schema, made.service.model) == (ContextSchema, Context)
     assert made.service.providers is app[1].providers
 
 
-def test_declared_providers_are_registered(app) -> None:  # type: ignore[no-untyped-def]
+def test_declared_providers_are_registered(app: tuple[Flask, PluginDependencies]) -> None:
     made = built(app)
     providers = app[1].providers
 
@@ -261,7 +265,7 @@ def test_a_resource_without_events_still_queues_its_reloads() -> None:
     assert outbox.events == [] and outbox.reloads == [{'ipbx': ['dialplan reload']}]
 
 
-def test_an_edit_hands_the_changed_fields_to_the_notifier(app) -> None:  # type: ignore[no-untyped-def]
+def test_an_edit_hands_the_changed_fields_to_the_notifier(app: tuple[Flask, PluginDependencies]) -> None:
     registrars = replace(
         THINGS,
         model=Registrar,
@@ -289,7 +293,7 @@ def test_an_edit_hands_the_changed_fields_to_the_notifier(app) -> None:  # type:
     assert outbox.reloads == [{'ipbx': ['module reload x']}]
 
 
-def test_the_document_shows_the_examples_and_their_references(app) -> None:  # type: ignore[no-untyped-def]
+def test_the_document_shows_the_examples_and_their_references(app: tuple[Flask, PluginDependencies]) -> None:
     built(app)
     with app[0].app_context():
         paths = build_spec(app[0])['paths']
@@ -302,7 +306,7 @@ def test_the_document_shows_the_examples_and_their_references(app) -> None:  # t
     assert paths['/things/{id}']['get']['x-required-acl'] == 'confd.things.{id}.read'
 
 
-def test_a_declared_plugin_builds_each_resource_and_calls_its_hook(app) -> None:  # type: ignore[no-untyped-def]
+def test_a_declared_plugin_builds_each_resource_and_calls_its_hook(app: tuple[Flask, PluginDependencies]) -> None:
     seen = []
 
     class Plugin(DeclaredPlugin):
@@ -316,7 +320,7 @@ def test_a_declared_plugin_builds_each_resource_and_calls_its_hook(app) -> None:
     assert seen == ['/things', '/others'] and {'thinglist', 'otherlist'} <= set(rules(app[0]))
 
 
-def test_a_declared_resource_offers_its_schemas_to_contributions(app) -> None:  # type: ignore[no-untyped-def]
+def test_a_declared_resource_offers_its_schemas_to_contributions(app: tuple[Flask, PluginDependencies]) -> None:
     class ThingSchema(BaseSchema):
         id = fields.Integer()
         group = Placeholder(None)

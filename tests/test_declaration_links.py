@@ -74,7 +74,7 @@ def service(outbox: Outbox) -> Links:
     return Links(LINKS, providers, AssociationNotifier(outbox, LINKS))
 
 
-def test_association_route_acls_and_provider(app) -> None:  # type: ignore[no-untyped-def]
+def test_association_route_acls_and_provider(app: Any) -> None:
     built = build_association(LINKS, app[1])
 
     rule, methods = rules(app[0])['left_right']
@@ -127,7 +127,7 @@ def test_sides_of_two_tenants_are_refused_by_default() -> None:
     assert "'left_tenant_uuid': 'a', 'right_tenant_uuid': 'b'" in error.value.message and left.links == []
 
 
-def test_settings_route_acls_and_master_only_put(app) -> None:  # type: ignore[no-untyped-def]
+def test_settings_route_acls_and_master_only_put(app: Any) -> None:
     build_settings(ZONE_MESSAGES, app[1])
 
     resource = app[0].view_functions['voicemailzonemessageslist'].view_class
@@ -180,7 +180,7 @@ def members(outbox: Outbox) -> Members:
     return Members(MEMBERS, providers, ListAssociationNotifier(outbox, MEMBERS))
 
 
-def test_list_association_route_acl_and_body(app) -> None:  # type: ignore[no-untyped-def]
+def test_list_association_route_acl_and_body(app: Any) -> None:
     build_list_association(MEMBERS, app[1])
 
     rule, methods = rules(app[0])['left_rights']

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from wazo_confd.kit.declaration import Resource
+from wazo_confd.kit.notifier import Notifier
 from wazo_confd.kit.reloads import Change, requested
 from wazo_confd.plugins.endpoint_custom.plugin import ENDPOINTS_CUSTOM
 from wazo_confd.plugins.endpoint_sccp.plugin import ENDPOINTS_SCCP
@@ -22,7 +24,7 @@ from wazo_confd.plugins.user_line.notifier import UserLineNotifier
         (UserLineNotifier, {'ipbx': ['dialplan reload', 'module reload res_pjsip.so']}),
     ],
 )
-def test_reload_commands_are_the_contract_sysconfd_handlers(notifier, commands) -> None:  # type: ignore[no-untyped-def]
+def test_reload_commands_are_the_contract_sysconfd_handlers(notifier: type[Notifier], commands: dict) -> None:
     assert notifier.reload_commands == commands
 
 
@@ -31,12 +33,12 @@ def test_reload_commands_are_the_contract_sysconfd_handlers(notifier, commands) 
     'declaration, commands',
     [(ENDPOINTS_SCCP, {'ipbx': ['module reload chan_sccp.so', 'dialplan reload']}), (ENDPOINTS_CUSTOM, {})],
 )
-def test_declared_endpoints_request_the_contract_reloads(declaration, commands, action) -> None:  # type: ignore[no-untyped-def]
+def test_declared_endpoints_request_the_contract_reloads(declaration: Resource, commands: dict, action: str) -> None:
     assert requested(declaration.reloads, Change(action, None)) == commands
 
 
 @pytest.mark.parametrize('action', ['associated', 'dissociated'])
-def test_line_endpoint_links_request_the_contract_reloads_of_their_kind(action) -> None:  # type: ignore[no-untyped-def]
+def test_line_endpoint_links_request_the_contract_reloads_of_their_kind(action: str) -> None:
     sip, sccp, custom = (requested(a.reloads, Change(action, None)) for a in ASSOCIATIONS)
 
     assert sip == {'ipbx': ['module reload res_pjsip.so']}

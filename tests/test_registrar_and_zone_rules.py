@@ -32,7 +32,7 @@ def providers(**services: Any) -> Providers:
 
 
 class Registrars:
-    def __init__(self, *ids: str):
+    def __init__(self, *ids: str) -> None:
         self.ids = ids
 
     def find(self, registrar_id: str) -> Any:
@@ -56,7 +56,7 @@ def test_a_line_with_an_unknown_registrar_is_an_input_error() -> None:
         ('anything', providers()),  # the registrars plugin is not loaded
     ],
 )
-def test_a_line_registrar_that_passes(registrar, registry) -> None:  # type: ignore[no-untyped-def]
+def test_a_line_registrar_that_passes(registrar: str | None, registry: Providers) -> None:
     RegistrarExists(registry).validate(SimpleNamespace(registrar=registrar))
 
 
@@ -99,7 +99,7 @@ def test_a_voicemail_timezone_must_name_a_zone() -> None:
 
 
 @pytest.mark.parametrize('timezone, names', [('eu-fr', {'eu-fr'}), (None, set()), ('any', None)])
-def test_a_voicemail_timezone_that_passes(timezone, names) -> None:  # type: ignore[no-untyped-def]
+def test_a_voicemail_timezone_that_passes(timezone: str | None, names: set[str] | None) -> None:
     TimezoneIsAZone(lambda: names).validate(SimpleNamespace(timezone=timezone))
 
 

@@ -7,7 +7,9 @@ import json
 import subprocess
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from kombu import Connection, Exchange, Queue, binding
 
@@ -27,7 +29,7 @@ class Message:
 class BusListener:
     """A queue of our own receiving the events named `names`."""
 
-    def __init__(self, names: list[str], durable: bool = False):
+    def __init__(self, names: list[str], durable: bool = False) -> None:
         self.name = f'confd-test-{uuid.uuid4().hex[:10]}'
         self.connection = Connection(BROKER_URL)
         # A headers binding matches header values, so bind once per event name.
@@ -98,11 +100,14 @@ def delete_queue(name: str) -> None:
         Queue(name)(connection.default_channel).delete()
 
 
+T = TypeVar('T')
+
+
 def rabbitmqctl(*args: str) -> None:
     subprocess.run(['rabbitmqctl', *args], check=True, capture_output=True, timeout=120)
 
 
-def wait_for(predicate, timeout: float = 10, interval: float = 0.05):  # type: ignore[no-untyped-def]
+def wait_for(predicate: Callable[[], T], timeout: float = 10, interval: float = 0.05) -> T:
     deadline = time.monotonic() + timeout
     while True:
         value = predicate()

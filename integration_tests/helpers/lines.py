@@ -62,7 +62,7 @@ def _json(value: Any) -> Any:
 class Events:
     """The outbox rows written after a mark: what a request published."""
 
-    def __init__(self, rows: Rows):
+    def __init__(self, rows: Rows) -> None:
         self.rows = rows
         self.mark = int(rows.scalar('SELECT coalesce(max(id), 0) FROM outbox_event') or 0)
 

@@ -52,7 +52,7 @@ def document_factories(document: dict) -> dict[str, Factory]:
 
 
 class _Body:
-    def __init__(self, content: dict, unique: set[str]):
+    def __init__(self, content: dict, unique: set[str]) -> None:
         self.example = content['example']
         self.refs = content.get('x-example-refs', {})
         self.unique = unique

@@ -18,7 +18,9 @@ import time
 from collections.abc import Iterator
 
 import pytest
+import requests
 
+from ..helpers.client import Client
 from ..helpers.daemon import Daemon
 from ..helpers.database import create_database, drop_database
 from ..helpers.wazo_auth import WazoAuthStandIn
@@ -96,7 +98,7 @@ def test_persona_reaches_only_what_its_tenant_may_see(world: World, persona: str
 
 
 class Matrix:
-    def __init__(self, world: World, persona: str):
+    def __init__(self, world: World, persona: str) -> None:
         self.world = world
         self.persona = persona
         self.home = 'a' if persona in ('lacking_acl', 'invalid') else persona
@@ -113,7 +115,7 @@ class Matrix:
             'child': CHILD.get(self.home),
         }
 
-    def client(self, op: Operation, tenant: str | None = None):  # type: ignore[no-untyped-def]
+    def client(self, op: Operation, tenant: str | None = None) -> Client:
         if self.persona == 'lacking_acl':
             if op.lacking_pattern() not in self.world.lacking:
                 self.state = None  # making the key writes a row
@@ -152,7 +154,9 @@ class Matrix:
                 self.collection_cells(op, item_routes)
         return self.failures
 
-    def call(self, op: Operation, url: str, tenant: str | None, expected: int, label: str, owner: str | None = None):  # type: ignore[no-untyped-def]
+    def call(
+        self, op: Operation, url: str, tenant: str | None, expected: int, label: str, owner: str | None = None
+    ) -> requests.Response:
         factory = FACTORIES.get(op.route)
         body = None
         if op.method == 'POST' and factory and factory.body_in:
@@ -176,7 +180,8 @@ class Matrix:
         if refused:
             after = self.world.snapshot()
             if after != self.state:
-                changed = sorted(t for t in after if after[t] != self.state.get(t))
+                before = self.state or {}
+                changed = sorted(t for t in after if after[t] != before.get(t))
                 self.failures.append(f'{cell}: refused with {response.status_code} but changed {changed}')
             self.state = after
         elif op.method != 'GET' and op.method != 'HEAD':
