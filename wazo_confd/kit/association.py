@@ -7,7 +7,7 @@ service then checks that they belong to the same tenant.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,10 +40,10 @@ class AssociationResource(ConfdResource):
     def __init__(self, service: Any):
         self.service = service
 
-    def find_left(self, left_id: Any, tenant_uuids: list[str]) -> Any:
+    def find_left(self, left_id: Any, tenant_uuids: Sequence[str]) -> Any:
         raise NotImplementedError
 
-    def find_right(self, right_id: Any, tenant_uuids: list[str]) -> Any:
+    def find_right(self, right_id: Any, tenant_uuids: Sequence[str]) -> Any:
         raise NotImplementedError
 
     def _pair(self, left_id: Any, right_id: Any) -> tuple[Any, Any]:

@@ -6,6 +6,7 @@ Tenant changes send no event: upstream, tenant events come from wazo-auth.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from wazo_confd.database.search import SearchParams
@@ -15,11 +16,11 @@ from wazo_confd.tenancy import Tenant, slugify
 
 
 class TenantService(CRUDService):
-    def search(self, params: SearchParams, tenant_uuids: list[str] | None) -> tuple[int, list[Tenant]]:
+    def search(self, params: SearchParams, tenant_uuids: Sequence[str] | None) -> tuple[int, list[Tenant]]:
         total, tenants = super().search(params, tenant_uuids)
         return total, [self._with_sip_templates(tenant) for tenant in tenants]
 
-    def get(self, tenant_uuid: Any, tenant_uuids: list[str] | None) -> Tenant:
+    def get(self, tenant_uuid: Any, tenant_uuids: Sequence[str] | None) -> Tenant:
         return self._with_sip_templates(super().get(tenant_uuid, tenant_uuids))
 
     def create(self, tenant: Tenant) -> Tenant:
