@@ -12,7 +12,7 @@ from wazo_confd.plugins.endpoint_sccp.plugin import ENDPOINTS_SCCP
 from wazo_confd.plugins.endpoint_sip.notifier import EndpointSIPNotifier, SIPTemplateNotifier
 from wazo_confd.plugins.line.notifier import LineNotifier
 from wazo_confd.plugins.line_endpoint.plugin import ASSOCIATIONS
-from wazo_confd.plugins.user_line.notifier import UserLineNotifier
+from wazo_confd.plugins.user_line.plugin import USER_LINE
 
 
 @pytest.mark.parametrize(
@@ -21,7 +21,6 @@ from wazo_confd.plugins.user_line.notifier import UserLineNotifier
         (LineNotifier, {'ipbx': ['module reload res_pjsip.so', 'dialplan reload', 'module reload chan_sccp.so']}),
         (EndpointSIPNotifier, {'ipbx': ['module reload res_pjsip.so', 'dialplan reload']}),
         (SIPTemplateNotifier, {'ipbx': ['module reload res_pjsip.so', 'dialplan reload']}),
-        (UserLineNotifier, {'ipbx': ['dialplan reload', 'module reload res_pjsip.so']}),
     ],
 )
 def test_reload_commands_are_the_contract_sysconfd_handlers(notifier: type[Notifier], commands: dict) -> None:
@@ -44,3 +43,10 @@ def test_line_endpoint_links_request_the_contract_reloads_of_their_kind(action: 
     assert sip == {'ipbx': ['module reload res_pjsip.so']}
     assert sccp == {'ipbx': ['module reload chan_sccp.so']}
     assert custom == {}
+
+
+@pytest.mark.parametrize('action', ['associated', 'dissociated'])
+def test_user_line_links_request_the_contract_reloads(action: str) -> None:
+    assert requested(USER_LINE.reloads, Change(action, None)) == {
+        'ipbx': ['dialplan reload', 'module reload res_pjsip.so']
+    }

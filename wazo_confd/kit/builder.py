@@ -4,6 +4,7 @@ resources, routes and providers."""
 from __future__ import annotations
 
 import functools
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -22,6 +23,8 @@ from .routing import add_route
 from .service import CRUDService
 from .settings import Settings, build_settings
 from .validator import NotReferred, UniqueField, ValidationGroup
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -196,8 +199,16 @@ class DeclaredPlugin:
     resources: ClassVar[tuple[Resource, ...]] = ()
     associations: ClassVar[tuple[Association | ListAssociation, ...]] = ()
     settings: ClassVar[tuple[Settings, ...]] = ()
+    # Plugins owning the objects this one's routes link (and live under): while one of
+    # them is disabled, this plugin adds nothing.
+    requires: ClassVar[tuple[str, ...]] = ()
 
     def load(self, deps: PluginDependencies) -> None:
+        enabled = deps.config.get('enabled_plugins', {})
+        missing = [name for name in self.requires if not enabled.get(name)]
+        if missing:
+            logger.warning('%s: no routes added, plugins %s are disabled', type(self).__module__, ', '.join(missing))
+            return
         for declaration in self.resources:
             self.loaded(build(declaration, deps), deps)
         for association in self.associations:
