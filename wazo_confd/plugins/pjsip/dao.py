@@ -4,26 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from wazo_confd.database.search import SearchConfig
 from wazo_confd.kit.dao import CRUDDao
 from wazo_confd.kit.references import move_references, referring_resource
 
 from .model import Transport
 
-SEARCH = SearchConfig(
-    columns={'uuid': Transport.uuid, 'name': Transport.name},
-    search=['uuid', 'name'],
-    default_sort='name',
-    tiebreak=Transport.uuid,
-)
-
 
 class TransportDao(CRUDDao[Transport]):
-    model = Transport
-    resource_name = 'Transport'
-    search_config = SEARCH
-    id_column = 'uuid'
-    tenant_scoped = False
+    """Lookups ignore the tenants (set by the declaration: scope `global`)."""
 
     def conflict_metadata(self, obj: Transport | None) -> dict[str, Any]:
         return {'name': obj.name} if obj is not None else {}
