@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import inspect
+
 from wazo_confd.kit.dao import CRUDDao
 from wazo_confd.kit.references import move_references, referring_resource
 
 from .model import Transport
+
+# The column the endpoints' foreign keys name.
+_UUID = inspect(Transport).columns['uuid']
 
 
 class TransportDao(CRUDDao[Transport]):
@@ -18,9 +23,9 @@ class TransportDao(CRUDDao[Transport]):
 
     def user(self, transport: Transport) -> tuple[str, dict] | None:
         """A SIP endpoint or template using the transport (found from the foreign keys)."""
-        return referring_resource(self.session, Transport.__table__.c.uuid, transport.uuid)
+        return referring_resource(self.session, _UUID, transport.uuid)
 
     def delete_with_fallback(self, transport: Transport, fallback: Transport | None) -> None:
         if fallback is not None:
-            move_references(self.session, Transport.__table__.c.uuid, transport.uuid, fallback.uuid)
+            move_references(self.session, _UUID, transport.uuid, fallback.uuid)
         self.delete(transport)
