@@ -121,6 +121,8 @@ def list_class(declaration: Resource) -> type[ListResource]:
     operations = declaration.operations
     acls = {'get': declaration.acl_of('list')} if 'list' in operations else {}
     docs: dict[str, dict] = {}
+    if declaration.ids_query is not None and 'list' in operations:
+        docs['get'] = {'query': {declaration.ids_query: 'csv'}}
     if 'create' in operations:
         acls['post'] = declaration.acl_of('create')
         docs['post'] = {'example': declaration.example, 'example_refs': declaration.example_refs}
@@ -131,6 +133,7 @@ def list_class(declaration: Resource) -> type[ListResource]:
         'item_endpoint': declaration.endpoints[1],
         'item_id_field': declaration.id_field,
         'item_id_var': declaration.id_var,
+        'ids_query': declaration.ids_query,
     }
     attrs.update(_master_only_handlers(base, declaration, {'post': 'create'}))
     return type(f'{declaration.class_label}List', (base,), attrs)
