@@ -10,7 +10,7 @@ from wazo_confd.kit.reloads import Change, requested
 from wazo_confd.plugins.endpoint_custom.plugin import ENDPOINTS_CUSTOM
 from wazo_confd.plugins.endpoint_sccp.plugin import ENDPOINTS_SCCP
 from wazo_confd.plugins.endpoint_sip.plugin import ENDPOINTS_SIP, SIP_TEMPLATES
-from wazo_confd.plugins.line.notifier import LineNotifier
+from wazo_confd.plugins.line.plugin import LINES_RESOURCE
 from wazo_confd.plugins.line_endpoint.plugin import ASSOCIATIONS
 from wazo_confd.plugins.user_line.notifier import UserLineNotifier
 
@@ -18,7 +18,6 @@ from wazo_confd.plugins.user_line.notifier import UserLineNotifier
 @pytest.mark.parametrize(
     'notifier, commands',
     [
-        (LineNotifier, {'ipbx': ['module reload res_pjsip.so', 'dialplan reload', 'module reload chan_sccp.so']}),
         (UserLineNotifier, {'ipbx': ['dialplan reload', 'module reload res_pjsip.so']}),
     ],
 )
@@ -32,6 +31,7 @@ def test_reload_commands_are_the_contract_sysconfd_handlers(notifier: type[Notif
     [
         (ENDPOINTS_SCCP, {'ipbx': ['module reload chan_sccp.so', 'dialplan reload']}),
         (ENDPOINTS_CUSTOM, {}),
+        (LINES_RESOURCE, {'ipbx': ['module reload res_pjsip.so', 'dialplan reload', 'module reload chan_sccp.so']}),
         (ENDPOINTS_SIP, {'ipbx': ['module reload res_pjsip.so', 'dialplan reload']}),
         (SIP_TEMPLATES, {'ipbx': ['module reload res_pjsip.so', 'dialplan reload']}),
     ],
