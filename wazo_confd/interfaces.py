@@ -10,6 +10,7 @@ plugins used before the keys were typed.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
@@ -146,7 +147,7 @@ class LineEndpoints(Protocol):
 
 @runtime_checkable
 class UserVoicemails(Protocol):
-    def find_nested(self, body: dict, tenant_uuids: list[str]) -> Any:
+    def find_nested(self, body: dict, tenant_uuids: Sequence[str]) -> Any:
         """A `voicemail` nested in POST /users checked, and the box it names found, before
         anything is written."""
 

@@ -167,7 +167,7 @@ def item_class(declaration: Resource) -> type[ItemResource]:
 def _common(declaration: Resource, base: type, acls: dict, docs: dict, methods: dict[str, str]) -> dict[str, Any]:
     # What a hook class documents itself (a query parameter, a view) adds to the declared docs.
     own: dict[str, dict] = getattr(base, 'docs', {})
-    merged = {method: {**own.get(method, {}), **docs.get(method, {})} for method in {*own, *docs}}
+    merged = {method: _merged(own.get(method, {}), docs.get(method, {})) for method in {*own, *docs}}
     return {
         '__module__': declaration.schema.__module__,
         'acls': acls,
@@ -176,6 +176,14 @@ def _common(declaration: Resource, base: type, acls: dict, docs: dict, methods: 
         'master_tenant_only': declaration.scope == 'master',
         'schema': declaration.schema,
     }
+
+
+def _merged(own: dict, declared: dict) -> dict:
+    """One method's docs: the hook's, then the declaration's; query parameters from both."""
+    merged = {**own, **declared}
+    if 'query' in own and 'query' in declared:
+        merged['query'] = {**own['query'], **declared['query']}
+    return merged
 
 
 def _master_only_handlers(base: type, declaration: Resource, methods: dict[str, str]) -> dict[str, Callable]:
