@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 
 from marshmallow import ValidationError, fields, pre_load, validate, validates_schema
 
+from wazo_confd.kit.contributions import Placeholder
 from wazo_confd.kit.projections import (
     EndpointCustomRelation,
     EndpointSCCPRelation,
@@ -39,7 +40,7 @@ class LineSchema(BaseSchema):
     caller_id_num = StrictString(allow_none=True, validate=[validate.Length(max=80), digits])
     registrar = StrictString(validate=validate.Length(max=128))
     links = ListLinks(Link('lines'))
-    application = fields.Constant(None, dump_only=True)
+    application = Placeholder(None)  # the applications plugin contributes it
     # Fields (not only `Nested`): the POST schema loads them with other plugins' schemas.
     endpoint_sip: fields.Field = one(EndpointSIPRelation)
     endpoint_sccp: fields.Field = one(EndpointSCCPRelation)
