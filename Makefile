@@ -29,6 +29,7 @@ run: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 ## The whole suite: unit tests, then integration tests against PostgreSQL and RabbitMQ.
 test: $(STAMP)

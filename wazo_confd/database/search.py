@@ -52,6 +52,8 @@ class SearchParams:
     limit: int | None = None
     offset: int = 0
     filters: dict[str, str] = field(default_factory=dict)
+    # The ids the list is restricted to (a list's `?uuid=a,b`), when given.
+    ids: list[str] | None = None
 
 
 def parse_params(config: SearchConfig, raw: dict[str, Any]) -> SearchParams:

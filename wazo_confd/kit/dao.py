@@ -11,7 +11,7 @@ from sqlalchemy.orm import InstanceState, Mapper, Session, joinedload, lazyload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from wazo_confd.database import constraints, lookups
-from wazo_confd.database.search import SearchConfig, SearchParams, run_search
+from wazo_confd.database.search import SearchConfig, SearchParams, run_search, storable
 from wazo_confd.database.uow import READ_ONLY, Database
 from wazo_confd.errors import ResourceError, already_exists, not_found
 from wazo_confd.tenancy import TenantScope
@@ -52,7 +52,10 @@ class CRUDDao(Generic[Model]):
         return query.where(self.model.tenant_uuid.in_(tenant_uuids))
 
     def search(self, params: SearchParams, tenant_uuids: Sequence[str] | None) -> tuple[int, list[Model]]:
-        return run_search(self.session, self.scoped(self.base_query(), tenant_uuids), self.search_config, params)
+        query = self.scoped(self.base_query(), tenant_uuids)
+        if params.ids is not None:
+            query = query.where(getattr(self.model, self.id_column).in_([i for i in params.ids if storable(i)]))
+        return run_search(self.session, query, self.search_config, params)
 
     def find_by(self, tenant_uuids: Sequence[str] | None = None, **criteria: Any) -> Model | None:
         session = self.session

@@ -51,6 +51,11 @@ class CRUDService:
             return self.model(**form)
         return self.model(tenant_uuid=tenant_uuid, **form)
 
+    def apply(self, obj: Any, form: dict) -> None:
+        """Copy a loaded PUT body onto the object."""
+        for key, value in form.items():
+            setattr(obj, key, value)
+
     def create_from_body(self, body: Any, tenant_uuid: str | None) -> Any:
         """Create an object from a request body in that tenant, as the resource's POST does."""
         return self.create(self.build(self.load_form(body), tenant_uuid))

@@ -6,6 +6,7 @@ from typing import Any
 
 from marshmallow import ValidationError, fields, post_dump, validate
 
+from wazo_confd.kit.contributions import Placeholder
 from wazo_confd.kit.projections import LineIdRelation, one
 from wazo_confd.kit.schema import BaseSchema, Link, ListLinks, OptionPairs, StrictString
 
@@ -50,7 +51,7 @@ class BaseSIPSchema(BaseSchema):
 
 class EndpointSIPSchema(BaseSIPSchema):
     links = ListLinks(Link('endpoint_sip', field='uuid', target='uuid'))
-    trunk = fields.Constant(None, dump_only=True)
+    trunk = Placeholder(None)
     line = one(LineIdRelation)
 
 
