@@ -8,15 +8,11 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import create_engine, text
 
-from .helpers.bus import BusListener, delete_queue, publish, wait_for
+from .helpers.bus import BusListener, bus_config, delete_queue, publish, wait_for
 from .helpers.daemon import Daemon
 from .helpers.database import Rows, create_database, drop_database
 
 USER_EVENTS = ['user_created', 'user_edited', 'user_deleted']
-
-
-def bus_config() -> dict:
-    return {'bus': {'enabled': True, 'queue_name': f'confd-test-{uuid.uuid4().hex[:10]}'}, 'uuid': str(uuid.uuid4())}
 
 
 @pytest.fixture(scope='module', params=['postgresql', 'sqlite'])
@@ -33,8 +29,8 @@ def bus_daemon(request, tmp_path_factory) -> Iterator[Daemon]:  # type: ignore[n
 
 
 @pytest.fixture
-def listener() -> Iterator[BusListener]:
-    listener = BusListener(USER_EVENTS)
+def listener(bus_daemon: Daemon) -> Iterator[BusListener]:
+    listener = BusListener(USER_EVENTS, origin_uuid=bus_daemon.config['uuid'])
     yield listener
     listener.close()
 

@@ -46,7 +46,7 @@ class TestSCCP:
         assert response.json() == ["Resource Not Found - SCCPEndpoint was not found ('id': 999999)"]
 
     def test_events(self, client, rows) -> None:  # type: ignore[no-untyped-def]
-        events = Events(rows)
+        events = Events(client)
 
         endpoint = sccp(client)
         client.put(f'/endpoints/sccp/{endpoint["id"]}', json={'options': []})
@@ -109,7 +109,7 @@ class TestCustom:
         assert [e['id'] for e in body['items']] == [first['id'], second['id']]
 
     def test_events(self, client, rows) -> None:  # type: ignore[no-untyped-def]
-        events = Events(rows)
+        events = Events(client)
 
         endpoint = custom(client)
         client.put(f'/endpoints/custom/{endpoint["id"]}', json={'enabled': False})

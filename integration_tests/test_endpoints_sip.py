@@ -274,7 +274,7 @@ def test_deleting_a_template_unlinks_it_from_endpoints(client) -> None:  # type:
 
 class TestEvents:
     def test_created_event_carries_the_contract_payload(self, client, rows) -> None:  # type: ignore[no-untyped-def]
-        events = Events(rows)
+        events = Events(client)
 
         endpoint = sip(
             client,
@@ -299,7 +299,7 @@ class TestEvents:
 
     def test_edit_and_delete_events(self, client, rows) -> None:  # type: ignore[no-untyped-def]
         endpoint = sip(client)
-        events = Events(rows)
+        events = Events(client)
 
         client.put(f'/endpoints/sip/{endpoint["uuid"]}', json={'label': 'x'})
         client.delete(f'/endpoints/sip/{endpoint["uuid"]}')
@@ -310,7 +310,7 @@ class TestEvents:
         ]
 
     def test_template_events(self, client, rows, daemon) -> None:  # type: ignore[no-untyped-def]
-        events = Events(rows)
+        events = Events(client)
 
         response = client.post('/endpoints/sip/templates', json={'label': 'tpl'})
         tpl = created(response)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 
+from .helpers.events import Events
 from .helpers.telephony import bind_extension, create, create_context, events_with, sub_tenant
 
 
@@ -205,13 +206,14 @@ def test_context_of_a_sub_tenant_is_a_tenant_mismatch(daemon, client, rows) -> N
 
 
 def test_create_edit_delete_events(client, rows) -> None:  # type: ignore[no-untyped-def]
+    published = Events(client)
     context = create_context(client)
     extension = create(client, '/extensions', {'exten': '1000', 'context': context['name']})
     client.put(f'/extensions/{extension["id"]}', json={'exten': '1001'})
     client.delete(f'/extensions/{extension["id"]}')
 
     for action, exten in (('created', '1000'), ('edited', '1001'), ('deleted', '1001')):
-        [event] = events_with(rows, f'extension_{action}', id=extension['id'])
+        [event] = events_with(published, f'extension_{action}', id=extension['id'])
         assert event['routing_key'] == f'config.extensions.{action}'
         assert event['body']['data'] == {'id': extension['id'], 'exten': exten, 'context': context['name']}
         assert event['headers']['tenant_uuid'] == context['tenant_uuid']

@@ -119,7 +119,7 @@ def test_list_refuses_unknown_order(client) -> None:  # type: ignore[no-untyped-
 
 
 def test_events(client, rows) -> None:  # type: ignore[no-untyped-def]
-    events = Events(rows)
+    events = Events(client)
 
     created = line(client)
     client.put(f'/lines/{created["id"]}', json={'position': 3})
@@ -143,7 +143,7 @@ def test_events(client, rows) -> None:  # type: ignore[no-untyped-def]
 class TestNestedEndpoint:
     def test_post_creates_and_associates_a_sip_endpoint(self, client, rows) -> None:  # type: ignore[no-untyped-def]
         name = context(client)
-        events = Events(rows)
+        events = Events(client)
 
         response = client.post(
             '/lines',
@@ -234,7 +234,7 @@ class TestCallerId:
 
     def test_post_writes_it_to_the_sip_endpoint_in_an_edit(self, client, rows) -> None:  # type: ignore[no-untyped-def]
         name = context(client)
-        events = Events(rows)
+        events = Events(client)
         body = {'context': name, 'caller_id_name': 'Alice', 'caller_id_num': '1234', 'endpoint_sip': {'label': 'a'}}
 
         created = client.post('/lines', json=body).json()
@@ -269,13 +269,15 @@ class TestCallerId:
     )
     def test_without_a_caller_id_endpoint_it_is_refused(self, client, rows, extra, message) -> None:  # type: ignore[no-untyped-def]
         name = context(client)
-        before = (rows.count('line'), rows.count('endpoint_custom'), rows.count('outbox_event'))
+        before = (rows.count('line'), rows.count('endpoint_custom'))
+        published = Events(client)
 
         response = client.post('/lines', json={'context': name, 'caller_id_name': 'Carol', **extra})
 
         assert response.status_code == 400
         assert response.json() == [message]
-        assert (rows.count('line'), rows.count('endpoint_custom'), rows.count('outbox_event')) == before
+        assert (rows.count('line'), rows.count('endpoint_custom')) == before
+        assert published.all() == []
 
     def test_a_caller_id_in_the_endpoint_too_is_ambiguous(self, client) -> None:  # type: ignore[no-untyped-def]
         sip = {'endpoint_section_options': [['callerid', '"X" <1>']]}
@@ -305,7 +307,7 @@ class TestCallerId:
 
     def test_put_writes_the_endpoint(self, client, rows) -> None:  # type: ignore[no-untyped-def]
         created = client.post('/lines', json={'context': context(client), 'endpoint_sip': {}}).json()
-        events = Events(rows)
+        events = Events(client)
 
         response = client.put(f'/lines/{created["id"]}', json={'caller_id_name': 'Fay', 'caller_id_num': '400'})
 
@@ -325,19 +327,19 @@ class TestCallerId:
     def test_put_refusals(self, client, rows, endpoint, body, message) -> None:  # type: ignore[no-untyped-def]
         nested = {'options': [['allow', 'ulaw']]} if endpoint == 'endpoint_sccp' else {}
         created = client.post('/lines', json={'context': context(client), endpoint: nested}).json()
-        before = rows.count('outbox_event')
+        published = Events(client)
 
         response = client.put(f'/lines/{created["id"]}', json=body)
 
         assert response.status_code == 400
         assert response.json() == [message]
-        assert rows.count('outbox_event') == before
+        assert published.all() == []
 
 
 class TestNestedExtensions:
     def test_post_creates_each_extension_and_links_it(self, client, rows) -> None:  # type: ignore[no-untyped-def]
         ctx = create_context(client)
-        events = Events(rows)
+        events = Events(client)
 
         created = client.post(
             '/lines', json={'context': ctx['name'], 'endpoint_sip': {}, 'extensions': [{'exten': '1400'}]}
@@ -370,10 +372,12 @@ class TestNestedExtensions:
 
     def test_an_extension_needs_an_endpoint_and_nothing_is_written(self, client, rows) -> None:  # type: ignore[no-untyped-def]
         ctx = create_context(client)
-        before = (rows.count('line'), rows.count('extension'), rows.count('outbox_event'))
+        before = (rows.count('line'), rows.count('extension'))
+        published = Events(client)
 
         response = client.post('/lines', json={'context': ctx['name'], 'extensions': [{'exten': '1402'}]})
 
         assert response.status_code == 400
         assert response.json()[0].startswith('Resource Error - Line must be associated with a Endpoint')
-        assert (rows.count('line'), rows.count('extension'), rows.count('outbox_event')) == before
+        assert (rows.count('line'), rows.count('extension')) == before
+        assert published.all() == []

@@ -199,7 +199,7 @@ def test_a_sub_tenant_endpoint_uses_a_global_transport(sub_tenant, client) -> No
 
 
 def test_events_of_create_edit_delete(client, rows) -> None:  # type: ignore[no-untyped-def]
-    events = Events(rows)
+    events = Events(client)
 
     made = transport(client, options=[['protocol', 'udp']])
     client.put(f'/sip/transports/{made["uuid"]}', json={'name': unique('renamed')})

@@ -212,7 +212,7 @@ class TestEvents:
     def test_associated_and_dissociated(self, client, rows) -> None:  # type: ignore[no-untyped-def]
         owner = user(client)
         new_line, endpoint = sip_line(client)
-        events = Events(rows)
+        events = Events(client)
 
         link(client, owner, new_line)
         client.delete(f'/users/{owner["id"]}/lines/{new_line["id"]}')
@@ -243,7 +243,7 @@ class TestEvents:
         owner = user(client)
         new_line, _ = sip_line(client)
         link(client, owner, new_line)
-        events = Events(rows)
+        events = Events(client)
 
         assert client.delete(f'/lines/{new_line["id"]}').status_code == 204
 

@@ -9,7 +9,7 @@ import pytest
 from .helpers.lines import Events, unique
 from .helpers.telephony import create, create_context, create_user, create_voicemail, number, sub_tenant
 
-TABLES = ('confd_user', 'line', 'endpoint_sip', 'extension', 'voicemail', 'user_line', 'user_voicemail', 'outbox_event')
+TABLES = ('confd_user', 'line', 'endpoint_sip', 'extension', 'voicemail', 'user_line', 'user_voicemail')
 
 
 def sip_line_body(context: dict, exten: str = '1001') -> dict:
@@ -31,7 +31,7 @@ def counts(rows) -> dict:  # type: ignore[no-untyped-def]
 
 def test_one_call_provisions_user_line_endpoint_extension_and_voicemail(client, daemon, rows) -> None:  # type: ignore[no-untyped-def]
     context = create_context(client)
-    events = Events(rows)
+    events = Events(client)
     body = {'firstname': 'Ada', 'voicemail': voicemail_body(context), 'lines': [sip_line_body(context)]}
 
     response = client.post('/users', json=body)
@@ -100,7 +100,7 @@ def test_a_nested_line_is_linked_to_an_extension_that_exists(client, rows) -> No
 
 def test_voicemail_linked_by_id(client, rows) -> None:  # type: ignore[no-untyped-def]
     voicemail = create_voicemail(client, create_context(client))
-    events = Events(rows)
+    events = Events(client)
 
     user = create(client, '/users', {'firstname': 'Cy', 'voicemail': {'id': voicemail['id']}})
 
@@ -110,7 +110,7 @@ def test_voicemail_linked_by_id(client, rows) -> None:  # type: ignore[no-untype
 
 
 def test_without_nested_objects_nothing_else_is_written(client, rows) -> None:  # type: ignore[no-untyped-def]
-    events = Events(rows)
+    events = Events(client)
 
     user = create(client, '/users', {'firstname': 'Di', 'lines': [], 'voicemail': None})
 
@@ -119,7 +119,7 @@ def test_without_nested_objects_nothing_else_is_written(client, rows) -> None:  
 
 
 def test_nested_keys_without_a_resource_here_are_ignored(client, rows) -> None:  # type: ignore[no-untyped-def]
-    events = Events(rows)
+    events = Events(client)
     ignored = {
         'auth': {'username': unique('auth')},
         'groups': [{'uuid': '00000000-0000-0000-0000-000000000000'}],
@@ -143,11 +143,13 @@ class TestFailuresWriteNothing:
 
     def check(self, client, rows, body: dict, status: int) -> list:  # type: ignore[no-untyped-def]
         before = counts(rows)
+        published = Events(client)
 
         response = client.post('/users', json={'firstname': unique('fail'), **body})
 
         assert response.status_code == status, response.text
         assert counts(rows) == before
+        assert published.all() == []
         return response.json()
 
     def test_invalid_nested_endpoint(self, client, rows) -> None:  # type: ignore[no-untyped-def]

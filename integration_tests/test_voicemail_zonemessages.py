@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from .helpers.events import Events
 from .helpers.telephony import create_context, create_voicemail, events, number
 
 PATH = '/asterisk/voicemail/zonemessages'
@@ -70,11 +71,11 @@ def test_bad_bodies_are_400_and_change_nothing(client, zones, body, field) -> No
 
 
 def test_put_sends_the_edited_event(client, rows, zones) -> None:  # type: ignore[no-untyped-def]
-    before = len(events(rows, 'voicemail_zonemessages_edited'))
+    published = Events(client)
 
     client.put(PATH, json={'items': zones})
 
-    sent = events(rows, 'voicemail_zonemessages_edited')[before:]
+    sent = events(published, 'voicemail_zonemessages_edited')
     assert len(sent) == 1
     assert sent[0]['routing_key'] == 'config.voicemail_zonemessages.edited'
     assert sent[0]['body']['data'] == {}

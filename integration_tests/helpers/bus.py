@@ -23,15 +23,36 @@ class Message:
     content_type: str
     delivery_mode: int | None
 
+    @property
+    def name(self) -> str:
+        return self.headers['name']
+
+    @property
+    def data(self) -> dict:
+        return self.body['data']
+
+
+def bus_config() -> dict:
+    """The config of a daemon publishing to the test broker: a uuid of its own (the
+    `origin_uuid` its listeners bind on) and a consumer queue of its own."""
+    return {'uuid': str(uuid.uuid4()), 'bus': {'enabled': True, 'queue_name': f'confd-test-{uuid.uuid4().hex[:10]}'}}
+
 
 class BusListener:
-    """A queue of our own receiving the events named `names`."""
+    """A queue of our own receiving the events named `names` published by the daemon whose
+    uuid is `origin_uuid` (or every event of that daemon when `names` is None).
 
-    def __init__(self, names: list[str], durable: bool = False):
+    Binding on `origin_uuid` keeps the events of other daemons out: other test runs, other
+    pytest-xdist workers and other suites share the broker."""
+
+    def __init__(self, names: list[str] | None = None, origin_uuid: str | None = None, durable: bool = False):
         self.name = f'confd-test-{uuid.uuid4().hex[:10]}'
         self.connection = Connection(BROKER_URL)
+        origin = {'origin_uuid': origin_uuid} if origin_uuid else {}
         # A headers binding matches header values, so bind once per event name.
-        bindings = [binding(EXCHANGE, arguments={'x-match': 'all', 'name': n}) for n in names]
+        matches = [{'name': n, **origin} for n in names] if names is not None else [origin]
+        assert all(matches), 'a listener needs event names or an origin_uuid'
+        bindings = [binding(EXCHANGE, arguments={'x-match': 'all', **match}) for match in matches]
         self.queue = Queue(self.name, bindings=bindings, durable=durable, auto_delete=False, exclusive=not durable)
         self.queue(self.connection.default_channel).declare()
 
@@ -63,6 +84,15 @@ class BusListener:
                 )
             )
         return messages
+
+    def expect(self, name: str, timeout: float = 10) -> Message:
+        """The next message named `name` (others before it are dropped)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for message in self.collect(1, timeout=deadline - time.monotonic()):
+                if message.name == name:
+                    return message
+        raise AssertionError(f'no {name} event within {timeout}s')
 
     def _reconnect(self) -> None:
         time.sleep(0.5)
