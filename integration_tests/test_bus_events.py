@@ -20,7 +20,7 @@ def bus_daemon(request, tmp_path_factory) -> Iterator[Daemon]:  # type: ignore[n
     # A database of its own: a second daemon on the shared one would replace its admin key.
     pg = request.param == 'postgresql'
     uri = create_database('confd_bus') if pg else f'sqlite:///{tmp_path_factory.mktemp("bus") / "confd.sqlite"}'
-    daemon = Daemon(str(tmp_path_factory.mktemp(f'bus-{request.param}')), uri, bus_config()).start()
+    daemon = Daemon(str(tmp_path_factory.mktemp(f'bus-{request.param}')), uri, bus_config(str(uuid.uuid4()))).start()
     yield daemon
     daemon.stop()
     delete_queue(daemon.config['bus']['queue_name'])

@@ -32,10 +32,15 @@ class Message:
         return self.body['data']
 
 
-def bus_config() -> dict:
-    """The config of a daemon publishing to the test broker: a uuid of its own (the
-    `origin_uuid` its listeners bind on) and a consumer queue of its own."""
-    return {'uuid': str(uuid.uuid4()), 'bus': {'enabled': True, 'queue_name': f'confd-test-{uuid.uuid4().hex[:10]}'}}
+def bus_config(origin_uuid: str | None = None) -> dict:
+    """The config of a daemon publishing to the test broker, with a consumer queue of its own.
+    Its `uuid` (the `origin_uuid` its listeners bind on) is `origin_uuid` when given, else the
+    one the daemon makes in its database at the first start (GET /infos), unique as the
+    database is."""
+    config: dict = {'bus': {'enabled': True, 'queue_name': f'confd-test-{uuid.uuid4().hex[:10]}'}}
+    if origin_uuid is not None:
+        config['uuid'] = origin_uuid
+    return config
 
 
 class BusListener:
