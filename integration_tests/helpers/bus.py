@@ -7,11 +7,19 @@ import json
 import subprocess
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from kombu import Connection, Exchange, Queue, binding
 
 BROKER_URL = 'amqp://guest:guest@127.0.0.1:5672//'
+
+
+def broker_url(vhost: str = '/') -> str:
+    return BROKER_URL if vhost == '/' else f'amqp://guest:guest@127.0.0.1:5672/{vhost}'
+
+
 EXCHANGE = Exchange('wazo-headers', type='headers', durable=True)
 
 
@@ -50,9 +58,12 @@ class BusListener:
     Binding on `origin_uuid` keeps the events of other daemons out: other test runs, other
     pytest-xdist workers and other suites share the broker."""
 
-    def __init__(self, names: list[str] | None = None, origin_uuid: str | None = None, durable: bool = False):
+    def __init__(
+        self, names: list[str] | None = None, origin_uuid: str | None = None, durable: bool = False, vhost: str = '/'
+    ):
         self.name = f'confd-test-{uuid.uuid4().hex[:10]}'
-        self.connection = Connection(BROKER_URL)
+        self.url = broker_url(vhost)
+        self.connection = Connection(self.url)
         origin = {'origin_uuid': origin_uuid} if origin_uuid else {}
         # A headers binding matches header values, so bind once per event name.
         matches = [{'name': n, **origin} for n in names] if names is not None else [origin]
@@ -105,7 +116,7 @@ class BusListener:
             self.connection.release()
         except Exception:
             pass
-        self.connection = Connection(BROKER_URL)
+        self.connection = Connection(self.url)
 
     def close(self) -> None:
         try:
@@ -114,9 +125,9 @@ class BusListener:
             self.connection.release()
 
 
-def publish(name: str, data: dict) -> None:
+def publish(name: str, data: dict, vhost: str = '/') -> None:
     """Publish an event as another Wazo daemon would."""
-    with Connection(BROKER_URL) as connection:
+    with Connection(broker_url(vhost)) as connection:
         producer = connection.Producer(exchange=EXCHANGE)
         producer.publish(
             json.dumps({'name': name, 'origin_uuid': str(uuid.uuid4()), 'data': data}),
@@ -135,6 +146,21 @@ def delete_queue(name: str) -> None:
 
 def rabbitmqctl(*args: str) -> None:
     subprocess.run(['rabbitmqctl', *args], check=True, capture_output=True, timeout=120)
+
+
+@contextmanager
+def own_vhost() -> Iterator[str]:
+    """A virtual host of our own on the broker, removed with its queues after the block.
+
+    For the tests that inject wazo-auth's tenant events: on the shared `/`, every daemon
+    consuming them (other test files, other workers, other runs) would create those tenants."""
+    name = f'confd-test-{uuid.uuid4().hex[:10]}'
+    rabbitmqctl('add_vhost', name)
+    try:
+        rabbitmqctl('set_permissions', '-p', name, 'guest', '.*', '.*', '.*')
+        yield name
+    finally:
+        rabbitmqctl('delete_vhost', name)
 
 
 def wait_for(predicate, timeout: float = 10, interval: float = 0.05):  # type: ignore[no-untyped-def]

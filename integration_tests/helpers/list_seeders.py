@@ -65,7 +65,7 @@ RANGE_FIELDS = {
 
 @dataclass
 class ContextRanges:
-    """The ranges of one type of a context of our own: each row is a range of the context."""
+    """The ranges of one type of a context of our own."""
 
     range_type: str
     maker: Maker
@@ -84,8 +84,10 @@ class ContextRanges:
     def add(self, count: int) -> None:
         self.path()
         for _ in range(count):
-            start = 1000 + 100 * len(self.ranges)  # disjoint ranges, kept apart by the gaps
-            self.ranges.append({'start': str(start), 'end': str(start + 9)})
+            # One number per range, apart from the others: a row each, whether the list
+            # shows ranges, runs of free numbers or numbers.
+            number = str(1000 + 10 * len(self.ranges))
+            self.ranges.append({'start': number, 'end': number})
         body = {RANGE_FIELDS[self.range_type]: self.ranges}
         response = self.maker.api.put(f'/contexts/{self.context_id}', json=body)
         assert response.status_code == 204, f'seeding {self.range_type} ranges: {response.status_code} {response.text}'
