@@ -25,7 +25,7 @@ run: $(STAMP)
 	@echo "  and browse the API reference: http://127.0.0.1:9486/1.1/api/"
 	$(BIN)/wazo-confd -c etc/wazo-confd/embedded.yml
 
-## Lint: ruff (lint and format check); the same command CI runs.
+## Lint: ruff (lint and format check) and mypy (setup.cfg); the same command CI runs.
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

@@ -16,6 +16,7 @@ import yaml
 from . import environment, floor, report
 from .data import bulk_users
 from .events import EventListener
+from .load import Result
 from .workloads import (
     State,
     create_users,
@@ -82,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
 
         cpu_mark = [environment.cpu_seconds(pid) or 0.0]
 
-        def record(result, **extra) -> None:  # type: ignore[no-untyped-def]
+        def record(result: Result, **extra: object) -> None:
             summary = result.summary()
             cpu = environment.cpu_seconds(pid) or 0.0
             # Daemon CPU per request: unlike throughput, barely moved by other load on the machine.

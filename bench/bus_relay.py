@@ -23,6 +23,7 @@ import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 from kombu import Connection, Consumer, Queue, binding
+from kombu.message import Message
 
 sys.path.insert(0, '.')
 from integration_tests.helpers.bus import BROKER_URL, EXCHANGE, delete_queue  # noqa: E402
@@ -56,7 +57,7 @@ class Arrivals:
                 except TimeoutError:
                     continue
 
-    def _on_message(self, body: dict, message) -> None:  # type: ignore[no-untyped-def]
+    def _on_message(self, body: dict, message: Message) -> None:
         self.times[body['data']['uuid']] = time.perf_counter()
         message.ack()
 
@@ -73,7 +74,9 @@ class Arrivals:
 
 
 def throughput(uri: str, workdir: str, events: int) -> dict:
-    config = {'bus': {'enabled': True, 'port': free_port(), 'queue_name': f'confd-bench-{uuid.uuid4().hex[:8]}'}}
+    config: dict[str, dict] = {
+        'bus': {'enabled': True, 'port': free_port(), 'queue_name': f'confd-bench-{uuid.uuid4().hex[:8]}'}
+    }
     daemon = Daemon(workdir, uri, config).start()
     client = daemon.client()
     with ThreadPoolExecutor(8) as pool:
@@ -95,7 +98,7 @@ def throughput(uri: str, workdir: str, events: int) -> dict:
 
 
 def latency(uri: str, workdir: str, writes: int) -> dict:
-    config = {'bus': {'enabled': True, 'queue_name': f'confd-bench-{uuid.uuid4().hex[:8]}'}}
+    config: dict[str, dict] = {'bus': {'enabled': True, 'queue_name': f'confd-bench-{uuid.uuid4().hex[:8]}'}}
     daemon = Daemon(workdir, uri, config).start()
     arrivals = Arrivals()
     client = daemon.client()

@@ -119,7 +119,9 @@ def bulk_users(db_uri: str, tenant_uuid: str, target: int, seed: int) -> int:
     engine = create_engine(db_uri)
     try:
         with engine.begin() as connection:
-            present = connection.scalar(select(func.count()).select_from(User).where(User.tenant_uuid == tenant_uuid))
+            present = (
+                connection.scalar(select(func.count()).select_from(User).where(User.tenant_uuid == tenant_uuid)) or 0
+            )
             missing = max(0, target - present)
             rng = random.Random(seed + target)
             batch: list[dict] = []

@@ -16,7 +16,7 @@ BROKER_URL = 'amqp://guest:guest@localhost:5672//'
 
 
 class EventListener:
-    def __init__(self, origin_uuid: str, name: str = 'user_created', exchange: str = 'wazo-headers'):
+    def __init__(self, origin_uuid: str, name: str = 'user_created', exchange: str = 'wazo-headers') -> None:
         self.arrivals: dict[str, float] = {}
         self.error: str | None = None
         self._stop = threading.Event()

@@ -35,7 +35,9 @@ class Connection:
     is decoded as JSON only when the caller asks for it (`parse=True`, the default).
     """
 
-    def __init__(self, port: int, token: str, tenant: str | None = None, host: str = '127.0.0.1', timeout: float = 30):
+    def __init__(
+        self, port: int, token: str, tenant: str | None = None, host: str = '127.0.0.1', timeout: float = 30
+    ) -> None:
         self.address = (host, port)
         self.timeout = timeout
         head = f'Host: {host}:{port}\r\nX-Auth-Token: {token}\r\n'
@@ -243,7 +245,9 @@ def run(name: str, port: int, token: str, clients: int, per_client: int, step: S
 
     def worker(index: int) -> None:
         conn = Connection(port, token)
-        latencies, errors, messages = [], 0, []
+        latencies: list[float] = []
+        messages: list[str] = []
+        errors = 0
         start_gate.wait()
         for n in range(per_client):
             i = index * per_client + n

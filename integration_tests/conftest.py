@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from .helpers.bus import bus_config, delete_queue
+from .helpers.client import Client
 from .helpers.daemon import Daemon
 from .helpers.database import Rows, create_database, drop_database
 from .helpers.events import Events
@@ -66,7 +68,7 @@ def rows(daemon: Daemon) -> Iterator[Rows]:
 
 
 @pytest.fixture
-def client(daemon: Daemon):  # type: ignore[no-untyped-def]
+def client(daemon: Daemon) -> Client:
     return daemon.client()
 
 
@@ -77,7 +79,7 @@ def bus(daemon: Daemon) -> Events:
 
 
 @pytest.fixture
-def workdir(tmp_path) -> str:  # type: ignore[no-untyped-def]
+def workdir(tmp_path: Path) -> str:
     return str(tmp_path)
 
 

@@ -6,12 +6,15 @@ import uuid
 
 import pytest
 
+from .helpers.daemon import Daemon
+from .helpers.database import Rows
+
 
 @pytest.fixture(scope='module')
-def keys(daemon):  # type: ignore[no-untyped-def]
+def keys(daemon: Daemon) -> dict[str, str]:
     """API keys made with the admin command, by ACL pattern."""
     suffix = uuid.uuid4().hex[:6]
-    made = {}
+    made: dict[str, str] = {}
     for name, acl in {
         'reader': ['confd.users.read', 'confd.users.*.read'],
         'all_but_delete': ['confd.#', '!confd.users.*.delete'],
@@ -22,22 +25,22 @@ def keys(daemon):  # type: ignore[no-untyped-def]
     return made
 
 
-def test_missing_token_is_401(daemon) -> None:  # type: ignore[no-untyped-def]
+def test_missing_token_is_401(daemon: Daemon) -> None:
     response = daemon.client(token=None).get('/users')
 
     assert response.status_code == 401
     assert isinstance(response.json(), list)
 
 
-def test_unknown_token_is_401(daemon) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_token_is_401(daemon: Daemon) -> None:
     assert daemon.client(token='wcf_not-a-key').get('/users').status_code == 401
 
 
-def test_acl_not_granted_is_401(daemon, keys) -> None:  # type: ignore[no-untyped-def]
+def test_acl_not_granted_is_401(daemon: Daemon, keys: dict[str, str]) -> None:
     assert daemon.client(token=keys['nothing']).get('/users').status_code == 401
 
 
-def test_read_key_reads_but_cannot_write(daemon, keys) -> None:  # type: ignore[no-untyped-def]
+def test_read_key_reads_but_cannot_write(daemon: Daemon, keys: dict[str, str]) -> None:
     reader = daemon.client(token=keys['reader'])
     user = daemon.client().post('/users', json={'firstname': 'Acl'}).json()
 
@@ -47,7 +50,7 @@ def test_read_key_reads_but_cannot_write(daemon, keys) -> None:  # type: ignore[
     assert reader.put(f'/users/{user["id"]}', json={'firstname': 'No'}).status_code == 401
 
 
-def test_negative_acl_wins_over_hash(daemon, keys) -> None:  # type: ignore[no-untyped-def]
+def test_negative_acl_wins_over_hash(daemon: Daemon, keys: dict[str, str]) -> None:
     key = daemon.client(token=keys['all_but_delete'])
     user = key.post('/users', json={'firstname': 'Neg'}).json()
 
@@ -55,24 +58,24 @@ def test_negative_acl_wins_over_hash(daemon, keys) -> None:  # type: ignore[no-u
     assert key.get(f'/users/{user["id"]}').status_code == 200
 
 
-def test_a_tenant_the_key_cannot_see_is_401(daemon) -> None:  # type: ignore[no-untyped-def]
+def test_a_tenant_the_key_cannot_see_is_401(daemon: Daemon) -> None:
     response = daemon.client(tenant=str(uuid.uuid4())).get('/users')
 
     assert response.status_code == 401
 
 
-def test_spec_needs_no_token(daemon) -> None:  # type: ignore[no-untyped-def]
+def test_spec_needs_no_token(daemon: Daemon) -> None:
     assert daemon.client(token=None).get('/api/api.yml').status_code == 200
 
 
-def test_keys_are_stored_hashed(daemon, keys, rows) -> None:  # type: ignore[no-untyped-def]
+def test_keys_are_stored_hashed(daemon: Daemon, keys: dict[str, str], rows: Rows) -> None:
     stored = [r['secret_hash'] for r in rows.all('SELECT secret_hash FROM api_key')]
 
     assert all(secret not in stored for secret in keys.values())
     assert all(len(h) == 64 for h in stored)
 
 
-def test_revoked_key_stops_working(daemon) -> None:  # type: ignore[no-untyped-def]
+def test_revoked_key_stops_working(daemon: Daemon) -> None:
     name = f'temp-{uuid.uuid4().hex[:6]}'
     secret = daemon.admin('keys', 'create', name, '--acl', 'confd.#').stdout.strip()
     assert daemon.client(token=secret).get('/users').status_code == 200

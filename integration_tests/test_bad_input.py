@@ -16,6 +16,8 @@ import jsonschema
 import pytest
 import requests
 
+from .helpers.client import Client
+from .helpers.daemon import Daemon
 from .helpers.database import Rows
 from .helpers.spec import WRONG_TYPES, Operation, operations, sample
 
@@ -24,12 +26,12 @@ MEGABYTE = 1_000_000
 
 
 @pytest.fixture(scope='module')
-def ops(daemon) -> list[Operation]:  # type: ignore[no-untyped-def]
+def ops(daemon: Daemon) -> list[Operation]:
     return operations(daemon.client())
 
 
 @pytest.fixture(scope='module')
-def targets(daemon, ops) -> dict[str, dict]:  # type: ignore[no-untyped-def]
+def targets(daemon: Daemon, ops: list[Operation]) -> dict[str, dict]:
     """One item per collection (by its template path), made through the collection's POST."""
     client = daemon.client()
     made: dict[str, dict] = {}
@@ -93,7 +95,7 @@ def contract_error(response: requests.Response, field: str | None = None) -> str
 class Snapshot:
     """Row counts of every table, to show that a refused request wrote nothing."""
 
-    def __init__(self, rows: Rows):
+    def __init__(self, rows: Rows) -> None:
         self.rows = rows
         self.before = self.counts()
 
@@ -112,7 +114,7 @@ class Snapshot:
 
 
 @pytest.fixture
-def snapshot(rows, targets) -> Iterator[Snapshot]:  # type: ignore[no-untyped-def]
+def snapshot(rows: Rows, targets: dict[str, dict]) -> Iterator[Snapshot]:
     snap = Snapshot(rows)
     yield snap
     assert snap.unchanged(), 'a refused request wrote rows'
@@ -122,7 +124,7 @@ def body_ops(ops: list[Operation]) -> list[Operation]:
     return [op for op in ops if op.body_schema is not None]
 
 
-def send_body(client, op: Operation, url: str, data: Any) -> requests.Response:  # type: ignore[no-untyped-def]
+def send_body(client: Client, op: Operation, url: str, data: Any) -> requests.Response:
     if isinstance(data, (bytes, str)):
         return client.request(op.method.upper(), url, data=data)
     return client.request(op.method.upper(), url, json=data)
@@ -154,7 +156,9 @@ UNPARSEABLE = {
 }
 
 
-def test_unparseable_bodies_are_400_on_every_body_route(daemon, ops, targets, snapshot) -> None:  # type: ignore[no-untyped-def]
+def test_unparseable_bodies_are_400_on_every_body_route(
+    daemon: Daemon, ops: list[Operation], targets: dict[str, dict], snapshot: Snapshot
+) -> None:
     client = daemon.client()
     problems = []
     for op in body_ops(ops):
@@ -171,7 +175,9 @@ def test_unparseable_bodies_are_400_on_every_body_route(daemon, ops, targets, sn
     assert not problems, '\n'.join(problems)
 
 
-def test_bodies_that_are_not_json_are_a_bad_request_on_every_body_route(daemon, ops, targets, snapshot) -> None:  # type: ignore[no-untyped-def]
+def test_bodies_that_are_not_json_are_a_bad_request_on_every_body_route(
+    daemon: Daemon, ops: list[Operation], targets: dict[str, dict], snapshot: Snapshot
+) -> None:
     client = daemon.client()
     problems = []
     for op in body_ops(ops):
@@ -186,7 +192,7 @@ def test_bodies_that_are_not_json_are_a_bad_request_on_every_body_route(daemon, 
     assert not problems, '\n'.join(problems)
 
 
-def test_a_null_body_is_an_empty_object(daemon, targets) -> None:  # type: ignore[no-untyped-def]
+def test_a_null_body_is_an_empty_object(daemon: Daemon, targets: dict[str, dict]) -> None:
     client = daemon.client()
     user = targets['/users']
 
@@ -201,7 +207,9 @@ def test_a_null_body_is_an_empty_object(daemon, targets) -> None:  # type: ignor
     assert client.get(f'/users/{user["uuid"]}').json()['firstname'] == user['firstname']
 
 
-def test_wrong_types_in_every_field_are_400_naming_the_field(daemon, ops, targets, snapshot) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_types_in_every_field_are_400_naming_the_field(
+    daemon: Daemon, ops: list[Operation], targets: dict[str, dict], snapshot: Snapshot
+) -> None:
     client = daemon.client()
     problems, tried = [], 0
     for op in body_ops(ops):
@@ -220,7 +228,9 @@ def test_wrong_types_in_every_field_are_400_naming_the_field(daemon, ops, target
 
 
 @pytest.mark.parametrize('kind', ['over maximum', 'control characters', 'nul', 'one megabyte'])
-def test_bad_strings_in_every_field_are_400_naming_the_field(daemon, ops, targets, snapshot, kind) -> None:  # type: ignore[no-untyped-def]
+def test_bad_strings_in_every_field_are_400_naming_the_field(
+    daemon: Daemon, ops: list[Operation], targets: dict[str, dict], snapshot: Snapshot, kind: str
+) -> None:
     client = daemon.client()
     problems, tried = [], 0
     for op in body_ops(ops):
@@ -260,7 +270,9 @@ def _strings(value: Any) -> Iterator[str]:
             yield from _strings(v)
 
 
-def test_search_and_every_filter_take_sql_and_wildcards_literally(daemon, ops, targets, snapshot) -> None:  # type: ignore[no-untyped-def]
+def test_search_and_every_filter_take_sql_and_wildcards_literally(
+    daemon: Daemon, ops: list[Operation], targets: dict[str, dict], snapshot: Snapshot
+) -> None:
     client = daemon.client()
     problems, tried = [], 0
     for op in ops:
@@ -305,7 +317,9 @@ def test_search_and_every_filter_take_sql_and_wildcards_literally(daemon, ops, t
         ({'recurse': 'maybe'}, 400),
     ],
 )
-def test_paging_and_sorting_parameters_on_every_list(daemon, ops, targets, snapshot, params, status) -> None:  # type: ignore[no-untyped-def]
+def test_paging_and_sorting_parameters_on_every_list(
+    daemon: Daemon, ops: list[Operation], targets: dict[str, dict], snapshot: Snapshot, params: dict, status: int
+) -> None:
     client = daemon.client()
     problems = []
     for op in [op for op in ops if op.is_list]:
@@ -324,9 +338,12 @@ def test_paging_and_sorting_parameters_on_every_list(daemon, ops, targets, snaps
     assert not problems, '\n'.join(problems)
 
 
-def test_unknown_order_names_the_column(daemon, ops, targets) -> None:  # type: ignore[no-untyped-def]
-    for op in [op for op in ops if op.is_list and item_url(op, targets)]:
-        response = daemon.client().get(item_url(op, targets), params={'order': 'no_such_column'})
+def test_unknown_order_names_the_column(daemon: Daemon, ops: list[Operation], targets: dict[str, dict]) -> None:
+    for op in ops:
+        url = item_url(op, targets) if op.is_list else None
+        if url is None:
+            continue
+        response = daemon.client().get(url, params={'order': 'no_such_column'})
 
         assert response.json() == ["Input Error - order: column 'no_such_column' was not found"], str(op)
 
@@ -334,7 +351,9 @@ def test_unknown_order_names_the_column(daemon, ops, targets) -> None:  # type: 
 OVERFLOWING = [2**31, 2**63, 10**30, '-1', '1e3', '0x10', ' 1']
 
 
-def test_path_ids_that_overflow_or_do_not_parse_are_404(daemon, ops, snapshot) -> None:  # type: ignore[no-untyped-def]
+def test_path_ids_that_overflow_or_do_not_parse_are_404(
+    daemon: Daemon, ops: list[Operation], snapshot: Snapshot
+) -> None:
     client = daemon.client()
     problems, tried = [], 0
     for op in ops:
@@ -354,7 +373,7 @@ def test_path_ids_that_overflow_or_do_not_parse_are_404(daemon, ops, snapshot) -
     assert tried and not problems, '\n'.join(problems)
 
 
-def test_ids_and_tenant_in_a_body_are_ignored(daemon, ops, targets) -> None:  # type: ignore[no-untyped-def]
+def test_ids_and_tenant_in_a_body_are_ignored(daemon: Daemon, ops: list[Operation], targets: dict[str, dict]) -> None:
     client = daemon.client()
     forced = {'id': 987654321, 'uuid': str(uuid.uuid4()), 'tenant_uuid': str(uuid.uuid4())}
     problems, tried = [], 0
@@ -384,7 +403,7 @@ def test_ids_and_tenant_in_a_body_are_ignored(daemon, ops, targets) -> None:  # 
     assert tried and not problems, '\n'.join(problems)
 
 
-def test_wrong_json_answers_name_nothing_from_the_body_but_the_field(daemon) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_json_answers_name_nothing_from_the_body_but_the_field(daemon: Daemon) -> None:
     response = daemon.client().post('/users', data=json.dumps({'firstname': 'x' * 200, 'password': 'SeCrEt-1234'}))
 
     assert contract_error(response, 'firstname') is None

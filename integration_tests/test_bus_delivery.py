@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -41,8 +42,8 @@ def durable_listener() -> Iterator[BusListener]:
 
 @pytest.mark.outage
 def test_broker_stopped_during_500_writes_loses_no_event_and_keeps_commit_order(
-    fresh_pg, tmp_path, durable_listener
-) -> None:  # type: ignore[no-untyped-def]
+    fresh_pg: str, tmp_path: Path, durable_listener: BusListener
+) -> None:
     daemon = Daemon(str(tmp_path), fresh_pg, bus_config()).start()
     client = daemon.client()
     created: list[str] = []
@@ -68,7 +69,7 @@ def test_broker_stopped_during_500_writes_loses_no_event_and_keeps_commit_order(
         delete_queue(daemon.config['bus']['queue_name'])
 
 
-def test_events_committed_before_a_sigkill_are_published_after_restart(fresh_pg, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_events_committed_before_a_sigkill_are_published_after_restart(fresh_pg: str, tmp_path: Path) -> None:
     # The broker is unreachable (closed port) so the events stay in the outbox.
     daemon = Daemon(str(tmp_path), fresh_pg, bus_config(port=free_port())).start()
     listener = BusListener(['user_created'], origin_uuid=ORIGIN)
@@ -92,7 +93,7 @@ def test_events_committed_before_a_sigkill_are_published_after_restart(fresh_pg,
         delete_queue(daemon.config['bus']['queue_name'])
 
 
-def test_two_daemons_on_one_database_publish_each_event_once(fresh_pg, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_two_daemons_on_one_database_publish_each_event_once(fresh_pg: str, tmp_path: Path) -> None:
     config = bus_config()
     first = Daemon(str(tmp_path / 'a'), fresh_pg, config).start()
     second = Daemon(str(tmp_path / 'b'), fresh_pg, {**config, 'auth': {'bootstrap_key_file': first.key_file}}).start()

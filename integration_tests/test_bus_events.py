@@ -16,7 +16,7 @@ USER_EVENTS = ['user_created', 'user_edited', 'user_deleted']
 
 
 @pytest.fixture(scope='module', params=['postgresql', 'sqlite'])
-def bus_daemon(request, tmp_path_factory) -> Iterator[Daemon]:  # type: ignore[no-untyped-def]
+def bus_daemon(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Daemon]:
     # A database of its own: a second daemon on the shared one would replace its admin key.
     # A virtual host of its own: the tenant events these tests inject reach this daemon only.
     pg = request.param == 'postgresql'
@@ -38,7 +38,9 @@ def listener(bus_daemon: Daemon) -> Iterator[BusListener]:
     listener.close()
 
 
-def test_user_create_edit_delete_events_arrive_with_the_exact_envelope(bus_daemon, listener) -> None:  # type: ignore[no-untyped-def]
+def test_user_create_edit_delete_events_arrive_with_the_exact_envelope(
+    bus_daemon: Daemon, listener: BusListener
+) -> None:
     client = bus_daemon.client()
     user = client.post('/users', json={'firstname': 'Ada'}).json()
     assert client.put(f'/users/{user["id"]}', json={'firstname': 'Ada', 'lastname': 'L'}).status_code == 204
@@ -78,7 +80,7 @@ def test_user_create_edit_delete_events_arrive_with_the_exact_envelope(bus_daemo
     assert messages[0].body['data']['created_at'] is not None
 
 
-def test_status_shows_publisher_consumer_and_an_empty_backlog(bus_daemon) -> None:  # type: ignore[no-untyped-def]
+def test_status_shows_publisher_consumer_and_an_empty_backlog(bus_daemon: Daemon) -> None:
     client = bus_daemon.client()
     assert wait_for(lambda: client.get('/status').json()['bus_consumer']['status'] == 'ok')
 
@@ -88,7 +90,7 @@ def test_status_shows_publisher_consumer_and_an_empty_backlog(bus_daemon) -> Non
     assert status['bus_consumer'] == {'status': 'ok'}
 
 
-def test_sent_events_are_marked_sent(bus_daemon) -> None:  # type: ignore[no-untyped-def]
+def test_sent_events_are_marked_sent(bus_daemon: Daemon) -> None:
     user = bus_daemon.client().post('/users', json={'firstname': 'Sent'}).json()
     rows = Rows(bus_daemon.db_uri)
     try:
@@ -107,7 +109,7 @@ def tenant_count(uri: str, tenant_uuid: str) -> int:
         rows.dispose()
 
 
-def test_auth_tenant_added_creates_the_tenant_with_its_slug_once(bus_daemon) -> None:  # type: ignore[no-untyped-def]
+def test_auth_tenant_added_creates_the_tenant_with_its_slug_once(bus_daemon: Daemon) -> None:
     tenant_uuid = str(uuid.uuid4())
     data = {'uuid': tenant_uuid, 'name': 'Acme corp', 'slug': 'acme'}
 
@@ -124,7 +126,7 @@ def test_auth_tenant_added_creates_the_tenant_with_its_slug_once(bus_daemon) -> 
         rows.dispose()
 
 
-def test_auth_tenant_deleted_removes_the_tenant_and_its_users(bus_daemon) -> None:  # type: ignore[no-untyped-def]
+def test_auth_tenant_deleted_removes_the_tenant_and_its_users(bus_daemon: Daemon) -> None:
     client = bus_daemon.client()
     tenant_uuid = str(uuid.uuid4())
     master_uuid = _master_tenant(bus_daemon.db_uri)

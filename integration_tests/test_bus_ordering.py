@@ -11,7 +11,7 @@ from wazo_confd.database import migrations
 from wazo_confd.database.uow import Database
 
 
-def test_the_transaction_that_commits_first_gets_the_smaller_id(fresh_pg) -> None:  # type: ignore[no-untyped-def]
+def test_the_transaction_that_commits_first_gets_the_smaller_id(fresh_pg: str) -> None:
     migrations.upgrade(fresh_pg)
     database = Database(fresh_pg)
     outbox = Outbox(database, lambda: 'origin')
@@ -30,7 +30,7 @@ def test_the_transaction_that_commits_first_gets_the_smaller_id(fresh_pg) -> Non
     assert names == ['committed_first', 'written_first']
 
 
-def test_the_events_of_one_transaction_keep_the_order_they_were_written_in(fresh_pg) -> None:  # type: ignore[no-untyped-def]
+def test_the_events_of_one_transaction_keep_the_order_they_were_written_in(fresh_pg: str) -> None:
     migrations.upgrade(fresh_pg)
     database = Database(fresh_pg)
     outbox = Outbox(database, lambda: 'origin')

@@ -22,7 +22,7 @@ TABLES = [
 
 
 @pytest.fixture(params=['postgresql', 'sqlite'])
-def engine(request, tmp_path_factory) -> Iterator[Engine]:  # type: ignore[no-untyped-def]
+def engine(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
     if request.param == 'postgresql':
         uri = request.getfixturevalue('fresh_pg')
     else:
@@ -48,7 +48,7 @@ def engine(request, tmp_path_factory) -> Iterator[Engine]:  # type: ignore[no-un
         ("INSERT INTO child (id, name, size) VALUES (2, 'x', 0)", 'check'),
     ],
 )
-def test_the_violated_constraint_is_recognized(engine, statement, kind) -> None:  # type: ignore[no-untyped-def]
+def test_the_violated_constraint_is_recognized(engine: Engine, statement: str, kind: str) -> None:
     with engine.connect() as connection:
         if engine.dialect.name == 'sqlite':
             connection.exec_driver_sql('PRAGMA foreign_keys=ON')

@@ -12,6 +12,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 import yaml
@@ -109,7 +110,7 @@ def image_venv(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     build = stages()[0]
     for keyword, value in build.instructions:
         if keyword == 'ENV':
-            env.update(item.split('=', 1) for item in shlex.split(value))
+            env.update(item.partition('=')[::2] for item in shlex.split(value))
             # The image skips pip's cache to stay small; here the cache only saves downloads.
             env.pop('PIP_NO_CACHE_DIR', None)
         elif keyword == 'WORKDIR':
@@ -135,7 +136,7 @@ def image_venv(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture
-def container_config(image_venv: str, tmp_path) -> dict:  # type: ignore[no-untyped-def]
+def container_config(image_venv: str, tmp_path: Path) -> dict:
     """The image's config.yml, with the paths and database of this test."""
     with open(os.path.join(PROD, 'config.yml')) as f:
         config = yaml.safe_load(f)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from .helpers.client import Client
+from .helpers.daemon import Daemon
+from .helpers.database import Rows
 from .helpers.events import Events
 from .helpers.telephony import USER_RANGE, create, create_context, create_voicemail, events_with, unique
 
 
-def test_create_returns_the_context_with_defaults_and_location(client, daemon) -> None:  # type: ignore[no-untyped-def]
+def test_create_returns_the_context_with_defaults_and_location(client: Client, daemon: Daemon) -> None:
     response = client.post('/contexts', json={'label': 'Sales', 'user_ranges': [USER_RANGE]})
 
     assert response.status_code == 201
@@ -22,14 +25,14 @@ def test_create_returns_the_context_with_defaults_and_location(client, daemon) -
     assert context['links'] == [{'rel': 'contexts', 'href': f'{daemon.base_url}/contexts/{context["id"]}'}]
 
 
-def test_name_seeds_the_label_when_no_label_is_given(client) -> None:  # type: ignore[no-untyped-def]
+def test_name_seeds_the_label_when_no_label_is_given(client: Client) -> None:
     context = create(client, '/contexts', {'name': 'legacy'})
 
     assert context['label'] == 'legacy'
     assert context['name'] != 'legacy'
 
 
-def test_incall_ranges_carry_did_length(client) -> None:  # type: ignore[no-untyped-def]
+def test_incall_ranges_carry_did_length(client: Client) -> None:
     context = create_context(
         client, type='incall', incall_ranges=[{'start': '4185550000', 'end': '4185559999', 'did_length': 4}]
     )
@@ -37,7 +40,7 @@ def test_incall_ranges_carry_did_length(client) -> None:  # type: ignore[no-unty
     assert context['incall_ranges'] == [{'start': '4185550000', 'end': '4185559999', 'did_length': 4}]
 
 
-def test_invalid_fields_are_400(client) -> None:  # type: ignore[no-untyped-def]
+def test_invalid_fields_are_400(client: Client) -> None:
     assert client.post('/contexts', json={}).status_code == 400
     response = client.post('/contexts', json={'label': 'x', 'type': 'bogus'})
     assert response.status_code == 400
@@ -48,7 +51,7 @@ def test_invalid_fields_are_400(client) -> None:  # type: ignore[no-untyped-def]
     assert reversed_range.status_code == 400
 
 
-def test_put_is_partial_and_replaces_ranges(client) -> None:  # type: ignore[no-untyped-def]
+def test_put_is_partial_and_replaces_ranges(client: Client) -> None:
     context = create_context(client, description='before')
 
     response = client.put(f'/contexts/{context["id"]}', json={'group_ranges': [{'start': '2000', 'end': '2999'}]})
@@ -60,7 +63,7 @@ def test_put_is_partial_and_replaces_ranges(client) -> None:  # type: ignore[no-
     assert after['group_ranges'] == [{'start': '2000', 'end': '2999'}]
 
 
-def test_put_validates_each_range_whole(client) -> None:  # type: ignore[no-untyped-def]
+def test_put_validates_each_range_whole(client: Client) -> None:
     context = create_context(client)
 
     response = client.put(f'/contexts/{context["id"]}', json={'user_ranges': [{'end': '1234'}]})
@@ -70,7 +73,7 @@ def test_put_validates_each_range_whole(client) -> None:  # type: ignore[no-unty
     assert client.get(f'/contexts/{context["id"]}').json() == context
 
 
-def test_unknown_context_is_404(client) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_context_is_404(client: Client) -> None:
     for response in (
         client.get('/contexts/999999'),
         client.put('/contexts/999999', json={'label': 'x'}),
@@ -80,7 +83,7 @@ def test_unknown_context_is_404(client) -> None:  # type: ignore[no-untyped-def]
         assert response.json() == ["Resource Not Found - Context was not found ('id': 999999)"]
 
 
-def test_list_searches_and_filters(client) -> None:  # type: ignore[no-untyped-def]
+def test_list_searches_and_filters(client: Client) -> None:
     tag = unique('tag')
     mine = create_context(client, label=f'{tag}-a', type='outcall')
     create_context(client, label=f'{tag}-b')
@@ -92,7 +95,7 @@ def test_list_searches_and_filters(client) -> None:  # type: ignore[no-untyped-d
     assert [c['id'] for c in filtered['items']] == [mine['id']]
 
 
-def test_delete_removes_the_context_and_its_ranges(client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_delete_removes_the_context_and_its_ranges(client: Client, rows: Rows) -> None:
     context = create_context(client)
 
     assert client.delete(f'/contexts/{context["id"]}').status_code == 204
@@ -101,7 +104,7 @@ def test_delete_removes_the_context_and_its_ranges(client, rows) -> None:  # typ
     assert rows.count('context_range', 'context_id = :i', i=context['id']) == 0
 
 
-def test_delete_refused_while_an_extension_uses_it(client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_delete_refused_while_an_extension_uses_it(client: Client, rows: Rows) -> None:
     context = create_context(client)
     extension = create(client, '/extensions', {'exten': '1001', 'context': context['name']})
 
@@ -114,7 +117,7 @@ def test_delete_refused_while_an_extension_uses_it(client, rows) -> None:  # typ
     assert rows.count('context', 'id = :i', i=context['id']) == 1
 
 
-def test_delete_refused_while_a_voicemail_uses_it(client) -> None:  # type: ignore[no-untyped-def]
+def test_delete_refused_while_a_voicemail_uses_it(client: Client) -> None:
     context = create_context(client)
     create_voicemail(client, context)
 
@@ -124,7 +127,7 @@ def test_delete_refused_while_a_voicemail_uses_it(client) -> None:  # type: igno
     assert response.json()[0].startswith('Resource Error - Context is associated with a Voicemail')
 
 
-def test_create_edit_delete_events(client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_create_edit_delete_events(client: Client, rows: Rows) -> None:
     published = Events(client)
     context = create_context(client)
     client.put(f'/contexts/{context["id"]}', json={'label': 'renamed'})
@@ -140,7 +143,7 @@ def test_create_edit_delete_events(client, rows) -> None:  # type: ignore[no-unt
 
 
 class TestRanges:
-    def test_all_lists_the_ranges_as_declared(self, client) -> None:  # type: ignore[no-untyped-def]
+    def test_all_lists_the_ranges_as_declared(self, client: Client) -> None:
         context = create_context(client, queue_ranges=[{'start': '3000', 'end': '3099'}, {'start': '3500'}])
 
         response = client.get(f'/contexts/{context["id"]}/ranges/queue', params={'availability': 'all'})
@@ -151,7 +154,7 @@ class TestRanges:
             'items': [{'start': '3000', 'end': '3099'}, {'start': '3500', 'end': '3500'}],
         }
 
-    def test_available_cuts_out_used_numbers(self, client) -> None:  # type: ignore[no-untyped-def]
+    def test_available_cuts_out_used_numbers(self, client: Client) -> None:
         context = create_context(client)
         create(client, '/extensions', {'exten': '1000', 'context': context['name']})
         create(client, '/extensions', {'exten': '1500', 'context': context['name']})
@@ -160,7 +163,7 @@ class TestRanges:
 
         assert response.json()['items'] == [{'start': '1001', 'end': '1499'}, {'start': '1501', 'end': '1999'}]
 
-    def test_limit_offset_and_order(self, client) -> None:  # type: ignore[no-untyped-def]
+    def test_limit_offset_and_order(self, client: Client) -> None:
         context = create_context(client, user_ranges=[{'start': '100', 'end': '199'}, {'start': '300', 'end': '399'}])
 
         page = client.get(
@@ -169,7 +172,7 @@ class TestRanges:
 
         assert page == {'total': 2, 'items': [{'start': '300', 'end': '399'}]}
 
-    def test_each_range_type_has_its_route(self, client) -> None:  # type: ignore[no-untyped-def]
+    def test_each_range_type_has_its_route(self, client: Client) -> None:
         context = create_context(client, conference_room_ranges=[{'start': '4000', 'end': '4099'}])
 
         for range_type in ('user', 'group', 'queue', 'conference', 'incall'):
@@ -177,7 +180,7 @@ class TestRanges:
         conference = client.get(f'/contexts/{context["id"]}/ranges/conference').json()
         assert conference['items'] == [{'start': '4000', 'end': '4099'}]
 
-    def test_bad_parameters_are_400(self, client) -> None:  # type: ignore[no-untyped-def]
+    def test_bad_parameters_are_400(self, client: Client) -> None:
         context = create_context(client)
 
         assert client.get(f'/contexts/{context["id"]}/ranges/user', params={'availability': 'x'}).status_code == 400
@@ -185,7 +188,7 @@ class TestRanges:
             "Input Error - order: column 'x' was not found"
         ]
 
-    def test_unknown_context_is_404(self, client) -> None:  # type: ignore[no-untyped-def]
+    def test_unknown_context_is_404(self, client: Client) -> None:
         response = client.get('/contexts/999999/ranges/user')
 
         assert response.status_code == 404

@@ -7,12 +7,13 @@ import signal
 import threading
 import time
 
+from .helpers.client import Client
 from .helpers.daemon import Daemon
 from .helpers.database import Rows
 from .helpers.load import Outcome, send
 
 
-def _writer(client, outcomes: list[Outcome], stop: threading.Event) -> None:  # type: ignore[no-untyped-def]
+def _writer(client: Client, outcomes: list[Outcome], stop: threading.Event) -> None:
     client = client.as_token(client.token)
     valid = True
     while not stop.is_set():
@@ -29,7 +30,7 @@ def _writer(client, outcomes: list[Outcome], stop: threading.Event) -> None:  # 
         valid = not valid
 
 
-def test_sigkill_during_writes_keeps_every_2xx_and_no_half_written_change(workdir, fresh_pg) -> None:  # type: ignore[no-untyped-def]
+def test_sigkill_during_writes_keeps_every_2xx_and_no_half_written_change(workdir: str, fresh_pg: str) -> None:
     daemon = Daemon(workdir, fresh_pg).start()
     client = daemon.client()
     outcomes: list[Outcome] = []

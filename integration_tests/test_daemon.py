@@ -26,7 +26,7 @@ def installed_plugins() -> list[str]:
     return sorted(line.split('=')[0].strip() for line in lines)
 
 
-def sqlite_daemon(workdir: str, **config) -> Daemon:  # type: ignore[no-untyped-def]
+def sqlite_daemon(workdir: str, **config: object) -> Daemon:
     return Daemon(workdir, f'sqlite:///{workdir}/confd.sqlite', config)
 
 
@@ -37,7 +37,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
 
 
 class TestConfiguration:
-    def test_unknown_key_stops_the_start_naming_key_and_file(self, workdir) -> None:  # type: ignore[no-untyped-def]
+    def test_unknown_key_stops_the_start_naming_key_and_file(self, workdir: str) -> None:
         path = os.path.join(workdir, 'config.yml')
         with open(path, 'w') as f:
             yaml.safe_dump({'rest_api': {'prot': 9486}}, f)
@@ -48,7 +48,7 @@ class TestConfiguration:
         assert 'rest_api.prot' in result.stderr and path in result.stderr
         assert len(result.stderr.strip().splitlines()) == 1
 
-    def test_wrong_type_stops_the_start(self, workdir) -> None:  # type: ignore[no-untyped-def]
+    def test_wrong_type_stops_the_start(self, workdir: str) -> None:
         path = os.path.join(workdir, 'config.yml')
         with open(path, 'w') as f:
             yaml.safe_dump({'rest_api': {'port': 'ninety'}}, f)
@@ -58,13 +58,13 @@ class TestConfiguration:
         assert result.returncode == 2
         assert 'rest_api.port' in result.stderr and 'int' in result.stderr
 
-    def test_unreadable_file_stops_the_start(self, workdir) -> None:  # type: ignore[no-untyped-def]
+    def test_unreadable_file_stops_the_start(self, workdir: str) -> None:
         result = run_cli('-c', os.path.join(workdir, 'missing.yml'))
 
         assert result.returncode == 2
         assert 'missing.yml' in result.stderr
 
-    def test_bad_key_in_conf_d_names_that_file(self, workdir) -> None:  # type: ignore[no-untyped-def]
+    def test_bad_key_in_conf_d_names_that_file(self, workdir: str) -> None:
         daemon = sqlite_daemon(workdir)
         os.makedirs(os.path.join(workdir, 'conf.d'))
         bad = os.path.join(workdir, 'conf.d', '50-bad.yml')
@@ -77,7 +77,7 @@ class TestConfiguration:
         assert result.returncode == 2
         assert '50-bad.yml' in result.stderr and 'bus.enabled' in result.stderr
 
-    def test_conf_d_overrides_the_file_and_cli_overrides_both(self, workdir) -> None:  # type: ignore[no-untyped-def]
+    def test_conf_d_overrides_the_file_and_cli_overrides_both(self, workdir: str) -> None:
         daemon = sqlite_daemon(workdir, log_level='error')
         os.makedirs(os.path.join(workdir, 'conf.d'))
         with open(os.path.join(workdir, 'conf.d', '10-level.yml'), 'w') as f:
@@ -93,7 +93,7 @@ class TestConfiguration:
         daemon.stop()
         assert ' GET /1.1/users 200 ' in daemon.log()
 
-    def test_debug_flag_logs_at_debug(self, workdir) -> None:  # type: ignore[no-untyped-def]
+    def test_debug_flag_logs_at_debug(self, workdir: str) -> None:
         daemon = sqlite_daemon(workdir)
         daemon.start('-d')
         daemon.stop()
@@ -101,7 +101,7 @@ class TestConfiguration:
 
 
 class TestLogging:
-    def test_one_line_per_request_with_method_path_status_duration(self, workdir) -> None:  # type: ignore[no-untyped-def]
+    def test_one_line_per_request_with_method_path_status_duration(self, workdir: str) -> None:
         daemon = sqlite_daemon(workdir).start()
         daemon.client().get('/users/424242')
         daemon.stop()
@@ -110,7 +110,7 @@ class TestLogging:
         assert len(lines) == 1
         assert ' 404 ' in lines[0] and lines[0].rstrip().endswith('ms')
 
-    def test_secrets_never_reach_the_log(self, workdir) -> None:  # type: ignore[no-untyped-def]
+    def test_secrets_never_reach_the_log(self, workdir: str) -> None:
         daemon = sqlite_daemon(workdir, debug=True).start()
         client = daemon.client()
         client.post('/users', json={'firstname': 'Sec', 'password': 'TopSecret42', 'username': 'sec-user'})
@@ -126,7 +126,7 @@ class TestLogging:
 
 
 class TestDatabaseSchema:
-    def test_schema_behind_is_refused_with_the_command_to_run(self, workdir, fresh_pg) -> None:  # type: ignore[no-untyped-def]
+    def test_schema_behind_is_refused_with_the_command_to_run(self, workdir: str, fresh_pg: str) -> None:
         daemon = Daemon(workdir, fresh_pg, {'db_upgrade_on_startup': False})
 
         with pytest.raises(RuntimeError):
@@ -135,7 +135,7 @@ class TestDatabaseSchema:
         assert 'wazo-confd-admin -c' in daemon.stderr() and 'db upgrade' in daemon.stderr()
         daemon.stop()
 
-    def test_admin_upgrade_then_start(self, workdir, fresh_pg) -> None:  # type: ignore[no-untyped-def]
+    def test_admin_upgrade_then_start(self, workdir: str, fresh_pg: str) -> None:
         daemon = Daemon(workdir, fresh_pg, {'db_upgrade_on_startup': False})
 
         upgraded = daemon.admin('db', 'upgrade')
@@ -148,7 +148,7 @@ class TestDatabaseSchema:
         assert daemon.client().get('/users').status_code == 200
         daemon.stop()
 
-    def test_concurrent_upgrades_take_turns(self, workdir, fresh_pg) -> None:  # type: ignore[no-untyped-def]
+    def test_concurrent_upgrades_take_turns(self, workdir: str, fresh_pg: str) -> None:
         daemons = [Daemon(os.path.join(workdir, str(i)), fresh_pg) for i in range(3)]
         results: list[subprocess.CompletedProcess] = []
         threads = [
@@ -161,7 +161,7 @@ class TestDatabaseSchema:
 
         assert [r.returncode for r in results] == [0, 0, 0], [r.stderr for r in results]
 
-    def test_downgrade_to_base(self, workdir, fresh_pg) -> None:  # type: ignore[no-untyped-def]
+    def test_downgrade_to_base(self, workdir: str, fresh_pg: str) -> None:
         daemon = Daemon(workdir, fresh_pg)
         daemon.admin('db', 'upgrade')
 
@@ -171,7 +171,7 @@ class TestDatabaseSchema:
 
 
 class TestEmbeddedBootstrap:
-    def test_first_start_writes_an_admin_key_that_works(self, workdir) -> None:  # type: ignore[no-untyped-def]
+    def test_first_start_writes_an_admin_key_that_works(self, workdir: str) -> None:
         daemon = sqlite_daemon(workdir).start()
 
         assert oct(os.stat(daemon.key_file).st_mode & 0o777) == '0o600'
@@ -181,7 +181,7 @@ class TestEmbeddedBootstrap:
         assert response.status_code == 201
         assert daemon.key_file in daemon.log()
 
-    def test_key_survives_restart(self, workdir) -> None:  # type: ignore[no-untyped-def]
+    def test_key_survives_restart(self, workdir: str) -> None:
         daemon = sqlite_daemon(workdir).start()
         key = daemon.admin_key()
         daemon.restart()
@@ -217,7 +217,7 @@ class TestEmbeddedProfile:
                 time.sleep(0.1)
         return False
 
-    def test_its_state_directories_are_created_at_start(self, workdir) -> None:  # type: ignore[no-untyped-def]
+    def test_its_state_directories_are_created_at_start(self, workdir: str) -> None:
         process, url = self.start(workdir)
         try:
             started = self.answers(process, url)
@@ -230,7 +230,7 @@ class TestEmbeddedProfile:
         assert os.path.isfile(os.path.join(workdir, '.state', 'admin-key'))
         assert os.path.isdir(os.path.join(workdir, '.state', 'conf.d'))
 
-    def test_its_conf_d_is_read_relative_to_the_working_directory(self, workdir) -> None:  # type: ignore[no-untyped-def]
+    def test_its_conf_d_is_read_relative_to_the_working_directory(self, workdir: str) -> None:
         os.makedirs(os.path.join(workdir, '.state', 'conf.d'))
         with open(os.path.join(workdir, '.state', 'conf.d', '50-level.yml'), 'w') as f:
             yaml.safe_dump({'log_level': 'debug'}, f)
@@ -247,7 +247,7 @@ class TestEmbeddedProfile:
 
 
 class TestPlugins:
-    def test_disabled_plugin_has_no_routes_and_no_spec(self, workdir) -> None:  # type: ignore[no-untyped-def]
+    def test_disabled_plugin_has_no_routes_and_no_spec(self, workdir: str) -> None:
         # /users/{id}/lines belongs to the user_line plugin: disabled too.
         daemon = sqlite_daemon(workdir, enabled_plugins={'users': False, 'user_line': False}).start()
         client = daemon.client()
@@ -257,14 +257,14 @@ class TestPlugins:
         daemon.stop()
         assert not any(path.startswith('/users') for path in spec['paths'])
 
-    def test_every_installed_plugin_is_loaded_by_default(self, workdir) -> None:  # type: ignore[no-untyped-def]
+    def test_every_installed_plugin_is_loaded_by_default(self, workdir: str) -> None:
         daemon = sqlite_daemon(workdir).start()
         status = daemon.client().get('/status').json()
         daemon.stop()
 
         assert status['plugins'] == {'status': 'ok', 'loaded': installed_plugins()}
 
-    def test_status_does_not_list_a_disabled_plugin(self, workdir) -> None:  # type: ignore[no-untyped-def]
+    def test_status_does_not_list_a_disabled_plugin(self, workdir: str) -> None:
         daemon = sqlite_daemon(workdir, enabled_plugins={'timezones': False}).start()
         client = daemon.client()
 
@@ -274,7 +274,7 @@ class TestPlugins:
         assert status['plugins']['loaded'] == [name for name in installed_plugins() if name != 'timezones']
         assert timezones.status_code == 404
 
-    def test_missing_plugin_is_an_error_and_a_status_failure(self, workdir) -> None:  # type: ignore[no-untyped-def]
+    def test_missing_plugin_is_an_error_and_a_status_failure(self, workdir: str) -> None:
         daemon = sqlite_daemon(workdir, enabled_plugins={'no_such_plugin': True}).start()
 
         status = daemon.client().get('/status').json()
@@ -284,7 +284,7 @@ class TestPlugins:
         assert 'no_such_plugin' in status['plugins']['failed']
         assert '(ERROR)' in daemon.log() and 'no_such_plugin' in daemon.log()
 
-    def test_status_shows_components(self, workdir) -> None:  # type: ignore[no-untyped-def]
+    def test_status_shows_components(self, workdir: str) -> None:
         daemon = sqlite_daemon(workdir).start()
         status = daemon.client().get('/status').json()
         daemon.stop()
@@ -295,7 +295,7 @@ class TestPlugins:
 
 
 class TestOpenApi:
-    def test_generated_spec_is_valid_openapi_3_with_token_security(self, daemon) -> None:  # type: ignore[no-untyped-def]
+    def test_generated_spec_is_valid_openapi_3_with_token_security(self, daemon: Daemon) -> None:
         response = daemon.client(token=None).get('/api/api.yml')
 
         spec = yaml.safe_load(response.text)
@@ -312,7 +312,7 @@ class TestOpenApi:
 
 
 class TestTls:
-    def test_serves_https_with_the_configured_certificate(self, workdir) -> None:  # type: ignore[no-untyped-def]
+    def test_serves_https_with_the_configured_certificate(self, workdir: str) -> None:
         cert, key = os.path.join(workdir, 'cert.pem'), os.path.join(workdir, 'key.pem')
         subprocess.run(
             [
@@ -356,7 +356,7 @@ class TestTls:
 
 
 class TestGracefulStop:
-    def test_sigterm_lets_in_flight_requests_finish(self, workdir) -> None:  # type: ignore[no-untyped-def]
+    def test_sigterm_lets_in_flight_requests_finish(self, workdir: str) -> None:
         daemon = sqlite_daemon(workdir).start()
         client = daemon.client()
         results: list[int] = []

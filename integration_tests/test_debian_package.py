@@ -58,7 +58,7 @@ def installed() -> Iterator[dict]:
         [deb] = glob.glob(os.path.join(ROOT, 'build', 'deb', 'wazo-confd_*.deb'))
         purge()
         db_uri = create_database('confd_deb')
-        settings = {
+        settings: dict = {
             'db_uri': db_uri,
             'rest_api': {'listen': '127.0.0.1', 'port': free_port()},
             'auth': {'bootstrap_key_file': KEY_FILE},

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from .helpers.client import Client
+from .helpers.daemon import Daemon
+from .helpers.database import Rows
 from .helpers.lines import Events, custom, sccp, unique
 
 
 class TestSCCP:
-    def test_create_get_and_location(self, client, daemon) -> None:  # type: ignore[no-untyped-def]
+    def test_create_get_and_location(self, client: Client, daemon: Daemon) -> None:
         response = client.post('/endpoints/sccp', json={'options': [['cid_name', 'Bob']]})
 
         assert response.status_code == 201
@@ -18,34 +21,34 @@ class TestSCCP:
         assert endpoint['options'] == [['cid_name', 'Bob']]
         assert endpoint['line'] is None
 
-    def test_an_empty_object_creates_an_endpoint(self, client) -> None:  # type: ignore[no-untyped-def]
+    def test_an_empty_object_creates_an_endpoint(self, client: Client) -> None:
         assert client.post('/endpoints/sccp', json={}).status_code == 201
 
-    def test_no_body_is_a_bad_request(self, client) -> None:  # type: ignore[no-untyped-def]
+    def test_no_body_is_a_bad_request(self, client: Client) -> None:
         response = client.post('/endpoints/sccp')
 
         assert response.status_code == 400
         assert response.json() == ['The browser (or proxy) sent a request that this server could not understand.']
 
-    def test_bad_options_are_400(self, client) -> None:  # type: ignore[no-untyped-def]
+    def test_bad_options_are_400(self, client: Client) -> None:
         response = client.post('/endpoints/sccp', json={'options': [['a', 'b', 'c']]})
 
         assert response.status_code == 400
         assert response.json()[0].startswith('Input Error - options: ')
 
-    def test_put_replaces_the_options(self, client) -> None:  # type: ignore[no-untyped-def]
+    def test_put_replaces_the_options(self, client: Client) -> None:
         endpoint = sccp(client, options=[['a', '1']])
 
         assert client.put(f'/endpoints/sccp/{endpoint["id"]}', json={'options': [['b', '2']]}).status_code == 204
         assert client.get(f'/endpoints/sccp/{endpoint["id"]}').json()['options'] == [['b', '2']]
 
-    def test_unknown_is_404(self, client) -> None:  # type: ignore[no-untyped-def]
+    def test_unknown_is_404(self, client: Client) -> None:
         response = client.get('/endpoints/sccp/999999')
 
         assert response.status_code == 404
         assert response.json() == ["Resource Not Found - SCCPEndpoint was not found ('id': 999999)"]
 
-    def test_events(self, client, rows) -> None:  # type: ignore[no-untyped-def]
+    def test_events(self, client: Client, rows: Rows) -> None:
         events = Events(client)
 
         endpoint = sccp(client)
@@ -62,7 +65,7 @@ class TestSCCP:
 
 
 class TestCustom:
-    def test_create_with_defaults(self, client, daemon) -> None:  # type: ignore[no-untyped-def]
+    def test_create_with_defaults(self, client: Client, daemon: Daemon) -> None:
         interface = unique('dahdi/i1')
 
         response = client.post('/endpoints/custom', json={'interface': interface})
@@ -84,13 +87,13 @@ class TestCustom:
             ({'interface': 'ok', 'enabled': 'yes'}, 'enabled'),
         ],
     )
-    def test_invalid_bodies_are_400(self, client, body, field) -> None:  # type: ignore[no-untyped-def]
+    def test_invalid_bodies_are_400(self, client: Client, body: dict, field: str) -> None:
         response = client.post('/endpoints/custom', json=body)
 
         assert response.status_code == 400
         assert any(e.startswith(f'Input Error - {field}: ') for e in response.json())
 
-    def test_interface_is_unique(self, client) -> None:  # type: ignore[no-untyped-def]
+    def test_interface_is_unique(self, client: Client) -> None:
         endpoint = custom(client)
 
         response = client.post('/endpoints/custom', json={'interface': endpoint['interface']})
@@ -100,7 +103,7 @@ class TestCustom:
             f"Resource Error - CustomEndpoint already exists ('interface': '{endpoint['interface']}')"
         ]
 
-    def test_list_orders_by_interface_and_searches(self, client) -> None:  # type: ignore[no-untyped-def]
+    def test_list_orders_by_interface_and_searches(self, client: Client) -> None:
         tag = unique('t')
         second, first = custom(client, interface=f'{tag}/b'), custom(client, interface=f'{tag}/a')
 
@@ -108,7 +111,7 @@ class TestCustom:
 
         assert [e['id'] for e in body['items']] == [first['id'], second['id']]
 
-    def test_events(self, client, rows) -> None:  # type: ignore[no-untyped-def]
+    def test_events(self, client: Client, rows: Rows) -> None:
         events = Events(client)
 
         endpoint = custom(client)

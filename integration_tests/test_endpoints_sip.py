@@ -6,22 +6,24 @@ import uuid
 
 import pytest
 
+from .helpers.client import Client
 from .helpers.daemon import Daemon
+from .helpers.database import Rows
 from .helpers.lines import Events, created, sip, unique
 
 DEFAULT_LABELS = {'global', 'webrtc', 'meeting_guest', 'registration_trunk', 'twilio_trunk'}
 
 
-def template(client, **fields):  # type: ignore[no-untyped-def]
+def template(client: Client, **fields: object) -> dict:
     return created(client.post('/endpoints/sip/templates', json={'label': unique('tpl'), **fields}))
 
 
-def defaults(client) -> dict:  # type: ignore[no-untyped-def]
+def defaults(client: Client) -> dict:
     items = client.get('/endpoints/sip/templates', params={'limit': 100}).json()['items']
     return {t['label']: t for t in items if t['label'] in DEFAULT_LABELS}
 
 
-def test_create_answers_the_endpoint_with_defaults_and_location(client, daemon) -> None:  # type: ignore[no-untyped-def]
+def test_create_answers_the_endpoint_with_defaults_and_location(client: Client, daemon: Daemon) -> None:
     response = client.post('/endpoints/sip', json={'label': 'Alice', 'auth_section_options': [['username', 'alice']]})
 
     endpoint = created(response)
@@ -35,7 +37,7 @@ def test_create_answers_the_endpoint_with_defaults_and_location(client, daemon) 
     assert endpoint['links'] == [{'rel': 'endpoint_sip', 'href': f'{daemon.base_url}/endpoints/sip/{endpoint["uuid"]}'}]
 
 
-def test_every_tenant_has_the_upstream_default_templates(client) -> None:  # type: ignore[no-untyped-def]
+def test_every_tenant_has_the_upstream_default_templates(client: Client) -> None:
     found = defaults(client)
 
     assert set(found) == DEFAULT_LABELS
@@ -45,7 +47,7 @@ def test_every_tenant_has_the_upstream_default_templates(client) -> None:  # typ
     assert ['max_contacts', '1'] in found['global']['aor_section_options']
 
 
-def test_merged_view_applies_templates_with_own_options_last(client) -> None:  # type: ignore[no-untyped-def]
+def test_merged_view_applies_templates_with_own_options_last(client: Client) -> None:
     webrtc = defaults(client)['webrtc']
     endpoint = sip(client, templates=[{'uuid': webrtc['uuid']}], aor_section_options=[['max_contacts', '3']])
 
@@ -60,7 +62,7 @@ def test_merged_view_applies_templates_with_own_options_last(client) -> None:  #
     assert plain['templates'] == [{'uuid': webrtc['uuid'], 'label': 'webrtc'}]
 
 
-def test_options_keep_repeated_keys_in_order(client) -> None:  # type: ignore[no-untyped-def]
+def test_options_keep_repeated_keys_in_order(client: Client) -> None:
     options = [['set_var', 'A=1'], ['allow', 'ulaw'], ['set_var', 'B=2']]
 
     endpoint = sip(client, endpoint_section_options=options)
@@ -82,14 +84,14 @@ def test_options_keep_repeated_keys_in_order(client) -> None:  # type: ignore[no
         ({'transport': {}}, 'transport'),
     ],
 )
-def test_invalid_bodies_are_400(client, body, field) -> None:  # type: ignore[no-untyped-def]
+def test_invalid_bodies_are_400(client: Client, body: dict, field: str) -> None:
     response = client.post('/endpoints/sip', json=body)
 
     assert response.status_code == 400
     assert any(e.startswith(f'Input Error - {field}: ') for e in response.json()), response.json()
 
 
-def test_name_is_unique_across_endpoints_and_templates(client) -> None:  # type: ignore[no-untyped-def]
+def test_name_is_unique_across_endpoints_and_templates(client: Client) -> None:
     name = unique('name')
     template(client, name=name)
 
@@ -99,7 +101,7 @@ def test_name_is_unique_across_endpoints_and_templates(client) -> None:  # type:
     assert response.json() == [f"Resource Error - SIPEndpointTemplate already exists ('name': '{name}')"]
 
 
-def test_unknown_template_is_400(client) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_template_is_400(client: Client) -> None:
     missing = str(uuid.uuid4())
 
     response = client.post('/endpoints/sip', json={'templates': [{'uuid': missing}]})
@@ -110,11 +112,11 @@ def test_unknown_template_is_400(client) -> None:  # type: ignore[no-untyped-def
     ]
 
 
-def transport(client) -> dict:  # type: ignore[no-untyped-def]
+def transport(client: Client) -> dict:
     return created(client.post('/sip/transports', json={'name': unique('transport')}))
 
 
-def test_transport_must_exist(client) -> None:  # type: ignore[no-untyped-def]
+def test_transport_must_exist(client: Client) -> None:
     missing = str(uuid.uuid4())
 
     response = client.post('/endpoints/sip', json={'transport': {'uuid': missing}})
@@ -123,7 +125,7 @@ def test_transport_must_exist(client) -> None:  # type: ignore[no-untyped-def]
     assert response.json() == [f"Input Error - field 'transport': SIPTransport was not found ('uuid': '{missing}')"]
 
 
-def test_transport_is_set_changed_and_cleared(client) -> None:  # type: ignore[no-untyped-def]
+def test_transport_is_set_changed_and_cleared(client: Client) -> None:
     first, second = transport(client), transport(client)
     endpoint = sip(client, transport={'uuid': first['uuid']})
     url = f'/endpoints/sip/{endpoint["uuid"]}'
@@ -144,7 +146,7 @@ def test_transport_is_set_changed_and_cleared(client) -> None:  # type: ignore[n
     ],
 )
 @pytest.mark.parametrize('path', ['/endpoints/sip/{uuid}', '/endpoints/sip/templates/{uuid}'])
-def test_put_of_a_relation_without_its_uuid_is_400(client, path, body, message) -> None:  # type: ignore[no-untyped-def]
+def test_put_of_a_relation_without_its_uuid_is_400(client: Client, path: str, body: dict, message: str) -> None:
     target = sip(client) if 'templates' not in path else template(client)
     url = path.format(uuid=target['uuid'])
 
@@ -154,7 +156,7 @@ def test_put_of_a_relation_without_its_uuid_is_400(client, path, body, message) 
     assert client.get(url).json() == target
 
 
-def test_default_global_and_webrtc_templates_use_the_default_transports(client) -> None:  # type: ignore[no-untyped-def]
+def test_default_global_and_webrtc_templates_use_the_default_transports(client: Client) -> None:
     names = {t['uuid']: t['name'] for t in client.get('/sip/transports').json()['items']}
     found = defaults(client)
 
@@ -163,7 +165,7 @@ def test_default_global_and_webrtc_templates_use_the_default_transports(client) 
     assert found['registration_trunk']['transport'] is None
 
 
-def test_name_of_a_transport_is_taken(client) -> None:  # type: ignore[no-untyped-def]
+def test_name_of_a_transport_is_taken(client: Client) -> None:
     name = transport(client)['name']
 
     for collection in ('/endpoints/sip', '/endpoints/sip/templates'):
@@ -185,7 +187,7 @@ def test_name_of_a_transport_is_taken(client) -> None:  # type: ignore[no-untype
         ('outbound_auth_section_options', 'context'),
     ],
 )
-def test_unknown_option_name_is_400(client, field, name) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_option_name_is_400(client: Client, field: str, name: str) -> None:
     for collection in ('/endpoints/sip', '/endpoints/sip/templates'):
         response = client.post(collection, json={field: [[name, 'x']]})
 
@@ -193,7 +195,7 @@ def test_unknown_option_name_is_400(client, field, name) -> None:  # type: ignor
         assert response.json()[0].startswith(f"Input Error - '{field}: invalid variable ({name})' must be one of (")
 
 
-def test_known_and_user_variable_option_names_are_accepted(client) -> None:  # type: ignore[no-untyped-def]
+def test_known_and_user_variable_option_names_are_accepted(client: Client) -> None:
     endpoint = sip(
         client,
         aor_section_options=[['max_contacts', '2'], ['@region', 'eu']],
@@ -208,7 +210,7 @@ def test_known_and_user_variable_option_names_are_accepted(client) -> None:  # t
     assert endpoint['endpoint_section_options'] == [['@tag', 'x'], ['direct_media', 'no']]
 
 
-def test_put_with_an_unknown_option_name_is_400(client) -> None:  # type: ignore[no-untyped-def]
+def test_put_with_an_unknown_option_name_is_400(client: Client) -> None:
     endpoint = sip(client)
 
     response = client.put(f'/endpoints/sip/{endpoint["uuid"]}', json={'endpoint_section_options': [['nope', 'x']]})
@@ -217,7 +219,7 @@ def test_put_with_an_unknown_option_name_is_400(client) -> None:  # type: ignore
     assert client.get(f'/endpoints/sip/{endpoint["uuid"]}').json()['endpoint_section_options'] == []
 
 
-def test_put_changes_only_the_given_fields(client) -> None:  # type: ignore[no-untyped-def]
+def test_put_changes_only_the_given_fields(client: Client) -> None:
     endpoint = sip(client, auth_section_options=[['username', 'u']], asterisk_id='ast1')
 
     response = client.put(f'/endpoints/sip/{endpoint["uuid"]}', json={'label': 'renamed'})
@@ -229,7 +231,7 @@ def test_put_changes_only_the_given_fields(client) -> None:  # type: ignore[no-u
     assert after['asterisk_id'] == 'ast1'
 
 
-def test_unknown_endpoint_is_404(client) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_endpoint_is_404(client: Client) -> None:
     missing = str(uuid.uuid4())
 
     for method in ('get', 'put', 'delete'):
@@ -238,14 +240,14 @@ def test_unknown_endpoint_is_404(client) -> None:  # type: ignore[no-untyped-def
         assert response.json() == [f"Resource Not Found - SIPEndpoint was not found ('uuid': '{missing}')"]
 
 
-def test_a_template_is_not_found_as_an_endpoint(client) -> None:  # type: ignore[no-untyped-def]
+def test_a_template_is_not_found_as_an_endpoint(client: Client) -> None:
     tpl = template(client)
 
     assert client.get(f'/endpoints/sip/{tpl["uuid"]}').status_code == 404
     assert client.get(f'/endpoints/sip/templates/{tpl["uuid"]}').status_code == 200
 
 
-def test_list_searches_and_filters_by_uuid(client) -> None:  # type: ignore[no-untyped-def]
+def test_list_searches_and_filters_by_uuid(client: Client) -> None:
     tag = unique('lbl')
     first, second = sip(client, label=f'{tag} b'), sip(client, label=f'{tag} a')
 
@@ -257,14 +259,14 @@ def test_list_searches_and_filters_by_uuid(client) -> None:  # type: ignore[no-u
     assert [e['uuid'] for e in by_uuid['items']] == [first['uuid']]
 
 
-def test_delete_removes_the_endpoint(client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_delete_removes_the_endpoint(client: Client, rows: Rows) -> None:
     endpoint = sip(client)
 
     assert client.delete(f'/endpoints/sip/{endpoint["uuid"]}').status_code == 204
     assert rows.count('endpoint_sip', 'uuid = :u', u=endpoint['uuid']) == 0
 
 
-def test_deleting_a_template_unlinks_it_from_endpoints(client) -> None:  # type: ignore[no-untyped-def]
+def test_deleting_a_template_unlinks_it_from_endpoints(client: Client) -> None:
     tpl = template(client)
     endpoint = sip(client, templates=[{'uuid': tpl['uuid']}])
 
@@ -273,7 +275,7 @@ def test_deleting_a_template_unlinks_it_from_endpoints(client) -> None:  # type:
 
 
 class TestEvents:
-    def test_created_event_carries_the_contract_payload(self, client, rows) -> None:  # type: ignore[no-untyped-def]
+    def test_created_event_carries_the_contract_payload(self, client: Client, rows: Rows) -> None:
         events = Events(client)
 
         endpoint = sip(
@@ -297,7 +299,7 @@ class TestEvents:
             'line': None,
         }
 
-    def test_edit_and_delete_events(self, client, rows) -> None:  # type: ignore[no-untyped-def]
+    def test_edit_and_delete_events(self, client: Client, rows: Rows) -> None:
         endpoint = sip(client)
         events = Events(client)
 
@@ -309,7 +311,7 @@ class TestEvents:
             ('sip_endpoint_deleted', 'config.sip_endpoint.deleted'),
         ]
 
-    def test_template_events(self, client, rows, daemon) -> None:  # type: ignore[no-untyped-def]
+    def test_template_events(self, client: Client, rows: Rows, daemon: Daemon) -> None:
         events = Events(client)
 
         response = client.post('/endpoints/sip/templates', json={'label': 'tpl'})
@@ -326,7 +328,7 @@ class TestEvents:
         ]
 
 
-def test_tenants_made_outside_the_daemon_get_templates_at_next_start(workdir) -> None:  # type: ignore[no-untyped-def]
+def test_tenants_made_outside_the_daemon_get_templates_at_next_start(workdir: str) -> None:
     daemon = Daemon(workdir, f'sqlite:///{workdir}/confd.sqlite').start()
     try:
         tenant = str(uuid.uuid4())
@@ -341,7 +343,7 @@ def test_tenants_made_outside_the_daemon_get_templates_at_next_start(workdir) ->
     assert {t['tenant_uuid'] for t in items} == {tenant}
 
 
-def test_a_tenant_made_through_the_api_gets_the_default_templates(client, daemon) -> None:  # type: ignore[no-untyped-def]
+def test_a_tenant_made_through_the_api_gets_the_default_templates(client: Client, daemon: Daemon) -> None:
     response = client.post('/tenants', json={'name': unique('t')[:20]})
     assert response.status_code == 201, response.text
     tenant = response.json()['uuid']

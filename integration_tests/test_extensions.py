@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import threading
 
+from .helpers.client import Client
+from .helpers.daemon import Daemon
+from .helpers.database import Rows
 from .helpers.events import Events
 from .helpers.telephony import bind_extension, create, create_context, events_with, sub_tenant
 
 
-def test_create_returns_the_extension_with_location(client, daemon) -> None:  # type: ignore[no-untyped-def]
+def test_create_returns_the_extension_with_location(client: Client, daemon: Daemon) -> None:
     context = create_context(client)
 
     response = client.post('/extensions', json={'exten': '1000', 'context': context['name']})
@@ -24,13 +27,13 @@ def test_create_returns_the_extension_with_location(client, daemon) -> None:  # 
     assert extension['links'] == [{'rel': 'extensions', 'href': f'{daemon.base_url}/extensions/{extension["id"]}'}]
 
 
-def test_create_outside_of_the_ranges_is_allowed_until_bound(client) -> None:  # type: ignore[no-untyped-def]
+def test_create_outside_of_the_ranges_is_allowed_until_bound(client: Client) -> None:
     context = create_context(client)
 
     assert client.post('/extensions', json={'exten': '9999', 'context': context['name']}).status_code == 201
 
 
-def test_enabled_false_is_commented(client) -> None:  # type: ignore[no-untyped-def]
+def test_enabled_false_is_commented(client: Client) -> None:
     context = create_context(client)
 
     extension = create(client, '/extensions', {'exten': '1000', 'context': context['name'], 'enabled': False})
@@ -38,7 +41,7 @@ def test_enabled_false_is_commented(client) -> None:  # type: ignore[no-untyped-
     assert extension['enabled'] is False and extension['commented'] is True
 
 
-def test_patterns_are_accepted(client) -> None:  # type: ignore[no-untyped-def]
+def test_patterns_are_accepted(client: Client) -> None:
     internal = create_context(client)
     outcall = create_context(client, type='outcall')
 
@@ -46,7 +49,7 @@ def test_patterns_are_accepted(client) -> None:  # type: ignore[no-untyped-def]
     assert client.post('/extensions', json={'exten': '_+XXXX', 'context': outcall['name']}).status_code == 201
 
 
-def test_invalid_exten_is_400(client) -> None:  # type: ignore[no-untyped-def]
+def test_invalid_exten_is_400(client: Client) -> None:
     context = create_context(client)
 
     for exten in ('ABC123', 'XXXX', '_+111'):
@@ -58,14 +61,14 @@ def test_invalid_exten_is_400(client) -> None:  # type: ignore[no-untyped-def]
     assert client.post('/extensions', json={'exten': 1000, 'context': context['name']}).status_code == 400
 
 
-def test_unknown_context_is_400(client) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_context_is_400(client: Client) -> None:
     response = client.post('/extensions', json={'exten': '1000', 'context': 'nope'})
 
     assert response.status_code == 400
     assert response.json() == ["Input Error - field 'context': Context was not found ('context': 'nope')"]
 
 
-def test_same_exten_twice_in_a_context_is_400(client) -> None:  # type: ignore[no-untyped-def]
+def test_same_exten_twice_in_a_context_is_400(client: Client) -> None:
     context = create_context(client)
     create(client, '/extensions', {'exten': '1000', 'context': context['name']})
 
@@ -77,14 +80,14 @@ def test_same_exten_twice_in_a_context_is_400(client) -> None:  # type: ignore[n
     ]
 
 
-def test_same_exten_in_two_contexts_is_fine(client) -> None:  # type: ignore[no-untyped-def]
+def test_same_exten_in_two_contexts_is_fine(client: Client) -> None:
     first, second = create_context(client), create_context(client)
     create(client, '/extensions', {'exten': '1000', 'context': first['name']})
 
     assert client.post('/extensions', json={'exten': '1000', 'context': second['name']}).status_code == 201
 
 
-def test_edit_to_a_taken_exten_is_400(client) -> None:  # type: ignore[no-untyped-def]
+def test_edit_to_a_taken_exten_is_400(client: Client) -> None:
     context = create_context(client)
     create(client, '/extensions', {'exten': '1000', 'context': context['name']})
     other = create(client, '/extensions', {'exten': '1001', 'context': context['name']})
@@ -95,7 +98,7 @@ def test_edit_to_a_taken_exten_is_400(client) -> None:  # type: ignore[no-untype
     assert response.json()[0].startswith('Resource Error - Extension already exists')
 
 
-def test_put_is_partial(client) -> None:  # type: ignore[no-untyped-def]
+def test_put_is_partial(client: Client) -> None:
     context = create_context(client)
     extension = create(client, '/extensions', {'exten': '1000', 'context': context['name']})
 
@@ -105,7 +108,7 @@ def test_put_is_partial(client) -> None:  # type: ignore[no-untyped-def]
     assert after['exten'] == '1000' and after['enabled'] is False
 
 
-def test_bound_extension_must_stay_in_range(client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_bound_extension_must_stay_in_range(client: Client, rows: Rows) -> None:
     context = create_context(client)
     extension = create(client, '/extensions', {'exten': '1000', 'context': context['name']})
     bind_extension(rows, extension['id'], 'user')
@@ -117,7 +120,7 @@ def test_bound_extension_must_stay_in_range(client, rows) -> None:  # type: igno
     assert client.put(f'/extensions/{extension["id"]}', json={'exten': '1999'}).status_code == 204
 
 
-def test_bound_extension_cannot_move_to_a_context_of_another_type(client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_bound_extension_cannot_move_to_a_context_of_another_type(client: Client, rows: Rows) -> None:
     context = create_context(client)
     incall = create_context(client, type='incall', incall_ranges=[{'start': '1000', 'end': '1999'}])
     extension = create(client, '/extensions', {'exten': '1000', 'context': context['name']})
@@ -129,7 +132,7 @@ def test_bound_extension_cannot_move_to_a_context_of_another_type(client, rows) 
     assert response.json() == ["Resource Error - ContextType 'incall' cannot be associated"]
 
 
-def test_bound_extension_cannot_be_deleted(client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_bound_extension_cannot_be_deleted(client: Client, rows: Rows) -> None:
     context = create_context(client)
     extension = create(client, '/extensions', {'exten': '1000', 'context': context['name']})
     bind_extension(rows, extension['id'], 'queue')
@@ -143,7 +146,7 @@ def test_bound_extension_cannot_be_deleted(client, rows) -> None:  # type: ignor
     ]
 
 
-def test_type_follows_the_context_and_filters_the_list(client) -> None:  # type: ignore[no-untyped-def]
+def test_type_follows_the_context_and_filters_the_list(client: Client) -> None:
     incall = create_context(client, type='incall')
     extension = create(client, '/extensions', {'exten': '4185551234', 'context': incall['name']})
 
@@ -153,7 +156,7 @@ def test_type_follows_the_context_and_filters_the_list(client) -> None:  # type:
     assert client.get('/extensions', params={'context': incall['name'], 'type': 'internal'}).json()['total'] == 0
 
 
-def test_type_follows_a_change_of_the_context_type(client) -> None:  # type: ignore[no-untyped-def]
+def test_type_follows_a_change_of_the_context_type(client: Client) -> None:
     context = create_context(client)
     extension = create(client, '/extensions', {'exten': '1000', 'context': context['name']})
 
@@ -163,7 +166,7 @@ def test_type_follows_a_change_of_the_context_type(client) -> None:  # type: ign
     assert [e['id'] for e in listed['items']] == [extension['id']]
 
 
-def test_list_default_order_is_exten_and_search_looks_into_context(client) -> None:  # type: ignore[no-untyped-def]
+def test_list_default_order_is_exten_and_search_looks_into_context(client: Client) -> None:
     context = create_context(client)
     for exten in ('1002', '1000', '1001'):
         create(client, '/extensions', {'exten': exten, 'context': context['name']})
@@ -173,7 +176,7 @@ def test_list_default_order_is_exten_and_search_looks_into_context(client) -> No
     assert [e['exten'] for e in listed['items']] == ['1000', '1001', '1002']
 
 
-def test_unknown_extension_is_404(client) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_extension_is_404(client: Client) -> None:
     for response in (
         client.get('/extensions/999999'),
         client.put('/extensions/999999', json={'exten': '1'}),
@@ -183,7 +186,7 @@ def test_unknown_extension_is_404(client) -> None:  # type: ignore[no-untyped-de
         assert response.json() == ["Resource Not Found - Extension was not found ('id': 999999)"]
 
 
-def test_context_of_a_parent_tenant_is_not_found_from_a_sub_tenant(daemon, client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_context_of_a_parent_tenant_is_not_found_from_a_sub_tenant(daemon: Daemon, client: Client, rows: Rows) -> None:
     context = create_context(client)
     sub = daemon.client(tenant=sub_tenant(rows, context['tenant_uuid']))
 
@@ -193,7 +196,7 @@ def test_context_of_a_parent_tenant_is_not_found_from_a_sub_tenant(daemon, clien
     assert response.json()[0].startswith("Input Error - field 'context': Context was not found")
 
 
-def test_context_of_a_sub_tenant_is_a_tenant_mismatch(daemon, client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_context_of_a_sub_tenant_is_a_tenant_mismatch(daemon: Daemon, client: Client, rows: Rows) -> None:
     main_context = create_context(client)
     sub = daemon.client(tenant=sub_tenant(rows, main_context['tenant_uuid']))
     sub_context = create_context(sub)
@@ -205,7 +208,7 @@ def test_context_of_a_sub_tenant_is_a_tenant_mismatch(daemon, client, rows) -> N
     assert response.json()[0].startswith('Resource Error - different tenants')
 
 
-def test_create_edit_delete_events(client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_create_edit_delete_events(client: Client, rows: Rows) -> None:
     published = Events(client)
     context = create_context(client)
     extension = create(client, '/extensions', {'exten': '1000', 'context': context['name']})
@@ -220,7 +223,7 @@ def test_create_edit_delete_events(client, rows) -> None:  # type: ignore[no-unt
         assert event['headers']['user_uuid:*'] is True
 
 
-def test_concurrent_creations_of_one_exten_make_one_row(pg_daemon) -> None:  # type: ignore[no-untyped-def]
+def test_concurrent_creations_of_one_exten_make_one_row(pg_daemon: Daemon) -> None:
     from .helpers.database import Rows
 
     client = pg_daemon.client()

@@ -6,17 +6,20 @@ import json
 
 import requests
 
+from integration_tests.helpers.client import Client
+from integration_tests.helpers.daemon import Daemon
+
 # Malformed, truncated, non-object, duplicate-key, invalid UTF-8 and deeply nested bodies
 # are in test_bad_input.py, aimed at every route of the OpenAPI document.
 
 
-def test_content_type_is_not_required(client) -> None:  # type: ignore[no-untyped-def]
+def test_content_type_is_not_required(client: Client) -> None:
     response = client.post('/users', data=json.dumps({'firstname': 'NoType'}), headers={'Content-Type': 'text/plain'})
 
     assert response.status_code == 201
 
 
-def test_body_over_max_content_length_is_413(daemon) -> None:  # type: ignore[no-untyped-def]
+def test_body_over_max_content_length_is_413(daemon: Daemon) -> None:
     client = daemon.client()
     too_big = daemon.config.get('rest_api', {}).get('max_content_length', 40 * 1024 * 1024) + 1
 
@@ -26,7 +29,7 @@ def test_body_over_max_content_length_is_413(daemon) -> None:  # type: ignore[no
     assert response.json()[0].startswith('Input Error - ')
 
 
-def test_unknown_route_is_a_json_404(client) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_route_is_a_json_404(client: Client) -> None:
     response = client.get('/no-such-thing')
 
     assert response.status_code == 404
@@ -34,13 +37,13 @@ def test_unknown_route_is_a_json_404(client) -> None:  # type: ignore[no-untyped
     assert isinstance(response.json(), list)
 
 
-def test_wrong_method_is_405(client) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_method_is_405(client: Client) -> None:
     response = client.request('PATCH', '/users')
 
     assert response.status_code == 405
 
 
-def test_cors_preflight_allows_the_wazo_headers(daemon) -> None:  # type: ignore[no-untyped-def]
+def test_cors_preflight_allows_the_wazo_headers(daemon: Daemon) -> None:
     response = requests.options(
         f'{daemon.base_url}/users',
         headers={
@@ -57,7 +60,7 @@ def test_cors_preflight_allows_the_wazo_headers(daemon) -> None:  # type: ignore
     assert 'x-auth-token' in allowed and 'wazo-tenant' in allowed
 
 
-def test_forwarded_headers_shape_location_and_links(client) -> None:  # type: ignore[no-untyped-def]
+def test_forwarded_headers_shape_location_and_links(client: Client) -> None:
     response = client.post(
         '/users',
         json={'firstname': 'Proxied'},
@@ -71,7 +74,7 @@ def test_forwarded_headers_shape_location_and_links(client) -> None:  # type: ig
     assert user['links'][0]['href'] == expected
 
 
-def test_every_error_body_ends_with_a_newline(daemon, client) -> None:  # type: ignore[no-untyped-def]
+def test_every_error_body_ends_with_a_newline(daemon: Daemon, client: Client) -> None:
     too_big = daemon.config.get('rest_api', {}).get('max_content_length', 40 * 1024 * 1024) + 1
     answers = {
         400: client.post('/users', json={}),
@@ -85,7 +88,7 @@ def test_every_error_body_ends_with_a_newline(daemon, client) -> None:  # type: 
     assert [status for status, response in answers.items() if not response.text.endswith(']\n')] == []
 
 
-def test_success_json_bodies_end_with_a_newline(client) -> None:  # type: ignore[no-untyped-def]
+def test_success_json_bodies_end_with_a_newline(client: Client) -> None:
     created = client.post('/users', json={'firstname': 'Newline'})
     listed = client.get('/users')
     shown = client.get(f'/users/{created.json()["uuid"]}')

@@ -6,11 +6,12 @@ import uuid
 
 import pytest
 
+from .helpers.daemon import Daemon
 from .helpers.lines import custom, line, sccp, sip, sip_line, user
 
 
 @pytest.fixture(scope='module')
-def objects(pg_daemon):  # type: ignore[no-untyped-def]
+def objects(pg_daemon: Daemon) -> dict[str, int | str]:
     client = pg_daemon.client()
     new_line, endpoint = sip_line(client)
     return {
@@ -85,7 +86,9 @@ def routes(o: dict) -> list[tuple[str, str, str]]:
     ]
 
 
-def test_each_route_is_granted_by_its_acl_and_refused_without_it(pg_daemon, objects) -> None:  # type: ignore[no-untyped-def]
+def test_each_route_is_granted_by_its_acl_and_refused_without_it(
+    pg_daemon: Daemon, objects: dict[str, int | str]
+) -> None:
     table = routes(objects)
     suffix = uuid.uuid4().hex[:6]
     granted = pg_daemon.admin(

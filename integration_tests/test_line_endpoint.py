@@ -7,6 +7,9 @@ import uuid
 
 import pytest
 
+from .helpers.client import Client
+from .helpers.daemon import Daemon
+from .helpers.database import Rows
 from .helpers.lines import Events, add_sub_tenant, custom, line, sccp, sip, sip_line, user
 
 
@@ -14,7 +17,7 @@ def sip_url(line_id: int, endpoint_uuid: str) -> str:
     return f'/lines/{line_id}/endpoints/sip/{endpoint_uuid}'
 
 
-def test_associate_sip_fills_the_line(client, daemon) -> None:  # type: ignore[no-untyped-def]
+def test_associate_sip_fills_the_line(client: Client, daemon: Daemon) -> None:
     new_line, endpoint = line(client), sip(client, auth_section_options=[['username', 'u1'], ['password', 'p']])
 
     response = client.put(sip_url(new_line['id'], endpoint['uuid']))
@@ -36,7 +39,7 @@ def test_associate_sip_fills_the_line(client, daemon) -> None:  # type: ignore[n
     }
 
 
-def test_associate_sccp_and_custom(client) -> None:  # type: ignore[no-untyped-def]
+def test_associate_sccp_and_custom(client: Client) -> None:
     sccp_line, custom_line = line(client), line(client)
     sccp_endpoint, custom_endpoint = sccp(client), custom(client)
 
@@ -50,7 +53,7 @@ def test_associate_sccp_and_custom(client) -> None:  # type: ignore[no-untyped-d
     assert custom_after['endpoint_custom']['interface'] == custom_endpoint['interface']
 
 
-def test_a_line_takes_one_endpoint_only(client) -> None:  # type: ignore[no-untyped-def]
+def test_a_line_takes_one_endpoint_only(client: Client) -> None:
     new_line, first = sip_line(client)
     other = sccp(client)
 
@@ -63,7 +66,7 @@ def test_a_line_takes_one_endpoint_only(client) -> None:  # type: ignore[no-unty
     ]
 
 
-def test_an_endpoint_serves_one_line_only(client) -> None:  # type: ignore[no-untyped-def]
+def test_an_endpoint_serves_one_line_only(client: Client) -> None:
     first_line, endpoint = sip_line(client)
     second_line = line(client)
 
@@ -75,7 +78,7 @@ def test_an_endpoint_serves_one_line_only(client) -> None:  # type: ignore[no-un
     )
 
 
-def test_unknown_line_or_endpoint_is_404(client) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_line_or_endpoint_is_404(client: Client) -> None:
     new_line, endpoint = line(client), sip(client)
     missing = str(uuid.uuid4())
 
@@ -88,7 +91,7 @@ def test_unknown_line_or_endpoint_is_404(client) -> None:  # type: ignore[no-unt
     assert no_endpoint.json() == [f"Resource Not Found - SIPEndpoint was not found ('uuid': '{missing}')"]
 
 
-def test_both_sides_must_share_a_tenant(client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_both_sides_must_share_a_tenant(client: Client, rows: Rows) -> None:
     new_line = line(client)
     sub = add_sub_tenant(rows, new_line['tenant_uuid'])
     endpoint = sip(client.as_token(client.token, tenant=sub))
@@ -102,7 +105,7 @@ def test_both_sides_must_share_a_tenant(client, rows) -> None:  # type: ignore[n
     ]
 
 
-def test_dissociate_empties_the_line(client) -> None:  # type: ignore[no-untyped-def]
+def test_dissociate_empties_the_line(client: Client) -> None:
     new_line, endpoint = sip_line(client)
 
     response = client.delete(sip_url(new_line['id'], endpoint['uuid']))
@@ -112,7 +115,7 @@ def test_dissociate_empties_the_line(client) -> None:  # type: ignore[no-untyped
     assert after['endpoint_sip'] is None and after['protocol'] is None and after['name'] is None
 
 
-def test_dissociate_is_refused_while_users_use_the_line(client) -> None:  # type: ignore[no-untyped-def]
+def test_dissociate_is_refused_while_users_use_the_line(client: Client) -> None:
     new_line, endpoint = sip_line(client)
     owner = user(client)
     client.put(f'/users/{owner["id"]}/lines/{new_line["id"]}')
@@ -125,7 +128,7 @@ def test_dissociate_is_refused_while_users_use_the_line(client) -> None:  # type
     ]
 
 
-def test_deleting_the_endpoint_frees_the_line(client) -> None:  # type: ignore[no-untyped-def]
+def test_deleting_the_endpoint_frees_the_line(client: Client) -> None:
     new_line, endpoint = sip_line(client)
 
     assert client.delete(f'/endpoints/sip/{endpoint["uuid"]}').status_code == 204
@@ -135,7 +138,7 @@ def test_deleting_the_endpoint_frees_the_line(client) -> None:  # type: ignore[n
 
 
 class TestEvents:
-    def test_sip_associated_and_dissociated(self, client, rows) -> None:  # type: ignore[no-untyped-def]
+    def test_sip_associated_and_dissociated(self, client: Client, rows: Rows) -> None:
         new_line, endpoint = line(client), sip(client, auth_section_options=[['username', 'u'], ['password', 'p']])
         events = Events(client)
 
@@ -163,7 +166,7 @@ class TestEvents:
         assert found[0]['headers']['tenant_uuid'] == new_line['tenant_uuid']
 
     @pytest.mark.parametrize('kind', ['sccp', 'custom'])
-    def test_sccp_and_custom_events(self, client, rows, kind) -> None:  # type: ignore[no-untyped-def]
+    def test_sccp_and_custom_events(self, client: Client, rows: Rows, kind: str) -> None:
         new_line = line(client)
         endpoint = sccp(client) if kind == 'sccp' else custom(client)
         events = Events(client)
@@ -178,7 +181,7 @@ class TestEvents:
         assert event['data'][f'endpoint_{kind}'] == expected
 
 
-def test_concurrent_associations_to_one_line_let_one_win(pg_daemon) -> None:  # type: ignore[no-untyped-def]
+def test_concurrent_associations_to_one_line_let_one_win(pg_daemon: Daemon) -> None:
     client = pg_daemon.client()
     for _ in range(3):
         new_line = line(client)
@@ -209,7 +212,7 @@ def test_concurrent_associations_to_one_line_let_one_win(pg_daemon) -> None:  # 
         assert owner in {e['uuid'] for e in endpoints}
 
 
-def test_associating_the_same_pair_again_is_harmless(client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_associating_the_same_pair_again_is_harmless(client: Client, rows: Rows) -> None:
     new_line, endpoint = sip_line(client)
     events = Events(client)
 
@@ -217,7 +220,7 @@ def test_associating_the_same_pair_again_is_harmless(client, rows) -> None:  # t
     assert events.all() == []
 
 
-def test_dissociating_an_endpoint_the_line_does_not_have_is_harmless(client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_dissociating_an_endpoint_the_line_does_not_have_is_harmless(client: Client, rows: Rows) -> None:
     new_line, endpoint = sip_line(client)
     other = sip(client)
     events = Events(client)
@@ -228,14 +231,14 @@ def test_dissociating_an_endpoint_the_line_does_not_have_is_harmless(client, row
 
 
 @pytest.fixture(scope='module')
-def stranger(daemon):  # type: ignore[no-untyped-def]
+def stranger(daemon: Daemon) -> Client:
     """A key of another root tenant, which sees none of the admin's objects."""
     name = f'stranger-{uuid.uuid4().hex[:6]}'
     secret = daemon.admin('keys', 'create', name, '--acl', 'confd.#', '--tenant', str(uuid.uuid4())).stdout.strip()
     return daemon.client(token=secret)
 
 
-def test_objects_of_another_tenant_are_404(client, stranger) -> None:  # type: ignore[no-untyped-def]
+def test_objects_of_another_tenant_are_404(client: Client, stranger: Client) -> None:
     new_line, endpoint = sip_line(client)
     mine = line(stranger)
 

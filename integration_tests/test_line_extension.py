@@ -5,11 +5,16 @@ from __future__ import annotations
 import threading
 import uuid
 
+import requests
+
+from .helpers.client import Client
+from .helpers.daemon import Daemon
+from .helpers.database import Rows
 from .helpers.events import Events
 from .helpers.telephony import create, create_context, events_with, sub_tenant
 
 
-def setup_line(client, endpoint=True):  # type: ignore[no-untyped-def]
+def setup_line(client: Client, endpoint: bool = True) -> tuple[dict, dict]:
     """A context with user ranges and a line in it (with an SCCP endpoint: a line needs
     an endpoint before it gets an extension)."""
     context = create_context(client)
@@ -20,16 +25,16 @@ def setup_line(client, endpoint=True):  # type: ignore[no-untyped-def]
     return context, line
 
 
-def new_extension(client, context, exten=None):  # type: ignore[no-untyped-def]
+def new_extension(client: Client, context: dict, exten: str | None = None) -> dict:
     exten = exten or str(1000 + uuid.uuid4().int % 900)
     return create(client, '/extensions', {'exten': exten, 'context': context['name']})
 
 
-def link(client, line, extension):  # type: ignore[no-untyped-def]
+def link(client: Client, line: dict, extension: dict) -> requests.Response:
     return client.put(f'/lines/{line["id"]}/extensions/{extension["id"]}')
 
 
-def test_link_shows_on_both_sides_and_writes_the_event(client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_link_shows_on_both_sides_and_writes_the_event(client: Client, rows: Rows) -> None:
     published = Events(client)
     context, line = setup_line(client)
     extension = new_extension(client, context)
@@ -50,7 +55,7 @@ def test_link_shows_on_both_sides_and_writes_the_event(client, rows) -> None:  #
     assert event[0]['body']['data'] == {'line_id': line['id'], 'extension_id': extension['id']}
 
 
-def test_unlink_frees_the_extension(client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_unlink_frees_the_extension(client: Client, rows: Rows) -> None:
     published = Events(client)
     context, line = setup_line(client)
     extension = new_extension(client, context)
@@ -65,7 +70,7 @@ def test_unlink_frees_the_extension(client, rows) -> None:  # type: ignore[no-un
     assert [e['routing_key'] for e in event] == ['config.line_extension_associated.deleted']
 
 
-def test_a_linked_extension_cannot_be_deleted(client) -> None:  # type: ignore[no-untyped-def]
+def test_a_linked_extension_cannot_be_deleted(client: Client) -> None:
     context, line = setup_line(client)
     extension = new_extension(client, context)
     link(client, line, extension)
@@ -78,7 +83,7 @@ def test_a_linked_extension_cannot_be_deleted(client) -> None:  # type: ignore[n
     ]
 
 
-def test_unlinking_a_pair_that_is_not_linked_does_nothing(client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_unlinking_a_pair_that_is_not_linked_does_nothing(client: Client, rows: Rows) -> None:
     context, line = setup_line(client)
     extension = new_extension(client, context)
     published = Events(client)
@@ -89,7 +94,7 @@ def test_unlinking_a_pair_that_is_not_linked_does_nothing(client, rows) -> None:
     assert published.all() == []
 
 
-def test_a_line_takes_one_extension(client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_a_line_takes_one_extension(client: Client, rows: Rows) -> None:
     context, line = setup_line(client)
     other = create_context(client)
     first, second = new_extension(client, context, '1101'), new_extension(client, other, '1102')
@@ -104,7 +109,7 @@ def test_a_line_takes_one_extension(client, rows) -> None:  # type: ignore[no-un
     assert rows.count('line_extension', 'line_id = :l', l=line['id']) == 1
 
 
-def test_a_line_without_endpoint_takes_no_extension(client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_a_line_without_endpoint_takes_no_extension(client: Client, rows: Rows) -> None:
     context, line = setup_line(client, endpoint=False)
     extension = new_extension(client, context)
 
@@ -115,7 +120,7 @@ def test_a_line_without_endpoint_takes_no_extension(client, rows) -> None:  # ty
     assert rows.count('line_extension', 'line_id = :l', l=line['id']) == 0
 
 
-def test_the_context_must_be_internal(client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_the_context_must_be_internal(client: Client, rows: Rows) -> None:
     _, line = setup_line(client)
     incall = create(client, '/contexts', {'label': f'in-{uuid.uuid4().hex[:6]}', 'type': 'incall'})
     extension = create(client, '/extensions', {'exten': '5001', 'context': incall['name']})
@@ -128,7 +133,7 @@ def test_the_context_must_be_internal(client, rows) -> None:  # type: ignore[no-
     ]
 
 
-def test_an_extension_rings_the_lines_of_one_main_user(client) -> None:  # type: ignore[no-untyped-def]
+def test_an_extension_rings_the_lines_of_one_main_user(client: Client) -> None:
     context, first = setup_line(client)
     second = create(client, '/lines', {'context': context['name'], 'endpoint_sccp': {'options': [['allow', 'alaw']]}})
     extension = new_extension(client, context)
@@ -146,7 +151,7 @@ def test_an_extension_rings_the_lines_of_one_main_user(client) -> None:  # type:
     ]
 
 
-def test_lines_without_users_share_an_extension(client) -> None:  # type: ignore[no-untyped-def]
+def test_lines_without_users_share_an_extension(client: Client) -> None:
     context, first = setup_line(client)
     second = create(client, '/lines', {'context': context['name'], 'endpoint_sccp': {'options': [['allow', 'alaw']]}})
     extension = new_extension(client, context)
@@ -160,7 +165,7 @@ def test_lines_without_users_share_an_extension(client) -> None:  # type: ignore
     )
 
 
-def test_the_number_must_lie_in_a_user_range(client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_the_number_must_lie_in_a_user_range(client: Client, rows: Rows) -> None:
     context, line = setup_line(client)
     outside = new_extension(client, context, '5555')
 
@@ -171,7 +176,7 @@ def test_the_number_must_lie_in_a_user_range(client, rows) -> None:  # type: ign
     assert rows.count('line_extension', 'line_id = :l', l=line['id']) == 0
 
 
-def test_linking_the_same_pair_again_is_harmless(client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_linking_the_same_pair_again_is_harmless(client: Client, rows: Rows) -> None:
     published = Events(client)
     context, line = setup_line(client)
     extension = new_extension(client, context)
@@ -181,7 +186,7 @@ def test_linking_the_same_pair_again_is_harmless(client, rows) -> None:  # type:
     assert len(events_with(published, 'line_extension_associated', line_id=line['id'])) == 1
 
 
-def test_unknown_line_or_extension_is_404(client) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_line_or_extension_is_404(client: Client) -> None:
     context, line = setup_line(client)
     extension = new_extension(client, context)
 
@@ -189,7 +194,7 @@ def test_unknown_line_or_extension_is_404(client) -> None:  # type: ignore[no-un
     assert client.put(f'/lines/{line["id"]}/extensions/999999').status_code == 404
 
 
-def test_both_sides_must_share_a_tenant(daemon, client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_both_sides_must_share_a_tenant(daemon: Daemon, client: Client, rows: Rows) -> None:
     context, line = setup_line(client)
     sub = sub_tenant(rows, line['tenant_uuid'])
     sub_client = daemon.client(tenant=sub)
@@ -202,7 +207,7 @@ def test_both_sides_must_share_a_tenant(daemon, client, rows) -> None:  # type: 
     assert response.json()[0].startswith('Resource Error - different tenants')
 
 
-def test_post_creates_and_links_in_one_transaction(client, daemon, rows) -> None:  # type: ignore[no-untyped-def]
+def test_post_creates_and_links_in_one_transaction(client: Client, daemon: Daemon, rows: Rows) -> None:
     published = Events(client)
     context, line = setup_line(client)
 
@@ -217,7 +222,7 @@ def test_post_creates_and_links_in_one_transaction(client, daemon, rows) -> None
     assert events_with(published, 'line_extension_associated', line_id=line['id'], extension_id=extension['id'])
 
 
-def test_post_refused_by_a_rule_writes_nothing(client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_post_refused_by_a_rule_writes_nothing(client: Client, rows: Rows) -> None:
     context, line = setup_line(client)
     before = rows.count('extension')
     published = Events(client)
@@ -229,7 +234,7 @@ def test_post_refused_by_a_rule_writes_nothing(client, rows) -> None:  # type: i
     assert published.all() == []
 
 
-def test_deleting_a_line_unlinks_and_frees_its_extension(client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_deleting_a_line_unlinks_and_frees_its_extension(client: Client, rows: Rows) -> None:
     published = Events(client)
     context, line = setup_line(client)
     extension = new_extension(client, context)
@@ -241,7 +246,7 @@ def test_deleting_a_line_unlinks_and_frees_its_extension(client, rows) -> None: 
     assert client.delete(f'/extensions/{extension["id"]}').status_code == 204
 
 
-def test_users_show_the_extension_of_their_main_line(client) -> None:  # type: ignore[no-untyped-def]
+def test_users_show_the_extension_of_their_main_line(client: Client) -> None:
     context, line = setup_line(client, endpoint=False)
     sip = create(client, '/endpoints/sip', {'label': f'sip-{uuid.uuid4().hex[:6]}'})
     assert client.put(f'/lines/{line["id"]}/endpoints/sip/{sip["uuid"]}').status_code == 204
@@ -262,7 +267,7 @@ def test_users_show_the_extension_of_their_main_line(client) -> None:  # type: i
     assert client.get(f'/users/{user["id"]}').json()['lines'][0]['extensions'][0]['exten'] == '1500'
 
 
-def test_concurrent_links_to_one_line_let_one_win(pg_daemon) -> None:  # type: ignore[no-untyped-def]
+def test_concurrent_links_to_one_line_let_one_win(pg_daemon: Daemon) -> None:
     client = pg_daemon.client()
     context, line = setup_line(client)
     extensions = [new_extension(client, context, str(1600 + i)) for i in range(4)]

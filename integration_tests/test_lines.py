@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from .helpers.client import Client
+from .helpers.daemon import Daemon
+from .helpers.database import Rows
 from .helpers.lines import Events, context, line, unique
 from .helpers.telephony import create, create_context
 
 
-def test_create_answers_the_line_with_defaults(client, daemon) -> None:  # type: ignore[no-untyped-def]
+def test_create_answers_the_line_with_defaults(client: Client, daemon: Daemon) -> None:
     name = context(client)
 
     response = client.post('/lines', json={'context': name})
@@ -39,7 +42,7 @@ def test_create_answers_the_line_with_defaults(client, daemon) -> None:  # type:
         ({'context': 'default', 'registrar': 'x' * 129}, 'registrar'),
     ],
 )
-def test_invalid_bodies_are_400_and_write_nothing(client, rows, body, field) -> None:  # type: ignore[no-untyped-def]
+def test_invalid_bodies_are_400_and_write_nothing(client: Client, rows: Rows, body: dict, field: str) -> None:
     before = rows.count('line')
 
     response = client.post('/lines', json=body)
@@ -49,7 +52,7 @@ def test_invalid_bodies_are_400_and_write_nothing(client, rows, body, field) -> 
     assert rows.count('line') == before
 
 
-def test_provisioning_code_is_unique(client) -> None:  # type: ignore[no-untyped-def]
+def test_provisioning_code_is_unique(client: Client) -> None:
     code = line(client)['provisioning_code']
 
     response = client.post('/lines', json={'context': context(client), 'provisioning_code': code})
@@ -58,7 +61,7 @@ def test_provisioning_code_is_unique(client) -> None:  # type: ignore[no-untyped
     assert response.json() == [f"Resource Error - Line already exists ('provisioning_code': '{code}')"]
 
 
-def test_put_is_a_partial_update(client) -> None:  # type: ignore[no-untyped-def]
+def test_put_is_a_partial_update(client: Client) -> None:
     created = line(client, provisioning_code='481516')
 
     response = client.put(f'/lines/{created["id"]}', json={'position': 2, 'name': 'ignored'})
@@ -70,7 +73,7 @@ def test_put_is_a_partial_update(client) -> None:  # type: ignore[no-untyped-def
     assert after['name'] is None
 
 
-def test_put_ignores_nested_endpoints_and_extensions(client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_put_ignores_nested_endpoints_and_extensions(client: Client, rows: Rows) -> None:
     created = client.post(
         '/lines', json={'context': context(client), 'endpoint_sccp': {'options': [['allow', 'ulaw']]}}
     ).json()
@@ -84,7 +87,7 @@ def test_put_ignores_nested_endpoints_and_extensions(client, rows) -> None:  # t
     assert client.get(f'/endpoints/sccp/{created["endpoint_sccp"]["id"]}').json()['options'] == [['allow', 'ulaw']]
 
 
-def test_unknown_line_is_404(client) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_line_is_404(client: Client) -> None:
     for method in ('get', 'put', 'delete'):
         response = getattr(client, method)('/lines/999999')
         assert response.status_code == 404
@@ -92,7 +95,7 @@ def test_unknown_line_is_404(client) -> None:  # type: ignore[no-untyped-def]
     assert client.get('/lines/99999999999999').status_code == 404
 
 
-def test_list_filters_on_search_columns(client) -> None:  # type: ignore[no-untyped-def]
+def test_list_filters_on_search_columns(client: Client) -> None:
     name = context(client)
     mine = [line(client, context=name), line(client, context=name)]
 
@@ -104,21 +107,21 @@ def test_list_filters_on_search_columns(client) -> None:  # type: ignore[no-unty
     assert searched['total'] == 2
 
 
-def test_unknown_context_is_400(client) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_context_is_400(client: Client) -> None:
     response = client.post('/lines', json={'context': 'no-such-context'})
 
     assert response.status_code == 400
     assert response.json() == ["Input Error - field 'context': Context was not found ('context': 'no-such-context')"]
 
 
-def test_list_refuses_unknown_order(client) -> None:  # type: ignore[no-untyped-def]
+def test_list_refuses_unknown_order(client: Client) -> None:
     response = client.get('/lines', params={'order': 'nope'})
 
     assert response.status_code == 400
     assert response.json() == ["Input Error - order: column 'nope' was not found"]
 
 
-def test_events(client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_events(client: Client, rows: Rows) -> None:
     events = Events(client)
 
     created = line(client)
@@ -141,7 +144,7 @@ def test_events(client, rows) -> None:  # type: ignore[no-untyped-def]
 
 
 class TestNestedEndpoint:
-    def test_post_creates_and_associates_a_sip_endpoint(self, client, rows) -> None:  # type: ignore[no-untyped-def]
+    def test_post_creates_and_associates_a_sip_endpoint(self, client: Client, rows: Rows) -> None:
         name = context(client)
         events = Events(client)
 
@@ -168,15 +171,15 @@ class TestNestedEndpoint:
         ]
 
     @pytest.mark.parametrize('kind', ['sccp', 'custom'])
-    def test_post_creates_sccp_and_custom_endpoints(self, client, kind) -> None:  # type: ignore[no-untyped-def]
-        body = {'interface': unique('nested/custom')} if kind == 'custom' else {'options': []}
+    def test_post_creates_sccp_and_custom_endpoints(self, client: Client, kind: str) -> None:
+        body: dict = {'interface': unique('nested/custom')} if kind == 'custom' else {'options': []}
 
         created = client.post('/lines', json={'context': context(client), f'endpoint_{kind}': body}).json()
 
         assert created['protocol'] == kind
         assert created[f'endpoint_{kind}']['id'] > 0
 
-    def test_the_protocol_is_searched_and_sorted_in_sql(self, client) -> None:  # type: ignore[no-untyped-def]
+    def test_the_protocol_is_searched_and_sorted_in_sql(self, client: Client) -> None:
         name = context(client)
         sccp = client.post('/lines', json={'context': name, 'endpoint_sccp': {'options': []}}).json()
         bare = client.post('/lines', json={'context': name}).json()
@@ -187,7 +190,7 @@ class TestNestedEndpoint:
         assert [line['id'] for line in found['items']] == [sccp['id']]
         assert {line['id']: line['protocol'] for line in ordered['items']} == {sccp['id']: 'sccp', bare['id']: None}
 
-    def test_two_endpoints_are_refused(self, client, rows) -> None:  # type: ignore[no-untyped-def]
+    def test_two_endpoints_are_refused(self, client: Client, rows: Rows) -> None:
         before = rows.count('line')
         sccp = {'options': [['allow', 'ulaw']]}
 
@@ -197,7 +200,7 @@ class TestNestedEndpoint:
         assert response.json() == ["Input Error - _schema: ['Only one endpoint should be configured on a line']"]
         assert rows.count('line') == before
 
-    def test_invalid_nested_endpoint_creates_nothing(self, client, rows) -> None:  # type: ignore[no-untyped-def]
+    def test_invalid_nested_endpoint_creates_nothing(self, client: Client, rows: Rows) -> None:
         before = rows.count('line')
 
         response = client.post(
@@ -208,14 +211,14 @@ class TestNestedEndpoint:
         assert response.json()[0].startswith("Input Error - endpoint_custom: {'interface': ")
         assert rows.count('line') == before
 
-    def test_null_and_empty_endpoints_are_left_out(self, client) -> None:  # type: ignore[no-untyped-def]
-        body = {'context': context(client), 'endpoint_sip': None, 'endpoint_sccp': {}}
+    def test_null_and_empty_endpoints_are_left_out(self, client: Client) -> None:
+        body: dict = {'context': context(client), 'endpoint_sip': None, 'endpoint_sccp': {}}
 
         created = client.post('/lines', json=body).json()
 
         assert created['protocol'] is None and created['endpoint_sccp'] is None
 
-    def test_a_nested_sip_endpoint_gets_the_line_context(self, client) -> None:  # type: ignore[no-untyped-def]
+    def test_a_nested_sip_endpoint_gets_the_line_context(self, client: Client) -> None:
         name = context(client)
         mine = {'endpoint_section_options': [['context', 'kept']]}
 
@@ -232,7 +235,7 @@ class TestNestedEndpoint:
 class TestCallerId:
     """The caller ID of a line is its endpoint's (upstream's LineFeatures)."""
 
-    def test_post_writes_it_to_the_sip_endpoint_in_an_edit(self, client, rows) -> None:  # type: ignore[no-untyped-def]
+    def test_post_writes_it_to_the_sip_endpoint_in_an_edit(self, client: Client, rows: Rows) -> None:
         name = context(client)
         events = Events(client)
         body = {'context': name, 'caller_id_name': 'Alice', 'caller_id_num': '1234', 'endpoint_sip': {'label': 'a'}}
@@ -250,7 +253,7 @@ class TestCallerId:
         ]
         assert client.get('/lines', params={'caller_id_name': 'Alice', 'context': name}).json()['total'] == 1
 
-    def test_sccp_takes_the_name_only(self, client) -> None:  # type: ignore[no-untyped-def]
+    def test_sccp_takes_the_name_only(self, client: Client) -> None:
         sccp = {'options': [['allow', 'ulaw']]}
         body = {'context': context(client), 'caller_id_name': 'Bob', 'caller_id_num': '55', 'endpoint_sccp': sccp}
 
@@ -267,7 +270,9 @@ class TestCallerId:
             ({'endpoint_custom': {'interface': 'dahdi/i1'}}, "Cannot set caller id on endpoint of type 'custom'"),
         ],
     )
-    def test_without_a_caller_id_endpoint_it_is_refused(self, client, rows, extra, message) -> None:  # type: ignore[no-untyped-def]
+    def test_without_a_caller_id_endpoint_it_is_refused(
+        self, client: Client, rows: Rows, extra: dict, message: str
+    ) -> None:
         name = context(client)
         before = (rows.count('line'), rows.count('endpoint_custom'))
         published = Events(client)
@@ -279,7 +284,7 @@ class TestCallerId:
         assert (rows.count('line'), rows.count('endpoint_custom')) == before
         assert published.all() == []
 
-    def test_a_caller_id_in_the_endpoint_too_is_ambiguous(self, client) -> None:  # type: ignore[no-untyped-def]
+    def test_a_caller_id_in_the_endpoint_too_is_ambiguous(self, client: Client) -> None:
         sip = {'endpoint_section_options': [['callerid', '"X" <1>']]}
 
         response = client.post('/lines', json={'context': context(client), 'caller_id_name': 'Y', 'endpoint_sip': sip})
@@ -290,7 +295,7 @@ class TestCallerId:
             'endpoint_sip.endpoint_section_options["callerid"] = "X" <1>\']'
         ]
 
-    def test_it_follows_the_endpoint(self, client) -> None:  # type: ignore[no-untyped-def]
+    def test_it_follows_the_endpoint(self, client: Client) -> None:
         name = context(client)
         sip = {'endpoint_section_options': [['callerid', '"Dave" <200>']]}
         created = client.post('/lines', json={'context': name, 'endpoint_sip': sip}).json()
@@ -305,7 +310,7 @@ class TestCallerId:
         assert client.get('/lines', params={'search': 'erin', 'context': name}).json()['total'] == 1
         assert client.get('/lines', params={'search': 'dave', 'context': name}).json()['total'] == 0
 
-    def test_put_writes_the_endpoint(self, client, rows) -> None:  # type: ignore[no-untyped-def]
+    def test_put_writes_the_endpoint(self, client: Client, rows: Rows) -> None:
         created = client.post('/lines', json={'context': context(client), 'endpoint_sip': {}}).json()
         events = Events(client)
 
@@ -324,7 +329,7 @@ class TestCallerId:
             ('endpoint_sccp', {'caller_id_num': '1'}, "Cannot set caller id num on endpoint of type 'sccp'"),
         ],
     )
-    def test_put_refusals(self, client, rows, endpoint, body, message) -> None:  # type: ignore[no-untyped-def]
+    def test_put_refusals(self, client: Client, rows: Rows, endpoint: str, body: dict, message: str) -> None:
         nested = {'options': [['allow', 'ulaw']]} if endpoint == 'endpoint_sccp' else {}
         created = client.post('/lines', json={'context': context(client), endpoint: nested}).json()
         published = Events(client)
@@ -337,7 +342,7 @@ class TestCallerId:
 
 
 class TestNestedExtensions:
-    def test_post_creates_each_extension_and_links_it(self, client, rows) -> None:  # type: ignore[no-untyped-def]
+    def test_post_creates_each_extension_and_links_it(self, client: Client, rows: Rows) -> None:
         ctx = create_context(client)
         events = Events(client)
 
@@ -355,7 +360,7 @@ class TestNestedExtensions:
             'line_extension_associated',
         ]
 
-    def test_post_links_an_existing_extension(self, client, rows) -> None:  # type: ignore[no-untyped-def]
+    def test_post_links_an_existing_extension(self, client: Client, rows: Rows) -> None:
         ctx = create_context(client)
         taken = create(client, '/extensions', {'exten': '1401', 'context': ctx['name']})
         body = {
@@ -370,7 +375,7 @@ class TestNestedExtensions:
         assert rows.count('extension', 'context = :c', c=ctx['name']) == 1
         assert [e['id'] for e in client.get(f'/lines/{linked["id"]}').json()['extensions']] == [taken['id']]
 
-    def test_an_extension_needs_an_endpoint_and_nothing_is_written(self, client, rows) -> None:  # type: ignore[no-untyped-def]
+    def test_an_extension_needs_an_endpoint_and_nothing_is_written(self, client: Client, rows: Rows) -> None:
         ctx = create_context(client)
         before = (rows.count('line'), rows.count('extension'))
         published = Events(client)

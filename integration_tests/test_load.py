@@ -6,6 +6,7 @@ import http.client
 import signal
 import threading
 import time
+from collections.abc import Iterator
 
 import pytest
 import requests
@@ -29,7 +30,7 @@ def rss_kib(pid: int) -> int:
 
 
 @pytest.fixture(scope='module')
-def small_daemon(tmp_path_factory):  # type: ignore[no-untyped-def]
+def small_daemon(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Daemon]:
     """Few threads and a small pool: the clients outnumber both. Its database is its own,
     so that every `wazo-confd` connection to it is this daemon's."""
     with temporary_database('confd_load') as uri:
@@ -45,7 +46,7 @@ def small_daemon(tmp_path_factory):  # type: ignore[no-untyped-def]
         daemon.stop()
 
 
-def test_more_clients_than_threads_queue_or_get_503_and_the_pool_keeps_its_bound(small_daemon) -> None:  # type: ignore[no-untyped-def]
+def test_more_clients_than_threads_queue_or_get_503_and_the_pool_keeps_its_bound(small_daemon: Daemon) -> None:
     rows = Rows(small_daemon.db_uri)
     stop = threading.Event()
     seen: list[int] = []
@@ -87,7 +88,7 @@ MEMORY_REQUESTS = 10_000
 MEMORY_BOUND_KIB = 40 * 1024
 
 
-def test_memory_stays_flat_over_ten_thousand_requests(small_daemon) -> None:  # type: ignore[no-untyped-def]
+def test_memory_stays_flat_over_ten_thousand_requests(small_daemon: Daemon) -> None:
     assert small_daemon.process is not None
     pid = small_daemon.process.pid
     created = small_daemon.client().post('/users', json={'firstname': 'memory'}).json()
@@ -127,7 +128,7 @@ def test_memory_stays_flat_over_ten_thousand_requests(small_daemon) -> None:  # 
     assert growth < MEMORY_BOUND_KIB
 
 
-def test_sigterm_under_load_finishes_in_flight_requests_and_exits_0(workdir, fresh_pg) -> None:  # type: ignore[no-untyped-def]
+def test_sigterm_under_load_finishes_in_flight_requests_and_exits_0(workdir: str, fresh_pg: str) -> None:
     # A database of its own: a new daemon on the session's would replace its bootstrap key.
     pg_uri = fresh_pg
     daemon = Daemon(workdir, pg_uri, {'rest_api': {'shutdown_timeout': 10}}).start()

@@ -9,7 +9,7 @@ from .helpers.consul import wait_for
 from .helpers.daemon import Daemon
 
 
-def sqlite_daemon(workdir: str, **config) -> Daemon:  # type: ignore[no-untyped-def]
+def sqlite_daemon(workdir: str, **config: object) -> Daemon:
     return Daemon(workdir, f'sqlite:///{workdir}/confd.sqlite', config)
 
 

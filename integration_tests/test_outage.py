@@ -28,7 +28,7 @@ def outage_turn() -> Iterator[None]:
 
 
 @pytest.mark.outage
-def test_postgresql_outage_is_503_then_recovers_without_restart(outage_turn, workdir, fresh_pg) -> None:  # type: ignore[no-untyped-def]
+def test_postgresql_outage_is_503_then_recovers_without_restart(outage_turn: None, workdir: str, fresh_pg: str) -> None:
     daemon = Daemon(
         workdir,
         fresh_pg,
@@ -68,7 +68,9 @@ def test_postgresql_outage_is_503_then_recovers_without_restart(outage_turn, wor
 
 
 @pytest.mark.outage
-def test_idle_connections_left_dead_by_a_restart_are_replaced_without_503(outage_turn, workdir, fresh_pg) -> None:  # type: ignore[no-untyped-def]
+def test_idle_connections_left_dead_by_a_restart_are_replaced_without_503(
+    outage_turn: None, workdir: str, fresh_pg: str
+) -> None:
     daemon = Daemon(workdir, fresh_pg, {'auth': {'cache_ttl': 300}, 'rest_api': {'workers': 2}}).start()
     # Fresh client connections land on both HTTP processes and fill both pools.
     before = [daemon.client().get('/users').status_code for _ in range(20)]

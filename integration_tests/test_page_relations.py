@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import random
 
+import requests
+
+from .helpers.client import Client
 from .helpers.lines import created, sip_line, unique, user
 
 
-def _context(client) -> str:  # type: ignore[no-untyped-def]
+def _context(client: Client) -> str:
     body = {'label': unique('ctx'), 'user_ranges': [{'start': '10000', 'end': '19999'}]}
     return created(client.post('/contexts', json=body))['name']
 
@@ -21,11 +24,11 @@ def _exten() -> str:
     return str(random.randrange(10000, 20000))
 
 
-def _ok(response) -> None:  # type: ignore[no-untyped-def]
+def _ok(response: requests.Response) -> None:
     assert response.status_code == 204, response.text
 
 
-def test_pages_embed_what_the_items_embed(client) -> None:  # type: ignore[no-untyped-def]
+def test_pages_embed_what_the_items_embed(client: Client) -> None:
     context = _context(client)
     owner, sharer, alone = (
         user(client, lastname='pagerel'),

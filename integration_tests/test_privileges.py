@@ -9,7 +9,7 @@ import site
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -112,8 +112,8 @@ def ids(pid: int) -> dict[str, list[int]]:
 
 
 @pytest.fixture
-def make_daemon(python: str, own_dir: str):  # type: ignore[no-untyped-def]
-    def make(as_user: bool = False, **config) -> Daemon:  # type: ignore[no-untyped-def]
+def make_daemon(python: str, own_dir: str) -> Callable[..., Daemon]:
+    def make(as_user: bool = False, **config: object) -> Daemon:
         daemon = SystemDaemon(own_dir, f'sqlite:///{own_dir}/confd.sqlite', config)
         daemon.python, daemon.as_user = python, as_user
         return daemon
@@ -121,7 +121,9 @@ def make_daemon(python: str, own_dir: str):  # type: ignore[no-untyped-def]
     return make
 
 
-def test_root_start_runs_as_the_user_and_its_group_only(make_daemon, account: pwd.struct_passwd) -> None:  # type: ignore[no-untyped-def]
+def test_root_start_runs_as_the_user_and_its_group_only(
+    make_daemon: Callable[..., Daemon], account: pwd.struct_passwd
+) -> None:
     daemon = make_daemon(user=USER).start()
     try:
         assert daemon.process is not None
@@ -135,7 +137,7 @@ def test_root_start_runs_as_the_user_and_its_group_only(make_daemon, account: pw
         daemon.stop()
 
 
-def test_option_u_sets_the_user(make_daemon, account: pwd.struct_passwd) -> None:  # type: ignore[no-untyped-def]
+def test_option_u_sets_the_user(make_daemon: Callable[..., Daemon], account: pwd.struct_passwd) -> None:
     daemon = make_daemon().start('-u', USER)
     try:
         assert daemon.process is not None
@@ -144,7 +146,7 @@ def test_option_u_sets_the_user(make_daemon, account: pwd.struct_passwd) -> None
         daemon.stop()
 
 
-def test_files_outside_its_directories_cannot_be_written(make_daemon) -> None:  # type: ignore[no-untyped-def]
+def test_files_outside_its_directories_cannot_be_written(make_daemon: Callable[..., Daemon]) -> None:
     roots_dir = tempfile.mkdtemp(prefix='wazo-confd-root-')
     os.chmod(roots_dir, 0o755)
     try:
@@ -162,7 +164,7 @@ def test_files_outside_its_directories_cannot_be_written(make_daemon) -> None:  
         shutil.rmtree(roots_dir)
 
 
-def test_log_file_opened_before_dropping_stays_writable(make_daemon) -> None:  # type: ignore[no-untyped-def]
+def test_log_file_opened_before_dropping_stays_writable(make_daemon: Callable[..., Daemon]) -> None:
     roots_dir = tempfile.mkdtemp(prefix='wazo-confd-root-')
     os.chmod(roots_dir, 0o755)
     log_file = os.path.join(roots_dir, 'wazo-confd.log')
@@ -178,7 +180,9 @@ def test_log_file_opened_before_dropping_stays_writable(make_daemon) -> None:  #
         shutil.rmtree(roots_dir)
 
 
-def test_started_as_an_ordinary_user_it_simply_runs(make_daemon, account: pwd.struct_passwd) -> None:  # type: ignore[no-untyped-def]
+def test_started_as_an_ordinary_user_it_simply_runs(
+    make_daemon: Callable[..., Daemon], account: pwd.struct_passwd
+) -> None:
     daemon = make_daemon(as_user=True, user=USER).start()
     try:
         assert daemon.process is not None

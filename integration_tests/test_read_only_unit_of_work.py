@@ -25,7 +25,7 @@ def database(fresh_pg: str) -> Iterator[Database]:
 
 def _tenants(db: Database) -> int:
     with db.unit_of_work() as uow:
-        return uow.session.execute(text(f"SELECT count(*) FROM tenant WHERE uuid LIKE '{PREFIX}%'")).scalar()
+        return uow.session.execute(text(f"SELECT count(*) FROM tenant WHERE uuid LIKE '{PREFIX}%'")).scalar_one()
 
 
 def test_reads_run_outside_a_transaction(database: Database) -> None:

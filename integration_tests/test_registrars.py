@@ -7,6 +7,9 @@ import uuid
 
 import pytest
 
+from .helpers.client import Client
+from .helpers.daemon import Daemon
+from .helpers.database import Rows
 from .helpers.events import Events
 from .helpers.lines import context, line
 from .helpers.telephony import events
@@ -41,21 +44,21 @@ def _id() -> str:
     return f'reg-{uuid.uuid4().hex[:8]}'
 
 
-def registrar(client, **fields) -> dict:  # type: ignore[no-untyped-def]
+def registrar(client: Client, **fields: object) -> dict:
     response = client.post('/registrars', json={'main_host': '10.0.0.1', 'proxy_main_host': '10.0.0.2', **fields})
     assert response.status_code == 201, response.text
     return response.json()
 
 
 @pytest.fixture(scope='module')
-def sub_key(daemon):  # type: ignore[no-untyped-def]
+def sub_key(daemon: Daemon) -> Client:
     """A client with every confd ACL, of a tenant below the master tenant."""
     tenant = daemon.client().post('/tenants', json={'name': f't{uuid.uuid4().hex[:8]}'}).json()
     secret = daemon.admin('keys', 'create', f'k-{uuid.uuid4().hex[:8]}', '--acl', 'confd.#', '--tenant', tenant['uuid'])
     return daemon.client(secret.stdout.strip())
 
 
-def test_create_with_the_required_fields_generates_the_id(client, daemon) -> None:  # type: ignore[no-untyped-def]
+def test_create_with_the_required_fields_generates_the_id(client: Client, daemon: Daemon) -> None:
     response = client.post('/registrars', json={'main_host': '1.2.3.4', 'proxy_main_host': '1.2.3.4'})
 
     assert response.status_code == 201
@@ -67,7 +70,7 @@ def test_create_with_the_required_fields_generates_the_id(client, daemon) -> Non
     assert created['links'] == [{'rel': 'registrars', 'href': f'{daemon.base_url}/registrars/{created["id"]}'}]
 
 
-def test_all_fields_round_trip_with_a_chosen_id(client) -> None:  # type: ignore[no-untyped-def]
+def test_all_fields_round_trip_with_a_chosen_id(client: Client) -> None:
     wanted = _id()
 
     created = registrar(client, id=wanted, deletable=False, **ALL)
@@ -77,7 +80,7 @@ def test_all_fields_round_trip_with_a_chosen_id(client) -> None:  # type: ignore
     assert {k: fetched[k] for k in ALL} == ALL and fetched['id'] == wanted and fetched['deletable'] is False
 
 
-def test_an_id_is_unique(client) -> None:  # type: ignore[no-untyped-def]
+def test_an_id_is_unique(client: Client) -> None:
     taken = registrar(client, id=_id())['id']
 
     response = client.post('/registrars', json={'id': taken, 'main_host': 'h', 'proxy_main_host': 'h'})
@@ -107,7 +110,9 @@ def test_an_id_is_unique(client) -> None:  # type: ignore[no-untyped-def]
         ('id', ''),
     ],
 )
-def test_bogus_fields_are_400_on_create_and_edit(client, rows, field, value) -> None:  # type: ignore[no-untyped-def]
+def test_bogus_fields_are_400_on_create_and_edit(
+    client: Client, rows: Rows, field: str, value: int | str | None
+) -> None:
     existing = registrar(client)
     before = rows.count('registrar')
 
@@ -121,7 +126,7 @@ def test_bogus_fields_are_400_on_create_and_edit(client, rows, field, value) -> 
     assert client.get(f'/registrars/{existing["id"]}').json() == existing
 
 
-def test_the_hosts_are_required(client) -> None:  # type: ignore[no-untyped-def]
+def test_the_hosts_are_required(client: Client) -> None:
     response = client.post('/registrars', json={})
 
     assert response.status_code == 400
@@ -131,7 +136,7 @@ def test_the_hosts_are_required(client) -> None:  # type: ignore[no-untyped-def]
     ]
 
 
-def test_put_is_partial_takes_nulls_and_keeps_the_id(client) -> None:  # type: ignore[no-untyped-def]
+def test_put_is_partial_takes_nulls_and_keeps_the_id(client: Client) -> None:
     created = registrar(client, **ALL)
 
     response = client.put(
@@ -144,7 +149,7 @@ def test_put_is_partial_takes_nulls_and_keeps_the_id(client) -> None:  # type: i
     assert client.get('/registrars/other').status_code == 404
 
 
-def test_the_default_registrar_is_there_and_not_deletable(client) -> None:  # type: ignore[no-untyped-def]
+def test_the_default_registrar_is_there_and_not_deletable(client: Client) -> None:
     default = client.get('/registrars/default').json()
 
     response = client.delete('/registrars/default')
@@ -155,12 +160,12 @@ def test_the_default_registrar_is_there_and_not_deletable(client) -> None:  # ty
     assert client.get('/registrars/default').status_code == 200
 
 
-def test_head_answers_like_get(client) -> None:  # type: ignore[no-untyped-def]
+def test_head_answers_like_get(client: Client) -> None:
     assert client.head('/registrars/default').status_code == 200
     assert client.head('/registrars/nope').status_code == 404
 
 
-def test_delete_removes_the_registrar(client) -> None:  # type: ignore[no-untyped-def]
+def test_delete_removes_the_registrar(client: Client) -> None:
     created = registrar(client)
 
     response = client.delete(f'/registrars/{created["id"]}')
@@ -170,14 +175,14 @@ def test_delete_removes_the_registrar(client) -> None:  # type: ignore[no-untype
 
 
 @pytest.mark.parametrize('method', ['GET', 'PUT', 'DELETE'])
-def test_an_unknown_registrar_is_404(client, method) -> None:  # type: ignore[no-untyped-def]
+def test_an_unknown_registrar_is_404(client: Client, method: str) -> None:
     response = client.request(method, '/registrars/nope', json={'name': 'x'})
 
     assert response.status_code == 404
     assert response.json() == ["Resource Not Found - Registrar was not found ('id': 'nope')"]
 
 
-def test_list_searches_filters_and_sorts_on_every_field(client) -> None:  # type: ignore[no-untyped-def]
+def test_list_searches_filters_and_sorts_on_every_field(client: Client) -> None:
     tag = uuid.uuid4().hex[:8]
     first = registrar(client, name=f'{tag}-a', main_port=5060, proxy_main_host=f'99.{tag}.1')
     second = registrar(client, name=f'{tag}-b', main_port=5061, proxy_main_host=f'99.{tag}.2')
@@ -191,7 +196,7 @@ def test_list_searches_filters_and_sorts_on_every_field(client) -> None:  # type
     assert page['total'] == 2 and [r['id'] for r in page['items']] == [second['id']]
 
 
-def test_search_looks_into_the_ports(client) -> None:  # type: ignore[no-untyped-def]
+def test_search_looks_into_the_ports(client: Client) -> None:
     port = 10000 + uuid.uuid4().int % 50000
     created = registrar(client, outbound_proxy_port=port)
 
@@ -200,11 +205,11 @@ def test_search_looks_into_the_ports(client) -> None:  # type: ignore[no-untyped
     assert [r['id'] for r in found['items']] == [created['id']]
 
 
-def test_list_shows_the_default_registrar(client) -> None:  # type: ignore[no-untyped-def]
+def test_list_shows_the_default_registrar(client: Client) -> None:
     assert 'default' in {r['id'] for r in client.get('/registrars').json()['items']}
 
 
-def test_writes_send_service_events_with_the_registrar(client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_writes_send_service_events_with_the_registrar(client: Client, rows: Rows) -> None:
     published = Events(client)
     created = registrar(client, id=_id(), **ALL)
     client.put(f'/registrars/{created["id"]}', json={'name': 'Renamed'})
@@ -234,7 +239,9 @@ def test_writes_send_service_events_with_the_registrar(client, rows) -> None:  #
         ('DELETE', '/registrars/default'),
     ],
 )
-def test_only_the_master_tenant_reaches_registrars(client, rows, sub_key, method, path) -> None:  # type: ignore[no-untyped-def]
+def test_only_the_master_tenant_reaches_registrars(
+    client: Client, rows: Rows, sub_key: Client, method: str, path: str
+) -> None:
     before = client.get('/registrars/default').json()
     count = rows.count('registrar')
 
@@ -245,7 +252,7 @@ def test_only_the_master_tenant_reaches_registrars(client, rows, sub_key, method
 
 
 # --- a line's registrar -----------------------------------------------------------------------
-def test_a_line_takes_an_existing_registrar(client) -> None:  # type: ignore[no-untyped-def]
+def test_a_line_takes_an_existing_registrar(client: Client) -> None:
     chosen = registrar(client)['id']
 
     created = line(client, registrar=chosen)
@@ -254,7 +261,7 @@ def test_a_line_takes_an_existing_registrar(client) -> None:  # type: ignore[no-
     assert client.get(f'/lines/{created["id"]}').json()['registrar'] == chosen
 
 
-def test_a_line_refuses_an_unknown_registrar_on_create(client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_a_line_refuses_an_unknown_registrar_on_create(client: Client, rows: Rows) -> None:
     before = rows.count('line')
 
     response = client.post('/lines', json={'context': context(client), 'registrar': 'nope'})
@@ -264,7 +271,7 @@ def test_a_line_refuses_an_unknown_registrar_on_create(client, rows) -> None:  #
     assert rows.count('line') == before
 
 
-def test_a_line_refuses_an_unknown_registrar_on_edit(client) -> None:  # type: ignore[no-untyped-def]
+def test_a_line_refuses_an_unknown_registrar_on_edit(client: Client) -> None:
     created = line(client)
 
     response = client.put(f'/lines/{created["id"]}', json={'registrar': 'nope'})
@@ -274,7 +281,7 @@ def test_a_line_refuses_an_unknown_registrar_on_edit(client) -> None:  # type: i
     assert client.get(f'/lines/{created["id"]}').json()['registrar'] == 'default'
 
 
-def test_a_line_moves_to_another_registrar(client) -> None:  # type: ignore[no-untyped-def]
+def test_a_line_moves_to_another_registrar(client: Client) -> None:
     created, chosen = line(client), registrar(client)['id']
 
     response = client.put(f'/lines/{created["id"]}', json={'registrar': chosen})
@@ -283,7 +290,7 @@ def test_a_line_moves_to_another_registrar(client) -> None:  # type: ignore[no-u
     assert client.get(f'/lines/{created["id"]}').json()['registrar'] == chosen
 
 
-def test_a_registrar_named_by_a_line_is_not_deleted(client) -> None:  # type: ignore[no-untyped-def]
+def test_a_registrar_named_by_a_line_is_not_deleted(client: Client) -> None:
     chosen = registrar(client)['id']
     used_by = line(client, registrar=chosen)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import pytest
 from sqlalchemy import select, text
@@ -22,7 +22,7 @@ class RecordingSink:
         self.sent: list[str] = []
         self.fail_after = fail_after
 
-    def send(self, rows: list) -> None:
+    def send(self, rows: Sequence[OutboxEvent]) -> None:
         for count, row in enumerate(rows):
             if self.fail_after is not None and len(self.sent) >= self.fail_after:
                 raise PartialDelivery(count, ConnectionError('down'))

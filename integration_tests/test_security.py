@@ -8,18 +8,20 @@ import socket
 import ssl
 import subprocess
 import warnings
+from collections.abc import Iterator
 
 import pytest
 import requests
 
 from .helpers.daemon import Daemon
+from .helpers.database import Rows
 from .helpers.events import Events
 
 SECRET_PASSWORD = 'Hush-Hush-42'
 
 
 class TestSecretsInResponses:
-    def test_user_password_appears_in_no_response_and_no_event(self, daemon, rows) -> None:  # type: ignore[no-untyped-def]
+    def test_user_password_appears_in_no_response_and_no_event(self, daemon: Daemon, rows: Rows) -> None:
         client = daemon.client()
         published = Events(client)
         created = client.post(
@@ -49,7 +51,7 @@ class TestSecretsInResponses:
         assert not [r.url for r in responses if SECRET_PASSWORD in r.text or 'bad pass' in r.text]
         assert not [e for e in events if SECRET_PASSWORD in json.dumps(e['body'])]
 
-    def test_no_response_echoes_the_token(self, daemon) -> None:  # type: ignore[no-untyped-def]
+    def test_no_response_echoes_the_token(self, daemon: Daemon) -> None:
         token = daemon.admin_key()
         client = daemon.client()
         answers = [
@@ -63,7 +65,7 @@ class TestSecretsInResponses:
 
         assert not [r.url for r in answers if token in r.text or token in str(r.headers)]
 
-    def test_bootstrap_key_is_stored_as_a_hash_only(self, daemon, rows) -> None:  # type: ignore[no-untyped-def]
+    def test_bootstrap_key_is_stored_as_a_hash_only(self, daemon: Daemon, rows: Rows) -> None:
         secret = daemon.admin_key()
         stored = rows.all('SELECT name, secret_hash, acl, tenant_uuid FROM api_key')
 
@@ -73,7 +75,7 @@ class TestSecretsInResponses:
 
 
 @pytest.fixture(scope='module')
-def tls_daemon(tmp_path_factory):  # type: ignore[no-untyped-def]
+def tls_daemon(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Daemon]:
     workdir = str(tmp_path_factory.mktemp('daemon-tls'))
     cert, key = os.path.join(workdir, 'cert.pem'), os.path.join(workdir, 'key.pem')
     subprocess.run(
@@ -124,11 +126,11 @@ def _handshake(port: int, version: ssl.TLSVersion) -> str:
 
 
 class TestTls:
-    def test_tls_1_2_is_accepted(self, tls_daemon) -> None:  # type: ignore[no-untyped-def]
+    def test_tls_1_2_is_accepted(self, tls_daemon: Daemon) -> None:
         assert _handshake(tls_daemon.port, ssl.TLSVersion.TLSv1_2) == 'TLSv1.2'
 
     @pytest.mark.parametrize('version', [ssl.TLSVersion.TLSv1, ssl.TLSVersion.TLSv1_1])
-    def test_older_protocols_are_refused(self, tls_daemon, version) -> None:  # type: ignore[no-untyped-def]
+    def test_older_protocols_are_refused(self, tls_daemon: Daemon, version: ssl.TLSVersion) -> None:
         with pytest.raises((ssl.SSLError, ConnectionError)) as refused:
             _handshake(tls_daemon.port, version)
 
@@ -137,7 +139,7 @@ class TestTls:
 
 
 @pytest.fixture(scope='module')
-def cors_daemon(tmp_path_factory):  # type: ignore[no-untyped-def]
+def cors_daemon(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Daemon]:
     workdir = str(tmp_path_factory.mktemp('daemon-cors'))
     daemon = Daemon(
         workdir, f'sqlite:///{workdir}/confd.sqlite', {'rest_api': {'cors': {'origins': ['https://ui.example.com']}}}
@@ -159,19 +161,19 @@ def _preflight(daemon: Daemon, origin: str) -> requests.Response:
 
 
 class TestCors:
-    def test_preflight_from_a_configured_origin_is_allowed(self, cors_daemon) -> None:  # type: ignore[no-untyped-def]
+    def test_preflight_from_a_configured_origin_is_allowed(self, cors_daemon: Daemon) -> None:
         response = _preflight(cors_daemon, 'https://ui.example.com')
 
         assert response.headers.get('Access-Control-Allow-Origin') == 'https://ui.example.com'
         assert 'POST' in response.headers.get('Access-Control-Allow-Methods', '')
         assert 'x-auth-token' in response.headers.get('Access-Control-Allow-Headers', '').lower()
 
-    def test_preflight_from_another_origin_gets_no_cors_headers(self, cors_daemon) -> None:  # type: ignore[no-untyped-def]
+    def test_preflight_from_another_origin_gets_no_cors_headers(self, cors_daemon: Daemon) -> None:
         response = _preflight(cors_daemon, 'https://evil.example.net')
 
         assert 'Access-Control-Allow-Origin' not in response.headers
 
-    def test_actual_request_from_another_origin_gets_no_cors_headers(self, cors_daemon) -> None:  # type: ignore[no-untyped-def]
+    def test_actual_request_from_another_origin_gets_no_cors_headers(self, cors_daemon: Daemon) -> None:
         response = cors_daemon.client().get('/users', headers={'Origin': 'https://evil.example.net'})
 
         assert response.status_code == 200

@@ -4,29 +4,32 @@ from __future__ import annotations
 
 import json
 import uuid
+from pathlib import Path
 
 import pytest
 
+from .helpers.client import Client
 from .helpers.daemon import Daemon
+from .helpers.database import Rows
 from .helpers.lines import Events, created, sip, unique
 
 
-def transport(client, **fields):  # type: ignore[no-untyped-def]
+def transport(client: Client, **fields: object) -> dict:
     return created(client.post('/sip/transports', json={'name': unique('transport'), **fields}))
 
 
-def _key(daemon, tenant: str) -> str:  # type: ignore[no-untyped-def]
+def _key(daemon: Daemon, tenant: str) -> str:
     return daemon.admin('keys', 'create', unique('k'), '--acl', 'confd.#', '--tenant', tenant).stdout.strip()
 
 
 @pytest.fixture(scope='module')
-def sub_tenant(daemon):  # type: ignore[no-untyped-def]
+def sub_tenant(daemon: Daemon) -> tuple[dict, Client]:
     """A sub-tenant and a client with a key of it granting every confd ACL."""
     tenant = daemon.client().post('/tenants', json={'name': unique('t')}).json()
     return tenant, daemon.client(_key(daemon, tenant['uuid']))
 
 
-def test_the_default_transports_are_seeded(client) -> None:  # type: ignore[no-untyped-def]
+def test_the_default_transports_are_seeded(client: Client) -> None:
     items = client.get('/sip/transports', params={'search': 'transport-'}).json()['items']
 
     found = {t['name']: t for t in items}
@@ -34,7 +37,7 @@ def test_the_default_transports_are_seeded(client) -> None:  # type: ignore[no-u
     assert dict(found['transport-wss']['options'])['protocol'] == 'wss'
 
 
-def test_create_answers_the_transport_and_its_location(client, daemon) -> None:  # type: ignore[no-untyped-def]
+def test_create_answers_the_transport_and_its_location(client: Client, daemon: Daemon) -> None:
     options = [['bind', '0.0.0.0:5060'], ['local_net', '192.168.0.0/16'], ['local_net', '10.37.1.0/24']]
 
     response = client.post('/sip/transports', json={'name': 'my-transport', 'options': options})
@@ -46,7 +49,7 @@ def test_create_answers_the_transport_and_its_location(client, daemon) -> None: 
     client.delete(f'/sip/transports/{body["uuid"]}')
 
 
-def test_minimal_transport_has_no_options(client) -> None:  # type: ignore[no-untyped-def]
+def test_minimal_transport_has_no_options(client: Client) -> None:
     assert transport(client)['options'] == []
 
 
@@ -63,14 +66,14 @@ def test_minimal_transport_has_no_options(client) -> None:  # type: ignore[no-un
         ({'name': 'ok', 'options': [['bind', 'x']] * 129}, 'options'),
     ],
 )
-def test_bad_fields_are_400(client, body, field) -> None:  # type: ignore[no-untyped-def]
+def test_bad_fields_are_400(client: Client, body: dict, field: str) -> None:
     response = client.post('/sip/transports', json=body)
 
     assert response.status_code == 400
     assert response.json()[0].startswith(f'Input Error - {field}:')
 
 
-def test_unknown_option_name_is_400(client) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_option_name_is_400(client: Client) -> None:
     response = client.post('/sip/transports', json={'name': unique('t'), 'options': [['not-a-transport-option', '42']]})
 
     assert response.status_code == 400
@@ -79,7 +82,7 @@ def test_unknown_option_name_is_400(client) -> None:  # type: ignore[no-untyped-
     assert 'local_net' in message
 
 
-def test_name_taken_by_a_transport_an_endpoint_or_a_template_is_400(client) -> None:  # type: ignore[no-untyped-def]
+def test_name_taken_by_a_transport_an_endpoint_or_a_template_is_400(client: Client) -> None:
     taken = [
         transport(client)['name'],
         sip(client)['name'],
@@ -91,7 +94,7 @@ def test_name_taken_by_a_transport_an_endpoint_or_a_template_is_400(client) -> N
         assert response.json() == [f"Resource Error - name already exists ('name': '{name}')"]
 
 
-def test_edit_to_a_taken_name_names_its_owner(client) -> None:  # type: ignore[no-untyped-def]
+def test_edit_to_a_taken_name_names_its_owner(client: Client) -> None:
     mine, other, endpoint = transport(client), transport(client), sip(client)
     url = f'/sip/transports/{mine["uuid"]}'
 
@@ -104,7 +107,7 @@ def test_edit_to_a_taken_name_names_its_owner(client) -> None:  # type: ignore[n
     assert client.put(url, json={'name': mine['name']}).status_code == 204
 
 
-def test_put_changes_only_the_given_fields(client) -> None:  # type: ignore[no-untyped-def]
+def test_put_changes_only_the_given_fields(client: Client) -> None:
     made = transport(client, options=[['bind', '0.0.0.0:5061']])
 
     assert client.put(f'/sip/transports/{made["uuid"]}', json={'options': [['protocol', 'tcp']]}).status_code == 204
@@ -113,7 +116,7 @@ def test_put_changes_only_the_given_fields(client) -> None:  # type: ignore[no-u
     assert after == {**made, 'options': [['protocol', 'tcp']]}
 
 
-def test_put_with_an_unknown_option_is_400(client) -> None:  # type: ignore[no-untyped-def]
+def test_put_with_an_unknown_option_is_400(client: Client) -> None:
     made = transport(client)
 
     response = client.put(f'/sip/transports/{made["uuid"]}', json={'options': [['match', 'x']]})
@@ -123,7 +126,7 @@ def test_put_with_an_unknown_option_is_400(client) -> None:  # type: ignore[no-u
 
 
 @pytest.mark.parametrize('method', ['get', 'put', 'delete'])
-def test_missing_transport_is_404(client, method) -> None:  # type: ignore[no-untyped-def]
+def test_missing_transport_is_404(client: Client, method: str) -> None:
     missing = str(uuid.uuid4())
 
     response = client.request(method.upper(), f'/sip/transports/{missing}', json={})
@@ -132,7 +135,7 @@ def test_missing_transport_is_404(client, method) -> None:  # type: ignore[no-un
     assert response.json() == [f"Resource Not Found - Transport was not found ('uuid': '{missing}')"]
 
 
-def test_search_order_and_paging(client) -> None:  # type: ignore[no-untyped-def]
+def test_search_order_and_paging(client: Client) -> None:
     prefix = unique('sort')
     first, second = transport(client, name=f'{prefix}-a'), transport(client, name=f'{prefix}-b')
 
@@ -143,7 +146,7 @@ def test_search_order_and_paging(client) -> None:  # type: ignore[no-untyped-def
     assert client.get('/sip/transports', params={'name': first['name']}).json()['items'] == [first]
 
 
-def test_delete_of_a_used_transport_is_400_without_fallback(client) -> None:  # type: ignore[no-untyped-def]
+def test_delete_of_a_used_transport_is_400_without_fallback(client: Client) -> None:
     used = transport(client)
     endpoint = sip(client, transport={'uuid': used['uuid']})
 
@@ -157,7 +160,7 @@ def test_delete_of_a_used_transport_is_400_without_fallback(client) -> None:  # 
     assert client.get(f'/sip/transports/{used["uuid"]}').status_code == 200
 
 
-def test_delete_with_fallback_moves_the_endpoints_to_it(client) -> None:  # type: ignore[no-untyped-def]
+def test_delete_with_fallback_moves_the_endpoints_to_it(client: Client) -> None:
     used, fallback = transport(client), transport(client)
     endpoint = sip(client, transport={'uuid': used['uuid']})
 
@@ -168,7 +171,7 @@ def test_delete_with_fallback_moves_the_endpoints_to_it(client) -> None:  # type
     assert client.get(f'/sip/transports/{used["uuid"]}').status_code == 404
 
 
-def test_delete_with_a_missing_or_bad_fallback(client) -> None:  # type: ignore[no-untyped-def]
+def test_delete_with_a_missing_or_bad_fallback(client: Client) -> None:
     made, missing = transport(client), str(uuid.uuid4())
 
     response = client.delete(f'/sip/transports/{made["uuid"]}', params={'fallback': missing})
@@ -179,7 +182,9 @@ def test_delete_with_a_missing_or_bad_fallback(client) -> None:  # type: ignore[
     assert client.get(f'/sip/transports/{made["uuid"]}').status_code == 200
 
 
-def test_a_sub_tenant_reads_transports_but_does_not_change_them(sub_tenant, client) -> None:  # type: ignore[no-untyped-def]
+def test_a_sub_tenant_reads_transports_but_does_not_change_them(
+    sub_tenant: tuple[dict, Client], client: Client
+) -> None:
     _, key = sub_tenant
     made = transport(client)
 
@@ -191,14 +196,14 @@ def test_a_sub_tenant_reads_transports_but_does_not_change_them(sub_tenant, clie
     assert client.get(f'/sip/transports/{made["uuid"]}').json() == made
 
 
-def test_a_sub_tenant_endpoint_uses_a_global_transport(sub_tenant, client) -> None:  # type: ignore[no-untyped-def]
+def test_a_sub_tenant_endpoint_uses_a_global_transport(sub_tenant: tuple[dict, Client], client: Client) -> None:
     _, key = sub_tenant
     made = transport(client)
 
     assert sip(key, transport={'uuid': made['uuid']})['transport'] == {'uuid': made['uuid']}
 
 
-def test_events_of_create_edit_delete(client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_events_of_create_edit_delete(client: Client, rows: Rows) -> None:
     events = Events(client)
 
     made = transport(client, options=[['protocol', 'udp']])
@@ -216,7 +221,7 @@ def test_events_of_create_edit_delete(client, rows) -> None:  # type: ignore[no-
     assert all('tenant_uuid' not in e['headers'] for e in found)
 
 
-def test_pjsip_doc_lists_the_option_names_by_section(client) -> None:  # type: ignore[no-untyped-def]
+def test_pjsip_doc_lists_the_option_names_by_section(client: Client) -> None:
     response = client.get('/asterisk/pjsip/doc')
 
     assert response.status_code == 200
@@ -226,7 +231,7 @@ def test_pjsip_doc_lists_the_option_names_by_section(client) -> None:  # type: i
     assert 'local_net' in doc['transport'] and 'type' not in doc['transport']
 
 
-def test_a_configured_doc_file_replaces_the_shipped_names(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_configured_doc_file_replaces_the_shipped_names(tmp_path: Path) -> None:
     doc = tmp_path / 'pjsip.json'
     doc.write_text(json.dumps({'transport': {'bind': {'name': 'bind'}}}))
     uri = f'sqlite:///{tmp_path / "confd.sqlite"}'

@@ -106,8 +106,9 @@ def test_every_list_route_is_covered(counting_daemon: Daemon) -> None:
 def test_list_statements_do_not_grow_with_the_rows(counting_daemon: Daemon) -> None:
     maker = _maker(counting_daemon)
     failures = []
-    for route in list_routes(_yaml(counting_daemon)):
-        seeds = seeder(route, maker)
+    document = _yaml(counting_daemon)
+    for route in list_routes(document):
+        seeds = seeder(route, maker, document)
         if seeds is None:
             failures.append(f'{route}: no way to fill it; add a factory body or a seeder (helpers/list_seeders.py)')
             continue

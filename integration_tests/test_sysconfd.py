@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -34,7 +34,9 @@ def sysconfd() -> Iterator[SysconfdStandIn]:
 
 
 @pytest.fixture(scope='module', params=['postgresql', 'sqlite'])
-def reload_daemon(request, tmp_path_factory, sysconfd) -> Iterator[Daemon]:  # type: ignore[no-untyped-def]
+def reload_daemon(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, sysconfd: SysconfdStandIn
+) -> Iterator[Daemon]:
     # A database of its own: a second daemon on the shared one would replace its admin key.
     pg = request.param == 'postgresql'
     uri = create_database('confd_sd') if pg else f'sqlite:///{tmp_path_factory.mktemp("sd") / "confd.sqlite"}'
@@ -52,7 +54,7 @@ def reload_daemon(request, tmp_path_factory, sysconfd) -> Iterator[Daemon]:  # t
 
 
 @pytest.fixture
-def rows(reload_daemon) -> Iterator[Rows]:  # type: ignore[no-untyped-def]
+def rows(reload_daemon: Daemon) -> Iterator[Rows]:
     peek = Rows(reload_daemon.db_uri)
     yield peek
     peek.dispose()
@@ -62,12 +64,14 @@ def settle(rows: Rows) -> None:
     assert wait_for(lambda: rows.count('sysconfd_request', 'sent_at IS NULL') == 0)
 
 
-def test_each_user_write_sends_the_contract_commands(reload_daemon, sysconfd, rows) -> None:  # type: ignore[no-untyped-def]
+def test_each_user_write_sends_the_contract_commands(
+    reload_daemon: Daemon, sysconfd: SysconfdStandIn, rows: Rows
+) -> None:
     client = reload_daemon.client()
     settle(rows)
     user: dict = {}
 
-    def expect_reload(write) -> None:  # type: ignore[no-untyped-def]
+    def expect_reload(write: Callable[[], object]) -> None:
         before = len(sysconfd.requests)
         write()
         assert wait_for(lambda: len(sysconfd.requests) > before)
@@ -79,7 +83,9 @@ def test_each_user_write_sends_the_contract_commands(reload_daemon, sysconfd, ro
     expect_reload(lambda: client.delete(f'/users/{user["id"]}'))
 
 
-def test_a_context_write_sends_the_dialplan_reload(reload_daemon, sysconfd, rows) -> None:  # type: ignore[no-untyped-def]
+def test_a_context_write_sends_the_dialplan_reload(
+    reload_daemon: Daemon, sysconfd: SysconfdStandIn, rows: Rows
+) -> None:
     settle(rows)
     before = len(sysconfd.requests)
 
@@ -90,7 +96,96 @@ def test_a_context_write_sends_the_dialplan_reload(reload_daemon, sysconfd, rows
     assert sysconfd.requests[before:] == [{'ipbx': ['dialplan reload'], 'agentbus': []}]
 
 
-def test_a_zone_messages_write_sends_the_voicemail_reload(reload_daemon, sysconfd, rows) -> None:  # type: ignore[no-untyped-def]
+EXTENSION_EDIT_RELOAD = {
+    'ipbx': [
+        'dialplan reload',
+        'module reload res_pjsip.so',
+        'module reload chan_sccp.so',
+        'module reload app_queue.so',
+    ],
+    'agentbus': [],
+}
+
+
+def reloads_of(sysconfd: SysconfdStandIn, rows: Rows, write: Callable[[], object]) -> list:
+    """The request bodies wazo-sysconfd received for one write (none: [] after a pause)."""
+    settle(rows)
+    before = len(sysconfd.requests)
+    write()
+    wait_for(lambda: len(sysconfd.requests) > before, timeout=3)
+    time.sleep(0.2)  # a second request for the same write would come now
+    return sysconfd.requests[before:]
+
+
+def test_extension_writes_send_the_contract_reloads(
+    reload_daemon: Daemon, sysconfd: SysconfdStandIn, rows: Rows
+) -> None:
+    client = reload_daemon.client()
+    context = client.post('/contexts', json={'label': 'exts'}).json()['name']
+    made: dict = {}
+    dialplan = [{'ipbx': ['dialplan reload'], 'agentbus': []}]
+
+    def create() -> None:
+        made.update(client.post('/extensions', json={'exten': '4321', 'context': context}).json())
+
+    assert reloads_of(sysconfd, rows, create) == dialplan
+    assert reloads_of(sysconfd, rows, lambda: client.put(f'/extensions/{made["id"]}', json={'exten': '4322'})) == [
+        EXTENSION_EDIT_RELOAD
+    ]
+    assert reloads_of(sysconfd, rows, lambda: client.delete(f'/extensions/{made["id"]}')) == dialplan
+
+
+def test_an_extension_edit_that_changes_nothing_sends_no_reload(
+    reload_daemon: Daemon, sysconfd: SysconfdStandIn, rows: Rows
+) -> None:
+    client = reload_daemon.client()
+    context = client.post('/contexts', json={'label': 'same'}).json()['name']
+    extension = client.post('/extensions', json={'exten': '4400', 'context': context}).json()
+
+    def same() -> None:
+        assert client.put(f'/extensions/{extension["id"]}', json={'exten': '4400'}).status_code == 204
+
+    assert reloads_of(sysconfd, rows, same) == []
+
+
+def test_voicemail_writes_send_the_contract_reloads(
+    reload_daemon: Daemon, sysconfd: SysconfdStandIn, rows: Rows
+) -> None:
+    client = reload_daemon.client()
+    context = client.post('/contexts', json={'label': 'vms'}).json()['name']
+    made: dict = {}
+    voicemail_reload = [{'ipbx': ['voicemail reload'], 'agentbus': []}]
+    edit_reload = [
+        {'ipbx': ['voicemail reload', 'module reload res_pjsip.so', 'module reload chan_sccp.so'], 'agentbus': []}
+    ]
+
+    def create() -> None:
+        made.update(client.post('/voicemails', json={'name': 'vm', 'number': '5000', 'context': context}).json())
+
+    assert reloads_of(sysconfd, rows, create) == voicemail_reload
+    assert (
+        reloads_of(sysconfd, rows, lambda: client.put(f'/voicemails/{made["id"]}', json={'name': 'x'})) == edit_reload
+    )
+    assert reloads_of(sysconfd, rows, lambda: client.delete(f'/voicemails/{made["id"]}')) == voicemail_reload
+
+
+def test_line_endpoint_links_send_the_module_reload_of_their_kind(
+    reload_daemon: Daemon, sysconfd: SysconfdStandIn, rows: Rows
+) -> None:
+    client = reload_daemon.client()
+    context = client.post('/contexts', json={'label': 'links'}).json()['name']
+    line = client.post('/lines', json={'context': context}).json()
+    endpoint = client.post('/endpoints/sccp', json={}).json()
+    url = f'/lines/{line["id"]}/endpoints/sccp/{endpoint["id"]}'
+    sccp = [{'ipbx': ['module reload chan_sccp.so'], 'agentbus': []}]
+
+    assert reloads_of(sysconfd, rows, lambda: client.put(url)) == sccp
+    assert reloads_of(sysconfd, rows, lambda: client.delete(url)) == sccp
+
+
+def test_a_zone_messages_write_sends_the_voicemail_reload(
+    reload_daemon: Daemon, sysconfd: SysconfdStandIn, rows: Rows
+) -> None:
     client = reload_daemon.client()
     zones = client.get('/asterisk/voicemail/zonemessages').json()
     settle(rows)
@@ -103,7 +198,7 @@ def test_a_zone_messages_write_sends_the_voicemail_reload(reload_daemon, sysconf
     assert sysconfd.requests[before:] == [{'ipbx': ['voicemail reload'], 'agentbus': []}]
 
 
-def test_a_registrar_write_sends_no_reload(reload_daemon, sysconfd, rows) -> None:  # type: ignore[no-untyped-def]
+def test_a_registrar_write_sends_no_reload(reload_daemon: Daemon, sysconfd: SysconfdStandIn, rows: Rows) -> None:
     settle(rows)
     before = len(sysconfd.requests)
 
@@ -115,7 +210,9 @@ def test_a_registrar_write_sends_no_reload(reload_daemon, sysconfd, rows) -> Non
     assert sysconfd.requests[before:] == []
 
 
-def test_reloads_recorded_while_sysconfd_is_down_all_arrive_later(reload_daemon, sysconfd, rows) -> None:  # type: ignore[no-untyped-def]
+def test_reloads_recorded_while_sysconfd_is_down_all_arrive_later(
+    reload_daemon: Daemon, sysconfd: SysconfdStandIn, rows: Rows
+) -> None:
     client = reload_daemon.client()
     settle(rows)
     before_rows = rows.count('sysconfd_request')
@@ -137,7 +234,9 @@ def test_reloads_recorded_while_sysconfd_is_down_all_arrive_later(reload_daemon,
     assert wait_for(lambda: client.get('/status').json()['sysconfd'] == {'status': 'ok', 'backlog': 0})
 
 
-def test_live_reload_off_records_and_sends_nothing(reload_daemon, sysconfd, rows) -> None:  # type: ignore[no-untyped-def]
+def test_live_reload_off_records_and_sends_nothing(
+    reload_daemon: Daemon, sysconfd: SysconfdStandIn, rows: Rows
+) -> None:
     client = reload_daemon.client()
     settle(rows)
     assert client.put('/configuration/live_reload', json={'enabled': False}).status_code == 204
@@ -155,7 +254,7 @@ def test_live_reload_off_records_and_sends_nothing(reload_daemon, sysconfd, rows
     assert client.get('/configuration/live_reload').json() == {'enabled': True}
 
 
-def test_live_reload_edited_event_is_written(reload_daemon, rows) -> None:  # type: ignore[no-untyped-def]
+def test_live_reload_edited_event_is_written(reload_daemon: Daemon, rows: Rows) -> None:
     client = reload_daemon.client()
     published = Events(client)
     assert client.put('/configuration/live_reload', json={'enabled': True}).status_code == 204
@@ -168,14 +267,14 @@ def test_live_reload_edited_event_is_written(reload_daemon, rows) -> None:  # ty
     assert event['headers']['required_acl'] == 'events.config.live_reload.edited'
 
 
-def test_live_reload_refuses_a_non_boolean(reload_daemon) -> None:  # type: ignore[no-untyped-def]
+def test_live_reload_refuses_a_non_boolean(reload_daemon: Daemon) -> None:
     response = reload_daemon.client().put('/configuration/live_reload', json={'enabled': 'yes'})
 
     assert response.status_code == 400
     assert response.json()[0].startswith('Input Error - enabled:')
 
 
-def test_live_reload_is_for_the_master_tenant_only(reload_daemon) -> None:  # type: ignore[no-untyped-def]
+def test_live_reload_is_for_the_master_tenant_only(reload_daemon: Daemon) -> None:
     tenant_uuid = str(uuid.uuid4())
     engine = create_engine(reload_daemon.db_uri)
     with engine.begin() as connection:

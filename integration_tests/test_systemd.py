@@ -32,7 +32,7 @@ def start(workdir: str, **env: str) -> Daemon:
     return daemon.start(wait=False, env={**os.environ, **env})
 
 
-def test_ready_is_sent_once_the_api_answers(workdir: str, notify_socket) -> None:  # type: ignore[no-untyped-def]
+def test_ready_is_sent_once_the_api_answers(workdir: str, notify_socket: tuple[str, socket.socket]) -> None:
     name, sock = notify_socket
     daemon = start(workdir, NOTIFY_SOCKET=name)
     try:
@@ -43,7 +43,7 @@ def test_ready_is_sent_once_the_api_answers(workdir: str, notify_socket) -> None
         daemon.stop()
 
 
-def test_stopping_is_sent_on_sigterm(workdir: str, notify_socket) -> None:  # type: ignore[no-untyped-def]
+def test_stopping_is_sent_on_sigterm(workdir: str, notify_socket: tuple[str, socket.socket]) -> None:
     name, sock = notify_socket
     daemon = start(workdir, NOTIFY_SOCKET=name)
     states(sock)  # READY=1
@@ -53,7 +53,7 @@ def test_stopping_is_sent_on_sigterm(workdir: str, notify_socket) -> None:  # ty
     assert states(sock) == ['STOPPING=1']
 
 
-def test_watchdog_pings_when_watchdog_usec_is_set(workdir: str, notify_socket) -> None:  # type: ignore[no-untyped-def]
+def test_watchdog_pings_when_watchdog_usec_is_set(workdir: str, notify_socket: tuple[str, socket.socket]) -> None:
     name, sock = notify_socket
     daemon = start(workdir, NOTIFY_SOCKET=name, WATCHDOG_USEC='400000')
     try:

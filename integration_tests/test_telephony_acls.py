@@ -6,6 +6,8 @@ import uuid
 
 import pytest
 
+from .helpers.daemon import Daemon
+
 ROUTES = [
     ('GET', '/contexts', 'confd.contexts.read'),
     ('POST', '/contexts', 'confd.contexts.create'),
@@ -34,7 +36,7 @@ ROUTES = [
 
 
 @pytest.fixture(scope='module')
-def route_keys(daemon):  # type: ignore[no-untyped-def]
+def route_keys(daemon: Daemon) -> tuple[str, str]:
     """One key holding exactly the ACLs of these routes, and one holding none of them."""
     suffix = uuid.uuid4().hex[:6]
     granted = daemon.admin('keys', 'create', f'telephony-{suffix}', '--acl', *[acl for _, _, acl in ROUTES])
@@ -43,7 +45,9 @@ def route_keys(daemon):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize(('method', 'path', 'acl'), ROUTES, ids=[f'{m} {p}' for m, p, _ in ROUTES])
-def test_route_is_allowed_with_its_acl_only(daemon, route_keys, method, path, acl) -> None:  # type: ignore[no-untyped-def]
+def test_route_is_allowed_with_its_acl_only(
+    daemon: Daemon, route_keys: tuple[str, str], method: str, path: str, acl: str
+) -> None:
     granted, other = route_keys
 
     allowed = daemon.client(token=granted).request(method, path, json={})

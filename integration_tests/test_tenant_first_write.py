@@ -25,7 +25,9 @@ def auth() -> Iterator[WazoAuthStandIn]:
 
 
 @pytest.fixture(params=['postgresql', 'sqlite'])
-def confd(request, auth, fresh_pg, tmp_path_factory) -> Iterator[Daemon]:  # type: ignore[no-untyped-def]
+def confd(
+    request: pytest.FixtureRequest, auth: WazoAuthStandIn, fresh_pg: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Daemon]:
     uri = fresh_pg if request.param == 'postgresql' else _sqlite_uri(tmp_path_factory)
     config = {'auth': auth.config(cache_ttl=30), 'rest_api': {'workers': 3}}
     daemon = Daemon(str(tmp_path_factory.mktemp('first-write')), uri, config).start()
@@ -34,7 +36,7 @@ def confd(request, auth, fresh_pg, tmp_path_factory) -> Iterator[Daemon]:  # typ
     daemon.stop()
 
 
-def test_concurrent_first_writes_into_a_new_tenant_all_succeed(confd, auth) -> None:  # type: ignore[no-untyped-def]
+def test_concurrent_first_writes_into_a_new_tenant_all_succeed(confd: Daemon, auth: WazoAuthStandIn) -> None:
     newcomer = auth.add_tenant('newcomer')
     token = auth.add_token(ADMIN_ACL, newcomer)
 

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import threading
 
+import requests
+
+from .helpers.client import Client
+from .helpers.daemon import Daemon
 from .helpers.database import Rows
 from .helpers.lines import Events, add_sub_tenant, line, sip_line, user
 
 
-def link(client, owner: dict, target: dict):  # type: ignore[no-untyped-def]
+def link(client: Client, owner: dict, target: dict) -> requests.Response:
     return client.put(f'/users/{owner["uuid"]}/lines/{target["id"]}')
 
 
-def test_associate_embeds_the_line_in_the_user(client, daemon) -> None:  # type: ignore[no-untyped-def]
+def test_associate_embeds_the_line_in_the_user(client: Client, daemon: Daemon) -> None:
     owner = user(client)
     new_line, endpoint = sip_line(client)
 
@@ -48,7 +52,7 @@ def test_associate_embeds_the_line_in_the_user(client, daemon) -> None:  # type:
     ]
 
 
-def test_user_summary_comes_from_the_main_line(client) -> None:  # type: ignore[no-untyped-def]
+def test_user_summary_comes_from_the_main_line(client: Client) -> None:
     owner = user(client, userfield='summary-from-line')
     new_line, _ = sip_line(client)
     link(client, owner, new_line)
@@ -63,7 +67,7 @@ def test_user_summary_comes_from_the_main_line(client) -> None:  # type: ignore[
     assert directory['line_id'] == new_line['id']
 
 
-def test_a_line_without_endpoint_cannot_be_associated(client) -> None:  # type: ignore[no-untyped-def]
+def test_a_line_without_endpoint_cannot_be_associated(client: Client) -> None:
     owner, bare = user(client), line(client)
 
     response = link(client, owner, bare)
@@ -72,7 +76,7 @@ def test_a_line_without_endpoint_cannot_be_associated(client) -> None:  # type: 
     assert response.json() == [f"Resource Error - Line must be associated with a Endpoint ('line_id': {bare['id']})"]
 
 
-def test_first_user_is_main_user_and_first_line_main_line(client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_first_user_is_main_user_and_first_line_main_line(client: Client, rows: Rows) -> None:
     first, second = user(client), user(client)
     line_a, _ = sip_line(client)
     line_b, _ = sip_line(client)
@@ -93,7 +97,7 @@ def test_first_user_is_main_user_and_first_line_main_line(client, rows) -> None:
     ]
 
 
-def test_associating_twice_is_harmless(client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_associating_twice_is_harmless(client: Client, rows: Rows) -> None:
     owner = user(client)
     new_line, _ = sip_line(client)
     link(client, owner, new_line)
@@ -102,7 +106,7 @@ def test_associating_twice_is_harmless(client, rows) -> None:  # type: ignore[no
     assert rows.count('user_line', 'user_id = :u', u=owner['id']) == 1
 
 
-def test_main_user_cannot_leave_while_secondary_users_remain(client) -> None:  # type: ignore[no-untyped-def]
+def test_main_user_cannot_leave_while_secondary_users_remain(client: Client) -> None:
     main, secondary = user(client), user(client)
     new_line, _ = sip_line(client)
     link(client, main, new_line)
@@ -117,7 +121,7 @@ def test_main_user_cannot_leave_while_secondary_users_remain(client) -> None:  #
     assert client.delete(f'/users/{secondary["id"]}/lines/{new_line["id"]}').status_code == 204
 
 
-def test_dissociating_the_main_line_promotes_the_next_one(client) -> None:  # type: ignore[no-untyped-def]
+def test_dissociating_the_main_line_promotes_the_next_one(client: Client) -> None:
     owner = user(client)
     line_a, _ = sip_line(client)
     line_b, _ = sip_line(client)
@@ -130,7 +134,7 @@ def test_dissociating_the_main_line_promotes_the_next_one(client) -> None:  # ty
     assert summary['line_id'] == line_b['id']
 
 
-def test_unknown_user_or_line_is_404(client) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_user_or_line_is_404(client: Client) -> None:
     owner = user(client)
     new_line, _ = sip_line(client)
 
@@ -143,7 +147,7 @@ def test_unknown_user_or_line_is_404(client) -> None:  # type: ignore[no-untyped
     assert no_line.json() == ["Resource Not Found - Line was not found ('id': 999999)"]
 
 
-def test_both_sides_must_share_a_tenant(client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_both_sides_must_share_a_tenant(client: Client, rows: Rows) -> None:
     new_line, _ = sip_line(client)
     sub = add_sub_tenant(rows, new_line['tenant_uuid'])
     stranger = user(client.as_token(client.token, tenant=sub))
@@ -157,7 +161,7 @@ def test_both_sides_must_share_a_tenant(client, rows) -> None:  # type: ignore[n
 
 
 class TestSetLines:
-    def test_replaces_the_lines_first_is_main(self, client, rows) -> None:  # type: ignore[no-untyped-def]
+    def test_replaces_the_lines_first_is_main(self, client: Client, rows: Rows) -> None:
         owner = user(client)
         old, _ = sip_line(client)
         line_a, _ = sip_line(client)
@@ -172,7 +176,7 @@ class TestSetLines:
         flags = rows.all('SELECT line_id, main_line FROM user_line WHERE user_id = :u ORDER BY line_id', u=owner['id'])
         assert [(f['line_id'], bool(f['main_line'])) for f in flags] == [(line_a['id'], False), (line_b['id'], True)]
 
-    def test_empty_list_removes_every_line(self, client, rows) -> None:  # type: ignore[no-untyped-def]
+    def test_empty_list_removes_every_line(self, client: Client, rows: Rows) -> None:
         owner = user(client)
         new_line, _ = sip_line(client)
         link(client, owner, new_line)
@@ -180,7 +184,7 @@ class TestSetLines:
         assert client.put(f'/users/{owner["id"]}/lines', json={'lines': []}).status_code == 204
         assert rows.count('user_line', 'user_id = :u', u=owner['id']) == 0
 
-    def test_same_line_twice_is_400(self, client) -> None:  # type: ignore[no-untyped-def]
+    def test_same_line_twice_is_400(self, client: Client) -> None:
         owner = user(client)
         new_line, _ = sip_line(client)
 
@@ -191,7 +195,7 @@ class TestSetLines:
             'Resource Error - Operation not permitted. Cannot associate same line more than once'
         ]
 
-    def test_unknown_line_is_400(self, client) -> None:  # type: ignore[no-untyped-def]
+    def test_unknown_line_is_400(self, client: Client) -> None:
         owner = user(client)
 
         response = client.put(f'/users/{owner["id"]}/lines', json={'lines': [{'id': 999999}]})
@@ -199,7 +203,7 @@ class TestSetLines:
         assert response.status_code == 400
         assert response.json() == ["Input Error - field 'lines': Line was not found ('id': 999999)"]
 
-    def test_missing_lines_key_is_400(self, client) -> None:  # type: ignore[no-untyped-def]
+    def test_missing_lines_key_is_400(self, client: Client) -> None:
         owner = user(client)
 
         response = client.put(f'/users/{owner["id"]}/lines', json={})
@@ -209,7 +213,7 @@ class TestSetLines:
 
 
 class TestEvents:
-    def test_associated_and_dissociated(self, client, rows) -> None:  # type: ignore[no-untyped-def]
+    def test_associated_and_dissociated(self, client: Client, rows: Rows) -> None:
         owner = user(client)
         new_line, endpoint = sip_line(client)
         events = Events(client)
@@ -239,7 +243,7 @@ class TestEvents:
         assert 'user_uuid:*' not in headers
         assert headers['tenant_uuid'] == owner['tenant_uuid']
 
-    def test_deleting_a_line_dissociates_its_users(self, client, rows) -> None:  # type: ignore[no-untyped-def]
+    def test_deleting_a_line_dissociates_its_users(self, client: Client, rows: Rows) -> None:
         owner = user(client)
         new_line, _ = sip_line(client)
         link(client, owner, new_line)
@@ -251,7 +255,7 @@ class TestEvents:
         assert client.get(f'/users/{owner["id"]}').json()['lines'] == []
 
 
-def test_concurrent_lines_for_one_user_give_one_main_line(pg_daemon) -> None:  # type: ignore[no-untyped-def]
+def test_concurrent_lines_for_one_user_give_one_main_line(pg_daemon: Daemon) -> None:
     client = pg_daemon.client()
     owner = user(client)
     lines = [sip_line(client)[0] for _ in range(4)]
@@ -276,7 +280,7 @@ def test_concurrent_lines_for_one_user_give_one_main_line(pg_daemon) -> None:  #
     assert sorted(bool(f['main_line']) for f in flags) == [False, False, False, True]
 
 
-def test_users_are_found_by_their_main_line_provisioning_code(client) -> None:  # type: ignore[no-untyped-def]
+def test_users_are_found_by_their_main_line_provisioning_code(client: Client) -> None:
     owner = user(client)
     new_line, _ = sip_line(client)
     link(client, owner, new_line)
@@ -288,7 +292,7 @@ def test_users_are_found_by_their_main_line_provisioning_code(client) -> None:  
     assert owner['uuid'] in [u['uuid'] for u in by_search['items']]
 
 
-def test_deleting_a_user_frees_their_lines(client) -> None:  # type: ignore[no-untyped-def]
+def test_deleting_a_user_frees_their_lines(client: Client) -> None:
     owner = user(client)
     new_line, _ = sip_line(client)
     link(client, owner, new_line)

@@ -6,6 +6,9 @@ import time
 
 import pytest
 
+from .helpers.client import Client
+from .helpers.daemon import Daemon
+from .helpers.database import Rows
 from .helpers.lines import Events, unique
 from .helpers.telephony import create, create_context, create_user, create_voicemail, number, sub_tenant
 
@@ -25,14 +28,18 @@ def voicemail_body(context: dict) -> dict:
     return {'name': unique('vm'), 'number': number(), 'context': context['name']}
 
 
-def counts(rows) -> dict:  # type: ignore[no-untyped-def]
+def counts(rows: Rows) -> dict:
     return {table: rows.count(table) for table in TABLES}
 
 
-def test_one_call_provisions_user_line_endpoint_extension_and_voicemail(client, daemon, rows) -> None:  # type: ignore[no-untyped-def]
+def test_one_call_provisions_user_line_endpoint_extension_and_voicemail(
+    client: Client, daemon: Daemon, rows: Rows
+) -> None:
     context = create_context(client)
     events = Events(client)
     body = {'firstname': 'Ada', 'voicemail': voicemail_body(context), 'lines': [sip_line_body(context)]}
+    events = Events(client)
+    body: dict = {'firstname': 'Ada', 'voicemail': voicemail_body(context), 'lines': [sip_line_body(context)]}
 
     response = client.post('/users', json=body)
 
@@ -68,7 +75,7 @@ def test_one_call_provisions_user_line_endpoint_extension_and_voicemail(client, 
     ]
 
 
-def test_several_lines_the_first_one_main(client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_several_lines_the_first_one_main(client: Client, rows: Rows) -> None:
     context = create_context(client)
     body = {'firstname': 'Bo', 'lines': [sip_line_body(context, '1001'), sip_line_body(context, '1002')]}
 
@@ -81,7 +88,7 @@ def test_several_lines_the_first_one_main(client, rows) -> None:  # type: ignore
     assert rows.count('user_line', 'user_id = :u AND main_user', u=user['id']) == 2
 
 
-def test_a_nested_line_is_linked_to_an_extension_that_exists(client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_a_nested_line_is_linked_to_an_extension_that_exists(client: Client, rows: Rows) -> None:
     context = create_context(client)
     other = create(client, '/lines', sip_line_body(context, '1003'))
     [extension] = other['extensions']
@@ -98,7 +105,7 @@ def test_a_nested_line_is_linked_to_an_extension_that_exists(client, rows) -> No
     )
 
 
-def test_voicemail_linked_by_id(client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_voicemail_linked_by_id(client: Client, rows: Rows) -> None:
     voicemail = create_voicemail(client, create_context(client))
     events = Events(client)
 
@@ -109,7 +116,7 @@ def test_voicemail_linked_by_id(client, rows) -> None:  # type: ignore[no-untype
     assert [e['name'] for e in events.all()] == ['user_created', 'user_voicemail_associated']
 
 
-def test_without_nested_objects_nothing_else_is_written(client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_without_nested_objects_nothing_else_is_written(client: Client, rows: Rows) -> None:
     events = Events(client)
 
     user = create(client, '/users', {'firstname': 'Di', 'lines': [], 'voicemail': None})
@@ -118,7 +125,7 @@ def test_without_nested_objects_nothing_else_is_written(client, rows) -> None:  
     assert [e['name'] for e in events.all()] == ['user_created']
 
 
-def test_nested_keys_without_a_resource_here_are_ignored(client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_nested_keys_without_a_resource_here_are_ignored(client: Client, rows: Rows) -> None:
     events = Events(client)
     ignored = {
         'auth': {'username': unique('auth')},
@@ -141,7 +148,7 @@ def test_nested_keys_without_a_resource_here_are_ignored(client, rows) -> None: 
 class TestFailuresWriteNothing:
     """Each failure answers as the equivalent separate call would, and leaves no row and no event."""
 
-    def check(self, client, rows, body: dict, status: int) -> list:  # type: ignore[no-untyped-def]
+    def check(self, client: Client, rows: Rows, body: dict, status: int) -> list:
         before = counts(rows)
         published = Events(client)
 
@@ -152,7 +159,7 @@ class TestFailuresWriteNothing:
         assert published.all() == []
         return response.json()
 
-    def test_invalid_nested_endpoint(self, client, rows) -> None:  # type: ignore[no-untyped-def]
+    def test_invalid_nested_endpoint(self, client: Client, rows: Rows) -> None:
         context = create_context(client)
         line = {'context': context['name'], 'endpoint_custom': {'interface': 'bad interface'}}
 
@@ -161,7 +168,7 @@ class TestFailuresWriteNothing:
         assert error == client.post('/lines', json=line).json()
         assert error[0].startswith("Input Error - endpoint_custom: {'interface': ")
 
-    def test_extension_out_of_the_context_ranges(self, client, rows) -> None:  # type: ignore[no-untyped-def]
+    def test_extension_out_of_the_context_ranges(self, client: Client, rows: Rows) -> None:
         context = create_context(client)
         line = sip_line_body(context, '5555')
 
@@ -169,7 +176,7 @@ class TestFailuresWriteNothing:
 
         assert error == [f"Input Error - Extension '5555' is outside of range for context '{context['name']}'"]
 
-    def test_second_line_fails_after_the_first_was_made(self, client, rows) -> None:  # type: ignore[no-untyped-def]
+    def test_second_line_fails_after_the_first_was_made(self, client: Client, rows: Rows) -> None:
         context = create_context(client)
         lines = [sip_line_body(context, '1001'), {'context': 'no-such-context'}]
 
@@ -177,17 +184,17 @@ class TestFailuresWriteNothing:
 
         assert error == ["Input Error - field 'context': Context was not found ('context': 'no-such-context')"]
 
-    def test_line_without_endpoint_cannot_be_given_to_the_user(self, client, rows) -> None:  # type: ignore[no-untyped-def]
+    def test_line_without_endpoint_cannot_be_given_to_the_user(self, client: Client, rows: Rows) -> None:
         context = create_context(client)
 
         error = self.check(client, rows, {'lines': [{'context': context['name']}]}, 400)
 
         assert len(error) == 1 and error[0].startswith('Resource Error - Line must be associated with a Endpoint')
 
-    def test_invalid_line_list(self, client, rows) -> None:  # type: ignore[no-untyped-def]
+    def test_invalid_line_list(self, client: Client, rows: Rows) -> None:
         assert self.check(client, rows, {'lines': 'x'}, 400) == ["Input Error - lines: ['Not a valid list.']"]
 
-    def test_invalid_voicemail_body(self, client, rows) -> None:  # type: ignore[no-untyped-def]
+    def test_invalid_voicemail_body(self, client: Client, rows: Rows) -> None:
         context = create_context(client)
         body = {**voicemail_body(context), 'number': 'abc'}
         owner = create_user(client)
@@ -196,14 +203,14 @@ class TestFailuresWriteNothing:
 
         assert error == client.post(f'/users/{owner["id"]}/voicemails', json=body).json()
 
-    def test_voicemail_without_id_nor_fields(self, client, rows) -> None:  # type: ignore[no-untyped-def]
+    def test_voicemail_without_id_nor_fields(self, client: Client, rows: Rows) -> None:
         error = self.check(client, rows, {'voicemail': {}}, 400)
 
         assert error == [
             "Input Error - voicemail: {'_schema': ['name, number and context must be provided if no id provided']}"
         ]
 
-    def test_voicemail_number_taken(self, client, rows) -> None:  # type: ignore[no-untyped-def]
+    def test_voicemail_number_taken(self, client: Client, rows: Rows) -> None:
         context = create_context(client)
         taken = create_voicemail(client, context)
         body = {'name': 'dup', 'number': taken['number'], 'context': context['name']}
@@ -212,25 +219,25 @@ class TestFailuresWriteNothing:
 
         assert error == client.post('/voicemails', json=body).json()
 
-    def test_unknown_voicemail_id(self, client, rows) -> None:  # type: ignore[no-untyped-def]
+    def test_unknown_voicemail_id(self, client: Client, rows: Rows) -> None:
         error = self.check(client, rows, {'voicemail': {'id': 999999}}, 404)
 
         assert error == ["Resource Not Found - Voicemail was not found ('id': 999999)"]
 
     @pytest.mark.parametrize('value', ['12', True, 1.5])
-    def test_voicemail_id_must_be_an_integer(self, client, rows, value) -> None:  # type: ignore[no-untyped-def]
+    def test_voicemail_id_must_be_an_integer(self, client: Client, rows: Rows, value: bool | float | str) -> None:
         error = self.check(client, rows, {'voicemail': {'id': value}}, 400)
 
         assert error == ["Input Error - voicemail: {'id': ['Not a valid integer.']}"]
 
-    def test_global_voicemail_cannot_be_linked(self, client, rows) -> None:  # type: ignore[no-untyped-def]
+    def test_global_voicemail_cannot_be_linked(self, client: Client, rows: Rows) -> None:
         voicemail = create_voicemail(client, create_context(client), accesstype='global')
 
         error = self.check(client, rows, {'voicemail': {'id': voicemail['id']}}, 400)
 
         assert error[0].startswith('Resource Error - Voicemail is global and cannot be associated with a User')
 
-    def test_voicemail_of_another_tenant_is_refused_as_by_put(self, daemon, client, rows) -> None:  # type: ignore[no-untyped-def]
+    def test_voicemail_of_another_tenant_is_refused_as_by_put(self, daemon: Daemon, client: Client, rows: Rows) -> None:
         owner = create_user(client)
         sub = daemon.client(tenant=sub_tenant(rows, owner['tenant_uuid']))
         voicemail = create_voicemail(sub, create_context(sub))

@@ -8,6 +8,9 @@ from collections.abc import Iterator
 
 import pytest
 
+from .helpers.client import Client
+from .helpers.daemon import Daemon
+from .helpers.database import Rows
 from .helpers.events import Events
 from .helpers.telephony import create_context, create_voicemail, events, number
 
@@ -16,7 +19,7 @@ EU_FR = {'name': 'eu-fr', 'timezone': 'Europe/Paris', 'message': "'vm-received' 
 
 
 @pytest.fixture
-def zones(client) -> Iterator[list[dict]]:  # type: ignore[no-untyped-def]
+def zones(client: Client) -> Iterator[list[dict]]:
     """The zone messages before the test, put back after it (the daemon is shared)."""
     before = client.get(PATH).json()['items']
     yield before
@@ -24,17 +27,17 @@ def zones(client) -> Iterator[list[dict]]:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope='module')
-def sub_key(daemon):  # type: ignore[no-untyped-def]
+def sub_key(daemon: Daemon) -> Client:
     tenant = daemon.client().post('/tenants', json={'name': f't{uuid.uuid4().hex[:8]}'}).json()
     secret = daemon.admin('keys', 'create', f'k-{uuid.uuid4().hex[:8]}', '--acl', 'confd.#', '--tenant', tenant['uuid'])
     return daemon.client(secret.stdout.strip())
 
 
-def test_the_platform_ships_the_eu_fr_zone(client) -> None:  # type: ignore[no-untyped-def]
+def test_the_platform_ships_the_eu_fr_zone(client: Client) -> None:
     assert EU_FR in client.get(PATH).json()['items']
 
 
-def test_put_replaces_the_zones_in_order(client, zones) -> None:  # type: ignore[no-untyped-def]
+def test_put_replaces_the_zones_in_order(client: Client, zones: list[dict]) -> None:
     wanted = [
         {'name': 'us-east', 'timezone': 'America/New_York', 'message': "'vm-received' Q 'digits/at' IMp"},
         {'name': 'eu-fr', 'timezone': 'Europe/Paris', 'message': None},
@@ -46,7 +49,7 @@ def test_put_replaces_the_zones_in_order(client, zones) -> None:  # type: ignore
     assert client.get(PATH).json() == {'items': wanted}
 
 
-def test_a_message_defaults_to_null(client, zones) -> None:  # type: ignore[no-untyped-def]
+def test_a_message_defaults_to_null(client: Client, zones: list[dict]) -> None:
     client.put(PATH, json={'items': [{'name': 'utc', 'timezone': 'UTC'}]})
 
     assert client.get(PATH).json() == {'items': [{'name': 'utc', 'timezone': 'UTC', 'message': None}]}
@@ -62,7 +65,7 @@ def test_a_message_defaults_to_null(client, zones) -> None:  # type: ignore[no-u
         ({'items': 'eu-fr'}, 'items'),
     ],
 )
-def test_bad_bodies_are_400_and_change_nothing(client, zones, body, field) -> None:  # type: ignore[no-untyped-def]
+def test_bad_bodies_are_400_and_change_nothing(client: Client, zones: list[dict], body: dict, field: str) -> None:
     response = client.put(PATH, json=body)
 
     assert response.status_code == 400
@@ -70,7 +73,7 @@ def test_bad_bodies_are_400_and_change_nothing(client, zones, body, field) -> No
     assert client.get(PATH).json()['items'] == zones
 
 
-def test_put_sends_the_edited_event(client, rows, zones) -> None:  # type: ignore[no-untyped-def]
+def test_put_sends_the_edited_event(client: Client, rows: Rows, zones: list[dict]) -> None:
     published = Events(client)
 
     client.put(PATH, json={'items': zones})
@@ -82,7 +85,9 @@ def test_put_sends_the_edited_event(client, rows, zones) -> None:  # type: ignor
     assert 'tenant_uuid' not in sent[0]['headers']
 
 
-def test_only_the_master_tenant_changes_the_zones(client, rows, sub_key, zones) -> None:  # type: ignore[no-untyped-def]
+def test_only_the_master_tenant_changes_the_zones(
+    client: Client, rows: Rows, sub_key: Client, zones: list[dict]
+) -> None:
     response = sub_key.put(PATH, json={'items': []})
 
     assert response.status_code == 401
@@ -91,7 +96,7 @@ def test_only_the_master_tenant_changes_the_zones(client, rows, sub_key, zones) 
 
 
 # --- /timezones ------------------------------------------------------------------------------
-def test_timezones_lists_the_iana_zone_names(client, sub_key) -> None:  # type: ignore[no-untyped-def]
+def test_timezones_lists_the_iana_zone_names(client: Client, sub_key: Client) -> None:
     body = client.get('/timezones').json()
 
     names = [item['zone_name'] for item in body['items']]
@@ -102,7 +107,7 @@ def test_timezones_lists_the_iana_zone_names(client, sub_key) -> None:  # type: 
     assert sub_key.get('/timezones').json() == body
 
 
-def test_timezones_search_sort_and_page_like_other_lists(client) -> None:  # type: ignore[no-untyped-def]
+def test_timezones_search_sort_and_page_like_other_lists(client: Client) -> None:
     found = client.get('/timezones?search=paris').json()
     page = client.get('/timezones?search=europe/&order=zone_name&direction=desc&limit=2&offset=1').json()
     exact = client.get('/timezones?zone_name=UTC').json()
@@ -116,7 +121,7 @@ def test_timezones_search_sort_and_page_like_other_lists(client) -> None:  # typ
 
 
 # --- a voicemail's timezone --------------------------------------------------------------------
-def test_a_voicemail_takes_a_zone_name(client, zones) -> None:  # type: ignore[no-untyped-def]
+def test_a_voicemail_takes_a_zone_name(client: Client, zones: list[dict]) -> None:
     client.put(PATH, json={'items': [*zones, {'name': 'utc', 'timezone': 'UTC'}]})
 
     voicemail = create_voicemail(client, create_context(client), timezone='utc')
@@ -124,7 +129,7 @@ def test_a_voicemail_takes_a_zone_name(client, zones) -> None:  # type: ignore[n
     assert client.get(f'/voicemails/{voicemail["id"]}').json()['timezone'] == 'utc'
 
 
-def test_a_voicemail_refuses_an_unknown_zone_on_create(client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_a_voicemail_refuses_an_unknown_zone_on_create(client: Client, rows: Rows) -> None:
     before = rows.count('voicemail')
     body = {'name': 'x', 'number': number(), 'context': create_context(client)['name'], 'timezone': 'Europe/Paris'}
 
@@ -135,7 +140,7 @@ def test_a_voicemail_refuses_an_unknown_zone_on_create(client, rows) -> None:  #
     assert rows.count('voicemail') == before
 
 
-def test_a_voicemail_refuses_an_unknown_zone_on_edit(client) -> None:  # type: ignore[no-untyped-def]
+def test_a_voicemail_refuses_an_unknown_zone_on_edit(client: Client) -> None:
     voicemail = create_voicemail(client, create_context(client), timezone='eu-fr')
 
     response = client.put(f'/voicemails/{voicemail["id"]}', json={'timezone': 'nope'})
@@ -145,7 +150,7 @@ def test_a_voicemail_refuses_an_unknown_zone_on_edit(client) -> None:  # type: i
     assert client.get(f'/voicemails/{voicemail["id"]}').json()['timezone'] == 'eu-fr'
 
 
-def test_a_voicemail_timezone_may_be_null(client) -> None:  # type: ignore[no-untyped-def]
+def test_a_voicemail_timezone_may_be_null(client: Client) -> None:
     voicemail = create_voicemail(client, create_context(client), timezone='eu-fr')
 
     response = client.put(f'/voicemails/{voicemail["id"]}', json={'timezone': None})

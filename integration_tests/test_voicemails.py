@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import time
 
+from .helpers.client import Client
+from .helpers.daemon import Daemon
+from .helpers.database import Rows
 from .helpers.events import Events
 from .helpers.telephony import create, create_context, create_user, create_voicemail, events_with, number, sub_tenant
 
 
-def test_create_returns_the_voicemail_with_defaults_and_location(client, daemon) -> None:  # type: ignore[no-untyped-def]
+def test_create_returns_the_voicemail_with_defaults_and_location(client: Client, daemon: Daemon) -> None:
     context = create_context(client)
 
     response = client.post('/voicemails', json={'name': 'Box', 'number': '1000', 'context': context['name']})
@@ -24,7 +27,7 @@ def test_create_returns_the_voicemail_with_defaults_and_location(client, daemon)
     assert voicemail['links'] == [{'rel': 'voicemails', 'href': f'{daemon.base_url}/voicemails/{voicemail["id"]}'}]
 
 
-def test_all_fields_round_trip(client) -> None:  # type: ignore[no-untyped-def]
+def test_all_fields_round_trip(client: Client) -> None:
     context = create_context(client)
     body = {
         'name': 'Full',
@@ -48,7 +51,7 @@ def test_all_fields_round_trip(client) -> None:  # type: ignore[no-untyped-def]
     assert {k: voicemail[k] for k in body} == body
 
 
-def test_invalid_fields_are_400(client) -> None:  # type: ignore[no-untyped-def]
+def test_invalid_fields_are_400(client: Client) -> None:
     context = create_context(client)
     base = {'name': 'x', 'number': number(), 'context': context['name']}
 
@@ -66,14 +69,14 @@ def test_invalid_fields_are_400(client) -> None:  # type: ignore[no-untyped-def]
         assert response.json()[0].startswith(f'Input Error - {next(iter(bad))}:'), response.json()
 
 
-def test_unknown_context_is_400(client) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_context_is_400(client: Client) -> None:
     response = client.post('/voicemails', json={'name': 'x', 'number': '1000', 'context': 'nope'})
 
     assert response.status_code == 400
     assert response.json() == ["Input Error - field 'context': Context was not found ('context': 'nope')"]
 
 
-def test_number_is_unique_in_its_context(client) -> None:  # type: ignore[no-untyped-def]
+def test_number_is_unique_in_its_context(client: Client) -> None:
     context = create_context(client)
     first = create_voicemail(client, context)
 
@@ -85,7 +88,7 @@ def test_number_is_unique_in_its_context(client) -> None:  # type: ignore[no-unt
     ]
 
 
-def test_one_global_voicemail_per_context(client) -> None:  # type: ignore[no-untyped-def]
+def test_one_global_voicemail_per_context(client: Client) -> None:
     context = create_context(client)
     create_voicemail(client, context, accesstype='global')
 
@@ -97,7 +100,7 @@ def test_one_global_voicemail_per_context(client) -> None:  # type: ignore[no-un
     assert response.json()[0].startswith('Resource Error - Voicemail already exists')
 
 
-def test_put_is_partial(client) -> None:  # type: ignore[no-untyped-def]
+def test_put_is_partial(client: Client) -> None:
     context = create_context(client)
     voicemail = create_voicemail(client, context, email='a@example.com')
 
@@ -107,7 +110,7 @@ def test_put_is_partial(client) -> None:  # type: ignore[no-untyped-def]
     assert after['name'] == 'renamed' and after['email'] == 'a@example.com'
 
 
-def test_list_default_order_is_number_and_search(client) -> None:  # type: ignore[no-untyped-def]
+def test_list_default_order_is_number_and_search(client: Client) -> None:
     context = create_context(client)
     tag = context['uuid'][:8]
     for n in ('3', '1', '2'):
@@ -120,7 +123,7 @@ def test_list_default_order_is_number_and_search(client) -> None:  # type: ignor
     assert numbers == sorted(numbers)
 
 
-def test_unknown_voicemail_is_404(client) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_voicemail_is_404(client: Client) -> None:
     for response in (
         client.get('/voicemails/999999'),
         client.put('/voicemails/999999', json={'name': 'x'}),
@@ -130,7 +133,7 @@ def test_unknown_voicemail_is_404(client) -> None:  # type: ignore[no-untyped-de
         assert response.json() == ["Resource Not Found - Voicemail was not found ('id': 999999)"]
 
 
-def test_create_edit_delete_events(client, rows) -> None:  # type: ignore[no-untyped-def]
+def test_create_edit_delete_events(client: Client, rows: Rows) -> None:
     published = Events(client)
     context = create_context(client)
     voicemail = create_voicemail(client, context)
@@ -145,7 +148,7 @@ def test_create_edit_delete_events(client, rows) -> None:  # type: ignore[no-unt
 
 
 class TestUserVoicemail:
-    def test_associate_lists_and_shows_on_both_sides(self, client, daemon) -> None:  # type: ignore[no-untyped-def]
+    def test_associate_lists_and_shows_on_both_sides(self, client: Client, daemon: Daemon) -> None:
         user, voicemail = create_user(client), create_voicemail(client, create_context(client))
 
         response = client.put(f'/users/{user["uuid"]}/voicemails/{voicemail["id"]}')
@@ -168,12 +171,12 @@ class TestUserVoicemail:
             'links': [{'rel': 'voicemails', 'href': f'{daemon.base_url}/voicemails/{voicemail["id"]}'}],
         }
 
-    def test_user_without_voicemail_lists_nothing(self, client) -> None:  # type: ignore[no-untyped-def]
+    def test_user_without_voicemail_lists_nothing(self, client: Client) -> None:
         user = create_user(client)
 
         assert client.get(f'/users/{user["uuid"]}/voicemails').json() == {'total': 0, 'items': []}
 
-    def test_post_creates_and_associates(self, client, daemon, rows) -> None:  # type: ignore[no-untyped-def]
+    def test_post_creates_and_associates(self, client: Client, daemon: Daemon, rows: Rows) -> None:
         published = Events(client)
         context, user = create_context(client), create_user(client)
 
@@ -190,7 +193,7 @@ class TestUserVoicemail:
         assert events_with(published, 'voicemail_created', id=voicemail['id'])
         assert events_with(published, 'user_voicemail_associated', user_uuid=user['uuid'], voicemail_id=voicemail['id'])
 
-    def test_post_for_a_user_with_a_voicemail_creates_nothing(self, client, rows) -> None:  # type: ignore[no-untyped-def]
+    def test_post_for_a_user_with_a_voicemail_creates_nothing(self, client: Client, rows: Rows) -> None:
         context, user = create_context(client), create_user(client)
         first = create_voicemail(client, context)
         client.put(f'/users/{user["id"]}/voicemails/{first["id"]}')
@@ -204,7 +207,7 @@ class TestUserVoicemail:
         assert response.json()[0].startswith('Resource Error - User is associated with a Voicemail')
         assert rows.count('voicemail', 'number = :n', n=taken) == 0
 
-    def test_a_user_has_one_voicemail(self, client) -> None:  # type: ignore[no-untyped-def]
+    def test_a_user_has_one_voicemail(self, client: Client) -> None:
         context, user = create_context(client), create_user(client)
         first, second = create_voicemail(client, context), create_voicemail(client, context)
         client.put(f'/users/{user["id"]}/voicemails/{first["id"]}')
@@ -217,7 +220,7 @@ class TestUserVoicemail:
             f"Resource Error - User is associated with a Voicemail ('user_id': {user['id']}, 'voicemail_id': {second['id']})"
         ]
 
-    def test_associating_the_same_voicemail_again_changes_nothing(self, client, rows) -> None:  # type: ignore[no-untyped-def]
+    def test_associating_the_same_voicemail_again_changes_nothing(self, client: Client, rows: Rows) -> None:
         published = Events(client)
         user, voicemail = create_user(client), create_voicemail(client, create_context(client))
         client.put(f'/users/{user["id"]}/voicemails/{voicemail["id"]}')
@@ -226,7 +229,7 @@ class TestUserVoicemail:
 
         assert len(events_with(published, 'user_voicemail_associated', user_uuid=user['uuid'])) == 1
 
-    def test_a_global_voicemail_cannot_be_associated(self, client) -> None:  # type: ignore[no-untyped-def]
+    def test_a_global_voicemail_cannot_be_associated(self, client: Client) -> None:
         user, voicemail = create_user(client), create_voicemail(client, create_context(client), accesstype='global')
 
         response = client.put(f'/users/{user["id"]}/voicemails/{voicemail["id"]}')
@@ -234,7 +237,7 @@ class TestUserVoicemail:
         assert response.status_code == 400
         assert response.json()[0].startswith('Resource Error - Voicemail is global')
 
-    def test_an_associated_voicemail_cannot_become_global_or_be_deleted(self, client) -> None:  # type: ignore[no-untyped-def]
+    def test_an_associated_voicemail_cannot_become_global_or_be_deleted(self, client: Client) -> None:
         user, voicemail = create_user(client), create_voicemail(client, create_context(client))
         client.put(f'/users/{user["id"]}/voicemails/{voicemail["id"]}')
 
@@ -247,7 +250,7 @@ class TestUserVoicemail:
             f"Resource Error - Voicemail is associated with a User ('voicemail_id': {voicemail['id']}, 'user_uuid': '{user['uuid']}')"
         ]
 
-    def test_dissociate(self, client, rows) -> None:  # type: ignore[no-untyped-def]
+    def test_dissociate(self, client: Client, rows: Rows) -> None:
         user, voicemail = create_user(client), create_voicemail(client, create_context(client))
         client.put(f'/users/{user["id"]}/voicemails/{voicemail["id"]}')
 
@@ -255,7 +258,7 @@ class TestUserVoicemail:
 
         assert rows.count('user_voicemail', 'user_uuid = :u', u=user['uuid']) == 0
 
-    def test_dissociate_without_voicemail_does_nothing(self, client, rows) -> None:  # type: ignore[no-untyped-def]
+    def test_dissociate_without_voicemail_does_nothing(self, client: Client, rows: Rows) -> None:
         user = create_user(client)
         published = Events(client)
 
@@ -264,7 +267,7 @@ class TestUserVoicemail:
         assert response.status_code == 204
         assert published.all() == []
 
-    def test_deleting_the_user_frees_the_voicemail(self, client, rows) -> None:  # type: ignore[no-untyped-def]
+    def test_deleting_the_user_frees_the_voicemail(self, client: Client, rows: Rows) -> None:
         user, voicemail = create_user(client), create_voicemail(client, create_context(client))
         client.put(f'/users/{user["id"]}/voicemails/{voicemail["id"]}')
 
@@ -273,7 +276,7 @@ class TestUserVoicemail:
         assert rows.count('user_voicemail', 'voicemail_id = :v', v=voicemail['id']) == 0
         assert client.delete(f'/voicemails/{voicemail["id"]}').status_code == 204
 
-    def test_other_tenant_voicemail_is_a_tenant_mismatch(self, daemon, client, rows) -> None:  # type: ignore[no-untyped-def]
+    def test_other_tenant_voicemail_is_a_tenant_mismatch(self, daemon: Daemon, client: Client, rows: Rows) -> None:
         user = create_user(client)
         sub = daemon.client(tenant=sub_tenant(rows, user['tenant_uuid']))
         voicemail = create_voicemail(sub, create_context(sub))
@@ -284,7 +287,7 @@ class TestUserVoicemail:
         assert response.status_code == 400
         assert response.json()[0].startswith('Resource Error - different tenants')
 
-    def test_unknown_user_or_voicemail_is_404(self, client) -> None:  # type: ignore[no-untyped-def]
+    def test_unknown_user_or_voicemail_is_404(self, client: Client) -> None:
         user = create_user(client)
 
         assert client.get('/users/999999/voicemails').status_code == 404
@@ -292,7 +295,7 @@ class TestUserVoicemail:
             "Resource Not Found - Voicemail was not found ('id': 999999)"
         ]
 
-    def test_events(self, client, rows) -> None:  # type: ignore[no-untyped-def]
+    def test_events(self, client: Client, rows: Rows) -> None:
         published = Events(client)
         user, voicemail = create_user(client), create_voicemail(client, create_context(client))
         client.put(f'/users/{user["id"]}/voicemails/{voicemail["id"]}')
@@ -313,7 +316,7 @@ class TestUserVoicemail:
             assert event['headers']['tenant_uuid'] == user['tenant_uuid']
 
 
-def test_concurrent_associations_give_a_user_one_voicemail(pg_daemon) -> None:  # type: ignore[no-untyped-def]
+def test_concurrent_associations_give_a_user_one_voicemail(pg_daemon: Daemon) -> None:
     import threading
 
     from .helpers.database import Rows

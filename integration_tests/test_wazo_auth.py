@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
@@ -37,37 +38,37 @@ def confd(auth: WazoAuthStandIn, tree: dict, tmp_path_factory: pytest.TempPathFa
     daemon.stop()
 
 
-def _wait_for(condition, timeout: float = 15) -> None:  # type: ignore[no-untyped-def]
+def _wait_for(condition: Callable[[], object], timeout: float = 15) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
         assert time.monotonic() < deadline, 'condition not met in time'
         time.sleep(0.1)
 
 
-def test_a_valid_token_granting_the_acl_is_accepted(confd, auth) -> None:  # type: ignore[no-untyped-def]
+def test_a_valid_token_granting_the_acl_is_accepted(confd: Daemon, auth: WazoAuthStandIn) -> None:
     assert confd.client(auth.add_token(['confd.users.read'])).get('/users').status_code == 200
 
 
-def test_an_unknown_token_is_401(confd) -> None:  # type: ignore[no-untyped-def]
+def test_an_unknown_token_is_401(confd: Daemon) -> None:
     assert confd.client(str(uuid.uuid4())).get('/users').status_code == 401
 
 
-def test_an_expired_token_is_401(confd, auth) -> None:  # type: ignore[no-untyped-def]
+def test_an_expired_token_is_401(confd: Daemon, auth: WazoAuthStandIn) -> None:
     assert confd.client(auth.add_token(ADMIN_ACL, expires_in=-1)).get('/users').status_code == 401
 
 
-def test_an_acl_not_granted_is_401(confd, auth) -> None:  # type: ignore[no-untyped-def]
+def test_an_acl_not_granted_is_401(confd: Daemon, auth: WazoAuthStandIn) -> None:
     assert confd.client(auth.add_token(['confd.lines.read'])).get('/users').status_code == 401
 
 
-def test_a_tenant_the_token_cannot_see_is_401(confd, auth, tree) -> None:  # type: ignore[no-untyped-def]
+def test_a_tenant_the_token_cannot_see_is_401(confd: Daemon, auth: WazoAuthStandIn, tree: dict[str, str]) -> None:
     token = auth.add_token(ADMIN_ACL, tree['a'])
 
     assert confd.client(token, tenant=tree['b']).get('/users').status_code == 401
     assert confd.client(token, tenant=tree['a1']).get('/users').status_code == 200
 
 
-def test_the_check_sends_the_acl_and_the_tenant(confd, auth, tree) -> None:  # type: ignore[no-untyped-def]
+def test_the_check_sends_the_acl_and_the_tenant(confd: Daemon, auth: WazoAuthStandIn, tree: dict[str, str]) -> None:
     token = auth.add_token(ADMIN_ACL, tree['a'])
 
     confd.client(token, tenant=tree['a1']).get('/users/42')
@@ -76,7 +77,7 @@ def test_the_check_sends_the_acl_and_the_tenant(confd, auth, tree) -> None:  # t
     assert heads == [{'scope': 'confd.users.42.read', 'tenant': tree['a1']}]
 
 
-def test_a_successful_check_is_cached(confd, auth) -> None:  # type: ignore[no-untyped-def]
+def test_a_successful_check_is_cached(confd: Daemon, auth: WazoAuthStandIn) -> None:
     token = auth.add_token(ADMIN_ACL)
     client = confd.client(token)
 
@@ -84,7 +85,7 @@ def test_a_successful_check_is_cached(confd, auth) -> None:  # type: ignore[no-u
     assert auth.count('HEAD', f'/0.1/token/{token}') == 1
 
 
-def test_a_failed_check_is_not_cached(confd, auth) -> None:  # type: ignore[no-untyped-def]
+def test_a_failed_check_is_not_cached(confd: Daemon, auth: WazoAuthStandIn) -> None:
     token = auth.add_token(['confd.lines.read'])
     client = confd.client(token)
 
@@ -92,7 +93,7 @@ def test_a_failed_check_is_not_cached(confd, auth) -> None:  # type: ignore[no-u
     assert auth.count('HEAD', f'/0.1/token/{token}') == 2
 
 
-def test_wazo_auth_down_is_503_then_recovers(confd, auth) -> None:  # type: ignore[no-untyped-def]
+def test_wazo_auth_down_is_503_then_recovers(confd: Daemon, auth: WazoAuthStandIn) -> None:
     client = confd.client(auth.add_token(ADMIN_ACL))
     auth.stop()
     try:
@@ -105,34 +106,40 @@ def test_wazo_auth_down_is_503_then_recovers(confd, auth) -> None:  # type: igno
     assert client.get('/users').status_code == 200
 
 
-def test_status_shows_the_service_token_and_the_master_tenant(confd, auth) -> None:  # type: ignore[no-untyped-def]
+def test_status_shows_the_service_token_and_the_master_tenant(confd: Daemon, auth: WazoAuthStandIn) -> None:
     status = confd.client(auth.add_token(ADMIN_ACL)).get('/status').json()
 
     assert status['service_token'] == {'status': 'ok'}
     assert status['master_tenant'] == {'status': 'ok'}
 
 
-def test_the_tenant_tree_is_read_from_wazo_auth_at_start(confd, auth, tree) -> None:  # type: ignore[no-untyped-def]
+def test_the_tenant_tree_is_read_from_wazo_auth_at_start(
+    confd: Daemon, auth: WazoAuthStandIn, tree: dict[str, str]
+) -> None:
     items = confd.client(auth.add_token(ADMIN_ACL)).get('/tenants?recurse=true').json()['items']
 
     assert {t['uuid'] for t in items} == set(tree.values())
     assert {t['uuid']: t['parent_uuid'] for t in items}[tree['a1']] == tree['a']
 
 
-def test_a_token_sees_its_tenant_and_its_descendants(confd, auth, tree) -> None:  # type: ignore[no-untyped-def]
+def test_a_token_sees_its_tenant_and_its_descendants(
+    confd: Daemon, auth: WazoAuthStandIn, tree: dict[str, str]
+) -> None:
     items = confd.client(auth.add_token(ADMIN_ACL, tree['a'])).get('/tenants?recurse=true').json()['items']
 
     assert {t['uuid'] for t in items} == {tree['a'], tree['a1']}
 
 
 @pytest.mark.parametrize('method, path', [('POST', '/tenants'), ('PUT', '/tenants/{a}'), ('DELETE', '/tenants/{a}')])
-def test_tenants_are_read_only_with_wazo_auth(confd, auth, tree, method, path) -> None:  # type: ignore[no-untyped-def]
+def test_tenants_are_read_only_with_wazo_auth(
+    confd: Daemon, auth: WazoAuthStandIn, tree: dict[str, str], method: str, path: str
+) -> None:
     client = confd.client(auth.add_token(ADMIN_ACL))
 
     assert client.request(method, path.format(a=tree['a']), json={'name': 'x'}).status_code == 405
 
 
-def test_a_tenant_seen_for_the_first_time_is_created_on_first_write(confd, auth) -> None:  # type: ignore[no-untyped-def]
+def test_a_tenant_seen_for_the_first_time_is_created_on_first_write(confd: Daemon, auth: WazoAuthStandIn) -> None:
     newcomer = auth.add_tenant('late', auth.master_uuid)
     client = confd.client(auth.add_token(ADMIN_ACL, newcomer))
     rows = Rows(confd.db_uri)
@@ -148,7 +155,9 @@ def test_a_tenant_seen_for_the_first_time_is_created_on_first_write(confd, auth)
         rows.dispose()
 
 
-def test_the_service_token_is_renewed_before_it_expires(auth, tree, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_service_token_is_renewed_before_it_expires(
+    auth: WazoAuthStandIn, tree: dict[str, str], tmp_path: Path
+) -> None:
     daemon = Daemon(str(tmp_path), f'sqlite:///{tmp_path}/confd.sqlite', {'auth': auth.config(token_expiration=2)})
     before = auth.count('POST', '/0.1/token')
     daemon.start()
@@ -158,7 +167,7 @@ def test_the_service_token_is_renewed_before_it_expires(auth, tree, tmp_path) ->
         daemon.stop()
 
 
-def test_wrong_service_credentials_leave_the_master_tenant_unknown(auth, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_service_credentials_leave_the_master_tenant_unknown(auth: WazoAuthStandIn, tmp_path: Path) -> None:
     config = auth.config()
     config['password'] = 'wrong'
     daemon = Daemon(str(tmp_path), f'sqlite:///{tmp_path}/confd.sqlite', {'auth': config}).start()
@@ -172,7 +181,7 @@ def test_wrong_service_credentials_leave_the_master_tenant_unknown(auth, tmp_pat
     assert status['master_tenant']['status'] == 'fail'
 
 
-def test_missing_service_credentials_stop_the_start(auth, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_missing_service_credentials_stop_the_start(auth: WazoAuthStandIn, tmp_path: Path) -> None:
     config = {'backend': 'wazo_auth', 'host': '127.0.0.1', 'port': auth.port}
     daemon = Daemon(str(tmp_path), f'sqlite:///{tmp_path}/confd.sqlite', {'auth': config})
 
@@ -180,7 +189,7 @@ def test_missing_service_credentials_stop_the_start(auth, tmp_path) -> None:  # 
         daemon.start()
 
 
-def test_master_tenant_routes_are_503_while_the_master_tenant_is_unknown(auth, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_master_tenant_routes_are_503_while_the_master_tenant_is_unknown(auth: WazoAuthStandIn, tmp_path: Path) -> None:
     config = auth.config()
     config['password'] = 'wrong'
     daemon = Daemon(str(tmp_path), f'sqlite:///{tmp_path}/confd.sqlite', {'auth': config}).start()

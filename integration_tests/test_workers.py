@@ -7,6 +7,7 @@ import re
 import signal
 import socket
 import uuid
+from pathlib import Path
 
 import requests
 
@@ -25,11 +26,11 @@ def served_by(daemon: Daemon, method: str, path: str) -> set[int]:
     return {int(pid) for pid in pattern.findall(daemon.log())}
 
 
-def start(tmp_path, fresh_pg: str, workers: int = 3, **config: object) -> Daemon:  # type: ignore[no-untyped-def]
+def start(tmp_path: Path, fresh_pg: str, workers: int = 3, **config: object) -> Daemon:
     return Daemon(str(tmp_path), fresh_pg, {'rest_api': {'workers': workers}, **config}).start()
 
 
-def test_workers_minus_one_processes_are_forked(tmp_path, fresh_pg) -> None:  # type: ignore[no-untyped-def]
+def test_workers_minus_one_processes_are_forked(tmp_path: Path, fresh_pg: str) -> None:
     daemon = start(tmp_path, fresh_pg, workers=3)
     try:
         assert wait_for(lambda: len(children(daemon.process.pid)) == 2)  # type: ignore[union-attr]
@@ -37,7 +38,7 @@ def test_workers_minus_one_processes_are_forked(tmp_path, fresh_pg) -> None:  # 
         daemon.stop()
 
 
-def test_new_connections_are_served_by_the_workers_too(tmp_path, fresh_pg) -> None:  # type: ignore[no-untyped-def]
+def test_new_connections_are_served_by_the_workers_too(tmp_path: Path, fresh_pg: str) -> None:
     daemon = start(tmp_path, fresh_pg, workers=3)
     try:
         main = daemon.process.pid  # type: ignore[union-attr]
@@ -51,7 +52,7 @@ def test_new_connections_are_served_by_the_workers_too(tmp_path, fresh_pg) -> No
         daemon.stop()
 
 
-def test_a_change_made_in_a_worker_is_published_without_waiting_for_the_poll(tmp_path, fresh_pg) -> None:  # type: ignore[no-untyped-def]
+def test_a_change_made_in_a_worker_is_published_without_waiting_for_the_poll(tmp_path: Path, fresh_pg: str) -> None:
     queue = f'confd-test-{uuid.uuid4().hex[:10]}'
     # A poll of one hour: only the worker's word after its commit can wake the relay.
     origin = str(uuid.uuid4())
@@ -77,7 +78,7 @@ def test_a_change_made_in_a_worker_is_published_without_waiting_for_the_poll(tmp
         delete_queue(queue)
 
 
-def test_status_answered_by_a_worker_tells_the_main_process_tasks(tmp_path, fresh_pg) -> None:  # type: ignore[no-untyped-def]
+def test_status_answered_by_a_worker_tells_the_main_process_tasks(tmp_path: Path, fresh_pg: str) -> None:
     queue = f'confd-test-{uuid.uuid4().hex[:10]}'
     daemon = start(tmp_path, fresh_pg, bus={'enabled': True, 'queue_name': queue})
     try:
@@ -98,7 +99,7 @@ def test_status_answered_by_a_worker_tells_the_main_process_tasks(tmp_path, fres
         delete_queue(queue)
 
 
-def test_sigterm_stops_every_process_with_status_0(tmp_path, fresh_pg) -> None:  # type: ignore[no-untyped-def]
+def test_sigterm_stops_every_process_with_status_0(tmp_path: Path, fresh_pg: str) -> None:
     daemon = start(tmp_path, fresh_pg, workers=3)
     workers = children(daemon.process.pid)  # type: ignore[union-attr]
 
@@ -107,7 +108,7 @@ def test_sigterm_stops_every_process_with_status_0(tmp_path, fresh_pg) -> None: 
     assert not [pid for pid in workers if os.path.exists(f'/proc/{pid}')]
 
 
-def test_a_worker_that_dies_stops_the_daemon_with_status_1(tmp_path, fresh_pg) -> None:  # type: ignore[no-untyped-def]
+def test_a_worker_that_dies_stops_the_daemon_with_status_1(tmp_path: Path, fresh_pg: str) -> None:
     daemon = start(tmp_path, fresh_pg, workers=2)
     process = daemon.process
     assert process is not None
@@ -120,7 +121,7 @@ def test_a_worker_that_dies_stops_the_daemon_with_status_1(tmp_path, fresh_pg) -
     daemon.stop()
 
 
-def test_workers_die_with_the_main_process(tmp_path, fresh_pg) -> None:  # type: ignore[no-untyped-def]
+def test_workers_die_with_the_main_process(tmp_path: Path, fresh_pg: str) -> None:
     daemon = start(tmp_path, fresh_pg, workers=3)
     workers = children(daemon.process.pid)  # type: ignore[union-attr]
 
@@ -132,7 +133,7 @@ def test_workers_die_with_the_main_process(tmp_path, fresh_pg) -> None:  # type:
         sock.bind(('127.0.0.1', daemon.port))
 
 
-def test_sqlite_runs_one_process_whatever_the_setting(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_sqlite_runs_one_process_whatever_the_setting(tmp_path: Path) -> None:
     daemon = Daemon(str(tmp_path), f'sqlite:///{tmp_path}/confd.sqlite', {'rest_api': {'workers': 4}}).start()
     try:
         assert requests.get(f'{daemon.base_url}/api/api.yml', timeout=5).status_code == 200

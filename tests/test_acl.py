@@ -21,7 +21,7 @@ from wazo_confd.auth.acl import AccessCheck, render_acl
         (['confd.users.read'], 'confd.usersXread', False),
     ],
 )
-def test_wazo_acl_semantics(acl, required, granted) -> None:  # type: ignore[no-untyped-def]
+def test_wazo_acl_semantics(acl: list, required: str, granted: bool) -> None:
     assert AccessCheck(acl).matches(required) is granted
 
 

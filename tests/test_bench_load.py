@@ -17,7 +17,7 @@ class ScriptedServer:
     """Accepts connections one after another; answers each request with the next scripted
     response (bytes), or closes the connection when the script says None."""
 
-    def __init__(self, script: list[bytes | None]):
+    def __init__(self, script: list[bytes | None]) -> None:
         self.script = list(script)
         self.requests: list[bytes] = []
         self.connections = 0

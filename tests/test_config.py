@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 import yaml
@@ -10,7 +11,7 @@ from wazo_confd import config
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def write(path, content) -> str:  # type: ignore[no-untyped-def]
+def write(path: Path, content: dict) -> str:
     with open(path, 'w') as f:
         yaml.safe_dump(content, f)
     return str(path)
@@ -22,7 +23,7 @@ def test_nested_keys_merge_key_by_key() -> None:
     assert merged == {'a': {'b': 1, 'c': 3}}
 
 
-def test_precedence_defaults_file_conf_d_cli(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_precedence_defaults_file_conf_d_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)  # a relative conf.d is found from the working directory
     (tmp_path / 'conf.d').mkdir()
     write(tmp_path / 'conf.d' / '10.yml', {'rest_api': {'port': 2000}, 'log_level': 'error'})
@@ -55,7 +56,7 @@ def test_precedence_defaults_file_conf_d_cli(tmp_path, monkeypatch) -> None:  # 
         ({'rest_api': {'workers': 'many'}}, 'key "rest_api.workers" must be "auto" or a number >= 1'),
     ],
 )
-def test_bad_configuration_names_the_key_and_file(tmp_path, content, fragment) -> None:  # type: ignore[no-untyped-def]
+def test_bad_configuration_names_the_key_and_file(tmp_path: Path, content: dict, fragment: str) -> None:
     path = write(tmp_path / 'config.yml', content)
 
     with pytest.raises(config.ConfigError) as error:
@@ -65,7 +66,7 @@ def test_bad_configuration_names_the_key_and_file(tmp_path, content, fragment) -
     assert path in str(error.value)
 
 
-def test_nullable_key_accepts_null_and_its_type(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_nullable_key_accepts_null_and_its_type(tmp_path: Path) -> None:
     path = write(tmp_path / 'config.yml', {'user': None, 'uuid': 'abc', 'enabled_plugins': {'extra': True}})
 
     result = config.load({'config_file': path})
@@ -75,7 +76,7 @@ def test_nullable_key_accepts_null_and_its_type(tmp_path) -> None:  # type: igno
     assert result['enabled_plugins']['users'] is True
 
 
-def test_invalid_yaml_is_reported_with_its_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_invalid_yaml_is_reported_with_its_line(tmp_path: Path) -> None:
     path = tmp_path / 'config.yml'
     path.write_text('a: [\n')
 
@@ -108,14 +109,14 @@ def test_redacted_masks_secrets() -> None:
     assert shown == {'bus': {'password': '********', 'host': 'h'}, 'auth': {'password': None}}
 
 
-def test_a_service_token_lifetime_below_one_second_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_service_token_lifetime_below_one_second_is_refused(tmp_path: Path) -> None:
     path = write(tmp_path / 'config.yml', {'auth': {'token_expiration': 0}})
 
     with pytest.raises(config.ConfigError, match='auth.token_expiration'):
         config.load({'config_file': path})
 
 
-def test_http_processes_are_auto_or_a_number(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_http_processes_are_auto_or_a_number(tmp_path: Path) -> None:
     assert config.load({'config_file': write(tmp_path / 'a.yml', {})})['rest_api']['workers'] == 'auto'
     assert (
         config.load({'config_file': write(tmp_path / 'b.yml', {'rest_api': {'workers': 3}})})['rest_api']['workers']

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import ForeignKey, String
@@ -36,7 +37,7 @@ class BookDao(CRUDDao[Book]):
 
 
 @pytest.fixture
-def dao(tmp_path) -> Iterator[BookDao]:  # type: ignore[no-untyped-def]
+def dao(tmp_path: Path) -> Iterator[BookDao]:
     database = Database(f'sqlite:///{tmp_path}/books.sqlite')
     _Base.metadata.create_all(database.engine)
     with database.unit_of_work() as uow:
@@ -50,16 +51,16 @@ def create(dao: BookDao, book: Book) -> None:
         dao.create(book)
 
 
-def test_a_unique_value_taken_is_already_exists(dao) -> None:  # type: ignore[no-untyped-def]
+def test_a_unique_value_taken_is_already_exists(dao: BookDao) -> None:
     with pytest.raises(ResourceError, match='^Resource Error - Book already exists$'):
         create(dao, Book(title='taken'))
 
 
-def test_a_missing_referenced_row_is_a_resource_error(dao) -> None:  # type: ignore[no-untyped-def]
+def test_a_missing_referenced_row_is_a_resource_error(dao: BookDao) -> None:
     with pytest.raises(ResourceError, match='^Resource Error - Book refers to a resource that no longer exists$'):
         create(dao, Book(title='new', shelf_id=42))
 
 
-def test_a_missing_required_value_is_not_reported_as_a_client_error(dao) -> None:  # type: ignore[no-untyped-def]
+def test_a_missing_required_value_is_not_reported_as_a_client_error(dao: BookDao) -> None:
     with pytest.raises(IntegrityError):
         create(dao, Book(id=2))

@@ -49,7 +49,7 @@ class _Dbapi(Exception):
         sa_exc.DBAPIError('SELECT 1', {}, _Dbapi('terminating connection'), connection_invalidated=True),
     ],
 )
-def test_lost_database_is_a_503_without_details(error) -> None:  # type: ignore[no-untyped-def]
+def test_lost_database_is_a_503_without_details(error: sa_exc.SQLAlchemyError) -> None:
     with Flask(__name__).test_request_context('/1.1/users'):
         response = error_response(error)
 

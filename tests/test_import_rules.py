@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def imported_modules(path: Path, root: Path) -> set[str]:
     """Every module a file imports, at any depth (function bodies too), as absolute names."""
     package = '.'.join(path.relative_to(root).with_suffix('').parts[:-1])
-    found = set()
+    found: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(), str(path))):
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)

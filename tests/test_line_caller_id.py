@@ -10,7 +10,9 @@ from wazo_confd.errors import InputError
 from wazo_confd.plugins.line import caller_id
 
 
-def line(sip=None, sccp=None, custom=None):  # type: ignore[no-untyped-def]
+def line(
+    sip: SimpleNamespace | None = None, sccp: SimpleNamespace | None = None, custom: SimpleNamespace | None = None
+) -> SimpleNamespace:
     return SimpleNamespace(endpoint_sip=sip, endpoint_sccp=sccp, endpoint_custom=custom, endpoint=sip or sccp or custom)
 
 
@@ -26,7 +28,7 @@ def line(sip=None, sccp=None, custom=None):  # type: ignore[no-untyped-def]
         (None, (None, None)),
     ],
 )
-def test_sip_caller_id_is_parsed(value, expected) -> None:  # type: ignore[no-untyped-def]
+def test_sip_caller_id_is_parsed(value: str | None, expected: tuple) -> None:
     assert caller_id.parse_sip(value) == expected
 
 

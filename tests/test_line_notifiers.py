@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from wazo_confd.plugins.endpoint_custom.notifier import EndpointCustomNotifier
-from wazo_confd.plugins.endpoint_sccp.notifier import EndpointSCCPNotifier
+from wazo_confd.kit.declaration import Resource
+from wazo_confd.kit.notifier import Notifier
+from wazo_confd.kit.reloads import Change, requested
+from wazo_confd.plugins.endpoint_custom.plugin import ENDPOINTS_CUSTOM
+from wazo_confd.plugins.endpoint_sccp.plugin import ENDPOINTS_SCCP
 from wazo_confd.plugins.endpoint_sip.notifier import EndpointSIPNotifier, SIPTemplateNotifier
 from wazo_confd.plugins.line.notifier import LineNotifier
-from wazo_confd.plugins.line_endpoint.notifier import LineEndpointNotifier
+from wazo_confd.plugins.line_endpoint.plugin import ASSOCIATIONS
 from wazo_confd.plugins.user_line.notifier import UserLineNotifier
 
 
@@ -18,11 +21,26 @@ from wazo_confd.plugins.user_line.notifier import UserLineNotifier
         (LineNotifier, {'ipbx': ['module reload res_pjsip.so', 'dialplan reload', 'module reload chan_sccp.so']}),
         (EndpointSIPNotifier, {'ipbx': ['module reload res_pjsip.so', 'dialplan reload']}),
         (SIPTemplateNotifier, {'ipbx': ['module reload res_pjsip.so', 'dialplan reload']}),
-        (EndpointSCCPNotifier, {'ipbx': ['module reload chan_sccp.so', 'dialplan reload']}),
-        (EndpointCustomNotifier, {}),
-        (LineEndpointNotifier, {'ipbx': ['module reload res_pjsip.so', 'module reload chan_sccp.so']}),
         (UserLineNotifier, {'ipbx': ['dialplan reload', 'module reload res_pjsip.so']}),
     ],
 )
-def test_reload_commands_are_the_contract_sysconfd_handlers(notifier, commands) -> None:  # type: ignore[no-untyped-def]
+def test_reload_commands_are_the_contract_sysconfd_handlers(notifier: type[Notifier], commands: dict) -> None:
     assert notifier.reload_commands == commands
+
+
+@pytest.mark.parametrize('action', ['created', 'edited', 'deleted'])
+@pytest.mark.parametrize(
+    'declaration, commands',
+    [(ENDPOINTS_SCCP, {'ipbx': ['module reload chan_sccp.so', 'dialplan reload']}), (ENDPOINTS_CUSTOM, {})],
+)
+def test_declared_endpoints_request_the_contract_reloads(declaration: Resource, commands: dict, action: str) -> None:
+    assert requested(declaration.reloads, Change(action, None)) == commands
+
+
+@pytest.mark.parametrize('action', ['associated', 'dissociated'])
+def test_line_endpoint_links_request_the_contract_reloads_of_their_kind(action: str) -> None:
+    sip, sccp, custom = (requested(a.reloads, Change(action, None)) for a in ASSOCIATIONS)
+
+    assert sip == {'ipbx': ['module reload res_pjsip.so']}
+    assert sccp == {'ipbx': ['module reload chan_sccp.so']}
+    assert custom == {}

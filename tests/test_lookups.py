@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from wazo_confd import tenancy
 from wazo_confd.database import lookups, migrations
@@ -14,7 +16,7 @@ from wazo_confd.tenancy import Tenant
 
 
 @pytest.fixture
-def database(tmp_path) -> Iterator[Database]:  # type: ignore[no-untyped-def]
+def database(tmp_path: Path) -> Iterator[Database]:
     uri = f'sqlite:///{tmp_path}/lookups.sqlite'
     migrations.upgrade(uri)
     db = Database(uri)
@@ -22,15 +24,20 @@ def database(tmp_path) -> Iterator[Database]:  # type: ignore[no-untyped-def]
     db.dispose()
 
 
-def names(session) -> list[str]:  # type: ignore[no-untyped-def]
+def names(session: Session) -> list[str]:
     return list(session.scalars(select(Tenant.name).order_by(Tenant.name)))
 
 
 def test_a_lookup_is_answered_once_per_transaction(database: Database) -> None:
-    calls = []
+    calls: list[int] = []
     with database.unit_of_work() as uow:
+
+        def counted() -> list[str]:
+            calls.append(1)
+            return names(uow.session)
+
         for _ in range(3):
-            lookups.remembered(uow.session, Tenant, 'all', lambda: calls.append(1) or names(uow.session))
+            lookups.remembered(uow.session, Tenant, 'all', counted)
 
     assert len(calls) == 1
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine
@@ -10,7 +12,7 @@ from wazo_confd.database import migrations
 from wazo_confd.database.models import load_all
 
 
-def test_migrations_match_the_models(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_migrations_match_the_models(tmp_path: Path) -> None:
     uri = f'sqlite:///{tmp_path}/schema.sqlite'
     migrations.upgrade(uri)
     engine = create_engine(uri)
@@ -25,7 +27,7 @@ def test_single_head() -> None:
     assert migrations.head_revision() is not None
 
 
-def test_downgrade_to_base_and_up_again(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_downgrade_to_base_and_up_again(tmp_path: Path) -> None:
     uri = f'sqlite:///{tmp_path}/schema.sqlite'
     migrations.upgrade(uri)
     migrations.downgrade(uri, 'base')

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -49,7 +50,7 @@ def test_default_templates_use_only_known_option_names() -> None:
                 assert doc.is_valid(section, name), (label, section, name)
 
 
-def test_a_configured_gzipped_file_replaces_the_shipped_one(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_configured_gzipped_file_replaces_the_shipped_one(tmp_path: Path) -> None:
     path = tmp_path / 'pjsip.json.gz'
     with gzip.open(path, 'wt') as f:
         json.dump({'endpoint': {'brand_new': {'name': 'brand_new'}, 'type': {'name': 'type'}}}, f)
@@ -61,7 +62,7 @@ def test_a_configured_gzipped_file_replaces_the_shipped_one(tmp_path) -> None:  
 
 
 @pytest.mark.parametrize('content', [None, '[1, 2]', 'not json'])
-def test_a_missing_or_broken_file_is_an_input_error(tmp_path, content) -> None:  # type: ignore[no-untyped-def]
+def test_a_missing_or_broken_file_is_an_input_error(tmp_path: Path, content: str | None) -> None:
     path = tmp_path / 'pjsip.json'
     if content is not None:
         path.write_text(content)
@@ -72,7 +73,7 @@ def test_a_missing_or_broken_file_is_an_input_error(tmp_path, content) -> None: 
     assert raised.value.body() == ['Input Error - failed to read PJSIP JSON documentation']
 
 
-def test_validator_names_the_field_the_option_and_the_choices(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_validator_names_the_field_the_option_and_the_choices(tmp_path: Path) -> None:
     path = tmp_path / 'doc.json'
     path.write_text(json.dumps({'transport': {'bind': {}, 'cos': {}}}))
     validator = PJSIPDocValidator('options', 'transport', PJSIPDoc(str(path)))

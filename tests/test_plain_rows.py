@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from flask import Flask
@@ -28,7 +29,7 @@ TENANT = '00000000-0000-4000-8000-000000000001'
 
 
 @pytest.fixture
-def database(tmp_path) -> Iterator[Database]:  # type: ignore[no-untyped-def]
+def database(tmp_path: Path) -> Iterator[Database]:
     load_all()
     database = Database(f'sqlite:///{tmp_path}/plain.db')
     Base.metadata.create_all(database.engine)

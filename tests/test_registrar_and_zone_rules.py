@@ -10,14 +10,18 @@ import pytest
 
 from wazo_confd.database.search import SearchParams
 from wazo_confd.errors import InputError, ResourceError
+from wazo_confd.kit.builder import notifier_class
+from wazo_confd.kit.settings import SettingsNotifier
 from wazo_confd.plugin_api import Providers
 from wazo_confd.plugins.line.validator import RegistrarExists
 from wazo_confd.plugins.registrar.model import Registrar
-from wazo_confd.plugins.registrar.notifier import RegistrarNotifier
+from wazo_confd.plugins.registrar.plugin import REGISTRARS
 from wazo_confd.plugins.registrar.validator import Deletable, NotUsedByLine
 from wazo_confd.plugins.timezone.service import TimezoneService
 from wazo_confd.plugins.voicemail.validator import TimezoneIsAZone
-from wazo_confd.plugins.voicemail_zonemessages.notifier import VoicemailZoneMessagesNotifier
+from wazo_confd.plugins.voicemail_zonemessages.plugin import ZONE_MESSAGES
+
+from .fakes import Outbox
 
 
 def providers(**services: Any) -> Providers:
@@ -28,7 +32,7 @@ def providers(**services: Any) -> Providers:
 
 
 class Registrars:
-    def __init__(self, *ids: str):
+    def __init__(self, *ids: str) -> None:
         self.ids = ids
 
     def find(self, registrar_id: str) -> Any:
@@ -52,7 +56,7 @@ def test_a_line_with_an_unknown_registrar_is_an_input_error() -> None:
         ('anything', providers()),  # the registrars plugin is not loaded
     ],
 )
-def test_a_line_registrar_that_passes(registrar, registry) -> None:  # type: ignore[no-untyped-def]
+def test_a_line_registrar_that_passes(registrar: str | None, registry: Providers) -> None:
     RegistrarExists(registry).validate(SimpleNamespace(registrar=registrar))
 
 
@@ -95,27 +99,15 @@ def test_a_voicemail_timezone_must_name_a_zone() -> None:
 
 
 @pytest.mark.parametrize('timezone, names', [('eu-fr', {'eu-fr'}), (None, set()), ('any', None)])
-def test_a_voicemail_timezone_that_passes(timezone, names) -> None:  # type: ignore[no-untyped-def]
+def test_a_voicemail_timezone_that_passes(timezone: str | None, names: set[str] | None) -> None:
     TimezoneIsAZone(lambda: names).validate(SimpleNamespace(timezone=timezone))
-
-
-class Outbox:
-    def __init__(self) -> None:
-        self.events: list[Any] = []
-        self.reloads: list[dict] = []
-
-    def add(self, event: Any) -> None:
-        self.events.append(event)
-
-    def request_reload(self, commands: dict) -> None:
-        self.reloads.append(commands)
 
 
 def test_registrar_events_carry_every_field_but_links_and_no_tenant() -> None:
     outbox = Outbox()
     registrar = Registrar(id='r1', deletable=True, name='n', main_host='h', proxy_main_host='p')
 
-    RegistrarNotifier(outbox).created(registrar)  # type: ignore[arg-type]
+    notifier_class(REGISTRARS)(outbox).created(registrar)  # type: ignore[arg-type]
 
     event = outbox.events[0]
     assert (event.name, event.routing_key, event.family, event.tenant_uuid) == (
@@ -144,7 +136,7 @@ def test_registrar_events_carry_every_field_but_links_and_no_tenant() -> None:
 def test_zone_messages_edits_reload_voicemail() -> None:
     outbox = Outbox()
 
-    VoicemailZoneMessagesNotifier(outbox).edited()  # type: ignore[arg-type]
+    SettingsNotifier(outbox, ZONE_MESSAGES).edited()
 
     assert outbox.events[0].data == {} and outbox.events[0].family == 'service'
     assert outbox.reloads == [{'ipbx': ['voicemail reload']}]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Iterator, Sequence
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select, update
@@ -24,7 +26,7 @@ class RecordingSink:
         self.sent: list[str] = []
         self.fail_after: int | None = None
 
-    def send(self, rows: list[OutboxEvent]) -> None:
+    def send(self, rows: Sequence[OutboxEvent]) -> None:
         for count, row in enumerate(rows):
             if self.fail_after is not None and len(self.sent) >= self.fail_after:
                 raise PartialDelivery(count, ConnectionError('down'))
@@ -39,7 +41,7 @@ class RecordingSink:
 
 
 @pytest.fixture
-def database(tmp_path) -> Database:  # type: ignore[no-untyped-def]
+def database(tmp_path: Path) -> Iterator[Database]:
     uri = f'sqlite:///{tmp_path}/relay.sqlite'
     migrations.upgrade(uri)
     db = Database(uri)
@@ -61,7 +63,7 @@ def unsent(database: Database) -> list[str]:
         )
 
 
-def test_outbox_rows_are_written_at_commit_only(database) -> None:  # type: ignore[no-untyped-def]
+def test_outbox_rows_are_written_at_commit_only(database: Database) -> None:
     outbox = Outbox(database, lambda: 'origin')
     with pytest.raises(RuntimeError):
         with database.unit_of_work():
@@ -72,7 +74,7 @@ def test_outbox_rows_are_written_at_commit_only(database) -> None:  # type: igno
     assert unsent(database) == ['kept']
 
 
-def test_relay_sends_every_row_in_commit_order_and_marks_them_sent(database) -> None:  # type: ignore[no-untyped-def]
+def test_relay_sends_every_row_in_commit_order_and_marks_them_sent(database: Database) -> None:
     write_events(database, 'a', 'b', 'c', 'd', 'e')
     sink = RecordingSink()
     relay = Relay('test', database, OutboxEvent, sink, OPTIONS)
@@ -84,7 +86,7 @@ def test_relay_sends_every_row_in_commit_order_and_marks_them_sent(database) -> 
     assert relay.backlog() == 0
 
 
-def test_partial_delivery_keeps_the_confirmed_rows_sent(database) -> None:  # type: ignore[no-untyped-def]
+def test_partial_delivery_keeps_the_confirmed_rows_sent(database: Database) -> None:
     write_events(database, 'a', 'b', 'c')
     sink = RecordingSink()
     sink.fail_after = 1
@@ -96,7 +98,7 @@ def test_partial_delivery_keeps_the_confirmed_rows_sent(database) -> None:  # ty
     assert unsent(database) == ['b', 'c']
 
 
-def test_running_relay_reports_failure_then_delivers_when_the_sink_is_back(database) -> None:  # type: ignore[no-untyped-def]
+def test_running_relay_reports_failure_then_delivers_when_the_sink_is_back(database: Database) -> None:
     sink = RecordingSink()
     sink.fail_after = 0
     relay = Relay('test', database, OutboxEvent, sink, OPTIONS)
@@ -115,7 +117,7 @@ def test_running_relay_reports_failure_then_delivers_when_the_sink_is_back(datab
         relay.stop()
 
 
-def test_sent_rows_older_than_the_retention_are_purged(database) -> None:  # type: ignore[no-untyped-def]
+def test_sent_rows_older_than_the_retention_are_purged(database: Database) -> None:
     write_events(database, 'old', 'new', 'unsent')
     with database.new_session() as session, session.begin():
         session.execute(
@@ -130,7 +132,7 @@ def test_sent_rows_older_than_the_retention_are_purged(database) -> None:  # typ
         assert sorted(session.scalars(select(OutboxEvent.name))) == ['new', 'unsent']
 
 
-def _eventually(predicate, timeout: float = 5) -> bool:  # type: ignore[no-untyped-def]
+def _eventually(predicate: Callable[[], object], timeout: float = 5) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if predicate():
@@ -139,7 +141,7 @@ def _eventually(predicate, timeout: float = 5) -> bool:  # type: ignore[no-untyp
     return False
 
 
-def test_graceful_stop_sends_what_is_committed(database) -> None:  # type: ignore[no-untyped-def]
+def test_graceful_stop_sends_what_is_committed(database: Database) -> None:
     sink = RecordingSink()
     relay = Relay('test', database, OutboxEvent, sink, {**OPTIONS, 'poll_interval': 3600})
     relay.start()

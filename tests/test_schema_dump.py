@@ -22,7 +22,7 @@ class Sample(BaseSchema):
     when = fields.DateTime()
     absent = fields.String()
     defaulted = fields.String(dump_default='fallback')
-    constant = fields.Constant([])
+    constant: fields.Constant[list[str]] = fields.Constant([])
     method = fields.Method('_method')
 
     def _method(self, obj: object) -> str:

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterator
+
 import pytest
 from sqlalchemy import Column, Integer, MetaData, String, Table, create_engine, insert, select
 from sqlalchemy.orm import Session
@@ -22,13 +25,13 @@ CONFIG = SearchConfig(
 
 
 @pytest.fixture
-def session():  # type: ignore[no-untyped-def]
+def session() -> Iterator[Session]:
     engine = create_engine('sqlite://')
 
     from sqlalchemy import event
 
     @event.listens_for(engine, 'connect')
-    def _fold(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    def _fold(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         dbapi_connection.create_function('fold', 1, fold_text)
 
     metadata.create_all(engine)
@@ -45,36 +48,36 @@ def session():  # type: ignore[no-untyped-def]
         yield session
 
 
-def names(session, raw):  # type: ignore[no-untyped-def]
+def names(session: Session, raw: dict[str, object]) -> tuple[int, list]:
     total, rows = run_search(session, select(people.c.name), CONFIG, parse_params(CONFIG, raw))
     return total, list(rows)
 
 
-def test_default_sort_is_case_insensitive(session) -> None:  # type: ignore[no-untyped-def]
+def test_default_sort_is_case_insensitive(session: Session) -> None:
     assert names(session, {}) == (4, ['50%_off', 'Alice', 'bob', 'Émile'])
 
 
-def test_search_ignores_case_and_accents(session) -> None:  # type: ignore[no-untyped-def]
+def test_search_ignores_case_and_accents(session: Session) -> None:
     assert names(session, {'search': 'EMI'}) == (1, ['Émile'])
 
 
-def test_percent_and_underscore_are_literal(session) -> None:  # type: ignore[no-untyped-def]
+def test_percent_and_underscore_are_literal(session: Session) -> None:
     assert names(session, {'search': '%_'}) == (1, ['50%_off'])
     assert names(session, {'search': 'b_b'}) == (0, [])
 
 
-def test_exact_filter_converts_integers(session) -> None:  # type: ignore[no-untyped-def]
+def test_exact_filter_converts_integers(session: Session) -> None:
     assert names(session, {'filters': {'age': '30'}}) == (2, ['Alice', 'Émile'])
     assert names(session, {'filters': {'age': 'thirty'}}) == (0, [])
 
 
-def test_text_with_nul_matches_nothing(session) -> None:  # type: ignore[no-untyped-def]
+def test_text_with_nul_matches_nothing(session: Session) -> None:
     # PostgreSQL cannot even compare with it: it must never reach the query.
     assert names(session, {'search': 'b\x00'}) == (0, [])
     assert names(session, {'filters': {'name': 'bob\x00'}}) == (0, [])
 
 
-def test_paging_counts_before_limiting(session) -> None:  # type: ignore[no-untyped-def]
+def test_paging_counts_before_limiting(session: Session) -> None:
     assert names(session, {'limit': 1, 'offset': 1, 'order': 'age', 'direction': 'desc'}) == (4, ['Alice'])
 
 
@@ -88,7 +91,7 @@ def test_paging_counts_before_limiting(session) -> None:  # type: ignore[no-unty
         ({'direction': ''}, "direction: must be 'asc' or 'desc'"),
     ],
 )
-def test_invalid_parameters(raw, message) -> None:  # type: ignore[no-untyped-def]
+def test_invalid_parameters(raw: dict, message: str) -> None:
     with pytest.raises(InputError) as error:
         parse_params(CONFIG, raw)
     assert error.value.message == f'Input Error - {message}'
@@ -100,7 +103,7 @@ def test_escape_like() -> None:
 
 @pytest.mark.parametrize('direction', ['asc', 'desc'])
 @pytest.mark.parametrize('order', ['name', 'age'])
-def test_every_deep_page_is_its_slice_of_the_whole_order(session, direction, order) -> None:  # type: ignore[no-untyped-def]
+def test_every_deep_page_is_its_slice_of_the_whole_order(session: Session, direction: str, order: str) -> None:
     # Duplicates and NULLs: pages near the end are found walking from the end.
     session.execute(
         insert(people),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import Column, Integer, MetaData, String, Table, cast, func, null, select
 from sqlalchemy.dialects import postgresql
+from sqlalchemy.sql.elements import ClauseElement
 
 from wazo_confd.database.search_index import exact_on_document, prefilter, search_document
 
@@ -14,7 +15,8 @@ people = Table(
 pets = Table('pets', metadata, Column('id', Integer, primary_key=True), Column('name', String))
 
 
-def sql(expression) -> str:  # type: ignore[no-untyped-def]
+def sql(expression: ClauseElement | None) -> str:
+    assert expression is not None
     return str(expression.compile(dialect=postgresql.dialect(), compile_kwargs={'literal_binds': True}))
 
 

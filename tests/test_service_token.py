@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from wazo_confd.auth.service_token import CredentialsError, read_credentials
@@ -9,13 +11,13 @@ from wazo_confd.auth.service_token import CredentialsError, read_credentials
 BASE = {'username': None, 'password': None, 'key_file': None}
 
 
-def test_username_and_password_are_used_first(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_username_and_password_are_used_first(tmp_path: Path) -> None:
     config = {**BASE, 'username': 'confd', 'password': 'secret', 'key_file': str(tmp_path / 'absent.yml')}
 
     assert read_credentials(config) == ('confd', 'secret')
 
 
-def test_the_key_file_gives_service_id_and_service_key(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_key_file_gives_service_id_and_service_key(tmp_path: Path) -> None:
     path = tmp_path / 'key.yml'
     path.write_text('service_id: wazo-confd\nservice_key: s3cret\n')
 
@@ -23,7 +25,7 @@ def test_the_key_file_gives_service_id_and_service_key(tmp_path) -> None:  # typ
 
 
 @pytest.mark.parametrize('content', ['service_id: only-the-id\n', '- a list\n', ': not yaml: ['])
-def test_an_incomplete_key_file_is_refused_naming_it(tmp_path, content: str) -> None:  # type: ignore[no-untyped-def]
+def test_an_incomplete_key_file_is_refused_naming_it(tmp_path: Path, content: str) -> None:
     path = tmp_path / 'key.yml'
     path.write_text(content)
 

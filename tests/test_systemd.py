@@ -6,6 +6,7 @@ import os
 import socket
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -22,7 +23,7 @@ def abstract_socket() -> Iterator[tuple[str, socket.socket]]:
     sock.close()
 
 
-def test_ready_sends_ready_1_to_a_path_socket(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_ready_sends_ready_1_to_a_path_socket(tmp_path: Path) -> None:
     path = str(tmp_path / 'notify')
     with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sock:
         sock.bind(path)
@@ -33,7 +34,7 @@ def test_ready_sends_ready_1_to_a_path_socket(tmp_path) -> None:  # type: ignore
         assert 'READY=1' in sock.recv(4096).decode().splitlines()
 
 
-def test_abstract_socket_names_start_with_an_at_sign(abstract_socket) -> None:  # type: ignore[no-untyped-def]
+def test_abstract_socket_names_start_with_an_at_sign(abstract_socket: tuple[str, socket.socket]) -> None:
     name, sock = abstract_socket
 
     assert SystemdNotifier({'NOTIFY_SOCKET': name}).notify('STOPPING=1') is True
@@ -45,7 +46,7 @@ def test_without_notify_socket_nothing_is_sent() -> None:
     assert SystemdNotifier({}).notify('READY=1') is False
 
 
-def test_watchdog_pings_at_half_the_timeout(abstract_socket) -> None:  # type: ignore[no-untyped-def]
+def test_watchdog_pings_at_half_the_timeout(abstract_socket: tuple[str, socket.socket]) -> None:
     name, sock = abstract_socket
     notifier = SystemdNotifier({'NOTIFY_SOCKET': name, 'WATCHDOG_USEC': '200000'})
     notifier.ready()

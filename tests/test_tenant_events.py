@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 
 from wazo_confd import tenancy
@@ -11,7 +14,7 @@ from wazo_confd.database.uow import Database
 
 
 @pytest.fixture
-def database(tmp_path) -> Database:  # type: ignore[no-untyped-def]
+def database(tmp_path: Path) -> Iterator[Database]:
     uri = f'sqlite:///{tmp_path}/tenants.sqlite'
     migrations.upgrade(uri)
     db = Database(uri)
@@ -25,7 +28,7 @@ def tenant(database: Database, uuid: str) -> tuple | None:
         return None if row is None else (row.name, row.slug, row.parent_uuid)
 
 
-def test_added_twice_creates_one_tenant_with_its_slug(database) -> None:  # type: ignore[no-untyped-def]
+def test_added_twice_creates_one_tenant_with_its_slug(database: Database) -> None:
     handler = TenantEventHandler(database, lambda: 'master')
     data = {'uuid': 't1', 'name': 'Acme', 'slug': 'acme-slug-too-long'}
 
@@ -35,7 +38,7 @@ def test_added_twice_creates_one_tenant_with_its_slug(database) -> None:  # type
     assert tenant(database, 't1') == ('Acme', 'acme-slug-', None)
 
 
-def test_deleted_removes_the_tenant_and_its_subtenants_and_is_idempotent(database) -> None:  # type: ignore[no-untyped-def]
+def test_deleted_removes_the_tenant_and_its_subtenants_and_is_idempotent(database: Database) -> None:
     handler = TenantEventHandler(database, lambda: 'master')
     handler.handle('auth_tenant_added', {'uuid': 'parent', 'slug': 'p'})
     handler.handle('auth_tenant_added', {'uuid': 'child', 'slug': 'c', 'parent_uuid': 'parent'})
@@ -47,7 +50,7 @@ def test_deleted_removes_the_tenant_and_its_subtenants_and_is_idempotent(databas
     assert tenant(database, 'child') is None
 
 
-def test_the_master_tenant_is_never_deleted(database) -> None:  # type: ignore[no-untyped-def]
+def test_the_master_tenant_is_never_deleted(database: Database) -> None:
     handler = TenantEventHandler(database, lambda: 'master')
     handler.handle('auth_tenant_added', {'uuid': 'master', 'slug': 'master'})
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 from sqlalchemy import select
 
@@ -21,7 +24,7 @@ TENANT = '11111111-2222-4333-8444-555555555555'
 
 
 @pytest.fixture
-def database(tmp_path):  # type: ignore[no-untyped-def]
+def database(tmp_path: Path) -> Iterator[Database]:
     uri = f'sqlite:///{tmp_path}/confd.sqlite'
     migrations.upgrade(uri)
     database = Database(uri)
@@ -35,7 +38,7 @@ def templates_of(database: Database, tenant_uuid: str) -> dict[str, EndpointSIP]
         return {t.label: [p.label for p in t.templates] for t in found}  # type: ignore[misc]
 
 
-def test_tenant_created_hooks_run_once_per_new_tenant(database) -> None:  # type: ignore[no-untyped-def]
+def test_tenant_created_hooks_run_once_per_new_tenant(database: Database) -> None:
     seen: list[str] = []
     database.on_tenant_created(lambda session, tenant_uuid: seen.append(tenant_uuid))
 
@@ -54,7 +57,7 @@ def with_default_templates(database: Database) -> None:
     database.on_tenant_created(tenant_templates_creator(dao, service.create))
 
 
-def test_new_tenant_gets_the_five_default_templates(database) -> None:  # type: ignore[no-untyped-def]
+def test_new_tenant_gets_the_five_default_templates(database: Database) -> None:
     with_default_templates(database)
 
     with database.unit_of_work() as uow:
@@ -69,7 +72,7 @@ def test_new_tenant_gets_the_five_default_templates(database) -> None:  # type: 
     }
 
 
-def test_default_global_and_webrtc_templates_use_the_seeded_transports(database) -> None:  # type: ignore[no-untyped-def]
+def test_default_global_and_webrtc_templates_use_the_seeded_transports(database: Database) -> None:
     with_default_templates(database)
 
     with database.unit_of_work() as uow:

@@ -153,6 +153,12 @@ class UserVoicemails(Protocol):
     def attach_nested(self, user: Any, found: Any) -> dict: ...
 
 
+@runtime_checkable
+class SIPTemplateDefaults(Protocol):
+    def __call__(self, tenant_uuid: str) -> dict[str, str]:
+        """The uuids of a tenant's default SIP templates, by kind (`global`, `webrtc`, ...)."""
+
+
 CONTEXTS = Provided[Contexts]('context_service')
 REGISTRARS = Provided[Registrars]('registrar_service')
 ENDPOINT_SIP = Provided[Endpoints]('endpoint_sip_service')
@@ -160,6 +166,7 @@ ENDPOINT_SCCP = Provided[Endpoints]('endpoint_sccp_service')
 ENDPOINT_CUSTOM = Provided[Endpoints]('endpoint_custom_service')
 ENDPOINTS = {'sip': ENDPOINT_SIP, 'sccp': ENDPOINT_SCCP, 'custom': ENDPOINT_CUSTOM}
 SIP_SECTION_NAMES = Provided[SIPSectionNames]('sip_section_names')
+SIP_TEMPLATE_DEFAULTS = Provided[SIPTemplateDefaults]('sip_template_defaults')
 EXTENSIONS = Provided[Extensions]('extension_service')
 VOICEMAILS = Provided[Voicemails]('voicemail_service')
 VOICEMAIL_ZONE_MESSAGES = Provided[VoicemailZoneMessages]('voicemail_zonemessages_service')

@@ -7,9 +7,10 @@ import json
 import subprocess
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TypeVar
 
 from kombu import Connection, Exchange, Queue, binding
 
@@ -60,7 +61,7 @@ class BusListener:
 
     def __init__(
         self, names: list[str] | None = None, origin_uuid: str | None = None, durable: bool = False, vhost: str = '/'
-    ):
+    ) -> None:
         self.name = f'confd-test-{uuid.uuid4().hex[:10]}'
         self.url = broker_url(vhost)
         self.connection = Connection(self.url)
@@ -144,6 +145,9 @@ def delete_queue(name: str) -> None:
         Queue(name)(connection.default_channel).delete()
 
 
+T = TypeVar('T')
+
+
 def rabbitmqctl(*args: str) -> None:
     subprocess.run(['rabbitmqctl', *args], check=True, capture_output=True, timeout=120)
 
@@ -163,7 +167,7 @@ def own_vhost() -> Iterator[str]:
         rabbitmqctl('delete_vhost', name)
 
 
-def wait_for(predicate, timeout: float = 10, interval: float = 0.05):  # type: ignore[no-untyped-def]
+def wait_for(predicate: Callable[[], T], timeout: float = 10, interval: float = 0.05) -> T:
     deadline = time.monotonic() + timeout
     while True:
         value = predicate()

@@ -8,7 +8,7 @@ import requests
 
 
 class Client:
-    def __init__(self, base_url: str, token: str | None = None, tenant: str | None = None, verify: Any = True):
+    def __init__(self, base_url: str, token: str | None = None, tenant: str | None = None, verify: Any = True) -> None:
         self.base_url = base_url.rstrip('/')
         self.session = requests.Session()
         self.session.verify = verify

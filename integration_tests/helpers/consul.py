@@ -24,7 +24,7 @@ def _lower_keys(value: Any) -> Any:
 
 
 class ConsulStandIn(StandInServer):
-    def __init__(self, port: int):
+    def __init__(self, port: int) -> None:
         self.port = port
         self.requests: list[tuple[str, str, dict[str, str], Any]] = []
         self.services: dict[str, dict] = {}

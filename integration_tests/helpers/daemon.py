@@ -36,7 +36,7 @@ def deep_merge(base: dict, extra: dict) -> dict:
 
 
 class Daemon:
-    def __init__(self, workdir: str, db_uri: str, config: dict | None = None, scheme: str = 'http'):
+    def __init__(self, workdir: str, db_uri: str, config: dict | None = None, scheme: str = 'http') -> None:
         os.makedirs(workdir, exist_ok=True)
         self.workdir = workdir
         self.db_uri = db_uri

@@ -6,6 +6,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import psycopg2
 from sqlalchemy import create_engine, text
@@ -14,7 +15,7 @@ from sqlalchemy.engine import Engine
 PG_ADMIN_URI = os.environ.get('CONFD_TEST_PG_URI', 'postgresql://postgres@127.0.0.1:5432/postgres')
 
 
-def _admin_connection():  # type: ignore[no-untyped-def]
+def _admin_connection() -> psycopg2.extensions.connection:
     connection = psycopg2.connect(PG_ADMIN_URI)
     connection.autocommit = True
     return connection
@@ -58,14 +59,14 @@ def temporary_database(prefix: str = 'confd_it') -> Iterator[str]:
 class Rows:
     """Read-only peek into the daemon's database, to assert what a request wrote."""
 
-    def __init__(self, uri: str):
+    def __init__(self, uri: str) -> None:
         self.engine: Engine = create_engine(uri)
 
     def all(self, sql: str, **params: object) -> list[dict]:
         with self.engine.connect() as connection:
             return [dict(r._mapping) for r in connection.execute(text(sql), params)]
 
-    def scalar(self, sql: str, **params: object) -> object:
+    def scalar(self, sql: str, **params: object) -> Any:  # a column of any SQL type
         with self.engine.connect() as connection:
             return connection.execute(text(sql), params).scalar()
 

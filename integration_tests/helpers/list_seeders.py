@@ -1,7 +1,8 @@
 """How to fill each list route of the daemon with rows, through the API, for the tests that
 compare a list of N rows with a list of 2N (test_statement_count.py).
 
-A collection with a POST is filled with the protection matrix's factories; a list under
+A collection with a POST is filled with the protection matrix's factories (those of
+factories.py, or made from the document's examples for a declared resource); a list under
 another object, or without a POST, needs a seeder of its own in SEEDERS. A list route with
 neither FAILS those tests: when you add a list route, make sure it has one.
 """
@@ -14,7 +15,8 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Protocol
 
-from ..protection.factories import FACTORIES, Maker
+from ..protection.examples import document_factories
+from ..protection.factories import FACTORIES, Factory, Maker
 
 
 class Seeder(Protocol):
@@ -35,6 +37,7 @@ class Collection:
 
     route: str
     maker: Maker
+    factory: Factory
     params: dict = field(default_factory=dict)
     static: bool = False
 
@@ -42,7 +45,7 @@ class Collection:
         return self.route
 
     def add(self, count: int) -> None:
-        factory = FACTORIES[self.route]
+        factory = self.factory
         for _ in range(count):
             if factory.body is not None:
                 body = factory.body()
@@ -111,17 +114,18 @@ class Fixed:
 # The list routes that the factories alone cannot fill: a list under a context, a list of
 # fixed rows, the tenants (made below the selected one, listed with `recurse`).
 SEEDERS: dict[str, Callable[[Maker], Seeder]] = {
-    '/tenants': lambda maker: Collection('/tenants', maker, {'recurse': 'true'}),
+    '/tenants': lambda maker: Collection('/tenants', maker, FACTORIES['/tenants'], {'recurse': 'true'}),
     **{f'/contexts/{{context_id}}/ranges/{kind}': partial(ContextRanges, kind) for kind in RANGE_FIELDS},
     '/timezones': lambda maker: Fixed('/timezones'),
 }
 
 
-def seeder(route: str, maker: Maker) -> Seeder | None:
-    """The seeder of `route`, or None when nobody told how to fill that list."""
+def seeder(route: str, maker: Maker, document: dict) -> Seeder | None:
+    """The seeder of `route`, or None when nobody told how to fill that list. A declared
+    resource's factory comes from the OpenAPI `document` (protection/examples.py)."""
     if route in SEEDERS:
         return SEEDERS[route](maker)
-    factory = FACTORIES.get(route)
+    factory = FACTORIES.get(route) or document_factories(document).get(route)
     if factory is not None and (factory.body is not None or factory.body_in is not None):
-        return Collection(route, maker)
+        return Collection(route, maker, factory)
     return None

@@ -11,7 +11,7 @@ HOP_BY_HOP = {'connection', 'keep-alive', 'transfer-encoding', 'te', 'trailer', 
 
 
 class ReverseProxy:
-    def __init__(self, upstream_port: int, prefix: str = '/confd'):
+    def __init__(self, upstream_port: int, prefix: str = '/confd') -> None:
         self.prefix = prefix
         proxy = self
 

@@ -3,8 +3,10 @@
 The isolation matrix (test_matrix.py) reads the route table of the running daemon and needs,
 for every route with a path variable, a way to create the object that route addresses; for
 every POST, a valid body; for every PUT, a valid body that changes something. A route
-without its factory FAILS the matrix: when you add a resource, register its routes here
-with `factory(route, ...)`, the route written as in the OpenAPI document (`/users/{id}`).
+without its factory FAILS the matrix. A declared resource (wazo_confd/kit/declaration.py)
+needs none here: its `example`, `update_example` and `example_refs` are in the document,
+and examples.py makes its factories from them. Any other route is registered here with
+`factory(route, ...)`, the route written as in the OpenAPI document (`/users/{id}`).
 
 - `create(maker)` makes one object in `maker.tenant` (use `maker.api`, a client of the
   master tenant's admin selecting that tenant, and `created()` below) and returns `Made`:
@@ -93,17 +95,13 @@ factory(
 )
 
 
-# --- contexts, extensions, voicemails ----------------------------------------------------------
+# --- context ranges, user voicemails --------------------------------------------------------
 def _context_name(maker: Maker) -> str:
     return created(maker, '/contexts', {'label': unique('ctx')}, var='name').path['name']
 
 
 def _digits() -> str:
     return str(uuid.uuid4().int)[:12]
-
-
-def _extension_body(maker: Maker) -> dict:
-    return {'exten': _digits(), 'context': _context_name(maker)}
 
 
 def _voicemail_body(maker: Maker) -> dict:
@@ -120,26 +118,8 @@ def _user_voicemail(maker: Maker) -> Made:
     return Made({'user_id': user, 'voicemail_id': voicemail})
 
 
-factory('/contexts', body=lambda: {'label': unique('ctx')})
-factory(
-    '/contexts/{id}',
-    create=lambda maker: created(maker, '/contexts', {'label': unique('ctx')}),
-    update={'label': 'renamed'},
-)
 for _range_type in ('user', 'group', 'queue', 'conference', 'incall'):
     factory(f'/contexts/{{context_id}}/ranges/{_range_type}', create=_context_of_ranges)
-factory('/extensions', body_in=_extension_body)
-factory(
-    '/extensions/{id}',
-    create=lambda maker: created(maker, '/extensions', _extension_body(maker)),
-    update={'enabled': False},
-)
-factory('/voicemails', body_in=_voicemail_body)
-factory(
-    '/voicemails/{id}',
-    create=lambda maker: created(maker, '/voicemails', _voicemail_body(maker)),
-    update={'name': 'renamed'},
-)
 factory(
     '/users/{user_id}/voicemails',
     create=lambda maker: Made({'user_id': created(maker, '/users', {'firstname': unique('user')}).path['id']}),
@@ -219,18 +199,6 @@ factory(
     update={'options': [['protocol', 'tcp']]},
     item_key='uuid',
 )
-factory('/endpoints/sccp', body=lambda: {})
-factory(
-    '/endpoints/sccp/{id}',
-    create=lambda maker: created(maker, '/endpoints/sccp', {}),
-    update={'options': [['cid_name', 'changed']]},
-)
-factory('/endpoints/custom', body=lambda: {'interface': unique('custom/')})
-factory(
-    '/endpoints/custom/{id}',
-    create=lambda maker: created(maker, '/endpoints/custom', {'interface': unique('custom/')}),
-    update={'enabled': False},
-)
 _KIND_VAR = {'sip': 'sip_uuid', 'sccp': 'sccp_id', 'custom': 'custom_id'}
 for _kind in ('sip', 'sccp', 'custom'):
     factory(f'/lines/{{line_id}}/endpoints/{_kind}/{{{_KIND_VAR[_kind]}}}', create=_line_with(_kind), update={})
@@ -283,20 +251,5 @@ factory('/lines/{line_id}/extensions', create=_line_for_extensions, body_in=_ext
 factory('/configuration/live_reload', update={'enabled': True})
 
 
-# --- registrars, voicemail zone messages, time zones (global settings) ----------------------
-def _registrar_body() -> dict:
-    return {'name': unique('reg'), 'main_host': '10.0.0.1', 'proxy_main_host': '10.0.0.2'}
-
-
-def _registrar(maker: Maker) -> Made:
-    # A registrar belongs to no tenant: the platform's, i.e. the master tenant's to see.
-    master = maker.api.as_token(maker.api.token).get('/tenants').json()['items'][0]['uuid']
-    return Made(created(maker, '/registrars', _registrar_body()).path, owner=master)
-
-
-factory('/registrars', body=_registrar_body)
-factory('/registrars/{id}', create=_registrar, update={'name': 'renamed'})
-# The shipped zone: the matrix leaves the zone messages as other tests expect them.
-_EU_FR = {'name': 'eu-fr', 'timezone': 'Europe/Paris', 'message': "'vm-received' q 'digits/at' kM"}
-factory('/asterisk/voicemail/zonemessages', update={'items': [_EU_FR]})
+# --- time zones ----------------------------------------------------------------------------
 factory('/timezones')

@@ -42,8 +42,12 @@ class Operation:
         return re.sub(r'\{[^}]+\}', '*', self.acl)
 
 
+def read_document(base_url: str) -> dict:
+    return yaml.safe_load(requests.get(f'{base_url}/api/api.yml', timeout=10, verify=False).text)
+
+
 def read_operations(base_url: str) -> list[Operation]:
-    document = yaml.safe_load(requests.get(f'{base_url}/api/api.yml', timeout=10, verify=False).text)
+    document = read_document(base_url)
     operations = []
     for route, methods in document['paths'].items():
         for method, spec in methods.items():

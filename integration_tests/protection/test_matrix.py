@@ -6,8 +6,9 @@ lacking that operation's ACL, an invalid token) meets every target (an object of
 tenant, of its parent, of a sibling tenant, of a child tenant, a missing object; for routes
 without a path variable, the `Wazo-Tenant` header naming those tenants). Each cell asserts
 the status, that lists show exactly what the persona may see, and that a refused call
-changed no row anywhere. Objects are made by integration_tests/protection/factories.py;
-a route without its factory fails `test_every_route_has_a_factory`. Runs with both backends,
+changed no row anywhere. Objects are made by integration_tests/protection/factories.py, or
+for declared resources from the examples of the document (examples.py); a route without
+its factory fails `test_every_route_has_a_factory`. Runs with both backends,
 on PostgreSQL (the no-change check digests every table in one query).
 """
 
@@ -17,12 +18,15 @@ import time
 from collections.abc import Iterator
 
 import pytest
+import requests
 
+from ..helpers.client import Client
 from ..helpers.daemon import Daemon
 from ..helpers.database import create_database, drop_database
 from ..helpers.wazo_auth import WazoAuthStandIn
+from .examples import document_factories
 from .factories import FACTORIES, Made, Maker
-from .routes import Operation, read_operations
+from .routes import Operation, read_document, read_operations
 from .worlds import ADMINS, PARENT, WAZO_AUTH_CACHE_TTL, LocalWorld, WazoAuthWorld, World
 
 PERSONAS = (*ADMINS, 'lacking_acl', 'invalid')
@@ -50,6 +54,9 @@ def world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
             for name in ADMINS:
                 maker = Maker(built.admin(tenants[name]), tenants[name], built.new_tenant)
                 built.objects[('/tenants/{uuid}', name)] = FACTORIES['/tenants/{uuid}'].create(maker)  # type: ignore[misc]
+        # Declared resources bring their factories in the document (examples.py).
+        for route, made in document_factories(read_document(daemon.base_url)).items():
+            FACTORIES.setdefault(route, made)
         yield built
         built.close()
         daemon.stop()
@@ -91,7 +98,7 @@ def test_persona_reaches_only_what_its_tenant_may_see(world: World, persona: str
 
 
 class Matrix:
-    def __init__(self, world: World, persona: str):
+    def __init__(self, world: World, persona: str) -> None:
         self.world = world
         self.persona = persona
         self.home = 'a' if persona in ('lacking_acl', 'invalid') else persona
@@ -108,7 +115,7 @@ class Matrix:
             'child': CHILD.get(self.home),
         }
 
-    def client(self, op: Operation, tenant: str | None = None):  # type: ignore[no-untyped-def]
+    def client(self, op: Operation, tenant: str | None = None) -> Client:
         if self.persona == 'lacking_acl':
             if op.lacking_pattern() not in self.world.lacking:
                 self.state = None  # making the key writes a row
@@ -147,7 +154,9 @@ class Matrix:
                 self.collection_cells(op, item_routes)
         return self.failures
 
-    def call(self, op: Operation, url: str, tenant: str | None, expected: int, label: str, owner: str | None = None):  # type: ignore[no-untyped-def]
+    def call(
+        self, op: Operation, url: str, tenant: str | None, expected: int, label: str, owner: str | None = None
+    ) -> requests.Response:
         factory = FACTORIES.get(op.route)
         body = None
         if op.method == 'POST' and factory and factory.body_in:
@@ -171,7 +180,8 @@ class Matrix:
         if refused:
             after = self.world.snapshot()
             if after != self.state:
-                changed = sorted(t for t in after if after[t] != self.state.get(t))
+                before = self.state or {}
+                changed = sorted(t for t in after if after[t] != before.get(t))
                 self.failures.append(f'{cell}: refused with {response.status_code} but changed {changed}')
             self.state = after
         elif op.method != 'GET' and op.method != 'HEAD':

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import create_engine, inspect, text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import TextClause
 
@@ -95,6 +95,7 @@ class World:
                 )
             )
         with self._engine.connect() as connection:
+            assert self._snapshot_sql is not None  # made with the engine
             return {name: (count, digest) for name, count, digest in connection.execute(self._snapshot_sql)}
 
     def close(self) -> None:
@@ -105,7 +106,7 @@ class World:
 class LocalWorld(World):
     """API keys; sub-tenants made through POST /tenants by the master tenant's key."""
 
-    def __init__(self, daemon: Daemon):
+    def __init__(self, daemon: Daemon) -> None:
         super().__init__()
         self.daemon = daemon
         master_client = daemon.client()
@@ -135,7 +136,7 @@ class LocalWorld(World):
 class WazoAuthWorld(World):
     """Tokens of the wazo-auth stand-in; its tenant tree is read by the daemon at start."""
 
-    def __init__(self, daemon: Daemon, auth: WazoAuthStandIn, tenants: dict[str, str]):
+    def __init__(self, daemon: Daemon, auth: WazoAuthStandIn, tenants: dict[str, str]) -> None:
         super().__init__()
         self.daemon = daemon
         self.auth = auth
@@ -171,7 +172,7 @@ class WazoAuthWorld(World):
 
 
 @contextmanager
-def _connection(uri: str) -> Iterator:  # type: ignore[type-arg]
+def _connection(uri: str) -> Iterator[Connection]:
     engine = create_engine(uri)
     try:
         with engine.begin() as connection:

@@ -34,7 +34,7 @@ class TenantEventHandler:
         self._database = database
         self._master_tenant_uuid = master_tenant_uuid
 
-    def handle(self, name: str, data: dict) -> None:
+    def handle(self, name: str | None, data: dict) -> None:
         tenant_uuid = data.get('uuid')
         if not tenant_uuid:
             logger.warning('bus: %s without a tenant uuid, ignored', name)

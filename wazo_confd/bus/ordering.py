@@ -17,7 +17,7 @@ from itertools import groupby
 from typing import Any
 
 from sqlalchemy import Insert, Table, bindparam, cast, event, func, insert, inspect, select, union_all
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Mapper, Session
 
 from wazo_confd.database.base import Base
 
@@ -96,7 +96,7 @@ def _python_defaults(table: Table, keys: tuple[tuple[str, str], ...]) -> dict[st
     """The values of the column defaults computed in Python (`created_at`) for the columns
     not given: an INSERT from a SELECT leaves them to the caller."""
     return {
-        column: default.arg(None) if default.is_callable else default.arg  # type: ignore[attr-defined]
+        column: default.arg(None) if default.is_callable else default.arg
         for column, default in _defaults_not_given(table, keys)
     }
 
@@ -116,13 +116,16 @@ def _defaults_not_given(table: Table, keys: tuple[tuple[str, str], ...]) -> tupl
 @cache
 def _columns(cls: type) -> tuple[tuple[str, str], ...]:
     """(attribute, column) names of a model's columns."""
-    return tuple((prop.key, prop.columns[0].key) for prop in inspect(cls).column_attrs)
+    mapper: Mapper[Any] = inspect(cls)
+    return tuple((prop.key, prop.columns[0].key) for prop in mapper.column_attrs)
 
 
 def _shape(row: Base) -> tuple[Table, tuple[tuple[str, str], ...]]:
     # The columns given a value; the others take their default.
     state = vars(row)
-    return row.__table__, tuple(names for names in _columns(type(row)) if names[0] in state)  # type: ignore[attr-defined]
+    table = row.__table__
+    assert isinstance(table, Table)  # every model maps one table
+    return table, tuple(names for names in _columns(type(row)) if names[0] in state)
 
 
 def _values(row: Base, keys: tuple[tuple[str, str], ...]) -> dict:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Sequence
 from urllib.parse import quote
 
 from kombu import Connection, Exchange, Producer
@@ -66,7 +67,7 @@ class BusSink:
     def _on_nack(self, delivery_tag: int, multiple: bool) -> None:
         self._nacked |= self._settle(delivery_tag, multiple)
 
-    def send(self, rows: list[OutboxEvent]) -> None:
+    def send(self, rows: Sequence[OutboxEvent]) -> None:
         producer = self._ensure()
         assert self._connection is not None
         first = self._next_tag
@@ -118,7 +119,7 @@ class BusSink:
 class DiscardSink:
     """`bus.enabled: false`: events are marked sent without leaving the database."""
 
-    def send(self, rows: list[OutboxEvent]) -> None:
+    def send(self, rows: Sequence[OutboxEvent]) -> None:
         return None
 
     def check(self) -> None:

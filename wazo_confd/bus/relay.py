@@ -20,6 +20,7 @@ import logging
 import threading
 import time
 import zlib
+from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any, Protocol
 
@@ -49,7 +50,7 @@ class Sink(Protocol):
     """Where a relay delivers its rows; `send` returns only once the receiver confirmed,
     and raises PartialDelivery when it failed after confirming some of them."""
 
-    def send(self, rows: list[Any]) -> None: ...
+    def send(self, rows: Sequence[Any]) -> None: ...
 
     def check(self) -> None: ...
 
@@ -174,7 +175,7 @@ class Relay:
                 self._deliver(connection, rows)
         return len(rows)
 
-    def _deliver(self, connection: Connection, rows: list[Any]) -> None:
+    def _deliver(self, connection: Connection, rows: Sequence[Any]) -> None:
         if not rows:
             return
         try:
@@ -186,7 +187,7 @@ class Relay:
             raise
         self._mark_sent(connection, rows)
 
-    def _mark_sent(self, connection: Connection, rows: list[Any]) -> None:
+    def _mark_sent(self, connection: Connection, rows: Sequence[Any]) -> None:
         if rows:
             connection.execute(self._set_sent, {'ids': [row.id for row in rows], 'now': utcnow()})
 

@@ -73,6 +73,17 @@ def _accept_null_body(body: dict) -> None:
     content['schema'] = {'nullable': True, 'allOf': [content['schema']]}
 
 
+def _add_example(body: dict, doc: dict) -> None:
+    """A declared resource's example body; `x-example-refs` names the fields that must name
+    an object made first (the isolation matrix makes it from its own collection's example)."""
+    content = body['content']['application/json']
+    if doc.get('example') is not None:
+        content['example'] = doc['example']
+    if doc.get('example_refs'):
+        refs = doc['example_refs'].items()
+        content['x-example-refs'] = {name: {'collection': path, 'key': key} for name, (path, key) in refs}
+
+
 def _merged_path_params(rules: Any) -> dict[str, list[dict]]:
     """Parameters per documented path; a variable that several rules type differently
     (users: `<int:id>` and `<uuid:id>`) takes any of their types."""
@@ -263,6 +274,7 @@ class SpecBuilder:
             body = self.ref(body_schema, facts.unique)
             # An empty body is no JSON document: refused (400) like any other.
             operation['requestBody'] = {'required': True, 'content': {'application/json': {'schema': body}}}
+            _add_example(operation['requestBody'], doc)
             operation['responses']['201'] = {
                 'description': 'Created',
                 'headers': {'Location': {'schema': {'type': 'string'}}},
@@ -282,6 +294,7 @@ class SpecBuilder:
         elif kind == 'update':
             body = self.ref(doc.get('body', schema), facts.unique, partial=True)
             operation['requestBody'] = {'required': True, 'content': {'application/json': {'schema': body}}}
+            _add_example(operation['requestBody'], doc)
             operation['responses']['204'] = {'description': 'Updated'}
             operation['responses'].update(_error_responses(400, 404, 413))
         elif kind == 'delete':
@@ -300,6 +313,7 @@ class SpecBuilder:
                     'required': True,
                     'content': {'application/json': {'schema': self.ref(body)}},
                 }
+                _add_example(operation['requestBody'], doc)
                 operation['responses'].update(_error_responses(400))
         # Whatever the kind: a path variable may name nothing, a body or a query may be wrong.
         if path_params:

@@ -42,6 +42,10 @@ class ConfdResource(Resource):
         """The body fields no two objects may share (marked `x-unique` in the document)."""
         return []
 
+    # Path variables handed to the handler under another name, e.g. {'uuid': 'id'}: the
+    # ACL is filled with the route's own names, the handler takes the generic ones.
+    path_aliases: ClassVar[dict[str, str]] = {}
+
     def dispatch_request(self, *args: Any, **kwargs: Any) -> Response:
         method_name = request.method.lower()
         handler = getattr(self, method_name, None)
@@ -58,6 +62,8 @@ class ConfdResource(Resource):
             auth = authenticate(deps.verifier, acl, kwargs)
             if is_master_tenant_only(self, handler):
                 check_master_tenant(auth, deps.master_tenant())
+        if self.path_aliases:
+            kwargs = {self.path_aliases.get(name, name): value for name, value in kwargs.items()}
         with deps.database.unit_of_work(read_only=request.method in ('GET', 'HEAD')):
             result = handler(*args, **kwargs)
             response = self._to_response(result)

@@ -6,11 +6,19 @@ service then checks that they belong to the same tenant.
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from wazo_confd.errors import different_tenants
 from wazo_confd.http.auth import current_auth
 from wazo_confd.http.resource import ConfdResource
+from wazo_confd.plugin_api import Provided
+
+from .notifier import Notifier
+from .reloads import Change, Reload, requested
+from .routing import add_route
 
 
 def check_same_tenant(left: Any, right: Any, left_name: str, right_name: str) -> None:
@@ -49,3 +57,127 @@ class AssociationResource(ConfdResource):
     def unlink(self, left_id: Any, right_id: Any) -> tuple[None, int]:
         self.service.dissociate(*self._pair(left_id, right_id))
         return None, 204
+
+
+@dataclass(frozen=True)
+class Association:
+    """`PUT <url>` links a left object to a right one, `DELETE <url>` unlinks them (204).
+
+    Each side is found through the `get(id, tenants)` of another plugin's service, named by
+    its provider; `acl` is the prefix of `.update` (PUT) and `.delete` (DELETE). Events are
+    `<event>_associated` on `<routing>.updated` and `<event>_dissociated` on
+    `<routing>.deleted`, the routing key a template of `left` and `right`
+    (`config.lines.{left.id}.endpoints.sccp.{right.id}`)."""
+
+    url: str
+    endpoint: str
+    acl: str
+    left: Provided[Any]
+    right: Provided[Any]
+    label: str
+    service: type[AssociationService]
+    # How the `different tenants` error names each side.
+    sides: tuple[str, str] = ('left', 'right')
+    event: str | None = None
+    routing: str = ''
+    payload: Callable[[Any, Any], dict] | None = None
+    reloads: tuple[Reload, ...] = ()
+    # Registered as this provider, for plugins that link the two on their own (nested creation).
+    provider: Provided[Any] | None = None
+
+
+class AssociationNotifier(Notifier):
+    def __init__(self, outbox: Any, declaration: Association):
+        super().__init__(outbox)
+        self.declaration = declaration
+
+    def send(self, action: str, verb: str, left: Any, right: Any) -> None:
+        declaration = self.declaration
+        if declaration.event is not None and declaration.payload is not None:
+            routing_key = f'{declaration.routing.format(left=left, right=right)}.{verb}'
+            payload = declaration.payload(left, right)
+            self.emit(f'{declaration.event}_{action}', routing_key, payload, left.tenant_uuid)
+        self.outbox.request_reload(requested(declaration.reloads, Change(action, left)))
+
+
+class AssociationService:
+    """Link and unlink, each step a hook: `lock`, `linked`, `validate_link`, `link`, ..."""
+
+    def __init__(self, declaration: Association, providers: Any, notifier: AssociationNotifier):
+        self.declaration = declaration
+        self.providers = providers
+        self.notifier = notifier
+
+    @property
+    def lefts(self) -> Any:
+        return self.providers.get(self.declaration.left)
+
+    @property
+    def rights(self) -> Any:
+        return self.providers.get(self.declaration.right)
+
+    def find(self, left_id: Any, right_id: Any, tenant_uuids: Any) -> tuple[Any, Any]:
+        return self.lefts.get(left_id, tenant_uuids), self.rights.get(right_id, tenant_uuids)
+
+    def associate(self, left: Any, right: Any) -> None:
+        self.lock(left)
+        if self.linked(left, right):
+            return
+        self.validate_link(left, right)
+        self.link(left, right)
+        self.notifier.send('associated', 'updated', left, right)
+
+    def dissociate(self, left: Any, right: Any) -> None:
+        self.lock(left)
+        if not self.linked(left, right):
+            return
+        self.validate_unlink(left, right)
+        self.unlink(left, right)
+        self.notifier.send('dissociated', 'deleted', left, right)
+
+    def lock(self, left: Any) -> None:
+        """Wait for concurrent links of `left` (its row locked)."""
+        self.lefts.lock(left)
+
+    def linked(self, left: Any, right: Any) -> bool:
+        raise NotImplementedError
+
+    def validate_link(self, left: Any, right: Any) -> None:
+        check_same_tenant(left, right, *self.declaration.sides)
+
+    def validate_unlink(self, left: Any, right: Any) -> None:
+        """Nothing by default."""
+
+    def link(self, left: Any, right: Any) -> None:
+        raise NotImplementedError
+
+    def unlink(self, left: Any, right: Any) -> None:
+        raise NotImplementedError
+
+
+class DeclaredAssociation(AssociationResource):
+    """The association route of a declaration: its path variables, left then right."""
+
+    service: AssociationService
+
+    def _pair(self, left_id: Any, right_id: Any) -> tuple[Any, Any]:
+        left, right = (str(key) if isinstance(key, uuid.UUID) else key for key in (left_id, right_id))
+        return self.service.find(left, right, current_auth().item_tenants())
+
+    def put(self, **path: Any) -> tuple[None, int]:
+        return self.link(*path.values())
+
+    def delete(self, **path: Any) -> tuple[None, int]:
+        return self.unlink(*path.values())
+
+
+def build_association(declaration: Association, deps: Any) -> AssociationService:
+    """The association's service, route and provider."""
+    service = declaration.service(declaration, deps.providers, AssociationNotifier(deps.outbox, declaration))
+    attrs = {
+        '__module__': declaration.service.__module__,
+        'acls': {'put': f'{declaration.acl}.update', 'delete': f'{declaration.acl}.delete'},
+    }
+    resource = type(declaration.label, (DeclaredAssociation,), attrs)
+    add_route(deps, resource, [declaration.url], declaration.endpoint, service, declaration.provider)
+    return service

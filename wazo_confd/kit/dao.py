@@ -171,6 +171,11 @@ class CRUDDao(Generic[Model]):
     def edit(self, obj: Model) -> None:
         self.flush(obj)
 
+    def changed_fields(self, obj: Model) -> frozenset[str]:
+        """The attributes of `obj` given another value since it was loaded (before a flush)."""
+        state: Any = inspect(obj)
+        return frozenset(key for key in state.committed_state if state.attrs[key].history.has_changes())
+
     def delete(self, obj: Model) -> None:
         self.session.delete(obj)
         self.session.flush()

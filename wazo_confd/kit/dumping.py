@@ -59,6 +59,12 @@ def compile_dump(schema: Schema, cls: type) -> Callable[[Any], dict]:
     return factory(*args)
 
 
+def forget(schema_class: type) -> None:
+    """Drop the compiled dumps of a schema class whose fields changed (kit/contributions.py)."""
+    for key in [key for key in _compiled if key[0] is schema_class]:
+        del _compiled[key]
+
+
 def _compile(schema: Schema, cls: type) -> tuple[Callable[..., Callable[[Any], dict]], list[tuple[str, Any]]]:
     generic_access = type(schema).get_attribute is not Schema.get_attribute
     lines = ['def dump(obj):', '    result = {}', '    loaded = obj.__dict__']

@@ -6,6 +6,8 @@ They live here so that plugins embed one another's objects without importing eac
 
 from __future__ import annotations
 
+from typing import Any
+
 from marshmallow import fields
 
 from .schema import OptionPairs, relation
@@ -43,3 +45,8 @@ LineRelation = relation(
     endpoint_custom=one(EndpointCustomRelation),
     extensions=many(ExtensionRelation),
 )
+
+
+def line_of(obj: Any) -> dict | None:
+    """`{"id": ...}` of the line using an endpoint, as endpoint events carry it; None if none."""
+    return {'id': obj.line.id} if obj.line is not None else None

@@ -3,6 +3,7 @@ ACLs and item endpoint, and writes nothing else."""
 
 from __future__ import annotations
 
+import uuid
 from typing import Any, ClassVar
 
 from flask import request, url_for
@@ -86,8 +87,12 @@ class ListResource(ServiceResource):
 class ItemResource(ServiceResource):
     schema: ClassVar[type[Schema]]
     operation_kinds = {'get': 'read', 'head': 'head', 'put': 'update', 'delete': 'delete'}
+    # The body of PUT, when it differs from `schema` (loaded partially either way).
+    put_schema: ClassVar[type[Schema] | None] = None
 
     def find(self, resource_id: Any) -> Any:
+        if isinstance(resource_id, uuid.UUID):
+            resource_id = str(resource_id)  # as stored
         return self.service.get(resource_id, current_auth().item_tenants())
 
     def get(self, id: Any) -> dict:
@@ -103,7 +108,7 @@ class ItemResource(ServiceResource):
 
     def put(self, id: Any) -> tuple[None, int]:
         obj = self.find(id)
-        form = load(shared(self.schema), json_body(), partial=True)
+        form = load(shared(self.put_schema or self.schema), json_body(), partial=True)
         self.apply(obj, form)
         self.service.edit(obj)
         return None, 204
@@ -111,22 +116,3 @@ class ItemResource(ServiceResource):
     def delete(self, id: Any) -> tuple[None, int]:
         self.service.delete(self.find(id))
         return None, 204
-
-
-class NestedCreator:
-    """Creates an object from a request body as a resource's POST does, and dumps it as
-    that POST answers. Superseded by the service's own `create_from_body` and `dump`
-    (which take the tenant explicitly); until no plugin registers one, it gives the
-    service the resource's schema and model that those use."""
-
-    def __init__(self, resource: type[ListResource], service: CRUDService):
-        self.resource = resource
-        self.service = service
-        service.schema = resource.schema
-        service.model = resource.model
-
-    def create(self, body: Any) -> Any:
-        return self.service.create_from_body(body, current_auth().tenant_uuid)
-
-    def dump(self, obj: Any) -> dict:
-        return self.service.dump(obj)

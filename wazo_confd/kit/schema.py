@@ -81,8 +81,10 @@ def shared(schema_class: type[Schema]) -> Schema:
     """
     instances = _per_thread.__dict__.setdefault('schemas', {})
     instance = instances.get(schema_class)
-    if instance is None:
+    # Built again once a plugin contributed a field to the class (a new `_declared_fields`).
+    if instance is None or instance.__dict__.get('_confd_declared') is not schema_class._declared_fields:
         instance = instances[schema_class] = schema_class()
+        instance.__dict__['_confd_declared'] = schema_class._declared_fields
     return instance
 
 

@@ -20,6 +20,8 @@ class CRUDService:
     # in another resource's, and for their representation.
     schema: type[Schema]
     model: type
+    # The other plugins' providers, for a service that asks them at request time.
+    providers: Any = None
 
     def __init__(self, dao: CRUDDao, validator: ValidationGroup, notifier: CRUDNotifier):
         self.dao = dao
@@ -63,9 +65,10 @@ class CRUDService:
         return created
 
     def edit(self, obj: Any) -> None:
+        changed = self.dao.changed_fields(obj)
         self.validator.validate_edit(obj)
         self.dao.edit(obj)
-        self.notifier.edited(obj)
+        self.notifier.edited(obj, changed)
 
     def delete(self, obj: Any) -> None:
         self.validator.validate_delete(obj)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from wazo_confd.errors import already_exists, different_tenants, param_not_found
+from wazo_confd.errors import already_exists, different_tenants, param_not_found, resource_associated
+
+from .references import referring_resource
 
 
 class Validator:
@@ -99,3 +101,24 @@ class KnownReference(Validator):
         value = getattr(model, self.field)
         if value is not None and not self.known(value, model):
             raise param_not_found(self.field, self.resource, **{self.field: value})
+
+
+class NotReferred(Validator):
+    """Nothing refers to the object's `column` through a foreign key (kit/references.py):
+    upstream's `<Resource> is associated with a <Other>` naming both rows."""
+
+    def __init__(self, session: Callable[[], Any], column: Any, resource: str, key: str = 'id'):
+        self.session = session
+        self.column = column
+        self.resource = resource
+        self.key = key
+
+    def validate(self, model: Any) -> None:
+        found = referring_resource(self.session(), self.column, getattr(model, self.column.key))
+        if found is None:
+            return
+        other, row_key = found
+        named = {(f'{other.lower()}_id' if k == 'id' else k): v for k, v in row_key.items()}
+        raise resource_associated(
+            self.resource, other, **{f'{self.resource.lower()}_{self.key}': getattr(model, self.key)}, **named
+        )

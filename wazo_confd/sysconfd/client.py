@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import requests
 
 from .model import SysconfdRequest
@@ -10,7 +12,7 @@ from .requests import merge_handlers
 TIMEOUT = 10.0
 
 
-def request_body(rows: list[SysconfdRequest]) -> dict[str, list[str]]:
+def request_body(rows: Sequence[SysconfdRequest]) -> dict[str, list[str]]:
     """The batch's commands, deduplicated, in commit order, with upstream's fixed keys."""
     body: dict[str, list[str]] = {'ipbx': [], 'agentbus': []}
     for row in rows:
@@ -26,7 +28,7 @@ class SysconfdSink:
         self._session = requests.Session()
         self._session.trust_env = False
 
-    def send(self, rows: list[SysconfdRequest]) -> None:
+    def send(self, rows: Sequence[SysconfdRequest]) -> None:
         response = self._session.post(
             f'{self._base_url}/exec_request_handlers', json=request_body(rows), timeout=TIMEOUT
         )

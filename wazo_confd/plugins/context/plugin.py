@@ -1,21 +1,36 @@
-"""The contexts plugin: routes, and the context service offered to other plugins."""
+"""The contexts plugin: /contexts, and the `context_service` offered to other plugins."""
 
 from __future__ import annotations
 
-from wazo_confd.plugin_api import PluginDependencies
+from wazo_confd.interfaces import CONTEXTS
+from wazo_confd.kit.builder import DeclaredPlugin
+from wazo_confd.kit.declaration import Events, Resource, search_on
+from wazo_confd.kit.reloads import Reload
 
 from .dao import ContextDao
-from .notifier import ContextNotifier
-from .resource import ContextItem, ContextList
+from .model import Context
+from .schema import ContextSchema
 from .service import ContextService
-from .validator import build_validator
+
+CONTEXTS = Resource(
+    model=Context,
+    schema=ContextSchema,
+    url='/contexts',
+    endpoints=('contextlist', 'contexts'),
+    acl='confd.contexts',
+    head=True,
+    search=search_on(Context, 'id', 'description', 'name', 'label', 'type', default_sort='id'),
+    events=Events('context', 'config.contexts', payload=('id', 'name', 'type', 'tenant_uuid')),
+    reloads=(Reload('dialplan reload'),),
+    # Objects name their context by its generated name.
+    referred_by='name',
+    dao=ContextDao,
+    service=ContextService,
+    provides=CONTEXTS,
+    example={'label': 'Office', 'type': 'internal', 'user_ranges': [{'start': '1000', 'end': '1999'}]},
+    update_example={'label': 'Head office'},
+)
 
 
-class Plugin:
-    def load(self, deps: PluginDependencies) -> None:
-        dao = ContextDao(deps.database)
-        service = ContextService(dao, build_validator(dao), ContextNotifier(deps.outbox))
-        deps.providers.register('context_service', service)
-        kwargs = {'service': service}
-        deps.api.add_resource(ContextList, '/contexts', endpoint='contextlist', resource_class_kwargs=kwargs)
-        deps.api.add_resource(ContextItem, '/contexts/<int:id>', endpoint='contexts', resource_class_kwargs=kwargs)
+class Plugin(DeclaredPlugin):
+    resources = (CONTEXTS,)

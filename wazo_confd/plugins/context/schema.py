@@ -6,6 +6,7 @@ from typing import Any
 
 from marshmallow import ValidationError, fields, pre_load, validate, validates_schema
 
+from wazo_confd.kit.contributions import Placeholder
 from wazo_confd.kit.schema import BaseSchema, Link, ListLinks, StrictBoolean, StrictInteger, StrictString
 
 CONTEXT_TYPES = ['internal', 'incall', 'outcall', 'services', 'others']
@@ -50,8 +51,9 @@ class ContextSchema(BaseSchema):
     tenant_uuid = fields.String(dump_only=True)
     enabled = StrictBoolean()
     links = ListLinks(Link('contexts'))
-    # Context-to-context inclusions belong to another resource; none exist yet.
-    contexts = fields.Constant([], dump_only=True)
+    # Context-to-context inclusions belong to another plugin, which contributes the field
+    # (kit/contributions.py); until then, empty.
+    contexts = Placeholder([])
 
     @pre_load
     def copy_name_to_label(self, data: Any, **kwargs: Any) -> Any:

@@ -1,30 +1,64 @@
-"""The custom endpoints plugin: /endpoints/custom."""
+"""The custom endpoints plugin: /endpoints/custom, and what the lines plugin asks of it
+(`endpoint_custom_service`, `endpoint_custom_creator`)."""
 
 from __future__ import annotations
 
-from wazo_confd.kit.resource import NestedCreator
-from wazo_confd.kit.validator import UniqueField, ValidationGroup
-from wazo_confd.plugin_api import PluginDependencies
+from typing import Any
 
-from .dao import EndpointCustomDao
-from .notifier import EndpointCustomNotifier
-from .resource import EndpointCustomItem, EndpointCustomList
-from .service import EndpointCustomService
+from wazo_confd.interfaces import ENDPOINT_CUSTOM
+from wazo_confd.kit.builder import DeclaredPlugin
+from wazo_confd.kit.declaration import Events, Resource, search_on
+from wazo_confd.kit.projections import line_of
+from wazo_confd.kit.service import CRUDService
+
+from .model import EndpointCustom
+from .schema import EndpointCustomSchema
 
 
-class Plugin:
-    def load(self, deps: PluginDependencies) -> None:
-        dao = EndpointCustomDao(deps.database)
-        # The interface is unique across the platform (it is what Asterisk dials).
-        unique = [UniqueField('interface', dao.find_by, 'CustomEndpoint')]
-        validator = ValidationGroup(create=unique, edit=unique)
-        service = EndpointCustomService(dao, validator, EndpointCustomNotifier(deps.outbox))
-        deps.providers.register('endpoint_custom_service', service)
-        deps.providers.register('endpoint_custom_creator', NestedCreator(EndpointCustomList, service))
-        kwargs = {'service': service}
-        deps.api.add_resource(
-            EndpointCustomList, '/endpoints/custom', endpoint='customlist', resource_class_kwargs=kwargs
-        )
-        deps.api.add_resource(
-            EndpointCustomItem, '/endpoints/custom/<int:id>', endpoint='endpoint_custom', resource_class_kwargs=kwargs
-        )
+class EndpointCustomService(CRUDService):
+    """The line using an endpoint is named after its interface."""
+
+    def edit(self, endpoint: EndpointCustom) -> None:
+        super().edit(endpoint)
+        if endpoint.line is not None:
+            endpoint.line.name = endpoint.interface
+
+    def delete(self, endpoint: EndpointCustom) -> None:
+        if endpoint.line is not None:
+            endpoint.line.name = None
+        super().delete(endpoint)
+
+
+def payload(endpoint: Any) -> dict:
+    return {
+        'id': endpoint.id,
+        'tenant_uuid': endpoint.tenant_uuid,
+        'interface': endpoint.interface,
+        'trunk': None,
+        'line': line_of(endpoint),
+    }
+
+
+ENDPOINTS_CUSTOM = Resource(
+    model=EndpointCustom,
+    schema=EndpointCustomSchema,
+    name='CustomEndpoint',
+    url='/endpoints/custom',
+    endpoints=('customlist', 'endpoint_custom'),
+    acl='confd.endpoints.custom',
+    search=search_on(
+        EndpointCustom, 'id', 'interface', search=('interface',), default_sort='interface', tiebreak=EndpointCustom.id
+    ),
+    events=Events('custom_endpoint', 'config.custom_endpoint', payload=payload),
+    # The interface is unique across the platform (it is what Asterisk dials).
+    unique=('interface',),
+    empty_on_create=('line',),
+    service=EndpointCustomService,
+    provides=ENDPOINT_CUSTOM,
+    example={'interface': 'dahdi/i1/', 'enabled': True},
+    update_example={'enabled': False},
+)
+
+
+class Plugin(DeclaredPlugin):
+    resources = (ENDPOINTS_CUSTOM,)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from marshmallow import fields, validate
 
+from wazo_confd.kit.contributions import Placeholder
 from wazo_confd.kit.projections import LineIdRelation, one
 from wazo_confd.kit.schema import BaseSchema, Link, ListLinks, StrictBoolean, StrictString
 
@@ -15,5 +16,5 @@ class EndpointCustomSchema(BaseSchema):
     interface_suffix = StrictString(validate=validate.Length(max=32), allow_none=True)
     enabled = StrictBoolean()
     links = ListLinks(Link('endpoint_custom'))
-    trunk = fields.Constant(None, dump_only=True)
+    trunk = Placeholder(None)
     line = one(LineIdRelation)

@@ -1,24 +1,40 @@
-"""The SCCP endpoints plugin: /endpoints/sccp."""
+"""The SCCP endpoints plugin: /endpoints/sccp, and what the lines plugin asks of it
+(`endpoint_sccp_service`, `endpoint_sccp_creator`)."""
 
 from __future__ import annotations
 
-from wazo_confd.kit.resource import NestedCreator
-from wazo_confd.kit.service import CRUDService
-from wazo_confd.kit.validator import ValidationGroup
-from wazo_confd.plugin_api import PluginDependencies
+from typing import Any
 
-from .dao import EndpointSCCPDao
-from .notifier import EndpointSCCPNotifier
-from .resource import EndpointSCCPItem, EndpointSCCPList
+from wazo_confd.interfaces import ENDPOINT_SCCP
+from wazo_confd.kit.builder import DeclaredPlugin
+from wazo_confd.kit.declaration import Events, Resource, search_on
+from wazo_confd.kit.projections import line_of
+from wazo_confd.kit.reloads import Reload
+
+from .model import EndpointSCCP
+from .schema import EndpointSCCPSchema
 
 
-class Plugin:
-    def load(self, deps: PluginDependencies) -> None:
-        service = CRUDService(EndpointSCCPDao(deps.database), ValidationGroup(), EndpointSCCPNotifier(deps.outbox))
-        deps.providers.register('endpoint_sccp_service', service)
-        deps.providers.register('endpoint_sccp_creator', NestedCreator(EndpointSCCPList, service))
-        kwargs = {'service': service}
-        deps.api.add_resource(EndpointSCCPList, '/endpoints/sccp', endpoint='sccplist', resource_class_kwargs=kwargs)
-        deps.api.add_resource(
-            EndpointSCCPItem, '/endpoints/sccp/<int:id>', endpoint='endpoint_sccp', resource_class_kwargs=kwargs
-        )
+def payload(endpoint: Any) -> dict:
+    return {'id': endpoint.id, 'tenant_uuid': endpoint.tenant_uuid, 'line': line_of(endpoint)}
+
+
+ENDPOINTS_SCCP = Resource(
+    model=EndpointSCCP,
+    schema=EndpointSCCPSchema,
+    name='SCCPEndpoint',
+    url='/endpoints/sccp',
+    endpoints=('sccplist', 'endpoint_sccp'),
+    acl='confd.endpoints.sccp',
+    search=search_on(EndpointSCCP, 'id', search=(), default_sort='id', tiebreak=EndpointSCCP.id),
+    events=Events('sccp_endpoint', 'config.sccp_endpoint', payload=payload),
+    reloads=(Reload('module reload chan_sccp.so', 'dialplan reload'),),
+    empty_on_create=('line',),
+    provides=ENDPOINT_SCCP,
+    example={'options': [['cid_name', 'Reception']]},
+    update_example={'options': [['cid_name', 'changed']]},
+)
+
+
+class Plugin(DeclaredPlugin):
+    resources = (ENDPOINTS_SCCP,)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from wazo_confd.interfaces import ENDPOINT_SIP, SIP_SECTION_NAMES
+from wazo_confd.interfaces import ENDPOINT_SIP, SIP_SECTION_NAMES, SIP_TEMPLATE_DEFAULTS
 from wazo_confd.kit.pjsip_doc import PJSIPDoc
 from wazo_confd.plugin_api import PluginDependencies
 
@@ -38,6 +38,7 @@ class Plugin:
         endpoints.schema, templates.schema = EndpointSIPSchema, TemplateSIPSchema
         deps.providers.register(ENDPOINT_SIP, endpoints)
         deps.providers.register(SIP_SECTION_NAMES, endpoints)
+        deps.providers.register(SIP_TEMPLATE_DEFAULTS, template_dao.defaults_of)
 
         create_defaults = tenant_templates_creator(template_dao, templates.create)
         deps.database.on_tenant_created(create_defaults)

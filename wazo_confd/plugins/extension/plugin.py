@@ -1,32 +1,50 @@
-"""The extensions plugin: routes, and the extension service offered to other plugins."""
+"""The extensions plugin: /extensions, and the `extension_service` and `extension_schema`
+offered to other plugins."""
 
 from __future__ import annotations
 
-from typing import Any
+from wazo_confd.interfaces import EXTENSIONS as EXTENSIONS_KEY
+from wazo_confd.kit.builder import DeclaredPlugin
+from wazo_confd.kit.declaration import Events, Resource, search_on
+from wazo_confd.kit.reloads import Reload, changed
 
-from wazo_confd.plugin_api import PluginDependencies
-
-from .dao import ExtensionDao
-from .notifier import ExtensionNotifier
-from .resource import ExtensionItem, ExtensionList
+from .dao import EXTENSION_TYPE, ExtensionDao
+from .model import Extension
 from .schema import ExtensionSchema
 from .service import ExtensionService
 from .validator import build_validator
 
+EXTENSIONS = Resource(
+    model=Extension,
+    schema=ExtensionSchema,
+    url='/extensions',
+    endpoints=('extensionlist', 'extensions'),
+    acl='confd.extensions',
+    head=True,
+    search=search_on(Extension, 'exten', 'context', default_sort='exten', tiebreak=Extension.id, type=EXTENSION_TYPE),
+    events=Events('extension', 'config.extensions', payload=('id', 'exten', 'context')),
+    reloads=(
+        Reload('dialplan reload', on=('created', 'deleted')),
+        Reload(
+            'dialplan reload',
+            'module reload res_pjsip.so',
+            'module reload chan_sccp.so',
+            'module reload app_queue.so',
+            on='edited',
+            when=changed(),
+        ),
+    ),
+    unique=(('exten', 'context'),),
+    validators=build_validator,
+    empty_on_create=('lines',),
+    dao=ExtensionDao,
+    service=ExtensionService,
+    provides=EXTENSIONS_KEY,
+    example={'exten': '1000', 'context': 'default', 'enabled': True},
+    update_example={'enabled': False},
+    example_refs={'context': ('/contexts', 'name')},
+)
 
-class Plugin:
-    def load(self, deps: PluginDependencies) -> None:
-        def find_context(name: str, tenant_uuid: str) -> Any:
-            # Looked up at request time: the contexts plugin may load after this one.
-            return deps.providers.get('context_service').find_in_subtree(name, tenant_uuid)
 
-        dao = ExtensionDao(deps.database)
-        notifier = ExtensionNotifier(deps.outbox)
-        service = ExtensionService(dao, build_validator(dao, find_context), notifier, find_context)
-        deps.providers.register('extension_service', service)
-        service.schema = ExtensionSchema
-        kwargs = {'service': service}
-        deps.api.add_resource(ExtensionList, '/extensions', endpoint='extensionlist', resource_class_kwargs=kwargs)
-        deps.api.add_resource(
-            ExtensionItem, '/extensions/<int:id>', endpoint='extensions', resource_class_kwargs=kwargs
-        )
+class Plugin(DeclaredPlugin):
+    resources = (EXTENSIONS,)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from marshmallow import fields, validate
 
+from wazo_confd.kit.contributions import Placeholder
 from wazo_confd.kit.projections import many
 from wazo_confd.kit.schema import BaseSchema, Link, ListLinks, StrictBoolean, StrictString, relation
 
@@ -16,11 +17,12 @@ class ExtensionSchema(BaseSchema):
     commented = StrictBoolean()
     enabled = StrictBoolean()
     links = ListLinks(Link('extensions'))
-    # Objects reached through the extension; their association plugins fill them in.
-    conference = fields.Constant(None, dump_only=True)
-    parking_lot = fields.Constant(None, dump_only=True)
-    group = fields.Constant(None, dump_only=True)
-    incall = fields.Constant(None, dump_only=True)
+    # Objects reached through the extension: their association plugins contribute them
+    # (kit/contributions.py); until then, null.
+    conference = Placeholder(None)
+    parking_lot = Placeholder(None)
+    group = Placeholder(None)
+    incall = Placeholder(None)
     lines = many(relation('lines', 'id', 'name'))
-    outcall = fields.Constant(None, dump_only=True)
-    queue = fields.Constant(None, dump_only=True)
+    outcall = Placeholder(None)
+    queue = Placeholder(None)

@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from wazo_confd.interfaces import CONTEXTS
 from wazo_confd.kit.service import CRUDService
-from wazo_confd.kit.validator import ValidationGroup
 
 from .dao import ExtensionDao
 from .model import Extension
-from .notifier import ExtensionNotifier
-from .validator import ContextFinder, check_in_range
+from .validator import check_in_range
 
 
 class ExtensionService(CRUDService):
     dao: ExtensionDao
 
-    def __init__(
-        self, dao: ExtensionDao, validator: ValidationGroup, notifier: ExtensionNotifier, find_context: ContextFinder
-    ):
-        super().__init__(dao, validator, notifier)
-        self.find_context = find_context
+    def find_context(self, name: str, tenant_uuid: str) -> Any:
+        # Asked at request time: the contexts plugin may load after this one.
+        return self.providers.get(CONTEXTS).find_in_subtree(name, tenant_uuid)
 
     def validate_in_range(self, extension: Extension, range_type: str) -> None:
         """For association plugins: the extension's number must lie in its context's

@@ -7,9 +7,10 @@ from collections.abc import Callable
 from typing import Any
 
 from wazo_confd.errors import BareInputError, InputError, ResourceError, resource_associated
-from wazo_confd.kit.validator import TenantReference, UniqueField, ValidationGroup, Validator
+from wazo_confd.interfaces import CONTEXTS
+from wazo_confd.kit.validator import TenantReference, ValidationGroup, Validator
+from wazo_confd.plugin_api import Providers
 
-from .dao import ExtensionDao
 from .model import Extension
 
 ContextFinder = Callable[[str, str], Any]
@@ -81,14 +82,18 @@ class ExtensionAssociationValidator(Validator):
             raise resource_associated('Extension', 'Line', extension_id=extension.id, line_id=extension.lines[0].id)
 
 
-def build_validator(dao: ExtensionDao, find_context: ContextFinder) -> ValidationGroup:
-    unique = UniqueField(('exten', 'context'), dao.find_by, 'Extension')
+def build_validator(dao: Any, providers: Providers) -> ValidationGroup:
+    """The rules besides `(exten, context)` being unique (declared with the resource)."""
+
+    def find_context(name: str, tenant_uuid: str) -> Any:
+        # Asked at request time: the contexts plugin may load after this one.
+        return providers.get(CONTEXTS).find_in_subtree(name, tenant_uuid)
+
     regex = ExtenRegexValidator(find_context)
     return ValidationGroup(
         common=[TenantReference('context', find_context, 'Context')],
-        create=[unique, regex],
+        create=[regex],
         edit=[
-            unique,
             ContextOnUpdateValidator(find_context),
             ExtensionRangeValidator(find_context),
             regex,

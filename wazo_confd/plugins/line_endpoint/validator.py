@@ -40,3 +40,19 @@ def validate_dissociation(line: Any) -> None:
 
 def _current_key(line: Any) -> Any:
     return line.endpoint_sip_uuid or line.endpoint_sccp_id or line.endpoint_custom_id
+
+
+def endpoint_payload(kind: str, endpoint: Any) -> dict:
+    """The endpoint as the line_endpoint events show it."""
+    if kind == 'sip':
+        username = [[key, value] for key, value in endpoint.auth_section_options or [] if key == 'username']
+        return {
+            'uuid': endpoint.uuid,
+            'tenant_uuid': endpoint.tenant_uuid,
+            'label': endpoint.label,
+            'name': endpoint.name,
+            'auth_section_options': username,
+        }
+    if kind == 'sccp':
+        return {'id': endpoint.id, 'tenant_uuid': endpoint.tenant_uuid}
+    return {'id': endpoint.id, 'tenant_uuid': endpoint.tenant_uuid, 'interface': endpoint.interface}

@@ -35,9 +35,5 @@ class RegistrarSchema(BaseSchema):
     links = ListLinks(Link('registrars'))
 
 
+# What the registrar_* events carry: every field but `links`.
 EVENT_FIELDS = tuple(name for name in RegistrarSchema._declared_fields if name != 'links')
-
-
-def event_payload(registrar: Any) -> dict:
-    """What the registrar_* events carry: every field but `links`."""
-    return {name: getattr(registrar, name) for name in EVENT_FIELDS}

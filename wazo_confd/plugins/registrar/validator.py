@@ -1,4 +1,4 @@
-"""Business rules of registrars: ids are unique, and a registrar stays while the platform
+"""Business rules of registrars: a registrar stays while the platform
 (`deletable: false`) or a line needs it."""
 
 from __future__ import annotations
@@ -6,10 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from wazo_confd.errors import not_permitted, resource_associated
-from wazo_confd.kit.validator import UniqueField, ValidationGroup, Validator
+from wazo_confd.interfaces import LINES
+from wazo_confd.kit.validator import ValidationGroup, Validator
 from wazo_confd.plugin_api import Providers
 
-from .dao import RegistrarDao
 from .model import Registrar
 
 
@@ -28,16 +28,13 @@ class NotUsedByLine(Validator):
         self.providers = providers
 
     def validate(self, registrar: Registrar) -> None:
-        if 'line_service' not in self.providers:
+        if LINES not in self.providers:
             return
-        lines: Any = self.providers.get('line_service')
+        lines = self.providers.get(LINES)
         line = lines.find_by_registrar(registrar.id)
         if line is not None:
             raise resource_associated('Registrar', 'Line', registrar_id=registrar.id, line_id=line.id)
 
 
-def build_validator(dao: RegistrarDao, providers: Providers) -> ValidationGroup:
-    return ValidationGroup(
-        create=[UniqueField('id', dao.find_by, 'Registrar')],
-        delete=[Deletable(), NotUsedByLine(providers)],
-    )
+def build_validator(dao: Any, providers: Providers) -> ValidationGroup:
+    return ValidationGroup(delete=[Deletable(), NotUsedByLine(providers)])

@@ -5,18 +5,12 @@ from __future__ import annotations
 from sqlalchemy import Select, func, select
 
 from wazo_confd import installation, tenancy
-from wazo_confd.database.search import SearchConfig
 from wazo_confd.kit.dao import CRUDDao
 from wazo_confd.tenancy import Tenant
 
-SEARCH = SearchConfig(columns={'uuid': Tenant.uuid}, search=['uuid'], default_sort='uuid')
-
 
 class TenantDao(CRUDDao[Tenant]):
-    model = Tenant
-    resource_name = 'Tenant'
-    search_config = SEARCH
-    id_column = 'uuid'
+    """Tenants are scoped by their own uuids."""
 
     def scoped(self, query: Select, tenant_uuids: list[str] | None) -> Select:
         if tenant_uuids is None:

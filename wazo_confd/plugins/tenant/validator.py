@@ -1,22 +1,15 @@
-"""Tenant rules (local backend): a unique uuid, and a tree that never loses its root or a
-branch by accident."""
+"""Tenant rules (local backend): a tree that never loses its root or a branch by accident
+(the uuid being unique is declared with the resource)."""
 
 from __future__ import annotations
 
-from wazo_confd.errors import ResourceError, already_exists
+from typing import Any
+
+from wazo_confd.errors import ResourceError
 from wazo_confd.kit.validator import ValidationGroup, Validator
 from wazo_confd.tenancy import Tenant
 
 from .dao import TenantDao
-
-
-class UniqueUuid(Validator):
-    def __init__(self, dao: TenantDao):
-        self.dao = dao
-
-    def validate(self, tenant: Tenant) -> None:
-        if tenant.uuid and self.dao.find_by(uuid=tenant.uuid) not in (None, tenant):
-            raise already_exists('Tenant', uuid=tenant.uuid)
 
 
 class NotMaster(Validator):
@@ -37,8 +30,5 @@ class NoSubTenants(Validator):
             raise ResourceError('Operation not permitted. Delete its sub-tenants first', {'uuid': tenant.uuid})
 
 
-def build_validator(dao: TenantDao) -> ValidationGroup:
-    return ValidationGroup(
-        create=[UniqueUuid(dao)],
-        delete=[NotMaster(dao), NoSubTenants(dao)],
-    )
+def build_validator(dao: TenantDao, providers: Any) -> ValidationGroup:
+    return ValidationGroup(delete=[NotMaster(dao), NoSubTenants(dao)])

@@ -1,37 +1,47 @@
-"""The voicemails plugin: routes, and the voicemail service offered to other plugins."""
+"""The voicemails plugin: /voicemails, and the `voicemail_service` and `voicemail_schema`
+offered to other plugins."""
 
 from __future__ import annotations
 
-from typing import Any
+from wazo_confd.interfaces import VOICEMAILS as VOICEMAILS_KEY
+from wazo_confd.kit.builder import DeclaredPlugin
+from wazo_confd.kit.declaration import Events, Resource, search_on
+from wazo_confd.kit.reloads import Reload
 
-from wazo_confd.kit.service import CRUDService
-from wazo_confd.plugin_api import PluginDependencies
-
-from .dao import VoicemailDao
+from .model import Voicemail
 from .notifier import VoicemailNotifier
-from .resource import VoicemailItem, VoicemailList
 from .schema import VoicemailSchema
 from .validator import build_validator
 
+VOICEMAILS = Resource(
+    model=Voicemail,
+    schema=VoicemailSchema,
+    url='/voicemails',
+    endpoints=('voicemaillist', 'voicemails'),
+    acl='confd.voicemails',
+    head=True,
+    search=search_on(
+        Voicemail,
+        *('name', 'number', 'email', 'context', 'language', 'timezone', 'pager', 'accesstype'),
+        search=('name', 'number', 'email', 'pager'),
+        default_sort='number',
+        tiebreak=Voicemail.id,
+    ),
+    events=Events('voicemail', 'config.voicemail'),
+    notifier=VoicemailNotifier,
+    reloads=(
+        Reload('voicemail reload'),
+        Reload('module reload res_pjsip.so', 'module reload chan_sccp.so', on='edited'),
+    ),
+    unique=(('number', 'context'),),
+    validators=build_validator,
+    empty_on_create=('users',),
+    provides=VOICEMAILS_KEY,
+    example={'name': 'Reception', 'number': '8000', 'context': 'default', 'password': '1234'},
+    update_example={'name': 'Front desk'},
+    example_refs={'context': ('/contexts', 'name')},
+)
 
-class Plugin:
-    def load(self, deps: PluginDependencies) -> None:
-        def find_context(name: str, tenant_uuid: str) -> Any:
-            # Looked up at request time: the contexts plugin may load after this one.
-            return deps.providers.get('context_service').find_in_subtree(name, tenant_uuid)
 
-        def zone_names() -> set[str] | None:
-            if 'voicemail_zonemessages_service' not in deps.providers:
-                return None
-            return deps.providers.get('voicemail_zonemessages_service').names()
-
-        dao = VoicemailDao(deps.database)
-        validator = build_validator(dao, find_context, zone_names)
-        service = CRUDService(dao, validator, VoicemailNotifier(deps.outbox))
-        deps.providers.register('voicemail_service', service)
-        service.schema = VoicemailSchema
-        kwargs = {'service': service}
-        deps.api.add_resource(VoicemailList, '/voicemails', endpoint='voicemaillist', resource_class_kwargs=kwargs)
-        deps.api.add_resource(
-            VoicemailItem, '/voicemails/<int:id>', endpoint='voicemails', resource_class_kwargs=kwargs
-        )
+class Plugin(DeclaredPlugin):
+    resources = (VOICEMAILS,)

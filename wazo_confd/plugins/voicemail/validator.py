@@ -8,14 +8,16 @@ from collections.abc import Callable
 from typing import Any
 
 from wazo_confd.errors import already_exists, resource_associated
-from wazo_confd.kit.validator import KnownReference, TenantReference, UniqueField, ValidationGroup, Validator
+from wazo_confd.interfaces import CONTEXTS, VOICEMAIL_ZONE_MESSAGES
+from wazo_confd.kit.dao import CRUDDao
+from wazo_confd.kit.validator import KnownReference, TenantReference, ValidationGroup, Validator
+from wazo_confd.plugin_api import Providers
 
-from .dao import VoicemailDao
 from .model import Voicemail
 
 
 class UniqueGlobalPerContext(Validator):
-    def __init__(self, dao: VoicemailDao):
+    def __init__(self, dao: CRUDDao):
         self.dao = dao
 
     def validate(self, voicemail: Voicemail) -> None:
@@ -50,14 +52,19 @@ class TimezoneIsAZone(KnownReference):
         super().__init__('timezone', 'Timezone', known)
 
 
-def build_validator(
-    dao: VoicemailDao, find_context: Callable[[str, str], Any], zone_names: Callable[[], set[str] | None]
-) -> ValidationGroup:
-    rules: list[Validator] = [
-        UniqueField(('number', 'context'), dao.find_by, 'Voicemail'),
-        UniqueGlobalPerContext(dao),
-        UserVoicemailIsGlobal(),
-    ]
+def build_validator(dao: CRUDDao, providers: Providers) -> ValidationGroup:
+    """The rules besides `(number, context)` being unique (declared with the resource)."""
+
+    def find_context(name: str, tenant_uuid: str) -> Any:
+        # Asked at request time: the contexts plugin may load after this one.
+        return providers.get(CONTEXTS).find_in_subtree(name, tenant_uuid)
+
+    def zone_names() -> set[str] | None:
+        if VOICEMAIL_ZONE_MESSAGES not in providers:
+            return None
+        return providers.get(VOICEMAIL_ZONE_MESSAGES).names()
+
+    rules: list[Validator] = [UniqueGlobalPerContext(dao), UserVoicemailIsGlobal()]
     return ValidationGroup(
         common=[TenantReference('context', find_context, 'Context'), TimezoneIsAZone(zone_names)],
         create=rules,

@@ -1,24 +1,51 @@
-"""The voicemail zone messages plugin; offers their names to the voicemails plugin."""
+"""The voicemail zone messages: GET/PUT /asterisk/voicemail/zonemessages, and their names
+offered to the voicemails plugin (`voicemail_zonemessages_service`)."""
 
 from __future__ import annotations
 
-from wazo_confd.plugin_api import PluginDependencies
+from sqlalchemy import select
 
-from .dao import VoicemailZoneMessagesDao
-from .notifier import VoicemailZoneMessagesNotifier
-from .resource import VoicemailZoneMessagesList
-from .service import VoicemailZoneMessagesService
+from wazo_confd.interfaces import VOICEMAIL_ZONE_MESSAGES
+from wazo_confd.kit.builder import DeclaredPlugin
+from wazo_confd.kit.reloads import Reload
+from wazo_confd.kit.settings import OrderedRowsDao, Settings, SettingsService
+
+from .model import VoicemailZoneMessage
+from .schema import VoicemailZoneMessagesSchema
 
 
-class Plugin:
-    def load(self, deps: PluginDependencies) -> None:
-        service = VoicemailZoneMessagesService(
-            VoicemailZoneMessagesDao(deps.database), VoicemailZoneMessagesNotifier(deps.outbox)
-        )
-        deps.providers.register('voicemail_zonemessages_service', service)
-        deps.api.add_resource(
-            VoicemailZoneMessagesList,
-            '/asterisk/voicemail/zonemessages',
-            endpoint='voicemailzonemessageslist',
-            resource_class_kwargs={'service': service},
-        )
+class ZoneMessagesDao(OrderedRowsDao):
+    model = VoicemailZoneMessage
+
+    def names(self) -> set[str]:
+        # Asked by the voicemail validators: the voicemail under validation is not flushed.
+        with self.session.no_autoflush:
+            return set(self.session.scalars(select(VoicemailZoneMessage.name)))
+
+
+class ZoneMessagesService(SettingsService):
+    def names(self) -> set[str]:
+        """The zone names a voicemail's `timezone` may take."""
+        return self.dao.names()
+
+
+ZONE_MESSAGES = Settings(
+    url='/asterisk/voicemail/zonemessages',
+    endpoint='voicemailzonemessageslist',
+    acl='confd.asterisk.voicemail.zonemessages',
+    schema=VoicemailZoneMessagesSchema,
+    dao=ZoneMessagesDao,
+    label='VoicemailZoneMessagesList',
+    description='The zone messages',
+    event='voicemail_zonemessages_edited',
+    routing='config.voicemail_zonemessages.edited',
+    reloads=(Reload('voicemail reload'),),
+    service=ZoneMessagesService,
+    provider=VOICEMAIL_ZONE_MESSAGES,
+    # The shipped zone: the isolation matrix leaves the zone messages as other tests expect them.
+    example={'items': [{'name': 'eu-fr', 'timezone': 'Europe/Paris', 'message': "'vm-received' q 'digits/at' kM"}]},
+)
+
+
+class Plugin(DeclaredPlugin):
+    settings = (ZONE_MESSAGES,)

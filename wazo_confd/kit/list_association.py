@@ -1,0 +1,153 @@
+"""`PUT /a/{id}/bs` with `{"bs": [{"id": ...}, ...]}`: the objects linked to one object
+become exactly those listed, in order (204). Upstream's `PUT /users/{id}/lines`,
+`/groups/{uuid}/members/users`, `/users/{uuid}/groups` have this shape.
+
+The left object is found through the `get(id, tenants)` of its plugin's service, each
+listed one through the right side's; the service then locks the left row, checks the
+pairs (same tenant by default), writes the links (`set_links`, the plugin's hook) and
+sends one event (`<event>_associated` on `<routing>.updated`, payload of the left object
+and the list) with the declared reloads.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from marshmallow import Schema, fields
+
+from wazo_confd.http.auth import current_auth
+from wazo_confd.http.body import json_body
+from wazo_confd.http.resource import ConfdResource
+from wazo_confd.plugin_api import Provided
+
+from .association import check_same_tenant
+from .notifier import Notifier
+from .reloads import Change, Reload, requested
+from .routing import add_route
+from .schema import BaseSchema, StrictInteger, load, shared
+
+
+@dataclass(frozen=True)
+class ListAssociation:
+    url: str
+    endpoint: str
+    # The whole ACL of the PUT, e.g. 'confd.users.{user_id}.lines.update'.
+    acl: str
+    left: Provided[Any]
+    right: Provided[Any]
+    label: str
+    service: type[ListAssociationService]
+    # The body's list, and the key naming each listed object (with its marshmallow field).
+    field: str
+    key: str = 'id'
+    key_field: Callable[..., fields.Field] = StrictInteger
+    sides: tuple[str, str] = ('left', 'right')
+    event: str | None = None
+    routing: str = ''
+    payload: Callable[[Any, list[Any]], dict] | None = None
+    reloads: tuple[Reload, ...] = ()
+    provider: Provided[Any] | None = None
+    example: dict | None = None
+
+    def body_schema(self) -> type[Schema]:
+        item = BaseSchema.from_dict({self.key: self.key_field(required=True)}, name=f'{self.label}Item')
+        listed = fields.List(fields.Nested(item), required=True)
+        return BaseSchema.from_dict({self.field: listed}, name=f'{self.label}Body')
+
+
+class ListAssociationService:
+    """Each step a hook: `lock`, `validate`, `set_links` (to write), then the event."""
+
+    def __init__(self, declaration: ListAssociation, providers: Any, notifier: ListAssociationNotifier):
+        self.declaration = declaration
+        self.providers = providers
+        self.notifier = notifier
+
+    @property
+    def lefts(self) -> Any:
+        return self.providers.get(self.declaration.left)
+
+    @property
+    def rights(self) -> Any:
+        return self.providers.get(self.declaration.right)
+
+    def find(self, left_id: Any, keys: list[Any], tenant_uuids: Any) -> tuple[Any, list[Any]]:
+        return self.lefts.get(left_id, tenant_uuids), [self.rights.get(key, tenant_uuids) for key in keys]
+
+    def replace(self, left: Any, rights: list[Any]) -> None:
+        self.lock(left)
+        self.validate(left, rights)
+        self.set_links(left, rights)
+        self.notifier.send(left, rights)
+
+    def lock(self, left: Any) -> None:
+        self.lefts.lock(left)
+
+    def validate(self, left: Any, rights: list[Any]) -> None:
+        for right in rights:
+            check_same_tenant(left, right, *self.declaration.sides)
+
+    def set_links(self, left: Any, rights: list[Any]) -> None:
+        raise NotImplementedError
+
+
+class ListAssociationNotifier(Notifier):
+    def __init__(self, outbox: Any, declaration: ListAssociation):
+        super().__init__(outbox)
+        self.declaration = declaration
+
+    def send(self, left: Any, rights: list[Any]) -> None:
+        declaration = self.declaration
+        if declaration.event is not None and declaration.payload is not None:
+            routing_key = f'{declaration.routing.format(left=left)}.updated'
+            data = declaration.payload(left, rights)
+            self.emit(f'{declaration.event}_associated', routing_key, data, left.tenant_uuid)
+        self.outbox.request_reload(requested(declaration.reloads, Change('associated', left)))
+
+
+class DeclaredListAssociation(ConfdResource):
+    body: ClassVar[type[Schema]]
+    field: ClassVar[str]
+    key: ClassVar[str]
+
+    def __init__(self, service: ListAssociationService):
+        self.service = service
+
+    def put(self, **path: Any) -> tuple[None, int]:
+        form = load(shared(self.body), json_body())
+        keys = [
+            str(item[self.key]) if isinstance(item[self.key], uuid.UUID) else item[self.key]
+            for item in form[self.field]
+        ]
+        [left_id] = (str(value) if isinstance(value, uuid.UUID) else value for value in path.values())
+        left, rights = self.service.find(left_id, keys, current_auth().item_tenants())
+        self.service.replace(left, rights)
+        return None, 204
+
+
+def build_list_association(declaration: ListAssociation, deps: Any) -> ListAssociationService:
+    """The list association's service, route and provider."""
+    notifier = ListAssociationNotifier(deps.outbox, declaration)
+    service = declaration.service(declaration, deps.providers, notifier)
+    body = declaration.body_schema()
+    attrs = {
+        '__module__': declaration.service.__module__,
+        'acls': {'put': declaration.acl},
+        'body': body,
+        'field': declaration.field,
+        'key': declaration.key,
+        'docs': {
+            'put': {
+                'status': 204,
+                'response': {'description': 'Associated'},
+                'body': body,
+                'example': declaration.example,
+            }
+        },
+    }
+    resource = type(declaration.label, (DeclaredListAssociation,), attrs)
+    add_route(deps, resource, [declaration.url], declaration.endpoint, service, declaration.provider)
+    return service
