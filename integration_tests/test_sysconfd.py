@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -10,9 +9,10 @@ from collections.abc import Callable, Iterator
 import pytest
 from sqlalchemy import create_engine, text
 
-from .helpers.bus import wait_for
+from .helpers.bus import bus_config, delete_queue, wait_for
 from .helpers.daemon import Daemon
 from .helpers.database import Rows, create_database, drop_database
+from .helpers.events import Events
 from .helpers.sysconfd import SysconfdStandIn
 
 USER_RELOAD = {
@@ -43,10 +43,12 @@ def reload_daemon(
     config = {
         'sysconfd': {'enabled': True, 'host': '127.0.0.1', 'port': sysconfd.port},
         'outbox': {'poll_interval': 0.2},
+        **bus_config(),
     }
     daemon = Daemon(str(tmp_path_factory.mktemp(f'sysconfd-{request.param}')), uri, config).start()
     yield daemon
     daemon.stop()
+    delete_queue(config['bus']['queue_name'])
     if pg:
         drop_database(uri)
 
@@ -254,14 +256,10 @@ def test_live_reload_off_records_and_sends_nothing(
 
 def test_live_reload_edited_event_is_written(reload_daemon: Daemon, rows: Rows) -> None:
     client = reload_daemon.client()
+    published = Events(client)
     assert client.put('/configuration/live_reload', json={'enabled': True}).status_code == 204
 
-    event = rows.all(
-        "SELECT routing_key, headers, body FROM outbox_event WHERE name = 'live_reload_edited' ORDER BY id"
-    )[-1]
-    for column in ('headers', 'body'):  # SQLite hands JSON back as text
-        if isinstance(event[column], str):
-            event[column] = json.loads(event[column])
+    event = published.one('live_reload_edited')
 
     assert event['routing_key'] == 'config.live_reload.edited'
     assert event['body']['data'] == {'live_reload_enabled': True}
