@@ -37,7 +37,6 @@ def test_one_call_provisions_user_line_endpoint_extension_and_voicemail(
 ) -> None:
     context = create_context(client)
     events = Events(client)
-    body = {'firstname': 'Ada', 'voicemail': voicemail_body(context), 'lines': [sip_line_body(context)]}
     events = Events(client)
     body: dict = {'firstname': 'Ada', 'voicemail': voicemail_body(context), 'lines': [sip_line_body(context)]}
 

@@ -156,8 +156,8 @@ class UserVoicemails(Protocol):
 
 @runtime_checkable
 class SIPTemplateDefaults(Protocol):
-    def __call__(self, tenant_uuid: str) -> dict[str, str]:
-        """The uuids of a tenant's default SIP templates, by kind (`global`, `webrtc`, ...)."""
+    def __call__(self, tenant_uuids: Sequence[str]) -> dict[str, dict[str, str]]:
+        """The uuids of each tenant's default SIP templates, by kind (`global`, `webrtc`, ...)."""
 
 
 CONTEXTS = Provided[Contexts]('context_service')

@@ -110,7 +110,7 @@ class Plugin(DeclaredPlugin):
             return
         dao = built.dao
         assert isinstance(dao, SIPTemplateDao)
-        defaults: SIPTemplateDefaults = dao.defaults_of
+        defaults: SIPTemplateDefaults = dao.defaults_of_tenants
         deps.providers.register(SIP_TEMPLATE_DEFAULTS, defaults)
         create_defaults = tenant_templates_creator(dao, built.service.create)
         deps.database.on_tenant_created(create_defaults)
