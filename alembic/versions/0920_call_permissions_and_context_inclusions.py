@@ -1,4 +1,4 @@
-"""call permissions and their users
+"""call permissions, their users, and context inclusions
 
 Revision ID: 0920
 Revises: 0850
@@ -47,9 +47,28 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint('user_id', 'call_permission_id', name=op.f('pk_user_call_permission')),
     )
     op.create_index(op.f('ix_user_call_permission_call_permission_id'), 'user_call_permission', ['call_permission_id'])
+    op.create_table(
+        'context_inclusion',
+        sa.Column('context_id', sa.Integer(), nullable=False),
+        sa.Column('included_context_id', sa.Integer(), nullable=False),
+        sa.Column('priority', sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ['context_id'], ['context.id'], name=op.f('fk_context_inclusion_context_id_context'), ondelete='CASCADE'
+        ),
+        sa.ForeignKeyConstraint(
+            ['included_context_id'],
+            ['context.id'],
+            name=op.f('fk_context_inclusion_included_context_id_context'),
+            ondelete='CASCADE',
+        ),
+        sa.PrimaryKeyConstraint('context_id', 'included_context_id', name=op.f('pk_context_inclusion')),
+    )
+    op.create_index(op.f('ix_context_inclusion_included_context_id'), 'context_inclusion', ['included_context_id'])
 
 
 def downgrade() -> None:
+    op.drop_index(op.f('ix_context_inclusion_included_context_id'), table_name='context_inclusion')
+    op.drop_table('context_inclusion')
     op.drop_index(op.f('ix_user_call_permission_call_permission_id'), table_name='user_call_permission')
     op.drop_table('user_call_permission')
     op.drop_index(op.f('ix_call_permission_tenant_uuid'), table_name='call_permission')
