@@ -103,7 +103,15 @@ def test_invalid_bodies_are_400(client: Client) -> None:
     internal = create_context(client)
     path = f'/contexts/{internal["id"]}/contexts'
 
-    for body in ({}, {'contexts': None}, {'contexts': [{}]}, {'contexts': [{'id': 'one'}]}, {'contexts': 'x'}, []):
+    bodies: list[object] = [
+        {},
+        {'contexts': None},
+        {'contexts': [{}]},
+        {'contexts': [{'id': 'one'}]},
+        {'contexts': 'x'},
+        [],
+    ]
+    for body in bodies:
         response = client.put(path, json=body)
         assert response.status_code == 400, body
         assert response.json()[0].startswith('Input Error - '), body
