@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session, object_session
 
 from wazo_confd.interfaces import CALL_PERMISSIONS, USERS
 from wazo_confd.kit.association import Association, AssociationService
@@ -22,23 +23,25 @@ class UserCallPermissionService(AssociationService):
             UserCallPermission.user_id == user.id,
             UserCallPermission.call_permission_id == call_permission.id,
         )
-        return self._session().execute(query).first() is not None
+        return self._session(call_permission).execute(query).first() is not None
 
     def link(self, user: Any, call_permission: Any) -> None:
         values = {'user_id': user.id, 'call_permission_id': call_permission.id}
-        self._session().execute(insert(UserCallPermission).values(values))
+        self._session(call_permission).execute(insert(UserCallPermission).values(values))
 
     def unlink(self, user: Any, call_permission: Any) -> None:
-        self._session().execute(
+        self._session(call_permission).execute(
             delete(UserCallPermission).where(
                 UserCallPermission.user_id == user.id,
                 UserCallPermission.call_permission_id == call_permission.id,
             )
         )
 
-    def _session(self) -> Any:
-        # The request's session, through the call permissions' dao.
-        return self.rights.dao.session
+    def _session(self, call_permission: Any) -> Session:
+        # The request's session, the one that loaded both sides.
+        session = object_session(call_permission)
+        assert session is not None
+        return session
 
 
 USER_CALL_PERMISSION = Association(
