@@ -155,6 +155,11 @@ class UserVoicemails(Protocol):
 
 
 @runtime_checkable
+class CallPermissions(Protocol):
+    def get(self, call_permission_id: int, tenant_uuids: list[str] | None) -> Any: ...
+
+
+@runtime_checkable
 class SIPTemplateDefaults(Protocol):
     def __call__(self, tenant_uuids: Sequence[str]) -> dict[str, dict[str, str]]:
         """The uuids of each tenant's default SIP templates, by kind (`global`, `webrtc`, ...)."""
@@ -177,3 +182,4 @@ USER_LINES = Provided[UserLines]('user_line_service')
 LINE_EXTENSIONS = Provided[LineExtensions]('line_extension_service')
 LINE_ENDPOINTS = {kind: Provided[LineEndpoints](f'line_endpoint_{kind}_service') for kind in ENDPOINTS}
 USER_VOICEMAILS = Provided[UserVoicemails]('user_voicemail_service')
+CALL_PERMISSIONS = Provided[CallPermissions]('call_permission_service')
