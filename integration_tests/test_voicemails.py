@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 
 from .helpers.client import Client
@@ -113,6 +114,27 @@ def test_an_edit_making_a_second_global_voicemail_of_a_context_is_refused(client
     assert response.status_code == 400
     assert response.json() == [ONLY_ONE_GLOBAL]
     assert client.get(f'/voicemails/{personal["id"]}').json()['accesstype'] == 'personal'
+
+
+def test_concurrent_global_voicemails_of_one_context_let_one_win(pg_daemon: Daemon) -> None:
+    context = create_context(pg_daemon.client())
+    barrier = threading.Barrier(6)
+    answers: list[tuple[int, object]] = []
+
+    def post(n: int) -> None:
+        body = {'name': f'g{n}', 'number': f'77{n}', 'context': context['name'], 'accesstype': 'global'}
+        barrier.wait()
+        response = pg_daemon.client().post('/voicemails', json=body)
+        answers.append((response.status_code, response.json()))
+
+    threads = [threading.Thread(target=post, args=(n,)) for n in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(status for status, _ in answers) == [201] + [400] * 5
+    assert all(body == [ONLY_ONE_GLOBAL] for status, body in answers if status == 400)
 
 
 def test_a_global_voicemail_may_be_edited(client: Client) -> None:

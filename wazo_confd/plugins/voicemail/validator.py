@@ -19,6 +19,10 @@ ONLY_ONE_GLOBAL = 'Operation not permitted. There can be only one global voicema
 GLOBAL_NOT_FOR_USERS = 'Operation not permitted. A global voicemail cannot be associated to users.'
 
 
+def only_one_global_error() -> ResourceError:
+    return ResourceError(ONLY_ONE_GLOBAL)
+
+
 def global_voicemail_error() -> ResourceError:
     """Upstream's error, without metadata, for a global voicemail given to a user."""
     return ResourceError(GLOBAL_NOT_FOR_USERS)
@@ -33,7 +37,7 @@ class UniqueGlobalPerContext(Validator):
             return
         existing = self.dao.find_by(context=voicemail.context, accesstype='global')
         if existing is not None and existing is not voicemail:
-            raise ResourceError(ONLY_ONE_GLOBAL)
+            raise only_one_global_error()
 
 
 class UserVoicemailIsGlobal(Validator):
