@@ -198,6 +198,132 @@ def test_voicemail_writes_send_the_contract_reloads(
     assert reloads_of(sysconfd, rows, lambda: client.delete(f'/voicemails/{made["id"]}')) == voicemail_reload
 
 
+VOICEMAIL_EDIT_RELOAD = (
+    'exec_request_handlers',
+    {'ipbx': ['voicemail reload', 'module reload res_pjsip.so', 'module reload chan_sccp.so'], 'agentbus': []},
+)
+VOICEMAIL_RELOAD = ('exec_request_handlers', {'ipbx': ['voicemail reload'], 'agentbus': []})
+
+
+def calls_of(sysconfd: SysconfdStandIn, rows: Rows, write: Callable[[], object]) -> list:
+    """The requests wazo-sysconfd received for one write, in arrival order."""
+    settle(rows)
+    before = len(sysconfd.calls)
+    write()
+    settle(rows)
+    time.sleep(0.2)  # a late request for the same write would come now
+    return sysconfd.calls[before:]
+
+
+def test_a_voicemail_number_or_context_change_moves_its_mailbox_before_the_reload(
+    reload_daemon: Daemon, sysconfd: SysconfdStandIn, rows: Rows
+) -> None:
+    client = reload_daemon.client()
+    first = client.post('/contexts', json={'label': 'vm-from'}).json()['name']
+    second = client.post('/contexts', json={'label': 'vm-to'}).json()['name']
+    voicemail = client.post('/voicemails', json={'name': 'mv', 'number': '5100', 'context': first}).json()
+    url = f'/voicemails/{voicemail["id"]}'
+
+    renumbered = calls_of(sysconfd, rows, lambda: client.put(url, json={'number': '5101'}))
+    moved = calls_of(sysconfd, rows, lambda: client.put(url, json={'context': second}))
+
+    assert renumbered == [
+        ('move_voicemail', {'old_mailbox': '5100', 'old_context': first, 'new_mailbox': '5101', 'new_context': first}),
+        VOICEMAIL_EDIT_RELOAD,
+    ]
+    assert moved == [
+        ('move_voicemail', {'old_mailbox': '5101', 'old_context': first, 'new_mailbox': '5101', 'new_context': second}),
+        VOICEMAIL_EDIT_RELOAD,
+    ]
+
+
+def test_a_voicemail_edit_keeping_its_mailbox_moves_nothing(
+    reload_daemon: Daemon, sysconfd: SysconfdStandIn, rows: Rows
+) -> None:
+    client = reload_daemon.client()
+    context = client.post('/contexts', json={'label': 'vm-stay'}).json()['name']
+    voicemail = client.post('/voicemails', json={'name': 'st', 'number': '5200', 'context': context}).json()
+    url = f'/voicemails/{voicemail["id"]}'
+
+    assert calls_of(sysconfd, rows, lambda: client.put(url, json={'name': 'renamed', 'number': '5200'})) == [
+        VOICEMAIL_EDIT_RELOAD
+    ]
+
+
+def test_a_refused_voicemail_edit_moves_nothing(reload_daemon: Daemon, sysconfd: SysconfdStandIn, rows: Rows) -> None:
+    client = reload_daemon.client()
+    context = client.post('/contexts', json={'label': 'vm-refused'}).json()['name']
+    client.post('/voicemails', json={'name': 'a', 'number': '5300', 'context': context})
+    voicemail = client.post('/voicemails', json={'name': 'b', 'number': '5301', 'context': context}).json()
+
+    def clash() -> None:
+        assert client.put(f'/voicemails/{voicemail["id"]}', json={'number': '5300'}).status_code == 400
+
+    assert calls_of(sysconfd, rows, clash) == []
+
+
+def test_a_voicemail_delete_deletes_its_mailbox_before_the_reload(
+    reload_daemon: Daemon, sysconfd: SysconfdStandIn, rows: Rows
+) -> None:
+    client = reload_daemon.client()
+    context = client.post('/contexts', json={'label': 'vm-gone'}).json()['name']
+    voicemail = client.post('/voicemails', json={'name': 'del', 'number': '5400', 'context': context}).json()
+
+    assert calls_of(sysconfd, rows, lambda: client.delete(f'/voicemails/{voicemail["id"]}')) == [
+        ('delete_voicemail', {'mailbox': '5400', 'context': context}),
+        VOICEMAIL_RELOAD,
+    ]
+
+
+def test_mailbox_calls_made_while_sysconfd_is_down_arrive_later_in_commit_order(
+    reload_daemon: Daemon, sysconfd: SysconfdStandIn, rows: Rows
+) -> None:
+    client = reload_daemon.client()
+    context = client.post('/contexts', json={'label': 'vm-down'}).json()['name']
+    voicemail = client.post('/voicemails', json={'name': 'dn', 'number': '5500', 'context': context}).json()
+    url = f'/voicemails/{voicemail["id"]}'
+    settle(rows)
+    before = len(sysconfd.calls)
+    sysconfd.stop()
+    try:
+        assert client.put(url, json={'number': '5501'}).status_code == 204
+        assert client.put(url, json={'number': '5502'}).status_code == 204
+        assert client.delete(url).status_code == 204
+        assert wait_for(lambda: client.get('/status').json()['sysconfd']['status'] == 'fail')
+    finally:
+        sysconfd.start()
+
+    settle(rows)
+    mailbox_calls = [call for call in sysconfd.calls[before:] if call[0] != 'exec_request_handlers']
+    assert mailbox_calls == [
+        (
+            'move_voicemail',
+            {'old_mailbox': '5500', 'old_context': context, 'new_mailbox': '5501', 'new_context': context},
+        ),
+        (
+            'move_voicemail',
+            {'old_mailbox': '5501', 'old_context': context, 'new_mailbox': '5502', 'new_context': context},
+        ),
+        ('delete_voicemail', {'mailbox': '5502', 'context': context}),
+    ]
+    assert sysconfd.calls[-1][0] == 'exec_request_handlers'  # the reloads come after the moves
+
+
+def test_mailbox_calls_are_sent_with_live_reload_off(
+    reload_daemon: Daemon, sysconfd: SysconfdStandIn, rows: Rows
+) -> None:
+    client = reload_daemon.client()
+    context = client.post('/contexts', json={'label': 'vm-quiet'}).json()['name']
+    voicemail = client.post('/voicemails', json={'name': 'q', 'number': '5600', 'context': context}).json()
+    assert client.put('/configuration/live_reload', json={'enabled': False}).status_code == 204
+    try:
+        calls = calls_of(sysconfd, rows, lambda: client.delete(f'/voicemails/{voicemail["id"]}'))
+    finally:
+        assert client.put('/configuration/live_reload', json={'enabled': True}).status_code == 204
+
+    assert calls == [('delete_voicemail', {'mailbox': '5600', 'context': context})]
+
+
 def test_line_endpoint_links_send_the_module_reload_of_their_kind(
     reload_daemon: Daemon, sysconfd: SysconfdStandIn, rows: Rows
 ) -> None:

@@ -234,7 +234,7 @@ class TestFailuresWriteNothing:
 
         error = self.check(client, rows, {'voicemail': {'id': voicemail['id']}}, 400)
 
-        assert error[0].startswith('Resource Error - Voicemail is global and cannot be associated with a User')
+        assert error == ['Resource Error - Operation not permitted. A global voicemail cannot be associated to users.']
 
     def test_voicemail_of_another_tenant_is_refused_as_by_put(self, daemon: Daemon, client: Client, rows: Rows) -> None:
         owner = create_user(client)

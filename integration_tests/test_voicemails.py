@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 
 from .helpers.client import Client
@@ -9,6 +10,9 @@ from .helpers.daemon import Daemon
 from .helpers.database import Rows
 from .helpers.events import Events
 from .helpers.telephony import create, create_context, create_user, create_voicemail, events_with, number, sub_tenant
+
+ONLY_ONE_GLOBAL = 'Resource Error - Operation not permitted. There can be only one global voicemail per context.'
+GLOBAL_NOT_FOR_USERS = 'Resource Error - Operation not permitted. A global voicemail cannot be associated to users.'
 
 
 def test_create_returns_the_voicemail_with_defaults_and_location(client: Client, daemon: Daemon) -> None:
@@ -97,7 +101,46 @@ def test_one_global_voicemail_per_context(client: Client) -> None:
     )
 
     assert response.status_code == 400
-    assert response.json()[0].startswith('Resource Error - Voicemail already exists')
+    assert response.json() == [ONLY_ONE_GLOBAL]
+
+
+def test_an_edit_making_a_second_global_voicemail_of_a_context_is_refused(client: Client) -> None:
+    context = create_context(client)
+    create_voicemail(client, context, accesstype='global')
+    personal = create_voicemail(client, context)
+
+    response = client.put(f'/voicemails/{personal["id"]}', json={'accesstype': 'global'})
+
+    assert response.status_code == 400
+    assert response.json() == [ONLY_ONE_GLOBAL]
+    assert client.get(f'/voicemails/{personal["id"]}').json()['accesstype'] == 'personal'
+
+
+def test_concurrent_global_voicemails_of_one_context_let_one_win(pg_daemon: Daemon) -> None:
+    context = create_context(pg_daemon.client())
+    barrier = threading.Barrier(6)
+    answers: list[tuple[int, object]] = []
+
+    def post(n: int) -> None:
+        body = {'name': f'g{n}', 'number': f'77{n}', 'context': context['name'], 'accesstype': 'global'}
+        barrier.wait()
+        response = pg_daemon.client().post('/voicemails', json=body)
+        answers.append((response.status_code, response.json()))
+
+    threads = [threading.Thread(target=post, args=(n,)) for n in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(status for status, _ in answers) == [201] + [400] * 5
+    assert all(body == [ONLY_ONE_GLOBAL] for status, body in answers if status == 400)
+
+
+def test_a_global_voicemail_may_be_edited(client: Client) -> None:
+    voicemail = create_voicemail(client, create_context(client), accesstype='global')
+
+    assert client.put(f'/voicemails/{voicemail["id"]}', json={'name': 'still global'}).status_code == 204
 
 
 def test_put_is_partial(client: Client) -> None:
@@ -235,7 +278,17 @@ class TestUserVoicemail:
         response = client.put(f'/users/{user["id"]}/voicemails/{voicemail["id"]}')
 
         assert response.status_code == 400
-        assert response.json()[0].startswith('Resource Error - Voicemail is global')
+        assert response.json() == [GLOBAL_NOT_FOR_USERS]
+
+    def test_a_global_voicemail_cannot_be_created_for_a_user(self, client: Client, rows: Rows) -> None:
+        user, context = create_user(client), create_context(client)
+        body = {'name': 'g', 'number': number(), 'context': context['name'], 'accesstype': 'global'}
+
+        response = client.post(f'/users/{user["id"]}/voicemails', json=body)
+
+        assert response.status_code == 400
+        assert response.json() == [GLOBAL_NOT_FOR_USERS]
+        assert rows.count('voicemail', 'context = :c', c=context['name']) == 0
 
     def test_an_associated_voicemail_cannot_become_global_or_be_deleted(self, client: Client) -> None:
         user, voicemail = create_user(client), create_voicemail(client, create_context(client))
@@ -245,6 +298,7 @@ class TestUserVoicemail:
         deleted = client.delete(f'/voicemails/{voicemail["id"]}')
 
         assert to_global.status_code == 400
+        assert to_global.json() == [GLOBAL_NOT_FOR_USERS]
         assert deleted.status_code == 400
         assert deleted.json() == [
             f"Resource Error - Voicemail is associated with a User ('voicemail_id': {voicemail['id']}, 'user_uuid': '{user['uuid']}')"

@@ -85,6 +85,9 @@ class Voicemails(Protocol):
 
     def dump(self, voicemail: Any) -> dict: ...
 
+    def validate_for_user(self, voicemail: Any) -> None:
+        """Refuse (a Resource Error) a voicemail that may not be given to a user: a global one."""
+
 
 @runtime_checkable
 class VoicemailZoneMessages(Protocol):

@@ -18,6 +18,8 @@ logger = logging.getLogger(__name__)
 class ReloadRecorder(Protocol):
     def record(self, commands: dict[str, list[str]]) -> None: ...
 
+    def call(self, path: str, params: dict[str, str]) -> None: ...
+
 
 class Outbox:
     """The change's side effects: bus events, and Asterisk reload requests when a recorder is set."""
@@ -45,3 +47,9 @@ class Outbox:
         """Record Asterisk reload commands for wazo-sysconfd in the current transaction."""
         if self.reloads is not None and any(commands.values()):
             self.reloads.record(commands)
+
+    def request_sysconfd_call(self, path: str, params: dict[str, str]) -> None:
+        """Record a `GET /<path>` for wazo-sysconfd (mailbox moves and deletions) in the
+        current transaction, sent after the commit before its reloads."""
+        if self.reloads is not None:
+            self.reloads.call(path, params)

@@ -12,13 +12,16 @@ from wazo_confd.database.base import Base, utcnow
 
 
 class SysconfdRequest(Base):
-    """The reload commands of one committed transaction, e.g. {'ipbx': ['dialplan reload']}."""
+    """What one committed transaction asks of wazo-sysconfd: its reload commands, e.g.
+    {'ipbx': ['dialplan reload']}, and its mailbox calls, e.g. [{'path': 'delete_voicemail',
+    'params': {'mailbox': '1000', 'context': 'default'}}], sent before the reloads."""
 
     __tablename__ = 'sysconfd_request'
     __table_args__ = (Index('ix_sysconfd_request_unsent', 'id', postgresql_where='sent_at IS NULL'),)
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     handlers: Mapped[dict] = mapped_column(JSON)
+    calls: Mapped[list | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
 

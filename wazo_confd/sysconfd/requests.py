@@ -1,4 +1,6 @@
-"""Records the reload commands of a change in its own transaction, if live reload is on."""
+"""Records what a change asks of wazo-sysconfd in its own transaction: the reload commands
+if live reload is on, and the mailbox calls (move, delete) whatever live reload says, since
+they keep the messages of a voicemail with its number and context."""
 
 from __future__ import annotations
 
@@ -34,20 +36,37 @@ def merge_handlers(target: dict[str, list[str]], commands: dict[str, list[str]])
 
 
 class ReloadRequests:
-    """One `sysconfd_request` row per transaction that asked for reloads."""
+    """One `sysconfd_request` row per transaction that asked for reloads or mailbox calls."""
 
     def __init__(self, database: Database):
         self._database = database
 
     def record(self, commands: dict[str, list[str]]) -> None:
         session = self._database.session()
-        row = session.info.get('sysconfd_request')
-        if row is None:
-            if not live_reload_enabled(session):
-                return
-            row = SysconfdRequest(handlers={})
-            session.info['sysconfd_request'] = row
-            ordering.add_in_commit_order(session, row)
+        live = session.info.get(_LIVE)
+        if live is None:
+            live = session.info[_LIVE] = live_reload_enabled(session)
+        if not live:
+            return
+        row = _row(session)
         handlers = dict(row.handlers)
         merge_handlers(handlers, commands)
         row.handlers = handlers
+
+    def call(self, path: str, params: dict[str, str]) -> None:
+        """Queue `GET /<path>?<params>` (e.g. `delete_voicemail`), sent in commit order."""
+        row = _row(self._database.session())
+        row.calls = [*(row.calls or []), {'path': path, 'params': params}]
+
+
+_ROW = 'sysconfd_request'
+_LIVE = 'sysconfd_live_reload'
+
+
+def _row(session: Session) -> SysconfdRequest:
+    row = session.info.get(_ROW)
+    if row is None:
+        row = SysconfdRequest(handlers={})
+        session.info[_ROW] = row
+        ordering.add_in_commit_order(session, row)
+    return row

@@ -34,6 +34,7 @@ class UserVoicemailService(AssociationService):
 
     def validate_link(self, user: Any, voicemail: Any) -> None:
         validate_association(user, voicemail, self.dao.voicemail_id_of(user))
+        self.voicemails.validate_for_user(voicemail)
 
     def link(self, user: Any, voicemail: Any) -> None:
         self.dao.associate(user, voicemail)

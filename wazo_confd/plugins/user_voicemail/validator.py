@@ -1,10 +1,11 @@
-"""Business rules of a user-voicemail link: same tenant, a personal box, one per user."""
+"""Business rules of a user-voicemail link: same tenant, one per user (the
+voicemails plugin refuses a global box)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from wazo_confd.errors import ResourceError, different_tenants, resource_associated
+from wazo_confd.errors import different_tenants, resource_associated
 
 
 def validate_association(user: Any, voicemail: Any, current_voicemail_id: int | None) -> None:
@@ -13,5 +14,3 @@ def validate_association(user: Any, voicemail: Any, current_voicemail_id: int | 
     if current_voicemail_id is not None:
         # Upstream names the voicemail being linked, not the one the user has.
         raise resource_associated('User', 'Voicemail', user_id=user.id, voicemail_id=voicemail.id)
-    if voicemail.accesstype == 'global':
-        raise ResourceError('Voicemail is global and cannot be associated with a User', {'voicemail_id': voicemail.id})

@@ -9,6 +9,8 @@ from sqlalchemy.orm import Mapped, backref, mapped_column, relationship
 
 from wazo_confd.database.base import Base
 
+GLOBAL_CONTEXT_INDEX = 'ix_voicemail_global_context'
+
 
 class Voicemail(Base):
     __tablename__ = 'voicemail'
@@ -17,7 +19,7 @@ class Voicemail(Base):
         # most one global voicemail per context.
         UniqueConstraint('number', 'context'),
         Index(
-            'ix_voicemail_global_context',
+            GLOBAL_CONTEXT_INDEX,
             'context',
             unique=True,
             postgresql_where=text("accesstype = 'global'"),

@@ -1,4 +1,5 @@
-"""An edit of a voicemail also tells each of its users (user_voicemail_edited)."""
+"""An edit of a voicemail also tells each of its users (user_voicemail_edited); a moved or
+deleted voicemail asks wazo-sysconfd to move or delete its mailbox."""
 
 from __future__ import annotations
 
@@ -20,3 +21,20 @@ class VoicemailNotifier(CRUDNotifier):
                 family='user',
                 user_uuids=[user.uuid],
             )
+
+    def deleted(self, voicemail: Voicemail) -> None:
+        super().deleted(voicemail)
+        self.outbox.request_sysconfd_call(
+            'delete_voicemail', {'mailbox': voicemail.number, 'context': voicemail.context}
+        )
+
+    def mailbox_moved(self, old_number: str, old_context: str, voicemail: Voicemail) -> None:
+        self.outbox.request_sysconfd_call(
+            'move_voicemail',
+            {
+                'old_mailbox': old_number,
+                'old_context': old_context,
+                'new_mailbox': voicemail.number,
+                'new_context': voicemail.context,
+            },
+        )

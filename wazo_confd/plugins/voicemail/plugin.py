@@ -8,9 +8,11 @@ from wazo_confd.kit.builder import DeclaredPlugin
 from wazo_confd.kit.declaration import Events, Resource, search_on
 from wazo_confd.kit.reloads import Reload
 
+from .dao import VoicemailDao
 from .model import Voicemail
 from .notifier import VoicemailNotifier
 from .schema import VoicemailSchema
+from .service import VoicemailService
 from .validator import build_validator
 
 VOICEMAILS = Resource(
@@ -28,7 +30,9 @@ VOICEMAILS = Resource(
         tiebreak=Voicemail.id,
     ),
     events=Events('voicemail', 'config.voicemail'),
+    dao=VoicemailDao,
     notifier=VoicemailNotifier,
+    service=VoicemailService,
     reloads=(
         Reload('voicemail reload'),
         Reload('module reload res_pjsip.so', 'module reload chan_sccp.so', on='edited'),

@@ -7,13 +7,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from wazo_confd.errors import already_exists, resource_associated
+from wazo_confd.errors import ResourceError, resource_associated
 from wazo_confd.interfaces import CONTEXTS, VOICEMAIL_ZONE_MESSAGES
 from wazo_confd.kit.dao import CRUDDao
 from wazo_confd.kit.validator import KnownReference, TenantReference, ValidationGroup, Validator
 from wazo_confd.plugin_api import Providers
 
 from .model import Voicemail
+
+ONLY_ONE_GLOBAL = 'Operation not permitted. There can be only one global voicemail per context.'
+GLOBAL_NOT_FOR_USERS = 'Operation not permitted. A global voicemail cannot be associated to users.'
+
+
+def only_one_global_error() -> ResourceError:
+    return ResourceError(ONLY_ONE_GLOBAL)
+
+
+def global_voicemail_error() -> ResourceError:
+    """Upstream's error, without metadata, for a global voicemail given to a user."""
+    return ResourceError(GLOBAL_NOT_FOR_USERS)
 
 
 class UniqueGlobalPerContext(Validator):
@@ -25,13 +37,13 @@ class UniqueGlobalPerContext(Validator):
             return
         existing = self.dao.find_by(context=voicemail.context, accesstype='global')
         if existing is not None and existing is not voicemail:
-            raise already_exists('Voicemail', accesstype='global', context=voicemail.context)
+            raise only_one_global_error()
 
 
 class UserVoicemailIsGlobal(Validator):
     def validate(self, voicemail: Voicemail) -> None:
         if voicemail.accesstype == 'global' and voicemail.id is not None and voicemail.users:
-            raise resource_associated('Voicemail', 'User', voicemail_id=voicemail.id, accesstype='global')
+            raise global_voicemail_error()
 
 
 class AssociatedToUser(Validator):
