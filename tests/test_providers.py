@@ -51,6 +51,7 @@ KEYS_AND_PROTOCOLS: list[tuple[Provided[Any], type]] = [
     (interfaces.LINE_EXTENSIONS, interfaces.LineExtensions),
     *((key, interfaces.LineEndpoints) for key in interfaces.LINE_ENDPOINTS.values()),
     (interfaces.USER_VOICEMAILS, interfaces.UserVoicemails),
+    (interfaces.OUTCALLS, interfaces.Outcalls),
 ]
 PROMISES = {key.name: protocol for key, protocol in KEYS_AND_PROTOCOLS}
 

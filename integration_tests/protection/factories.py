@@ -246,6 +246,17 @@ def _extension_body_for_line(maker: Maker) -> dict:
 factory('/lines/{line_id}/extensions', create=_line_for_extensions, body_in=_extension_body_for_line)
 
 
+# --- outcall extensions ---------------------------------------------------------------------
+def _outcall_extension(maker: Maker) -> Made:
+    context = created(maker, '/contexts', {'label': unique('out'), 'type': 'outcall'}, var='name').path['name']
+    extension = _made_json(maker, '/extensions', {'exten': f'_{_digits()}.', 'context': context})
+    outcall = created(maker, '/outcalls', {'name': unique('out')}).path['id']
+    return Made({'outcall_id': outcall, 'extension_id': extension['id']})
+
+
+factory('/outcalls/{outcall_id}/extensions/{extension_id}', create=_outcall_extension, update={'strip_digits': 1})
+
+
 # --- configuration -------------------------------------------------------------------------
 # `enabled: true` is the default: the matrix leaves live reload as other tests expect it.
 factory('/configuration/live_reload', update={'enabled': True})

@@ -11,14 +11,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from marshmallow import Schema
+
 from wazo_confd.errors import different_tenants
 from wazo_confd.http.auth import current_auth
+from wazo_confd.http.body import json_body
 from wazo_confd.http.resource import ConfdResource
 from wazo_confd.plugin_api import Provided
 
 from .notifier import Notifier
 from .reloads import Change, Reload, requested
 from .routing import add_route
+from .schema import load, shared
 
 
 def check_same_tenant(left: Any, right: Any, left_name: str, right_name: str) -> None:
@@ -84,6 +88,10 @@ class Association:
     reloads: tuple[Reload, ...] = ()
     # Registered as this provider, for plugins that link the two on their own (nested creation).
     provider: Provided[Any] | None = None
+    # A PUT body describing the link (an outcall's dial pattern): loaded, then handed to
+    # the service's `associate_with(left, right, form)` instead of `associate`.
+    body: type[Schema] | None = None
+    example: dict | None = None
 
 
 class AssociationNotifier(Notifier):
@@ -127,6 +135,10 @@ class AssociationService:
         self.link(left, right)
         self.notifier.send('associated', 'updated', left, right)
 
+    def associate_with(self, left: Any, right: Any, form: dict) -> None:
+        """A link described by the PUT body (declared `body`): the plugin's to write."""
+        raise NotImplementedError
+
     def dissociate(self, left: Any, right: Any) -> None:
         self.lock(left)
         if not self.linked(left, right):
@@ -165,7 +177,12 @@ class DeclaredAssociation(AssociationResource):
         return self.service.find(left, right, current_auth().item_tenants())
 
     def put(self, **path: Any) -> tuple[None, int]:
-        return self.link(*path.values())
+        body = self.service.declaration.body
+        if body is None:
+            return self.link(*path.values())
+        form = load(shared(body), json_body())
+        self.service.associate_with(*self._pair(*path.values()), form)
+        return None, 204
 
     def delete(self, **path: Any) -> tuple[None, int]:
         return self.unlink(*path.values())
@@ -174,10 +191,13 @@ class DeclaredAssociation(AssociationResource):
 def build_association(declaration: Association, deps: Any) -> AssociationService:
     """The association's service, route and provider."""
     service = declaration.service(declaration, deps.providers, AssociationNotifier(deps.outbox, declaration))
-    attrs = {
+    attrs: dict[str, Any] = {
         '__module__': declaration.service.__module__,
         'acls': {'put': f'{declaration.acl}.update', 'delete': f'{declaration.acl}.delete'},
     }
+    if declaration.body is not None:
+        put = {**AssociationResource.docs['put'], 'body': declaration.body, 'example': declaration.example}
+        attrs['docs'] = {**AssociationResource.docs, 'put': put}
     resource = type(declaration.label, (DeclaredAssociation,), attrs)
     add_route(deps, resource, [declaration.url], declaration.endpoint, service, declaration.provider)
     return service
