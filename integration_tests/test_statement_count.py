@@ -104,6 +104,7 @@ def test_list_statements_do_not_grow_with_the_rows(counting_daemon: Daemon) -> N
             failures.append(f'{path}: {one} statements for 1 row, {many} for {ROWS}')
 
     assert '/users' in checked
+    assert '/callpermissions' in checked
     assert not failures, '; '.join(failures)
 
 
@@ -169,3 +170,32 @@ def test_outcalls_and_extensions_with_dial_patterns_cost_the_same_for_any_page(c
             failures.append(f'{path}: {counts[1]} statements for 1 row, {counts[2]} for {ROWS}')
 
     assert not failures, '; '.join(failures)
+
+
+def test_linked_call_permissions_and_included_contexts_cost_the_same_per_page(counting_daemon: Daemon) -> None:
+    """Rows with links (a permission's users, a user's permissions, a context's included
+    contexts) are read with a number of statements independent of the page's size."""
+    client = counting_daemon.client()
+    tag = f'linked{ROWS}'
+    for serial in range(ROWS):
+        user = client.post('/users', json={'firstname': f'{tag}-{serial}'}).json()
+        permission = client.post('/callpermissions', json={'name': f'{tag}-{serial}'}).json()
+        assert client.put(f'/users/{user["uuid"]}/callpermissions/{permission["id"]}').status_code == 204
+        included = client.post('/contexts', json={'label': f'{tag}-inc-{serial}'}).json()
+        context = client.post('/contexts', json={'label': f'{tag}-main-{serial}'}).json()
+        body = {'contexts': [{'id': included['id']}]}
+        assert client.put(f'/contexts/{context["id"]}/contexts', json=body).status_code == 204
+
+    def count(path: str, search: str, limit: int) -> tuple[int, int]:
+        response = client.get(path, params={'search': search, 'limit': limit})
+        assert response.status_code == 200, response.text
+        assert all(item[key] for item in response.json()['items'] for key in linked[path])
+        return int(response.headers[HEADER]), len(response.json()['items'])
+
+    linked = {'/callpermissions': ['users'], '/users': ['call_permissions'], '/contexts': ['contexts']}
+    for path, search in (('/callpermissions', tag), ('/users', tag), ('/contexts', f'{tag}-main')):
+        count(path, search, 1)  # warm the auth cache for this route's ACL
+        one, one_rows = count(path, search, 1)
+        many, many_rows = count(path, search, ROWS)
+        assert (one_rows, many_rows) == (1, ROWS), path
+        assert one == many, f'{path}: {one} statements for 1 row, {many} for {ROWS}'

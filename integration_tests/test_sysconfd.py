@@ -115,6 +115,35 @@ def reloads_of(sysconfd: SysconfdStandIn, rows: Rows, write: Callable[[], object
     return sysconfd.requests[before:]
 
 
+def test_a_context_inclusion_sends_the_dialplan_reload(
+    reload_daemon: Daemon, sysconfd: SysconfdStandIn, rows: Rows
+) -> None:
+    client = reload_daemon.client()
+    internal, other = (client.post('/contexts', json={'label': 'incl'}).json() for _ in range(2))
+    body = {'contexts': [{'id': other['id']}]}
+
+    sent = reloads_of(sysconfd, rows, lambda: client.put(f'/contexts/{internal["id"]}/contexts', json=body))
+
+    assert sent == [{'ipbx': ['dialplan reload'], 'agentbus': []}]
+
+
+def test_call_permission_writes_send_no_reload(reload_daemon: Daemon, sysconfd: SysconfdStandIn, rows: Rows) -> None:
+    client = reload_daemon.client()
+    made: dict = {}
+    user = client.post('/users', json={'firstname': 'Permitted'}).json()
+    settle(rows)
+
+    writes = [
+        lambda: made.update(client.post('/callpermissions', json={'name': f'perm-{uuid.uuid4().hex}'}).json()),
+        lambda: client.put(f'/callpermissions/{made["id"]}', json={'mode': 'allow'}),
+        lambda: client.put(f'/users/{user["uuid"]}/callpermissions/{made["id"]}'),
+        lambda: client.delete(f'/users/{user["uuid"]}/callpermissions/{made["id"]}'),
+        lambda: client.delete(f'/callpermissions/{made["id"]}'),
+    ]
+
+    assert [reloads_of(sysconfd, rows, write) for write in writes] == [[]] * len(writes)
+
+
 def test_extension_writes_send_the_contract_reloads(
     reload_daemon: Daemon, sysconfd: SysconfdStandIn, rows: Rows
 ) -> None:

@@ -170,6 +170,11 @@ class UserVoicemails(Protocol):
 
 
 @runtime_checkable
+class CallPermissions(Protocol):
+    def get(self, call_permission_id: int, tenant_uuids: list[str] | None) -> Any: ...
+
+
+@runtime_checkable
 class SIPTemplateDefaults(Protocol):
     def __call__(self, tenant_uuid: str) -> dict[str, str]:
         """The uuids of a tenant's default SIP templates, by kind (`global`, `webrtc`, ...)."""
@@ -193,3 +198,4 @@ LINE_EXTENSIONS = Provided[LineExtensions]('line_extension_service')
 LINE_ENDPOINTS = {kind: Provided[LineEndpoints](f'line_endpoint_{kind}_service') for kind in ENDPOINTS}
 OUTCALLS = Provided[Outcalls]('outcall_service')
 USER_VOICEMAILS = Provided[UserVoicemails]('user_voicemail_service')
+CALL_PERMISSIONS = Provided[CallPermissions]('call_permission_service')

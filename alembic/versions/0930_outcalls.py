@@ -1,14 +1,14 @@
 """outcalls and their dial patterns (outcall_extension)
 
 Revision ID: 0930
-Revises: 0850
+Revises: 0920
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = '0930'
-down_revision = '0850'
+down_revision = '0920'
 branch_labels = None
 depends_on = None
 

@@ -264,3 +264,14 @@ factory('/configuration/live_reload', update={'enabled': True})
 
 # --- time zones ----------------------------------------------------------------------------
 factory('/timezones')
+
+
+# --- call permissions of users, context inclusions ------------------------------------------
+def _user_call_permission(maker: Maker) -> Made:
+    user = created(maker, '/users', {'firstname': unique('user')}).path['id']
+    call_permission = created(maker, '/callpermissions', {'name': unique('perm')}).path['id']
+    return Made({'user_id': user, 'call_permission_id': call_permission})
+
+
+factory('/users/{user_id}/callpermissions/{call_permission_id}', create=_user_call_permission, update={})
+factory('/contexts/{context_id}/contexts', create=_context_of_ranges, update={'contexts': []})

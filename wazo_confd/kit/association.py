@@ -92,6 +92,11 @@ class Association:
     # the service's `associate_with(left, right, form)` instead of `associate`.
     body: type[Schema] | None = None
     example: dict | None = None
+    # More rules of the same route (a user named by its id or its uuid).
+    aliases: tuple[str, ...] = ()
+    # The users an event is about (a `user` family event: `user_uuid:<uuid>` headers);
+    # a tenant event (`user_uuid:*`) when None.
+    users: Callable[[Any, Any], list[str]] | None = None
 
 
 class AssociationNotifier(Notifier):
@@ -104,7 +109,9 @@ class AssociationNotifier(Notifier):
         if declaration.event is not None and declaration.payload is not None:
             routing_key = f'{declaration.routing.format(left=left, right=right)}.{verb}'
             payload = declaration.payload(left, right)
-            self.emit(f'{declaration.event}_{action}', routing_key, payload, left.tenant_uuid)
+            users = declaration.users
+            family, user_uuids = ('tenant', None) if users is None else ('user', users(left, right))
+            self.emit(f'{declaration.event}_{action}', routing_key, payload, left.tenant_uuid, family, user_uuids)
         self.outbox.request_reload(requested(declaration.reloads, Change(action, left)))
 
 
@@ -199,5 +206,7 @@ def build_association(declaration: Association, deps: Any) -> AssociationService
         put = {**AssociationResource.docs['put'], 'body': declaration.body, 'example': declaration.example}
         attrs['docs'] = {**AssociationResource.docs, 'put': put}
     resource = type(declaration.label, (DeclaredAssociation,), attrs)
-    add_route(deps, resource, [declaration.url], declaration.endpoint, service, declaration.provider)
+    add_route(
+        deps, resource, [declaration.url, *declaration.aliases], declaration.endpoint, service, declaration.provider
+    )
     return service

@@ -135,7 +135,8 @@ class UserDao(CRUDDao[User]):
     model = User
     resource_name = 'User'
     search_config = SEARCH
-    empty_on_create = ('lines', 'voicemail')
+    # A new user has no links yet (call_permissions: the call permissions plugin's backref).
+    empty_on_create = ('lines', 'voicemail', 'call_permissions')
 
     @cached_property
     def plain(self) -> PlainRows:

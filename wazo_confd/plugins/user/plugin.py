@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from wazo_confd.interfaces import USERS
+from wazo_confd.kit.contributions import contributions
 from wazo_confd.plugin_api import PluginDependencies
 
 from .dao import UserDao
@@ -19,6 +20,7 @@ class Plugin:
         service = UserService(dao, build_validator(dao), UserNotifier(deps.outbox), deps.providers)
         service.schema = UserSchema
         deps.providers.register(USERS, service)
+        contributions(deps.providers).offer('users', UserSchema)
         kwargs = {'service': service}
         deps.api.add_resource(UserList, '/users', endpoint='users_list', resource_class_kwargs=kwargs)
         deps.api.add_resource(

@@ -6,6 +6,7 @@ from typing import Any
 
 from marshmallow import fields, post_dump, post_load, validate
 
+from wazo_confd.kit.contributions import Placeholder
 from wazo_confd.kit.projections import LineRelation, many
 from wazo_confd.kit.schema import BaseSchema, Link, ListLinks, StrictBoolean, StrictInteger, StrictString, shared
 
@@ -77,7 +78,7 @@ class UserSchema(BaseSchema):
 
     # Related objects are embedded read-only; associations change them.
     agent = fields.Constant(None, dump_only=True)
-    call_permissions = fields.Constant([], dump_only=True)
+    call_permissions = Placeholder([])  # contributed by the call permissions plugin
     call_pickup_target_users = fields.Constant([], dump_only=True)
     groups = fields.Constant([], dump_only=True)
     incalls = fields.Constant([], dump_only=True)

@@ -1,0 +1,20 @@
+"""The contexts an internal context includes, in the order their dialplans are searched."""
+
+from __future__ import annotations
+
+from sqlalchemy import ForeignKey, Integer
+from sqlalchemy.orm import Mapped, mapped_column
+
+from wazo_confd.database.base import Base
+
+
+class ContextInclusion(Base):
+    __tablename__ = 'context_inclusion'
+    __table_args__ = {'info': {'resource': 'Context'}}
+
+    context_id: Mapped[int] = mapped_column(Integer, ForeignKey('context.id', ondelete='CASCADE'), primary_key=True)
+    included_context_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey('context.id', ondelete='CASCADE'), primary_key=True, index=True
+    )
+    # 0 for the first included context, searched first.
+    priority: Mapped[int] = mapped_column(Integer, default=0)

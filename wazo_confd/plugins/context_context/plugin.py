@@ -1,0 +1,113 @@
+"""The context-context association: PUT /contexts/{context_id}/contexts, the contexts a
+context includes, in order. Contexts come from the contexts plugin's provider."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import delete, insert
+from sqlalchemy.orm import relationship
+
+from wazo_confd.database.base import Base
+from wazo_confd.errors import NotFoundError, not_permitted, param_not_found
+from wazo_confd.interfaces import CONTEXTS
+from wazo_confd.kit.association import check_same_tenant
+from wazo_confd.kit.builder import DeclaredPlugin
+from wazo_confd.kit.contributions import contributions
+from wazo_confd.kit.list_association import ListAssociation, ListAssociationService
+from wazo_confd.kit.projections import many
+from wazo_confd.kit.reloads import Reload
+from wazo_confd.kit.schema import relation
+from wazo_confd.plugin_api import PluginDependencies
+
+from .model import ContextInclusion
+
+# How a context shows the contexts it includes.
+IncludedContextRelation = relation('contexts', 'id', 'name', 'label')
+
+
+class ContextContexts(ListAssociationService):
+    def lock(self, context: Any) -> None:
+        self.lefts.dao.lock(context)
+
+    def find(self, left_id: Any, keys: list[Any], tenant_uuids: Any) -> tuple[Any, list[Any]]:
+        context = self.lefts.get(left_id, tenant_uuids)
+        included = []
+        for key in keys:
+            try:
+                included.append(self.rights.get(key, tenant_uuids))
+            except NotFoundError as e:
+                # A listed context is a field of the body: an input error, not a missing page.
+                raise param_not_found('contexts', 'Context', **e.metadata) from e
+        return context, included
+
+    def validate(self, context: Any, included: list[Any]) -> None:
+        if any(other.id == context.id for other in included):
+            raise not_permitted('Cannot include context inside itself')
+        if len({other.id for other in included}) != len(included):
+            raise not_permitted('Cannot include same context more than once')
+        for other in included:
+            check_same_tenant(context, other, 'context', 'included_context')
+
+    def set_links(self, context: Any, included: list[Any]) -> None:
+        session = self.lefts.dao.session
+        session.execute(delete(ContextInclusion).where(ContextInclusion.context_id == context.id))
+        if included:
+            rows = [
+                {'context_id': context.id, 'included_context_id': other.id, 'priority': position}
+                for position, other in enumerate(included)
+            ]
+            session.execute(insert(ContextInclusion), rows)
+        # The context's `contexts`, read again when shown.
+        session.expire(context, ['contexts'])
+
+
+CONTEXT_CONTEXTS = ListAssociation(
+    url='/contexts/<int:context_id>/contexts',
+    endpoint='contextcontextlist',
+    acl='confd.contexts.{context_id}.contexts.update',
+    left=CONTEXTS,
+    right=CONTEXTS,
+    label='ContextContextList',
+    service=ContextContexts,
+    field='contexts',
+    sides=('context', 'included_context'),
+    event='contexts',  # contexts_associated
+    routing='config.contexts.contexts',
+    payload=lambda context, included: {'context_id': context.id, 'context_ids': [other.id for other in included]},
+    reloads=(Reload('dialplan reload'),),
+    example={'contexts': [{'id': 1}]},
+)
+
+
+def _mapped_class(table: str) -> Any:
+    """The class mapped to `table` (another plugin's model, never imported)."""
+    for mapper in Base.registry.mappers:
+        if getattr(mapper.local_table, 'name', None) == table:
+            return mapper.class_
+    raise LookupError(f'no model of the table {table}')
+
+
+def map_included_contexts() -> None:
+    """Give every context its `contexts`, read through the inclusion rows, in order."""
+    context = _mapped_class('context')
+    if 'contexts' in context.__mapper__.relationships:
+        return
+    context.contexts = relationship(
+        context,
+        secondary=ContextInclusion.__table__,
+        primaryjoin=context.id == ContextInclusion.context_id,
+        secondaryjoin=context.id == ContextInclusion.included_context_id,
+        order_by=ContextInclusion.priority,
+        viewonly=True,
+        lazy='selectin',
+    )
+
+
+class Plugin(DeclaredPlugin):
+    associations = (CONTEXT_CONTEXTS,)
+
+    def load(self, deps: PluginDependencies) -> None:
+        map_included_contexts()
+        super().load(deps)
+        contributions(deps.providers).contribute('contexts', 'contexts', many(IncludedContextRelation))
