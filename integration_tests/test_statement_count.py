@@ -159,8 +159,15 @@ def test_outcalls_and_extensions_with_dial_patterns_cost_the_same_for_any_page(c
         extension = client.post('/extensions', json={'exten': f'_{n}.', 'context': context}).json()
         linked = client.put(f'/outcalls/{outcall["id"]}/extensions/{extension["id"]}', json={'prefix': '0'})
         assert linked.status_code == 204
+        permission = client.post('/callpermissions', json={'name': f'counted-out-perm-{n}'}).json()
+        assert client.put(f'/outcalls/{outcall["id"]}/callpermissions/{permission["id"]}').status_code == 204
     failures = []
-    for path, params in (('/outcalls', {'search': 'counted-out'}), ('/extensions', {'context': context})):
+    pages = (
+        ('/outcalls', {'search': 'counted-out'}),
+        ('/extensions', {'context': context}),
+        ('/callpermissions', {'search': 'counted-out-perm'}),
+    )
+    for path, params in pages:
         counts = []
         for limit in (1, 1, ROWS):  # the first warms the auth cache for this route's ACL
             response = counting_daemon.client().get(path, params={**params, 'limit': limit})

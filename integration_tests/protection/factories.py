@@ -257,6 +257,15 @@ def _outcall_extension(maker: Maker) -> Made:
 factory('/outcalls/{outcall_id}/extensions/{extension_id}', create=_outcall_extension, update={'strip_digits': 1})
 
 
+def _outcall_call_permission(maker: Maker) -> Made:
+    outcall = created(maker, '/outcalls', {'name': unique('out')}).path['id']
+    call_permission = created(maker, '/callpermissions', {'name': unique('perm')}).path['id']
+    return Made({'outcall_id': outcall, 'call_permission_id': call_permission})
+
+
+factory('/outcalls/{outcall_id}/callpermissions/{call_permission_id}', create=_outcall_call_permission, update={})
+
+
 # --- configuration -------------------------------------------------------------------------
 # `enabled: true` is the default: the matrix leaves live reload as other tests expect it.
 factory('/configuration/live_reload', update={'enabled': True})
