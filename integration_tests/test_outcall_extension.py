@@ -215,3 +215,15 @@ def test_a_freed_extension_can_be_deleted(client: Client) -> None:
     client.delete(url(route, extension))
 
     assert client.delete(f'/extensions/{extension["id"]}').status_code == 204
+
+
+def test_deleting_the_tenant_removes_its_outcalls_and_dial_patterns(daemon: Daemon, rows: Rows) -> None:
+    tenant = daemon.client().post('/tenants', json={'name': unique('t')}).json()['uuid']
+    client = daemon.client(tenant=tenant)
+    route, extension = outcall(client), outcall_extension(client)
+    client.put(url(route, extension), json={})
+
+    assert daemon.client().delete(f'/tenants/{tenant}').status_code == 204
+
+    assert rows.count('outcall', 'tenant_uuid = :t', t=tenant) == 0
+    assert rows.count('outcall_extension', 'outcall_id = :o', o=route['id']) == 0
