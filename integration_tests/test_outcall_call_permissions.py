@@ -142,7 +142,7 @@ def test_link_and_unlink_publish_their_events(listener: BusListener, tmp_path_fa
         ]
     finally:
         daemon.stop()
-        delete_queue(config['bus']['queue_name'])
+        delete_queue(daemon.config['bus']['queue_name'])
         drop_database(uri)
 
     assert [(m.headers['name'], m.routing_key) for m in messages] == [
