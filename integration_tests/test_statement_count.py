@@ -165,6 +165,34 @@ def test_a_full_user_in_one_post_asks_each_question_once(counting_daemon: Daemon
     assert int(response.headers[HEADER]) <= MAX_FULL_USER_STATEMENTS
 
 
+def test_outcalls_and_extensions_with_dial_patterns_cost_the_same_for_any_page(counting_daemon: Daemon) -> None:
+    client = counting_daemon.client()
+    context = client.post('/contexts', json={'label': 'counted-out', 'type': 'outcall'}).json()['name']
+    for n in range(ROWS):
+        outcall = client.post('/outcalls', json={'name': f'counted-out-{n}'}).json()
+        extension = client.post('/extensions', json={'exten': f'_{n}.', 'context': context}).json()
+        linked = client.put(f'/outcalls/{outcall["id"]}/extensions/{extension["id"]}', json={'prefix': '0'})
+        assert linked.status_code == 204
+        permission = client.post('/callpermissions', json={'name': f'counted-out-perm-{n}'}).json()
+        assert client.put(f'/outcalls/{outcall["id"]}/callpermissions/{permission["id"]}').status_code == 204
+    failures = []
+    pages = (
+        ('/outcalls', {'search': 'counted-out'}),
+        ('/extensions', {'context': context}),
+        ('/callpermissions', {'search': 'counted-out-perm'}),
+    )
+    for path, params in pages:
+        counts = []
+        for limit in (1, 1, ROWS):  # the first warms the auth cache for this route's ACL
+            response = counting_daemon.client().get(path, params={**params, 'limit': limit})
+            assert len(response.json()['items']) == limit
+            counts.append(int(response.headers[HEADER]))
+        if counts[1] != counts[2]:
+            failures.append(f'{path}: {counts[1]} statements for 1 row, {counts[2]} for {ROWS}')
+
+    assert not failures, '; '.join(failures)
+
+
 def test_linked_call_permissions_and_included_contexts_cost_the_same_per_page(counting_daemon: Daemon) -> None:
     """Rows with links (a permission's users, a user's permissions, a context's included
     contexts) are read with a number of statements independent of the page's size."""

@@ -353,6 +353,32 @@ def test_a_zone_messages_write_sends_the_voicemail_reload(
     assert sysconfd.requests[before:] == [{'ipbx': ['voicemail reload'], 'agentbus': []}]
 
 
+def test_outcall_extension_links_send_the_dialplan_reload(
+    reload_daemon: Daemon, sysconfd: SysconfdStandIn, rows: Rows
+) -> None:
+    client = reload_daemon.client()
+    context = client.post('/contexts', json={'label': 'out', 'type': 'outcall'}).json()['name']
+    extension = client.post('/extensions', json={'exten': '_9.', 'context': context}).json()
+    outcall = client.post('/outcalls', json={'name': f'out-{uuid.uuid4().hex[:8]}'}).json()
+    link = f'/outcalls/{outcall["id"]}/extensions/{extension["id"]}'
+    dialplan = [{'ipbx': ['dialplan reload'], 'agentbus': []}]
+
+    assert reloads_of(sysconfd, rows, lambda: client.put(link, json={'strip_digits': 1})) == dialplan
+    assert reloads_of(sysconfd, rows, lambda: client.delete(link)) == dialplan
+
+
+def test_outcall_writes_send_no_reload(reload_daemon: Daemon, sysconfd: SysconfdStandIn, rows: Rows) -> None:
+    client = reload_daemon.client()
+    made: dict = {}
+
+    def create() -> None:
+        made.update(client.post('/outcalls', json={'name': f'out-{uuid.uuid4().hex[:8]}'}).json())
+
+    assert reloads_of(sysconfd, rows, create) == []
+    assert reloads_of(sysconfd, rows, lambda: client.put(f'/outcalls/{made["id"]}', json={'ring_time': 5})) == []
+    assert reloads_of(sysconfd, rows, lambda: client.delete(f'/outcalls/{made["id"]}')) == []
+
+
 def test_a_registrar_write_sends_no_reload(reload_daemon: Daemon, sysconfd: SysconfdStandIn, rows: Rows) -> None:
     settle(rows)
     before = len(sysconfd.requests)

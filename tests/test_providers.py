@@ -52,6 +52,7 @@ KEYS_AND_PROTOCOLS: list[tuple[Provided[Any], type]] = [
     (interfaces.LINE_EXTENSIONS, interfaces.LineExtensions),
     *((key, interfaces.LineEndpoints) for key in interfaces.LINE_ENDPOINTS.values()),
     (interfaces.USER_VOICEMAILS, interfaces.UserVoicemails),
+    (interfaces.OUTCALLS, interfaces.Outcalls),
     (interfaces.CALL_PERMISSIONS, interfaces.CallPermissions),
 ]
 PROMISES = {key.name: protocol for key, protocol in KEYS_AND_PROTOCOLS}

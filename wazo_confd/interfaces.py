@@ -101,6 +101,22 @@ class Users(Protocol):
     def lock(self, user: Any) -> None: ...
 
 
+@runtime_checkable
+class Outcalls(Protocol):
+    def get(self, outcall_id: int, tenant_uuids: list[str] | None) -> Any: ...
+
+    def lock(self, outcall: Any) -> None: ...
+
+    def dial_pattern(self, outcall: Any, extension: Any) -> Any | None:
+        """The dial pattern leading `extension` to the outcall, or None."""
+
+    def set_dial_pattern(self, outcall: Any, extension: Any, form: dict) -> None:
+        """Lead `extension` to the outcall with these pattern fields (`caller_id`,
+        `external_prefix`, `prefix`, `strip_digits`), or change them when it already does."""
+
+    def remove_dial_pattern(self, outcall: Any, extension: Any) -> None: ...
+
+
 @dataclass
 class NestedLine:
     """A line made by POST /lines, with what was made with it."""
@@ -184,5 +200,6 @@ LINES = Provided[Lines]('line_service')
 USER_LINES = Provided[UserLines]('user_line_service')
 LINE_EXTENSIONS = Provided[LineExtensions]('line_extension_service')
 LINE_ENDPOINTS = {kind: Provided[LineEndpoints](f'line_endpoint_{kind}_service') for kind in ENDPOINTS}
+OUTCALLS = Provided[Outcalls]('outcall_service')
 USER_VOICEMAILS = Provided[UserVoicemails]('user_voicemail_service')
 CALL_PERMISSIONS = Provided[CallPermissions]('call_permission_service')

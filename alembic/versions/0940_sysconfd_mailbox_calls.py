@@ -1,7 +1,7 @@
 """the mailbox calls (move_voicemail, delete_voicemail) of a wazo-sysconfd request
 
 Revision ID: 0940
-Revises: 0920
+Revises: 0931
 Create Date: 2026-12-03 10:00:00
 
 A voicemail whose number or context changed, or that was deleted, asks wazo-sysconfd to
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0940'
-down_revision = '0920'
+down_revision = '0931'
 branch_labels = None
 depends_on = None
 

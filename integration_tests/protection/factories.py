@@ -246,6 +246,26 @@ def _extension_body_for_line(maker: Maker) -> dict:
 factory('/lines/{line_id}/extensions', create=_line_for_extensions, body_in=_extension_body_for_line)
 
 
+# --- outcall extensions ---------------------------------------------------------------------
+def _outcall_extension(maker: Maker) -> Made:
+    context = created(maker, '/contexts', {'label': unique('out'), 'type': 'outcall'}, var='name').path['name']
+    extension = _made_json(maker, '/extensions', {'exten': f'_{_digits()}.', 'context': context})
+    outcall = created(maker, '/outcalls', {'name': unique('out')}).path['id']
+    return Made({'outcall_id': outcall, 'extension_id': extension['id']})
+
+
+factory('/outcalls/{outcall_id}/extensions/{extension_id}', create=_outcall_extension, update={'strip_digits': 1})
+
+
+def _outcall_call_permission(maker: Maker) -> Made:
+    outcall = created(maker, '/outcalls', {'name': unique('out')}).path['id']
+    call_permission = created(maker, '/callpermissions', {'name': unique('perm')}).path['id']
+    return Made({'outcall_id': outcall, 'call_permission_id': call_permission})
+
+
+factory('/outcalls/{outcall_id}/callpermissions/{call_permission_id}', create=_outcall_call_permission, update={})
+
+
 # --- configuration -------------------------------------------------------------------------
 # `enabled: true` is the default: the matrix leaves live reload as other tests expect it.
 factory('/configuration/live_reload', update={'enabled': True})

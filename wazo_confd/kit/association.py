@@ -11,9 +11,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from marshmallow import Schema
+
 from wazo_confd.database.uow import Database
 from wazo_confd.errors import different_tenants
 from wazo_confd.http.auth import current_auth
+from wazo_confd.http.body import json_body
 from wazo_confd.http.resource import ConfdResource
 from wazo_confd.plugin_api import Provided
 
@@ -21,6 +24,7 @@ from .creation import Creation, build_creation
 from .notifier import Notifier
 from .reloads import Change, Reload, requested
 from .routing import add_route, rules_of
+from .schema import load, shared
 
 Family = Literal['tenant', 'user', 'service']
 # The routing key's last word for each action.
@@ -100,6 +104,10 @@ class Association:
     methods: tuple[Literal['put', 'delete'], ...] = ('put', 'delete')
     # `POST` of a right object made from the body and linked to the left one (kit/creation.py).
     creation: Creation | None = None
+    # A PUT body describing the link (an outcall's dial pattern): loaded, then handed to
+    # the service's `associate_with(left, right, form)` instead of `associate`.
+    body: type[Schema] | None = None
+    example: dict | None = None
 
 
 class AssociationNotifier(Notifier):
@@ -152,6 +160,10 @@ class AssociationService:
             return
         self.validate_link(left, right)
         self.notify('associated', left, right, self.link(left, right))
+
+    def associate_with(self, left: Any, right: Any, form: dict) -> None:
+        """A link described by the PUT body (declared `body`): the plugin's to write."""
+        raise NotImplementedError
 
     def dissociate(self, left: Any, right: Any) -> None:
         self.lock(left)
@@ -215,7 +227,12 @@ class DeclaredAssociation(AssociationResource):
         return self.service.find(left, right, current_auth().item_tenants())
 
     def put(self, **path: Any) -> tuple[None, int]:
-        return self.link(*path.values())
+        body = self.service.declaration.body
+        if body is None:
+            return self.link(*path.values())
+        form = load(shared(body), json_body())
+        self.service.associate_with(*self._pair(*path.values()), form)
+        return None, 204
 
     def delete(self, **path: Any) -> tuple[None, int]:
         return self.unlink(*path.values())
@@ -227,11 +244,14 @@ def build_association(declaration: Association, deps: Any) -> AssociationService
     if declaration.dao is not None:
         service.dao = declaration.dao(deps.database)
     verbs = {'put': 'update', 'delete': 'delete'}
-    attrs = {
+    attrs: dict[str, Any] = {
         '__module__': declaration.service.__module__,
         'acls': {method: f'{declaration.acl}.{verbs[method]}' for method in declaration.methods},
         'methods': {method.upper() for method in declaration.methods},
     }
+    if declaration.body is not None:
+        put = {**AssociationResource.docs['put'], 'body': declaration.body, 'example': declaration.example}
+        attrs['docs'] = {**AssociationResource.docs, 'put': put}
     resource = type(declaration.label, (DeclaredAssociation,), attrs)
     add_route(deps, resource, rules_of(declaration.url), declaration.endpoint, service, declaration.provider)
     if declaration.creation is not None:

@@ -36,7 +36,7 @@ EXTENSIONS = Resource(
     ),
     unique=(('exten', 'context'),),
     validators=build_validator,
-    empty_on_create=('lines',),
+    empty_on_create=('lines', 'outcall'),
     dao=ExtensionDao,
     service=ExtensionService,
     provides=EXTENSIONS_KEY,

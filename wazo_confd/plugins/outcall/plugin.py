@@ -1,0 +1,40 @@
+"""The outcalls plugin: /outcalls, and the `outcall_service` offered to the association plugins."""
+
+from __future__ import annotations
+
+from wazo_confd.interfaces import OUTCALLS
+from wazo_confd.kit.builder import Built, DeclaredPlugin
+from wazo_confd.kit.contributions import contributions
+from wazo_confd.kit.declaration import Events, Resource, search_on
+from wazo_confd.kit.projections import one
+from wazo_confd.plugin_api import PluginDependencies
+
+from .dao import OutcallDao
+from .model import Outcall
+from .schema import OutcallRelation, OutcallSchema
+from .service import OutcallService
+
+OUTCALLS_RESOURCE = Resource(
+    model=Outcall,
+    schema=OutcallSchema,
+    url='/outcalls',
+    endpoints=('outcalllist', 'outcalls'),
+    acl='confd.outcalls',
+    search=search_on(Outcall, 'id', 'description', 'name', 'preprocess_subroutine', default_sort='id'),
+    events=Events('outcall', 'config.outcalls', payload=('id',)),
+    unique=('name',),
+    empty_on_create=('extensions',),
+    dao=OutcallDao,
+    service=OutcallService,
+    provides=OUTCALLS,
+    example={'name': 'to-the-world', 'description': 'Outgoing calls', 'ring_time': 30},
+    update_example={'description': 'Calls to the outside'},
+)
+
+
+class Plugin(DeclaredPlugin):
+    resources = (OUTCALLS_RESOURCE,)
+
+    def loaded(self, built: Built, deps: PluginDependencies) -> None:
+        # The outcall an extension leads to (the `outcall` relationship this plugin maps).
+        contributions(deps.providers).contribute('extensions', 'outcall', one(OutcallRelation))

@@ -1,0 +1,68 @@
+"""The outcall-extension association: /outcalls/{outcall_id}/extensions/{extension_id},
+an extension of an outcall context made a dial pattern of the outcall."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wazo_confd.errors import ResourceError, resource_associated
+from wazo_confd.interfaces import CONTEXTS, EXTENSIONS, OUTCALLS
+from wazo_confd.kit.association import Association, AssociationService, check_same_tenant
+from wazo_confd.kit.builder import DeclaredPlugin
+from wazo_confd.kit.reloads import Reload
+
+from .schema import OutcallExtensionSchema
+
+# Owners that leave an extension free for an outcall: none, or lines (whose internal
+# context the context check then refuses), as upstream.
+FREE = (None, 'user')
+
+
+class OutcallExtensionService(AssociationService):
+    def linked(self, outcall: Any, extension: Any) -> bool:
+        return self.lefts.dial_pattern(outcall, extension) is not None
+
+    def associate_with(self, outcall: Any, extension: Any, form: dict) -> None:
+        """Link them, or change the dial pattern of a link that exists (an event each time)."""
+        self.lock(outcall)
+        if not self.linked(outcall, extension):
+            self.validate_link(outcall, extension)
+        self.lefts.set_dial_pattern(outcall, extension, form)
+        self.notifier.send('associated', 'updated', outcall, extension)
+
+    def validate_link(self, outcall: Any, extension: Any) -> None:
+        check_same_tenant(extension, outcall, 'extension', 'outcall')
+        if extension.owner_type not in FREE:
+            other = getattr(extension, 'outcall', None)
+            associated = {'associated_id': other.id} if other is not None else {}
+            raise resource_associated('Extension', extension.owner_type, extension_id=extension.id, **associated)
+        context = self.providers.get(CONTEXTS).find_in_subtree(extension.context, extension.tenant_uuid)
+        if context is not None and context.type != 'outcall':
+            raise ResourceError(
+                f"ContextType '{context.type}' cannot be associated", {'id': extension.id, 'context': extension.context}
+            )
+
+    def unlink(self, outcall: Any, extension: Any) -> None:
+        self.lefts.remove_dial_pattern(outcall, extension)
+
+
+OUTCALL_EXTENSION = Association(
+    url='/outcalls/<int:outcall_id>/extensions/<int:extension_id>',
+    endpoint='outcall_extensions',
+    acl='confd.outcalls.{outcall_id}.extensions.{extension_id}',
+    left=OUTCALLS,
+    right=EXTENSIONS,
+    label='OutcallExtensionItem',
+    service=OutcallExtensionService,
+    sides=('outcall', 'extension'),
+    event='outcall_extension',
+    routing='config.outcalls.extensions',
+    payload=lambda outcall, extension: {'outcall_id': outcall.id, 'extension_id': extension.id},
+    reloads=(Reload('dialplan reload'),),
+    body=OutcallExtensionSchema,
+    example={'prefix': '0', 'strip_digits': 1, 'caller_id': 'Reception <5551234>'},
+)
+
+
+class Plugin(DeclaredPlugin):
+    associations = (OUTCALL_EXTENSION,)
