@@ -50,3 +50,10 @@ LineRelation = relation(
 def line_of(obj: Any) -> dict | None:
     """`{"id": ...}` of the line using an endpoint, as endpoint events carry it; None if none."""
     return {'id': obj.line.id} if obj.line is not None else None
+
+
+def trunk_of(obj: Any) -> dict | None:
+    """`{"id": ...}` of the trunk using an endpoint, as endpoint events carry it; None if
+    none (or when the trunks plugin, which gives endpoints their `trunk`, is not there)."""
+    trunk = getattr(obj, 'trunk', None)
+    return {'id': trunk.id} if trunk is not None else None

@@ -8,7 +8,7 @@ from typing import Any
 from wazo_confd.interfaces import ENDPOINT_CUSTOM
 from wazo_confd.kit.builder import DeclaredPlugin
 from wazo_confd.kit.declaration import Events, Resource, search_on
-from wazo_confd.kit.projections import line_of
+from wazo_confd.kit.projections import line_of, trunk_of
 from wazo_confd.kit.service import CRUDService
 
 from .model import EndpointCustom
@@ -34,7 +34,7 @@ def payload(endpoint: Any) -> dict:
         'id': endpoint.id,
         'tenant_uuid': endpoint.tenant_uuid,
         'interface': endpoint.interface,
-        'trunk': None,
+        'trunk': trunk_of(endpoint),
         'line': line_of(endpoint),
     }
 

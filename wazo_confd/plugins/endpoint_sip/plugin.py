@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from wazo_confd.interfaces import ENDPOINT_SIP, SIP_SECTION_NAMES, SIP_TEMPLATE_DEFAULTS
+from wazo_confd.kit.contributions import contributions
 from wazo_confd.kit.pjsip_doc import PJSIPDoc
 from wazo_confd.plugin_api import PluginDependencies
 
@@ -39,6 +40,8 @@ class Plugin:
         deps.providers.register(ENDPOINT_SIP, endpoints)
         deps.providers.register(SIP_SECTION_NAMES, endpoints)
         deps.providers.register(SIP_TEMPLATE_DEFAULTS, template_dao.defaults_of)
+        # Placeholders other plugins fill (the trunks plugin: `trunk`).
+        contributions(deps.providers).offer('endpoint_sip', EndpointSIPSchema)
 
         create_defaults = tenant_templates_creator(template_dao, templates.create)
         deps.database.on_tenant_created(create_defaults)
