@@ -65,7 +65,6 @@ def _sip(endpoint: Any) -> dict:
     return {
         'uuid': endpoint.uuid,
         'tenant_uuid': endpoint.tenant_uuid,
-        'label': endpoint.label,
         'name': endpoint.name,
         'auth_section_options': [[key, value] for key, value in options if key == 'username'],
         'registration_section_options': [[key, value] for key, value in registration if key == 'client_uri'],
