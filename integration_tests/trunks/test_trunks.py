@@ -198,3 +198,16 @@ def test_a_trunk_of_another_tenant_is_404(api: Client, trunk_daemon: Daemon) -> 
 
     assert response.status_code == 404
     assert created['id'] not in [t['id'] for t in trunk_daemon.client(tenant=sibling).get('/trunks').json()['items']]
+
+
+def test_deleting_a_tenant_removes_its_trunks(api: Client, trunk_daemon: Daemon) -> None:
+    child = api.post('/tenants', json={'name': unique('gone')}).json()['uuid']
+    client = trunk_daemon.client(tenant=child)
+    created = trunk(client, context=context(client))
+    endpoint = iax(client)
+    client.put(f'/trunks/{created["id"]}/endpoints/iax/{endpoint["id"]}')
+
+    assert api.delete(f'/tenants/{child}').status_code == 204
+
+    assert api.get(f'/trunks/{created["id"]}').status_code == 404
+    assert api.get(f'/endpoints/iax/{endpoint["id"]}').status_code == 404
