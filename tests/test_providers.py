@@ -51,6 +51,10 @@ KEYS_AND_PROTOCOLS: list[tuple[Provided[Any], type]] = [
     (interfaces.LINE_EXTENSIONS, interfaces.LineExtensions),
     *((key, interfaces.LineEndpoints) for key in interfaces.LINE_ENDPOINTS.values()),
     (interfaces.USER_VOICEMAILS, interfaces.UserVoicemails),
+    (interfaces.ENDPOINT_IAX, interfaces.Endpoints),
+    (interfaces.TRUNKS, interfaces.Trunks),
+    (interfaces.REGISTER_IAX, interfaces.RegistersIAX),
+    (interfaces.TRUNK_ENDPOINT_OWNERS, interfaces.EndpointOwners),
 ]
 PROMISES = {key.name: protocol for key, protocol in KEYS_AND_PROTOCOLS}
 
