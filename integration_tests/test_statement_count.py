@@ -24,7 +24,9 @@ ROWS = 3
 MAX_FULL_USER_STATEMENTS = 20
 # Bodies for list routes whose rows the schema alone cannot make (a required field naming
 # another object, a list under another object); the others are made from the schema.
-SEED_BODIES: dict[str, list[dict]] = {}
+SEED_BODIES: dict[str, list[dict]] = {
+    '/registers/iax': [{'remote_host': f'iax{serial}.example.com'} for serial in range(ROWS)],
+}
 
 
 @pytest.fixture(scope='module')

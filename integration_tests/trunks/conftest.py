@@ -34,6 +34,10 @@ def trunk_daemon(
         'uuid': str(uuid.uuid4()),
         'sysconfd': {'enabled': True, 'host': '127.0.0.1', 'port': sysconfd.port},
         'outbox': {'poll_interval': 0.1},
+        # For test_statements.py: one process, whose auth cache stays warm.
+        'database': {'count_statements': True},
+        'auth': {'cache_ttl': 3600},
+        'rest_api': {'workers': 1},
     }
     daemon = Daemon(str(tmp_path_factory.mktemp(f'trunks-{request.param}')), uri, config).start()
     yield daemon

@@ -12,7 +12,7 @@ from wazo_confd.interfaces import TRUNK_ENDPOINT_OWNERS, TRUNKS
 from wazo_confd.kit.builder import Built, DeclaredPlugin
 from wazo_confd.kit.contributions import contributions
 from wazo_confd.kit.declaration import Events, Resource, search_on
-from wazo_confd.kit.projections import one
+from wazo_confd.kit.projections import one, trunk_of, trunk_using
 from wazo_confd.kit.reloads import Change, Reload
 from wazo_confd.kit.service import CRUDService
 from wazo_confd.plugin_api import PluginDependencies
@@ -44,10 +44,10 @@ class EndpointOwners:
     """What the line-endpoint associations ask: an endpoint a trunk uses serves no line."""
 
     def validate_free_for_line(self, kind: str, endpoint: Any) -> None:
-        trunk = getattr(endpoint, 'trunk', None)
+        trunk = trunk_of(endpoint)
         if trunk is not None:
             key = {'endpoint_uuid': endpoint.uuid} if kind == 'sip' else {'endpoint_id': endpoint.id}
-            raise resource_associated('Trunk', 'Endpoint', trunk_id=trunk.id, endpoint=kind, **key)
+            raise resource_associated('Trunk', 'Endpoint', trunk_id=trunk['id'], endpoint=kind, **key)
 
 
 def _reloads_when(change: Change, kind: str) -> bool:
@@ -90,5 +90,5 @@ class Plugin(DeclaredPlugin):
     def loaded(self, built: Built, deps: PluginDependencies) -> None:
         registry = contributions(deps.providers)
         for resource in ('endpoint_sip', 'endpoint_iax', 'endpoint_custom', 'register_iax'):
-            registry.contribute(resource, 'trunk', one(TrunkIdRelation))
+            registry.contribute(resource, 'trunk', one(TrunkIdRelation), get=trunk_using)
         deps.providers.register(TRUNK_ENDPOINT_OWNERS, EndpointOwners())
