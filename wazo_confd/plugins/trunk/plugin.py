@@ -12,7 +12,7 @@ from wazo_confd.interfaces import TRUNK_ENDPOINT_OWNERS, TRUNKS
 from wazo_confd.kit.builder import Built, DeclaredPlugin
 from wazo_confd.kit.contributions import contributions
 from wazo_confd.kit.declaration import Events, Resource, search_on
-from wazo_confd.kit.projections import one, trunk_of, trunk_using
+from wazo_confd.kit.projections import one, trunk_using
 from wazo_confd.kit.reloads import Change, Reload
 from wazo_confd.kit.service import CRUDService
 from wazo_confd.plugin_api import PluginDependencies
@@ -44,10 +44,10 @@ class EndpointOwners:
     """What the line-endpoint associations ask: an endpoint a trunk uses serves no line."""
 
     def validate_free_for_line(self, kind: str, endpoint: Any) -> None:
-        trunk = trunk_of(endpoint)
+        trunk = trunk_using(endpoint)
         if trunk is not None:
             key = {'endpoint_uuid': endpoint.uuid} if kind == 'sip' else {'endpoint_id': endpoint.id}
-            raise resource_associated('Trunk', 'Endpoint', trunk_id=trunk['id'], endpoint=kind, **key)
+            raise resource_associated('Trunk', 'Endpoint', trunk_id=trunk.id, endpoint=kind, **key)
 
 
 def _reloads_when(change: Change, kind: str) -> bool:
