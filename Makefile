@@ -29,16 +29,29 @@ run: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 ## The whole suite: unit tests, then integration tests against PostgreSQL and RabbitMQ.
+## First in parallel (pytest-xdist, TEST_WORKERS processes, a test file per worker at a time,
+## each worker with its own databases and daemons), then alone the tests that stop a shared
+## service or install the package. Both runs always run; make fails if either failed.
+TEST_WORKERS ?= 2
+PARALLEL := -n $(TEST_WORKERS) --dist loadfile -m 'not outage and not deb'
+SERIAL := -p no:xdist -m 'outage or deb'
+# pytest exits 5 when a selection is empty: not a failure of the serial run.
 test: $(STAMP)
-	$(BIN)/pytest -p no:cacheprovider tests integration_tests
+	status=0; \
+	$(BIN)/pytest -p no:cacheprovider $(PARALLEL) tests integration_tests || status=$$?; \
+	$(BIN)/pytest -p no:cacheprovider $(SERIAL) tests integration_tests; serial=$$?; \
+	if [ $$serial -ne 0 ] && [ $$serial -ne 5 ]; then status=$$serial; fi; \
+	exit $$status
 
 unit: $(STAMP)
 	$(BIN)/pytest -p no:cacheprovider tests
 
 integration: $(STAMP)
-	$(BIN)/pytest -p no:cacheprovider integration_tests
+	$(BIN)/pytest -p no:cacheprovider $(PARALLEL) integration_tests
+	$(BIN)/pytest -p no:cacheprovider $(SERIAL) integration_tests
 
 ## The benchmark (not part of `test`): daemon on PostgreSQL, workloads, pgbench ceiling.
 bench: $(STAMP)

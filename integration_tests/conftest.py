@@ -1,4 +1,4 @@
-"""Fixtures: the real daemon on real PostgreSQL (and SQLite), talked to over HTTP."""
+"""Fixtures: the real daemon on real PostgreSQL (and SQLite), talked to over HTTP, publishing\nits events to the real RabbitMQ."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from .helpers.bus import bus_config, delete_queue
 from .helpers.client import Client
 from .helpers.daemon import Daemon
 from .helpers.database import Rows, create_database, drop_database
+from .helpers.events import Events
 
 
 @pytest.fixture(scope='session')
@@ -28,9 +30,14 @@ def _sqlite_uri(tmp_path_factory: pytest.TempPathFactory) -> str:
 def daemon(request: pytest.FixtureRequest, pg_uri: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Daemon]:
     """One daemon per database backend, shared by the tests that only read and write users."""
     uri = pg_uri if request.param == 'postgresql' else _sqlite_uri(tmp_path_factory)
-    daemon = Daemon(str(tmp_path_factory.mktemp(f'daemon-{request.param}')), uri).start()
+    daemon = Daemon(str(tmp_path_factory.mktemp(f'daemon-{request.param}')), uri, bus_config()).start()
     yield daemon
+    _stop(daemon)
+
+
+def _stop(daemon: Daemon) -> None:
     daemon.stop()
+    delete_queue(daemon.config['bus']['queue_name'])
 
 
 @pytest.fixture(scope='session')
@@ -39,9 +46,9 @@ def pg_daemon(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Daemon]:
     a second daemon on the `daemon` fixture's would replace that one's bootstrap key, and
     the tests of whichever started first would get 401s once their key left the cache."""
     uri = create_database('confd_pg')
-    daemon = Daemon(str(tmp_path_factory.mktemp('daemon-pg')), uri).start()
+    daemon = Daemon(str(tmp_path_factory.mktemp('daemon-pg')), uri, bus_config()).start()
     yield daemon
-    daemon.stop()
+    _stop(daemon)
     drop_database(uri)
 
 
@@ -63,6 +70,12 @@ def rows(daemon: Daemon) -> Iterator[Rows]:
 @pytest.fixture
 def client(daemon: Daemon) -> Client:
     return daemon.client()
+
+
+@pytest.fixture
+def bus(daemon: Daemon) -> Events:
+    """The events the `daemon` fixture publishes from now on, read from RabbitMQ."""
+    return Events(daemon.client())
 
 
 @pytest.fixture

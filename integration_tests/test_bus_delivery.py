@@ -13,9 +13,12 @@ from .helpers.bus import BusListener, delete_queue, rabbitmqctl, wait_for
 from .helpers.daemon import Daemon, free_port
 from .helpers.database import Rows
 
+# The uuid of this module's daemons: their listeners hear no other run's events.
+ORIGIN = str(uuid.uuid4())
+
 
 def bus_config(**bus: object) -> dict:
-    return {'bus': {'enabled': True, 'queue_name': f'confd-test-{uuid.uuid4().hex[:10]}', **bus}}
+    return {'uuid': ORIGIN, 'bus': {'enabled': True, 'queue_name': f'confd-test-{uuid.uuid4().hex[:10]}', **bus}}
 
 
 def created_uuids(listener: BusListener, count: int, timeout: float) -> list[str]:
@@ -32,7 +35,7 @@ def created_uuids(listener: BusListener, count: int, timeout: float) -> list[str
 
 @pytest.fixture
 def durable_listener() -> Iterator[BusListener]:
-    listener = BusListener(['user_created'], durable=True)
+    listener = BusListener(['user_created'], origin_uuid=ORIGIN, durable=True)
     yield listener
     listener.close()
 
@@ -69,7 +72,7 @@ def test_broker_stopped_during_500_writes_loses_no_event_and_keeps_commit_order(
 def test_events_committed_before_a_sigkill_are_published_after_restart(fresh_pg: str, tmp_path: Path) -> None:
     # The broker is unreachable (closed port) so the events stay in the outbox.
     daemon = Daemon(str(tmp_path), fresh_pg, bus_config(port=free_port())).start()
-    listener = BusListener(['user_created'])
+    listener = BusListener(['user_created'], origin_uuid=ORIGIN)
     try:
         client = daemon.client()
         backlog = client.get('/status').json()['bus_publisher']['backlog']  # events of the first start
@@ -94,7 +97,7 @@ def test_two_daemons_on_one_database_publish_each_event_once(fresh_pg: str, tmp_
     config = bus_config()
     first = Daemon(str(tmp_path / 'a'), fresh_pg, config).start()
     second = Daemon(str(tmp_path / 'b'), fresh_pg, {**config, 'auth': {'bootstrap_key_file': first.key_file}}).start()
-    listener = BusListener(['user_created'])
+    listener = BusListener(['user_created'], origin_uuid=ORIGIN)
     created: list[str] = []
 
     def write(daemon: Daemon, name: str) -> None:

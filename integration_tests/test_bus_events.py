@@ -8,33 +8,32 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import create_engine, text
 
-from .helpers.bus import BusListener, delete_queue, publish, wait_for
+from .helpers.bus import BusListener, bus_config, own_vhost, publish, wait_for
 from .helpers.daemon import Daemon
 from .helpers.database import Rows, create_database, drop_database
 
 USER_EVENTS = ['user_created', 'user_edited', 'user_deleted']
 
 
-def bus_config() -> dict:
-    return {'bus': {'enabled': True, 'queue_name': f'confd-test-{uuid.uuid4().hex[:10]}'}, 'uuid': str(uuid.uuid4())}
-
-
 @pytest.fixture(scope='module', params=['postgresql', 'sqlite'])
 def bus_daemon(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Daemon]:
     # A database of its own: a second daemon on the shared one would replace its admin key.
+    # A virtual host of its own: the tenant events these tests inject reach this daemon only.
     pg = request.param == 'postgresql'
     uri = create_database('confd_bus') if pg else f'sqlite:///{tmp_path_factory.mktemp("bus") / "confd.sqlite"}'
-    daemon = Daemon(str(tmp_path_factory.mktemp(f'bus-{request.param}')), uri, bus_config()).start()
-    yield daemon
-    daemon.stop()
-    delete_queue(daemon.config['bus']['queue_name'])
+    with own_vhost() as vhost:
+        config = bus_config(str(uuid.uuid4()))
+        config['bus']['vhost'] = vhost
+        daemon = Daemon(str(tmp_path_factory.mktemp(f'bus-{request.param}')), uri, config).start()
+        yield daemon
+        daemon.stop()
     if pg:
         drop_database(uri)
 
 
 @pytest.fixture
-def listener() -> Iterator[BusListener]:
-    listener = BusListener(USER_EVENTS)
+def listener(bus_daemon: Daemon) -> Iterator[BusListener]:
+    listener = BusListener(USER_EVENTS, origin_uuid=bus_daemon.config['uuid'], vhost=bus_daemon.config['bus']['vhost'])
     yield listener
     listener.close()
 
@@ -114,8 +113,8 @@ def test_auth_tenant_added_creates_the_tenant_with_its_slug_once(bus_daemon: Dae
     tenant_uuid = str(uuid.uuid4())
     data = {'uuid': tenant_uuid, 'name': 'Acme corp', 'slug': 'acme'}
 
-    publish('auth_tenant_added', data)
-    publish('auth_tenant_added', data)
+    publish('auth_tenant_added', data, vhost=bus_daemon.config['bus']['vhost'])
+    publish('auth_tenant_added', data, vhost=bus_daemon.config['bus']['vhost'])
 
     rows = Rows(bus_daemon.db_uri)
     try:
@@ -131,13 +130,17 @@ def test_auth_tenant_deleted_removes_the_tenant_and_its_users(bus_daemon: Daemon
     client = bus_daemon.client()
     tenant_uuid = str(uuid.uuid4())
     master_uuid = _master_tenant(bus_daemon.db_uri)
-    publish('auth_tenant_added', {'uuid': tenant_uuid, 'slug': 'gone', 'parent_uuid': master_uuid})
+    publish(
+        'auth_tenant_added',
+        {'uuid': tenant_uuid, 'slug': 'gone', 'parent_uuid': master_uuid},
+        vhost=bus_daemon.config['bus']['vhost'],
+    )
     assert wait_for(lambda: tenant_count(bus_daemon.db_uri, tenant_uuid) == 1)
     user = client.post('/users', json={'firstname': 'Doomed'}, headers={'Wazo-Tenant': tenant_uuid}).json()
     assert user['tenant_uuid'] == tenant_uuid
 
-    publish('auth_tenant_deleted', {'uuid': tenant_uuid})
-    publish('auth_tenant_deleted', {'uuid': tenant_uuid})
+    publish('auth_tenant_deleted', {'uuid': tenant_uuid}, vhost=bus_daemon.config['bus']['vhost'])
+    publish('auth_tenant_deleted', {'uuid': tenant_uuid}, vhost=bus_daemon.config['bus']['vhost'])
 
     assert wait_for(lambda: tenant_count(bus_daemon.db_uri, tenant_uuid) == 0)
     assert client.get(f'/users/{user["uuid"]}').status_code == 404

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .helpers.client import Client
 from .helpers.daemon import Daemon
 from .helpers.database import Rows
+from .helpers.events import Events
 from .helpers.telephony import USER_RANGE, create, create_context, create_voicemail, events_with, unique
 
 
@@ -127,13 +128,14 @@ def test_delete_refused_while_a_voicemail_uses_it(client: Client) -> None:
 
 
 def test_create_edit_delete_events(client: Client, rows: Rows) -> None:
+    published = Events(client)
     context = create_context(client)
     client.put(f'/contexts/{context["id"]}', json={'label': 'renamed'})
     client.delete(f'/contexts/{context["id"]}')
 
     expected = {'id': context['id'], 'name': context['name'], 'type': 'internal', 'tenant_uuid': context['tenant_uuid']}
     for action in ('created', 'edited', 'deleted'):
-        [event] = events_with(rows, f'context_{action}', id=context['id'])
+        [event] = events_with(published, f'context_{action}', id=context['id'])
         assert event['routing_key'] == f'config.contexts.{action}'
         assert event['body']['data'] == expected
         assert event['headers']['tenant_uuid'] == context['tenant_uuid']

@@ -49,7 +49,7 @@ class TestSCCP:
         assert response.json() == ["Resource Not Found - SCCPEndpoint was not found ('id': 999999)"]
 
     def test_events(self, client: Client, rows: Rows) -> None:
-        events = Events(rows)
+        events = Events(client)
 
         endpoint = sccp(client)
         client.put(f'/endpoints/sccp/{endpoint["id"]}', json={'options': []})
@@ -112,7 +112,7 @@ class TestCustom:
         assert [e['id'] for e in body['items']] == [first['id'], second['id']]
 
     def test_events(self, client: Client, rows: Rows) -> None:
-        events = Events(rows)
+        events = Events(client)
 
         endpoint = custom(client)
         client.put(f'/endpoints/custom/{endpoint["id"]}', json={'enabled': False})

@@ -276,7 +276,7 @@ def test_deleting_a_template_unlinks_it_from_endpoints(client: Client) -> None:
 
 class TestEvents:
     def test_created_event_carries_the_contract_payload(self, client: Client, rows: Rows) -> None:
-        events = Events(rows)
+        events = Events(client)
 
         endpoint = sip(
             client,
@@ -301,7 +301,7 @@ class TestEvents:
 
     def test_edit_and_delete_events(self, client: Client, rows: Rows) -> None:
         endpoint = sip(client)
-        events = Events(rows)
+        events = Events(client)
 
         client.put(f'/endpoints/sip/{endpoint["uuid"]}', json={'label': 'x'})
         client.delete(f'/endpoints/sip/{endpoint["uuid"]}')
@@ -312,7 +312,7 @@ class TestEvents:
         ]
 
     def test_template_events(self, client: Client, rows: Rows, daemon: Daemon) -> None:
-        events = Events(rows)
+        events = Events(client)
 
         response = client.post('/endpoints/sip/templates', json={'label': 'tpl'})
         tpl = created(response)

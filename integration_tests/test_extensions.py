@@ -7,6 +7,7 @@ import threading
 from .helpers.client import Client
 from .helpers.daemon import Daemon
 from .helpers.database import Rows
+from .helpers.events import Events
 from .helpers.telephony import bind_extension, create, create_context, events_with, sub_tenant
 
 
@@ -208,13 +209,14 @@ def test_context_of_a_sub_tenant_is_a_tenant_mismatch(daemon: Daemon, client: Cl
 
 
 def test_create_edit_delete_events(client: Client, rows: Rows) -> None:
+    published = Events(client)
     context = create_context(client)
     extension = create(client, '/extensions', {'exten': '1000', 'context': context['name']})
     client.put(f'/extensions/{extension["id"]}', json={'exten': '1001'})
     client.delete(f'/extensions/{extension["id"]}')
 
     for action, exten in (('created', '1000'), ('edited', '1001'), ('deleted', '1001')):
-        [event] = events_with(rows, f'extension_{action}', id=extension['id'])
+        [event] = events_with(published, f'extension_{action}', id=extension['id'])
         assert event['routing_key'] == f'config.extensions.{action}'
         assert event['body']['data'] == {'id': extension['id'], 'exten': exten, 'context': context['name']}
         assert event['headers']['tenant_uuid'] == context['tenant_uuid']

@@ -140,7 +140,7 @@ def test_deleting_the_endpoint_frees_the_line(client: Client) -> None:
 class TestEvents:
     def test_sip_associated_and_dissociated(self, client: Client, rows: Rows) -> None:
         new_line, endpoint = line(client), sip(client, auth_section_options=[['username', 'u'], ['password', 'p']])
-        events = Events(rows)
+        events = Events(client)
 
         client.put(sip_url(new_line['id'], endpoint['uuid']))
         client.delete(sip_url(new_line['id'], endpoint['uuid']))
@@ -169,7 +169,7 @@ class TestEvents:
     def test_sccp_and_custom_events(self, client: Client, rows: Rows, kind: str) -> None:
         new_line = line(client)
         endpoint = sccp(client) if kind == 'sccp' else custom(client)
-        events = Events(rows)
+        events = Events(client)
 
         client.put(f'/lines/{new_line["id"]}/endpoints/{kind}/{endpoint["id"]}')
 
@@ -214,7 +214,7 @@ def test_concurrent_associations_to_one_line_let_one_win(pg_daemon: Daemon) -> N
 
 def test_associating_the_same_pair_again_is_harmless(client: Client, rows: Rows) -> None:
     new_line, endpoint = sip_line(client)
-    events = Events(rows)
+    events = Events(client)
 
     assert client.put(sip_url(new_line['id'], endpoint['uuid'])).status_code == 204
     assert events.all() == []
@@ -223,7 +223,7 @@ def test_associating_the_same_pair_again_is_harmless(client: Client, rows: Rows)
 def test_dissociating_an_endpoint_the_line_does_not_have_is_harmless(client: Client, rows: Rows) -> None:
     new_line, endpoint = sip_line(client)
     other = sip(client)
-    events = Events(rows)
+    events = Events(client)
 
     assert client.delete(sip_url(new_line['id'], other['uuid'])).status_code == 204
     assert client.get(f'/lines/{new_line["id"]}').json()['endpoint_sip']['uuid'] == endpoint['uuid']

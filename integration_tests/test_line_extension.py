@@ -10,6 +10,7 @@ import requests
 from .helpers.client import Client
 from .helpers.daemon import Daemon
 from .helpers.database import Rows
+from .helpers.events import Events
 from .helpers.telephony import create, create_context, events_with, sub_tenant
 
 
@@ -34,6 +35,7 @@ def link(client: Client, line: dict, extension: dict) -> requests.Response:
 
 
 def test_link_shows_on_both_sides_and_writes_the_event(client: Client, rows: Rows) -> None:
+    published = Events(client)
     context, line = setup_line(client)
     extension = new_extension(client, context)
 
@@ -46,7 +48,7 @@ def test_link_shows_on_both_sides_and_writes_the_event(client: Client, rows: Row
     extension_body = client.get(f'/extensions/{extension["id"]}').json()
     assert [item['id'] for item in extension_body['lines']] == [line['id']]
     assert extension_body['lines'][0]['links'][0]['rel'] == 'lines'
-    event = events_with(rows, 'line_extension_associated', line_id=line['id'], extension_id=extension['id'])
+    event = events_with(published, 'line_extension_associated', line_id=line['id'], extension_id=extension['id'])
     assert len(event) == 1
     assert event[0]['routing_key'] == 'config.line_extension_associated.updated'
     assert event[0]['headers']['tenant_uuid'] == line['tenant_uuid']
@@ -54,6 +56,7 @@ def test_link_shows_on_both_sides_and_writes_the_event(client: Client, rows: Row
 
 
 def test_unlink_frees_the_extension(client: Client, rows: Rows) -> None:
+    published = Events(client)
     context, line = setup_line(client)
     extension = new_extension(client, context)
     link(client, line, extension)
@@ -63,7 +66,7 @@ def test_unlink_frees_the_extension(client: Client, rows: Rows) -> None:
     assert response.status_code == 204
     assert client.get(f'/lines/{line["id"]}').json()['extensions'] == []
     assert client.delete(f'/extensions/{extension["id"]}').status_code == 204
-    event = events_with(rows, 'line_extension_dissociated', line_id=line['id'], extension_id=extension['id'])
+    event = events_with(published, 'line_extension_dissociated', line_id=line['id'], extension_id=extension['id'])
     assert [e['routing_key'] for e in event] == ['config.line_extension_associated.deleted']
 
 
@@ -83,12 +86,12 @@ def test_a_linked_extension_cannot_be_deleted(client: Client) -> None:
 def test_unlinking_a_pair_that_is_not_linked_does_nothing(client: Client, rows: Rows) -> None:
     context, line = setup_line(client)
     extension = new_extension(client, context)
-    before = rows.count('outbox_event')
+    published = Events(client)
 
     response = client.delete(f'/lines/{line["id"]}/extensions/{extension["id"]}')
 
     assert response.status_code == 204
-    assert rows.count('outbox_event') == before
+    assert published.all() == []
 
 
 def test_a_line_takes_one_extension(client: Client, rows: Rows) -> None:
@@ -174,12 +177,13 @@ def test_the_number_must_lie_in_a_user_range(client: Client, rows: Rows) -> None
 
 
 def test_linking_the_same_pair_again_is_harmless(client: Client, rows: Rows) -> None:
+    published = Events(client)
     context, line = setup_line(client)
     extension = new_extension(client, context)
     link(client, line, extension)
 
     assert link(client, line, extension).status_code == 204
-    assert len(events_with(rows, 'line_extension_associated', line_id=line['id'])) == 1
+    assert len(events_with(published, 'line_extension_associated', line_id=line['id'])) == 1
 
 
 def test_unknown_line_or_extension_is_404(client: Client) -> None:
@@ -204,6 +208,7 @@ def test_both_sides_must_share_a_tenant(daemon: Daemon, client: Client, rows: Ro
 
 
 def test_post_creates_and_links_in_one_transaction(client: Client, daemon: Daemon, rows: Rows) -> None:
+    published = Events(client)
     context, line = setup_line(client)
 
     response = client.post(f'/lines/{line["id"]}/extensions', json={'exten': '1234', 'context': context['name']})
@@ -213,28 +218,31 @@ def test_post_creates_and_links_in_one_transaction(client: Client, daemon: Daemo
     assert response.headers['Location'] == f'{daemon.base_url}/extensions/{extension["id"]}'
     assert extension['exten'] == '1234'
     assert [e['id'] for e in client.get(f'/lines/{line["id"]}').json()['extensions']] == [extension['id']]
-    assert events_with(rows, 'extension_created', id=extension['id'])
-    assert events_with(rows, 'line_extension_associated', line_id=line['id'], extension_id=extension['id'])
+    assert events_with(published, 'extension_created', id=extension['id'])
+    assert events_with(published, 'line_extension_associated', line_id=line['id'], extension_id=extension['id'])
 
 
 def test_post_refused_by_a_rule_writes_nothing(client: Client, rows: Rows) -> None:
     context, line = setup_line(client)
-    before = (rows.count('extension'), rows.count('outbox_event'))
+    before = rows.count('extension')
+    published = Events(client)
 
     response = client.post(f'/lines/{line["id"]}/extensions', json={'exten': '7777', 'context': context['name']})
 
     assert response.status_code == 400
-    assert (rows.count('extension'), rows.count('outbox_event')) == before
+    assert rows.count('extension') == before
+    assert published.all() == []
 
 
 def test_deleting_a_line_unlinks_and_frees_its_extension(client: Client, rows: Rows) -> None:
+    published = Events(client)
     context, line = setup_line(client)
     extension = new_extension(client, context)
     link(client, line, extension)
 
     assert client.delete(f'/lines/{line["id"]}').status_code == 204
 
-    assert events_with(rows, 'line_extension_dissociated', line_id=line['id'], extension_id=extension['id'])
+    assert events_with(published, 'line_extension_dissociated', line_id=line['id'], extension_id=extension['id'])
     assert client.delete(f'/extensions/{extension["id"]}').status_code == 204
 
 

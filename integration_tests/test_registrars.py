@@ -10,6 +10,7 @@ import pytest
 from .helpers.client import Client
 from .helpers.daemon import Daemon
 from .helpers.database import Rows
+from .helpers.events import Events
 from .helpers.lines import context, line
 from .helpers.telephony import events
 
@@ -209,13 +210,14 @@ def test_list_shows_the_default_registrar(client: Client) -> None:
 
 
 def test_writes_send_service_events_with_the_registrar(client: Client, rows: Rows) -> None:
+    published = Events(client)
     created = registrar(client, id=_id(), **ALL)
     client.put(f'/registrars/{created["id"]}', json={'name': 'Renamed'})
     client.delete(f'/registrars/{created["id"]}')
     expected = {k: v for k, v in created.items() if k != 'links'}
 
     sent = {
-        name: [e for e in events(rows, name) if e['body']['data']['id'] == created['id']]
+        name: [e for e in events(published, name) if e['body']['data']['id'] == created['id']]
         for name in ('registrar_created', 'registrar_edited', 'registrar_deleted')
     }
 

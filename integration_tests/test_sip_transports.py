@@ -204,7 +204,7 @@ def test_a_sub_tenant_endpoint_uses_a_global_transport(sub_tenant: tuple[dict, C
 
 
 def test_events_of_create_edit_delete(client: Client, rows: Rows) -> None:
-    events = Events(rows)
+    events = Events(client)
 
     made = transport(client, options=[['protocol', 'udp']])
     client.put(f'/sip/transports/{made["uuid"]}', json={'name': unique('renamed')})

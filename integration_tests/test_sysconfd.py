@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -10,9 +9,10 @@ from collections.abc import Callable, Iterator
 import pytest
 from sqlalchemy import create_engine, text
 
-from .helpers.bus import wait_for
+from .helpers.bus import bus_config, delete_queue, wait_for
 from .helpers.daemon import Daemon
 from .helpers.database import Rows, create_database, drop_database
+from .helpers.events import Events
 from .helpers.sysconfd import SysconfdStandIn
 
 USER_RELOAD = {
@@ -43,10 +43,12 @@ def reload_daemon(
     config = {
         'sysconfd': {'enabled': True, 'host': '127.0.0.1', 'port': sysconfd.port},
         'outbox': {'poll_interval': 0.2},
+        **bus_config(),
     }
     daemon = Daemon(str(tmp_path_factory.mktemp(f'sysconfd-{request.param}')), uri, config).start()
     yield daemon
     daemon.stop()
+    delete_queue(config['bus']['queue_name'])
     if pg:
         drop_database(uri)
 
@@ -254,14 +256,10 @@ def test_live_reload_off_records_and_sends_nothing(
 
 def test_live_reload_edited_event_is_written(reload_daemon: Daemon, rows: Rows) -> None:
     client = reload_daemon.client()
+    published = Events(client)
     assert client.put('/configuration/live_reload', json={'enabled': True}).status_code == 204
 
-    event = rows.all(
-        "SELECT routing_key, headers, body FROM outbox_event WHERE name = 'live_reload_edited' ORDER BY id"
-    )[-1]
-    for column in ('headers', 'body'):  # SQLite hands JSON back as text
-        if isinstance(event[column], str):
-            event[column] = json.loads(event[column])
+    event = published.one('live_reload_edited')
 
     assert event['routing_key'] == 'config.live_reload.edited'
     assert event['body']['data'] == {'live_reload_enabled': True}
@@ -293,3 +291,44 @@ def test_live_reload_is_for_the_master_tenant_only(reload_daemon: Daemon) -> Non
     assert sub.get('/configuration/live_reload').status_code == 401
     assert sub.put('/configuration/live_reload', json={'enabled': False}).status_code == 401
     assert reload_daemon.client().get('/configuration/live_reload').status_code == 200
+
+
+def test_user_line_and_line_extension_links_send_the_contract_reloads(
+    reload_daemon: Daemon, sysconfd: SysconfdStandIn, rows: Rows
+) -> None:
+    client = reload_daemon.client()
+    context = client.post('/contexts', json={'label': 'ul', 'user_ranges': [{'start': '1000', 'end': '1999'}]}).json()[
+        'name'
+    ]
+    line = client.post('/lines', json={'context': context, 'endpoint_sccp': {'options': [['allow', 'ulaw']]}}).json()
+    user = client.post('/users', json={'firstname': 'reloads'}).json()
+    extension = client.post('/extensions', json={'exten': '1234', 'context': context}).json()
+    user_line = f'/users/{user["uuid"]}/lines/{line["id"]}'
+    line_extension = f'/lines/{line["id"]}/extensions/{extension["id"]}'
+    user_line_reload = [{'ipbx': ['dialplan reload', 'module reload res_pjsip.so'], 'agentbus': []}]
+    line_extension_reload = [
+        {'ipbx': ['dialplan reload', 'module reload res_pjsip.so', 'module reload app_queue.so'], 'agentbus': []}
+    ]
+
+    def write(method: str, url: str) -> None:
+        response = client.request(method, url)
+        assert response.status_code == 204, response.text
+
+    assert reloads_of(sysconfd, rows, lambda: write('PUT', user_line)) == user_line_reload
+    assert reloads_of(sysconfd, rows, lambda: write('PUT', line_extension)) == line_extension_reload
+    assert reloads_of(sysconfd, rows, lambda: write('DELETE', line_extension)) == line_extension_reload
+    assert reloads_of(sysconfd, rows, lambda: write('DELETE', user_line)) == user_line_reload
+
+
+def test_user_voicemail_links_send_the_contract_reloads(
+    reload_daemon: Daemon, sysconfd: SysconfdStandIn, rows: Rows
+) -> None:
+    client = reload_daemon.client()
+    context = client.post('/contexts', json={'label': 'uv'}).json()['name']
+    voicemail = client.post('/voicemails', json={'name': 'uv', 'number': '5100', 'context': context}).json()
+    user = client.post('/users', json={'firstname': 'voicemail reloads'}).json()
+    modules = [{'ipbx': ['module reload res_pjsip.so', 'module reload chan_sccp.so'], 'agentbus': []}]
+
+    link = f'/users/{user["id"]}/voicemails/{voicemail["id"]}'
+    assert reloads_of(sysconfd, rows, lambda: client.put(link)) == modules
+    assert reloads_of(sysconfd, rows, lambda: client.delete(f'/users/{user["id"]}/voicemails')) == modules

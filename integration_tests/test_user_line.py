@@ -216,7 +216,7 @@ class TestEvents:
     def test_associated_and_dissociated(self, client: Client, rows: Rows) -> None:
         owner = user(client)
         new_line, endpoint = sip_line(client)
-        events = Events(rows)
+        events = Events(client)
 
         link(client, owner, new_line)
         client.delete(f'/users/{owner["id"]}/lines/{new_line["id"]}')
@@ -247,7 +247,7 @@ class TestEvents:
         owner = user(client)
         new_line, _ = sip_line(client)
         link(client, owner, new_line)
-        events = Events(rows)
+        events = Events(client)
 
         assert client.delete(f'/lines/{new_line["id"]}').status_code == 204
 

@@ -12,7 +12,7 @@ from .helpers.database import Rows
 from .helpers.lines import Events, unique
 from .helpers.telephony import create, create_context, create_user, create_voicemail, number, sub_tenant
 
-TABLES = ('confd_user', 'line', 'endpoint_sip', 'extension', 'voicemail', 'user_line', 'user_voicemail', 'outbox_event')
+TABLES = ('confd_user', 'line', 'endpoint_sip', 'extension', 'voicemail', 'user_line', 'user_voicemail')
 
 
 def sip_line_body(context: dict, exten: str = '1001') -> dict:
@@ -36,7 +36,8 @@ def test_one_call_provisions_user_line_endpoint_extension_and_voicemail(
     client: Client, daemon: Daemon, rows: Rows
 ) -> None:
     context = create_context(client)
-    events = Events(rows)
+    events = Events(client)
+    events = Events(client)
     body: dict = {'firstname': 'Ada', 'voicemail': voicemail_body(context), 'lines': [sip_line_body(context)]}
 
     response = client.post('/users', json=body)
@@ -105,7 +106,7 @@ def test_a_nested_line_is_linked_to_an_extension_that_exists(client: Client, row
 
 def test_voicemail_linked_by_id(client: Client, rows: Rows) -> None:
     voicemail = create_voicemail(client, create_context(client))
-    events = Events(rows)
+    events = Events(client)
 
     user = create(client, '/users', {'firstname': 'Cy', 'voicemail': {'id': voicemail['id']}})
 
@@ -115,7 +116,7 @@ def test_voicemail_linked_by_id(client: Client, rows: Rows) -> None:
 
 
 def test_without_nested_objects_nothing_else_is_written(client: Client, rows: Rows) -> None:
-    events = Events(rows)
+    events = Events(client)
 
     user = create(client, '/users', {'firstname': 'Di', 'lines': [], 'voicemail': None})
 
@@ -124,7 +125,7 @@ def test_without_nested_objects_nothing_else_is_written(client: Client, rows: Ro
 
 
 def test_nested_keys_without_a_resource_here_are_ignored(client: Client, rows: Rows) -> None:
-    events = Events(rows)
+    events = Events(client)
     ignored = {
         'auth': {'username': unique('auth')},
         'groups': [{'uuid': '00000000-0000-0000-0000-000000000000'}],
@@ -148,11 +149,13 @@ class TestFailuresWriteNothing:
 
     def check(self, client: Client, rows: Rows, body: dict, status: int) -> list:
         before = counts(rows)
+        published = Events(client)
 
         response = client.post('/users', json={'firstname': unique('fail'), **body})
 
         assert response.status_code == status, response.text
         assert counts(rows) == before
+        assert published.all() == []
         return response.json()
 
     def test_invalid_nested_endpoint(self, client: Client, rows: Rows) -> None:

@@ -9,6 +9,7 @@ import pytest
 from .helpers.client import Client
 from .helpers.daemon import Daemon
 from .helpers.database import Rows
+from .helpers.events import Events
 
 
 def unique(name: str) -> str:
@@ -120,7 +121,7 @@ def test_delete_removes_the_user(client: Client, rows: Rows) -> None:
 )
 def test_invalid_fields_are_400_and_write_nothing(client: Client, rows: Rows, body: dict, field: str) -> None:
     before = rows.count('confd_user')
-    outbox_before = rows.count('outbox_event')
+    published = Events(client)
 
     response = client.post('/users', json=body)
 
@@ -129,7 +130,7 @@ def test_invalid_fields_are_400_and_write_nothing(client: Client, rows: Rows, bo
     assert isinstance(errors, list)
     assert any(e.startswith(f'Input Error - {field}: ') for e in errors), errors
     assert rows.count('confd_user') == before
-    assert rows.count('outbox_event') == outbox_before
+    assert published.all() == []
 
 
 def test_put_with_wrong_type_is_400_and_changes_nothing(client: Client) -> None:
@@ -319,20 +320,16 @@ class TestList:
 
 class TestEvents:
     def test_create_edit_delete_write_outbox_rows_in_the_same_transaction(self, client: Client, rows: Rows) -> None:
+        published = Events(client)
         user = create_user(client)
         client.put(f'/users/{user["id"]}', json={'lastname': 'Evented'})
         client.delete(f'/users/{user["id"]}')
 
-        events = rows.all(
-            'SELECT name, routing_key, headers, body FROM outbox_event'
-            " WHERE name IN ('user_created', 'user_edited', 'user_deleted') ORDER BY id"
-        )
-        mine = [e for e in events if _data(e)['uuid'] == user['uuid']]
+        mine = [e for e in published.all('user_') if e['data']['uuid'] == user['uuid']]
         assert [e['name'] for e in mine] == ['user_created', 'user_edited', 'user_deleted']
         assert [e['routing_key'] for e in mine] == ['config.user.created', 'config.user.edited', 'config.user.deleted']
         created = mine[0]
-        headers = _json(created['headers'])
-        body = _json(created['body'])
+        headers, body = created['headers'], created['body']
         assert headers['name'] == 'user_created'
         assert headers['tenant_uuid'] == user['tenant_uuid']
         assert headers['user_uuid:*'] is True
@@ -350,23 +347,13 @@ class TestEvents:
         assert {k: v for k, v in body.items() if k != 'data'} == {k: v for k, v in headers.items() if k != 'event_id'}
 
     def test_failed_request_writes_no_event(self, client: Client, rows: Rows) -> None:
-        before = rows.count('outbox_event')
+        published = Events(client)
 
         client.post('/users', json={'firstname': ''.join(['x'] * 500)})
         client.put('/users/999999', json={'firstname': 'x'})
         client.delete('/users/999999')
 
-        assert rows.count('outbox_event') == before
-
-
-def _json(value: str | dict) -> dict:
-    import json
-
-    return json.loads(value) if isinstance(value, str) else value
-
-
-def _data(event: dict) -> dict:
-    return _json(event['body'])['data']
+        assert published.all() == []
 
 
 def test_infos_gives_the_platform_uuid(client: Client, rows: Rows) -> None:

@@ -11,6 +11,7 @@ import pytest
 from .helpers.client import Client
 from .helpers.daemon import Daemon
 from .helpers.database import Rows
+from .helpers.events import Events
 from .helpers.telephony import create_context, create_voicemail, events, number
 
 PATH = '/asterisk/voicemail/zonemessages'
@@ -73,11 +74,11 @@ def test_bad_bodies_are_400_and_change_nothing(client: Client, zones: list[dict]
 
 
 def test_put_sends_the_edited_event(client: Client, rows: Rows, zones: list[dict]) -> None:
-    before = len(events(rows, 'voicemail_zonemessages_edited'))
+    published = Events(client)
 
     client.put(PATH, json={'items': zones})
 
-    sent = events(rows, 'voicemail_zonemessages_edited')[before:]
+    sent = events(published, 'voicemail_zonemessages_edited')
     assert len(sent) == 1
     assert sent[0]['routing_key'] == 'config.voicemail_zonemessages.edited'
     assert sent[0]['body']['data'] == {}

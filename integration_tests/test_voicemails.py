@@ -7,6 +7,7 @@ import time
 from .helpers.client import Client
 from .helpers.daemon import Daemon
 from .helpers.database import Rows
+from .helpers.events import Events
 from .helpers.telephony import create, create_context, create_user, create_voicemail, events_with, number, sub_tenant
 
 
@@ -133,13 +134,14 @@ def test_unknown_voicemail_is_404(client: Client) -> None:
 
 
 def test_create_edit_delete_events(client: Client, rows: Rows) -> None:
+    published = Events(client)
     context = create_context(client)
     voicemail = create_voicemail(client, context)
     client.put(f'/voicemails/{voicemail["id"]}', json={'name': 'renamed'})
     client.delete(f'/voicemails/{voicemail["id"]}')
 
     for action in ('created', 'edited', 'deleted'):
-        [event] = events_with(rows, f'voicemail_{action}', id=voicemail['id'])
+        [event] = events_with(published, f'voicemail_{action}', id=voicemail['id'])
         assert event['routing_key'] == f'config.voicemail.{action}'
         assert event['body']['data'] == {'id': voicemail['id']}
         assert event['headers']['tenant_uuid'] == context['tenant_uuid']
@@ -175,6 +177,7 @@ class TestUserVoicemail:
         assert client.get(f'/users/{user["uuid"]}/voicemails').json() == {'total': 0, 'items': []}
 
     def test_post_creates_and_associates(self, client: Client, daemon: Daemon, rows: Rows) -> None:
+        published = Events(client)
         context, user = create_context(client), create_user(client)
 
         response = client.post(
@@ -187,8 +190,8 @@ class TestUserVoicemail:
         assert (
             rows.count('user_voicemail', 'user_uuid = :u AND voicemail_id = :v', u=user['uuid'], v=voicemail['id']) == 1
         )
-        assert events_with(rows, 'voicemail_created', id=voicemail['id'])
-        assert events_with(rows, 'user_voicemail_associated', user_uuid=user['uuid'], voicemail_id=voicemail['id'])
+        assert events_with(published, 'voicemail_created', id=voicemail['id'])
+        assert events_with(published, 'user_voicemail_associated', user_uuid=user['uuid'], voicemail_id=voicemail['id'])
 
     def test_post_for_a_user_with_a_voicemail_creates_nothing(self, client: Client, rows: Rows) -> None:
         context, user = create_context(client), create_user(client)
@@ -218,12 +221,13 @@ class TestUserVoicemail:
         ]
 
     def test_associating_the_same_voicemail_again_changes_nothing(self, client: Client, rows: Rows) -> None:
+        published = Events(client)
         user, voicemail = create_user(client), create_voicemail(client, create_context(client))
         client.put(f'/users/{user["id"]}/voicemails/{voicemail["id"]}')
 
         assert client.put(f'/users/{user["id"]}/voicemails/{voicemail["id"]}').status_code == 204
 
-        assert len(events_with(rows, 'user_voicemail_associated', user_uuid=user['uuid'])) == 1
+        assert len(events_with(published, 'user_voicemail_associated', user_uuid=user['uuid'])) == 1
 
     def test_a_global_voicemail_cannot_be_associated(self, client: Client) -> None:
         user, voicemail = create_user(client), create_voicemail(client, create_context(client), accesstype='global')
@@ -256,12 +260,12 @@ class TestUserVoicemail:
 
     def test_dissociate_without_voicemail_does_nothing(self, client: Client, rows: Rows) -> None:
         user = create_user(client)
-        before = rows.count('outbox_event')
+        published = Events(client)
 
         response = client.delete(f'/users/{user["id"]}/voicemails')
 
         assert response.status_code == 204
-        assert rows.count('outbox_event') == before
+        assert published.all() == []
 
     def test_deleting_the_user_frees_the_voicemail(self, client: Client, rows: Rows) -> None:
         user, voicemail = create_user(client), create_voicemail(client, create_context(client))
@@ -292,6 +296,7 @@ class TestUserVoicemail:
         ]
 
     def test_events(self, client: Client, rows: Rows) -> None:
+        published = Events(client)
         user, voicemail = create_user(client), create_voicemail(client, create_context(client))
         client.put(f'/users/{user["id"]}/voicemails/{voicemail["id"]}')
         client.put(f'/voicemails/{voicemail["id"]}', json={'name': 'renamed'})
@@ -303,7 +308,7 @@ class TestUserVoicemail:
             ('user_voicemail_edited', f'config.users.{user["uuid"]}.voicemails.edited'),
             ('user_voicemail_dissociated', f'config.users.{user["uuid"]}.voicemails.deleted'),
         ):
-            [event] = events_with(rows, name, user_uuid=user['uuid'])
+            [event] = events_with(published, name, user_uuid=user['uuid'])
             assert event['routing_key'] == key
             assert event['body']['data'] == expected
             assert event['headers'][f'user_uuid:{user["uuid"]}'] is True

@@ -55,8 +55,10 @@ def test_new_connections_are_served_by_the_workers_too(tmp_path: Path, fresh_pg:
 def test_a_change_made_in_a_worker_is_published_without_waiting_for_the_poll(tmp_path: Path, fresh_pg: str) -> None:
     queue = f'confd-test-{uuid.uuid4().hex[:10]}'
     # A poll of one hour: only the worker's word after its commit can wake the relay.
-    daemon = start(tmp_path, fresh_pg, bus={'enabled': True, 'queue_name': queue}, outbox={'poll_interval': 3600})
-    listener = BusListener(['user_created'])
+    origin = str(uuid.uuid4())
+    bus = {'enabled': True, 'queue_name': queue}
+    daemon = start(tmp_path, fresh_pg, uuid=origin, bus=bus, outbox={'poll_interval': 3600})
+    listener = BusListener(['user_created'], origin_uuid=origin)
     try:
         main = daemon.process.pid  # type: ignore[union-attr]
         wait_for(lambda: daemon.client().get('/status').json()['bus_publisher']['backlog'] == 0)

@@ -94,3 +94,48 @@ def test_a_contribution_to_an_offered_schema_applies_at_once() -> None:
     contributions(providers).contribute('things', 'groups', fields.Raw(dump_only=True))
 
     assert thing().dump(SimpleNamespace(id=1, groups=[2]))['groups'] == [2]
+
+
+USER_RELATIONS = {
+    'agent',
+    'call_permissions',
+    'call_pickup_target_users',
+    'groups',
+    'incalls',
+    'queues',
+    'schedules',
+    'switchboards',
+}
+
+
+def test_the_users_plugin_offers_the_relations_of_other_plugins_to_contributions() -> None:
+    from wazo_confd.auth.verifier import CachingVerifier
+    from wazo_confd.bus.outbox import Outbox
+    from wazo_confd.config import DEFAULTS
+    from wazo_confd.database.uow import Database
+    from wazo_confd.http.app import HttpDependencies, create_app
+    from wazo_confd.kit.dumping import forget
+    from wazo_confd.plugin_api import PluginDependencies
+    from wazo_confd.plugins.user.plugin import Plugin
+    from wazo_confd.plugins.user.schema import UserCreateSchema, UserSchema
+
+    placeholders = {name for name, field in UserSchema._declared_fields.items() if isinstance(field, Placeholder)}
+    assert placeholders == USER_RELATIONS
+    saved = {cls: cls._declared_fields for cls in (UserSchema, UserCreateSchema)}
+    database = Database('sqlite://')
+    _app, api = create_app(DEFAULTS, HttpDependencies(database, CachingVerifier(None, 0, 0)))  # type: ignore[arg-type]
+    providers = Providers()
+    try:
+        Plugin().load(PluginDependencies(api, database, Outbox(database, lambda: None), DEFAULTS, providers))
+        permissions = fields.List(fields.String(), dump_only=True)
+        contributions(providers).contribute('users', 'call_permissions', permissions, get=lambda user: ['night'])
+
+        for schema in (UserSchema, UserCreateSchema):
+            assert schema._declared_fields['call_permissions'] is permissions
+            assert isinstance(schema._declared_fields['groups'], Placeholder)
+        assert shared(UserSchema).fields['call_permissions'].serialize('call_permissions', object()) == ['night']
+    finally:
+        for cls, declared in saved.items():
+            cls._declared_fields = declared
+            forget(cls)
+        database.dispose()

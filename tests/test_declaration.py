@@ -23,7 +23,7 @@ from wazo_confd.http.master_tenant import is_master_tenant_only
 from wazo_confd.http.openapi import build_spec
 from wazo_confd.kit.builder import Built, DeclaredPlugin, build, notifier_class
 from wazo_confd.kit.contributions import Placeholder, contributions
-from wazo_confd.kit.declaration import Events, Resource
+from wazo_confd.kit.declaration import Events, IdKind, Resource
 from wazo_confd.kit.reloads import Reload, changed
 from wazo_confd.kit.schema import BaseSchema
 from wazo_confd.kit.validator import NotReferred, UniqueField
@@ -92,7 +92,7 @@ def test_list_and_item_routes_take_the_declared_endpoints_and_id_kind(app: tuple
         ('uuid-or-int', ['/things/<int:id>', '/things/<uuid:id>']),
     ],
 )
-def test_each_id_kind_has_its_item_rules(kind: str, expected: list) -> None:
+def test_each_id_kind_has_its_item_rules(kind: IdKind, expected: list) -> None:
     assert replace(THINGS, id=kind).item_rules() == expected
 
 
@@ -146,7 +146,8 @@ def test_master_only_reserves_single_operations_without_marking_the_base(app: tu
     assert not is_master_tenant_only(made.list_resource, made.list_resource.get)
     assert is_master_tenant_only(made.item_resource, made.item_resource.delete)
     assert not is_master_tenant_only(made.item_resource, made.item_resource.put)
-    assert not hasattr(made.list_resource.__mro__[1].post, 'master_tenant_only')
+    base: Any = made.list_resource.__mro__[1]  # the generic list resource
+    assert not hasattr(base.post, 'master_tenant_only')
 
 
 def test_the_dao_knows_the_model_name_scope_and_search(app: tuple[Flask, PluginDependencies]) -> None:
@@ -187,7 +188,9 @@ def test_a_referred_resource_refuses_deletion_while_a_foreign_key_holds_it(
         app[1].database.session().add(Tenant(uuid='t', name='t'))
         app[1].database.session().flush()
         app[1].database.session().execute(
-            Context.__table__.insert().values(id=1, uuid='u', name='ctx', label='l', tenant_uuid='t', type='internal')
+            Base.metadata.tables['context']
+            .insert()
+            .values(id=1, uuid='u', name='ctx', label='l', tenant_uuid='t', type='internal')
         )
         app[1].database.session().execute(
             Base.metadata.tables['extension'].insert().values(id=7, tenant_uuid='t', exten='1', context='ctx')

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from marshmallow import fields
+from marshmallow import Schema, fields
 
 from wazo_confd.errors import ConfdError
 from wazo_confd.http.openapi import build_spec
@@ -142,10 +142,10 @@ def test_settings_route_acls_and_master_only_put(app: Any) -> None:
 def test_settings_without_event_still_reload() -> None:
     outbox = Outbox()
     settings = Settings(
-        url='/x', endpoint='x', acl='confd.x', schema=object, dao=object, label='X', reloads=(Reload('x reload'),)
+        url='/x', endpoint='x', acl='confd.x', schema=Schema, dao=object, label='X', reloads=(Reload('x reload'),)
     )
 
-    SettingsNotifier(outbox, settings).edited()  # type: ignore[arg-type]
+    SettingsNotifier(outbox, settings).edited()
 
     assert outbox.events == [] and outbox.reloads == [{'ipbx': ['x reload']}]
 
@@ -159,8 +159,8 @@ MEMBERS = ListAssociation(
     url='/lefts/<int:left_id>/rights',
     endpoint='left_rights',
     acl='confd.lefts.{left_id}.rights.update',
-    left='left_service',
-    right='right_service',
+    left=Provided[Any]('left_service'),
+    right=Provided[Any]('right_service'),
     label='LeftRights',
     service=Members,
     field='rights',

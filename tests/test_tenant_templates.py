@@ -12,11 +12,12 @@ from wazo_confd import tenancy
 from wazo_confd.bus.outbox import Outbox
 from wazo_confd.database import migrations
 from wazo_confd.database.uow import Database
+from wazo_confd.kit.builder import dao_class, notifier_class
 from wazo_confd.kit.pjsip_doc import PJSIPDoc
 from wazo_confd.plugins.endpoint_sip.dao import SIPTemplateDao
 from wazo_confd.plugins.endpoint_sip.defaults import tenant_templates_creator
 from wazo_confd.plugins.endpoint_sip.model import EndpointSIP
-from wazo_confd.plugins.endpoint_sip.notifier import SIPTemplateNotifier
+from wazo_confd.plugins.endpoint_sip.plugin import SIP_TEMPLATES
 from wazo_confd.plugins.endpoint_sip.service import EndpointSIPService
 from wazo_confd.plugins.endpoint_sip.validator import build_validator
 
@@ -50,10 +51,11 @@ def test_tenant_created_hooks_run_once_per_new_tenant(database: Database) -> Non
 
 
 def with_default_templates(database: Database) -> None:
-    dao = SIPTemplateDao(database)
+    dao = dao_class(SIP_TEMPLATES)(database)
+    assert isinstance(dao, SIPTemplateDao)
     # The validator checks the option names against the shipped documentation.
     validator = build_validator(dao, PJSIPDoc())
-    service = EndpointSIPService(dao, validator, SIPTemplateNotifier(Outbox(database, lambda: None)), dao)
+    service = EndpointSIPService(dao, validator, notifier_class(SIP_TEMPLATES)(Outbox(database, lambda: None)))
     database.on_tenant_created(tenant_templates_creator(dao, service.create))
 
 

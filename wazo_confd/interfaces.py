@@ -10,6 +10,7 @@ plugins used before the keys were typed.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
@@ -20,7 +21,7 @@ from wazo_confd.plugin_api import Provided
 
 @runtime_checkable
 class Contexts(Protocol):
-    def get(self, context_id: int, tenant_uuids: list[str] | None) -> Any: ...
+    def get(self, context_id: int, tenant_uuids: Sequence[str] | None) -> Any: ...
 
     def find_in_subtree(self, name: str, tenant_uuid: str) -> Any | None:
         """The context of that name in the tenant or one of its sub-tenants, or None."""
@@ -37,7 +38,7 @@ class Endpoints(Protocol):
 
     schema: type[Schema]
 
-    def get(self, endpoint_id: Any, tenant_uuids: list[str] | None) -> Any: ...
+    def get(self, endpoint_id: Any, tenant_uuids: Sequence[str] | None) -> Any: ...
 
     def create_from_body(self, body: Any, tenant_uuid: str | None) -> Any: ...
 
@@ -55,9 +56,9 @@ class SIPSectionNames(Protocol):
 class Extensions(Protocol):
     schema: type[Schema]
 
-    def get(self, extension_id: int, tenant_uuids: list[str] | None) -> Any: ...
+    def get(self, extension_id: int, tenant_uuids: Sequence[str] | None) -> Any: ...
 
-    def find_by(self, tenant_uuids: list[str] | None = None, **criteria: Any) -> Any | None: ...
+    def find_by(self, tenant_uuids: Sequence[str] | None = None, **criteria: Any) -> Any | None: ...
 
     def build(self, form: dict, tenant_uuid: str | None) -> Any: ...
 
@@ -74,7 +75,7 @@ class Extensions(Protocol):
 
 @runtime_checkable
 class Voicemails(Protocol):
-    def get(self, voicemail_id: int, tenant_uuids: list[str] | None) -> Any: ...
+    def get(self, voicemail_id: int, tenant_uuids: Sequence[str] | None) -> Any: ...
 
     def load_form(self, body: Any, partial: bool = False) -> dict: ...
 
@@ -92,7 +93,7 @@ class VoicemailZoneMessages(Protocol):
 
 @runtime_checkable
 class Users(Protocol):
-    def get(self, user_id: Any, tenant_uuids: list[str] | None) -> Any: ...
+    def get(self, user_id: Any, tenant_uuids: Sequence[str] | None) -> Any: ...
 
     def lock(self, user: Any) -> None: ...
 
@@ -109,7 +110,7 @@ class NestedLine:
 
 @runtime_checkable
 class Lines(Protocol):
-    def get(self, line_id: int, tenant_uuids: list[str] | None) -> Any: ...
+    def get(self, line_id: int, tenant_uuids: Sequence[str] | None) -> Any: ...
 
     def lock(self, line: Any) -> None: ...
 
@@ -146,7 +147,7 @@ class LineEndpoints(Protocol):
 
 @runtime_checkable
 class UserVoicemails(Protocol):
-    def find_nested(self, body: dict, tenant_uuids: list[str]) -> Any:
+    def find_nested(self, body: dict, tenant_uuids: Sequence[str]) -> Any:
         """A `voicemail` nested in POST /users checked, and the box it names found, before
         anything is written."""
 
@@ -155,8 +156,8 @@ class UserVoicemails(Protocol):
 
 @runtime_checkable
 class SIPTemplateDefaults(Protocol):
-    def __call__(self, tenant_uuid: str) -> dict[str, str]:
-        """The uuids of a tenant's default SIP templates, by kind (`global`, `webrtc`, ...)."""
+    def __call__(self, tenant_uuids: Sequence[str]) -> dict[str, dict[str, str]]:
+        """The uuids of each tenant's default SIP templates, by kind (`global`, `webrtc`, ...)."""
 
 
 @runtime_checkable

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from importlib.metadata import EntryPoint
+from typing import Any
 
 from stevedore import ExtensionManager
 
@@ -16,13 +18,15 @@ def load_plugins(enabled: dict[str, bool], deps: PluginDependencies) -> list[str
     wanted = sorted(name for name, on in enabled.items() if on)
     failures = deps.plugin_failures
 
-    def _on_failure(_manager: object, entry_point: object, error: Exception) -> None:
+    def _on_failure(_manager: ExtensionManager[Any], entry_point: EntryPoint, error: BaseException) -> None:
         name = getattr(entry_point, 'name', str(entry_point))
         if name in wanted:
             failures[name] = f'import failed: {error}'
             logger.error('plugin %s failed to import: %s', name, error)
 
-    manager = ExtensionManager(PLUGIN_GROUP, invoke_on_load=False, on_load_failure_callback=_on_failure)
+    manager: ExtensionManager[Any] = ExtensionManager(
+        PLUGIN_GROUP, invoke_on_load=False, on_load_failure_callback=_on_failure
+    )
     available = {extension.name: extension for extension in manager}
     loaded = []
     for name in wanted:

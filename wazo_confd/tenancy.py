@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
-from typing import cast
+from typing import cast, overload
 
 from sqlalchemy import DateTime, ForeignKey, String, Table, bindparam, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -126,7 +126,7 @@ def _tree(session: Session) -> dict[str | None, list[str]]:
             children.setdefault(parent, []).append(uuid)
         return children
 
-    return lookups.remembered(session, Tenant, 'tree', read)  # type: ignore[no-any-return]
+    return lookups.remembered(session, Tenant, 'tree', read)
 
 
 def new_master(session: Session) -> Tenant:
@@ -154,7 +154,13 @@ class TenantScope(Sequence[str]):
     def __contains__(self, tenant_uuid: object) -> bool:
         return tenant_uuid == self.root or tenant_uuid in self._all()
 
-    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | list[str]:
         return self._all()[index]
 
     def __len__(self) -> int:

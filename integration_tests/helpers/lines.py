@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import uuid
 from typing import Any
 
 from sqlalchemy import text
 
 from .database import Rows
+from .events import Events as Events
 
 
 def unique(name: str) -> str:
@@ -53,38 +53,6 @@ def sip_line(client: Any) -> tuple[dict, dict]:
     response = client.put(f'/lines/{new_line["id"]}/endpoints/sip/{endpoint["uuid"]}')
     assert response.status_code == 204, response.text
     return new_line, endpoint
-
-
-def _json(value: Any) -> Any:
-    return json.loads(value) if isinstance(value, str) else value
-
-
-class Events:
-    """The outbox rows written after a mark: what a request published."""
-
-    def __init__(self, rows: Rows) -> None:
-        self.rows = rows
-        self.mark = int(rows.scalar('SELECT coalesce(max(id), 0) FROM outbox_event') or 0)
-
-    def all(self, prefix: str = '') -> list[dict]:
-        found = self.rows.all(
-            'SELECT name, routing_key, headers, body FROM outbox_event WHERE id > :mark ORDER BY id', mark=self.mark
-        )
-        return [
-            {
-                'name': e['name'],
-                'routing_key': e['routing_key'],
-                'headers': _json(e['headers']),
-                'data': _json(e['body'])['data'],
-            }
-            for e in found
-            if e['name'].startswith(prefix)
-        ]
-
-    def one(self, name: str) -> dict:
-        matching = [e for e in self.all() if e['name'] == name]
-        assert len(matching) == 1, [e['name'] for e in self.all()]
-        return matching[0]
 
 
 def add_sub_tenant(rows: Rows, parent_uuid: str) -> str:

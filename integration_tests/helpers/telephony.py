@@ -1,12 +1,13 @@
-"""Builders and event readers shared by the telephony tests (contexts, extensions, voicemails)."""
+"""Builders and event readers shared by the telephony tests (contexts, extensions, voicemails);
+the events come from RabbitMQ (`Events`)."""
 
 from __future__ import annotations
 
-import json
 import uuid
 from typing import Any
 
 from .database import Rows
+from .events import Events as Events
 
 USER_RANGE = {'start': '1000', 'end': '1999'}
 
@@ -40,18 +41,13 @@ def create_voicemail(client: Any, context: dict, **fields: Any) -> dict:
     )
 
 
-def _json(value: Any) -> Any:
-    return json.loads(value) if isinstance(value, str) else value
+def events(sent: Events, name: str) -> list[dict]:
+    """The events of that name received since `sent` was made, oldest first."""
+    return sent.named(name)
 
 
-def events(rows: Rows, name: str) -> list[dict]:
-    """The outbox events of that name, oldest first, with decoded headers and body."""
-    found = rows.all('SELECT routing_key, headers, body FROM outbox_event WHERE name = :n ORDER BY id', n=name)
-    return [{'routing_key': e['routing_key'], 'headers': _json(e['headers']), 'body': _json(e['body'])} for e in found]
-
-
-def events_with(rows: Rows, name: str, **data: Any) -> list[dict]:
-    return [e for e in events(rows, name) if all(e['body']['data'].get(k) == v for k, v in data.items())]
+def events_with(sent: Events, name: str, **data: Any) -> list[dict]:
+    return sent.named(name, **data)
 
 
 def sub_tenant(rows: Rows, parent_uuid: str) -> str:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import random
 import uuid
+from functools import partial
 from typing import Any
 
 from .factories import Factory, Made, Maker
@@ -37,7 +38,7 @@ def document_factories(document: dict) -> dict[str, Factory]:
         if '{' not in route and settings is not None and 'example' in settings:
             factories[route] = Factory(update=settings['example'])  # a document of settings
     for route, body in bodies.items():
-        factories[route] = Factory(body_in=lambda maker, body=body: body.make(maker, bodies))
+        factories[route] = Factory(body_in=partial(body.make, bodies=bodies))
         for item_route, operations in paths.items():
             if item_route.rsplit('/', 1)[0] != route or not item_route.endswith('}'):
                 continue
@@ -45,7 +46,7 @@ def document_factories(document: dict) -> dict[str, Factory]:
             master_only = any(op.get('x-master-tenant-only') for op in operations.values() if isinstance(op, dict))
             update = _json_body(operations.get('put'))
             factories[item_route] = Factory(
-                create=lambda maker, r=route, v=var, m=master_only: _create(maker, r, v, m, bodies),
+                create=partial(_create, route=route, var=var, master_only=master_only, bodies=bodies),
                 update=None if update is None else update.get('example'),
             )
     return factories

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from stevedore import ExtensionManager
 
 from .base import Base
@@ -14,7 +16,7 @@ def load_all() -> type[Base]:
     import wazo_confd.sysconfd.model  # noqa: F401
     import wazo_confd.tenancy  # noqa: F401
 
-    manager = ExtensionManager('wazo_confd.plugins', invoke_on_load=False)
+    manager: ExtensionManager[Any] = ExtensionManager('wazo_confd.plugins', invoke_on_load=False)
     for extension in manager:
         package = extension.entry_point.module.rsplit('.', 1)[0]
         try:

@@ -11,7 +11,7 @@ some (their own relationships load as usual), and sets each row's collection.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlalchemy import ARRAY, any_, bindparam, exists, inspect, select
@@ -37,9 +37,11 @@ def _plan(model: type, dialect: str = 'postgresql') -> list[tuple]:
             continue
         (parent_column, link_column), (target_column, link_target) = pairs
         target_table = rel.mapper.local_table
+        secondary = rel.secondary
+        assert secondary is not None  # _simple_pairs: through an association table
         statement = (
             select(link_column, target_column)
-            .select_from(rel.secondary.join(target_table, rel.secondaryjoin))
+            .select_from(secondary.join(target_table, rel.secondaryjoin))
             .where(_in_keys(link_column, dialect))
             .order_by(*(rel.order_by or ()))
         )
@@ -62,17 +64,19 @@ def _simple_pairs(rel: RelationshipProperty) -> tuple | None:
     table joined on one column each side, with no other condition; None otherwise."""
     if rel.lazy != 'selectin' or rel.secondary is None or not rel.viewonly:
         return None
-    if len(rel.synchronize_pairs) != 1 or len(rel.secondary_synchronize_pairs) != 1:
+    pairs, secondary_pairs = rel.synchronize_pairs, rel.secondary_synchronize_pairs
+    if len(pairs) != 1 or secondary_pairs is None or len(secondary_pairs) != 1:
         return None
-    for join, (left, right) in (
-        (rel.primaryjoin, rel.synchronize_pairs[0]),
-        (rel.secondaryjoin, rel.secondary_synchronize_pairs[0]),
-    ):
+    joins: tuple[tuple[Any, tuple[Any, Any]], ...] = (
+        (rel.primaryjoin, pairs[0]),
+        (rel.secondaryjoin, secondary_pairs[0]),
+    )
+    for join, (left, right) in joins:
         if getattr(join, 'operator', None) is not operators.eq or {join.left, join.right} != {left, right}:
             return None
-    if len(rel.mapper.primary_key) != 1 or rel.secondary_synchronize_pairs[0][0] is not rel.mapper.primary_key[0]:
+    if len(rel.mapper.primary_key) != 1 or secondary_pairs[0][0] is not rel.mapper.primary_key[0]:
         return None
-    return rel.synchronize_pairs[0], rel.secondary_synchronize_pairs[0]
+    return pairs[0], secondary_pairs[0]
 
 
 def link_flags(model: type) -> list[tuple[str, Any]]:
@@ -80,7 +84,8 @@ def link_flags(model: type) -> list[tuple[str, Any]]:
     loaded here: read with the rows, they spare the association statement of a
     relationship no row of the page is in."""
     flags = []
-    for rel in inspect(model).relationships:
+    mapper: Mapper[Any] = inspect(model)
+    for rel in mapper.relationships:
         pairs = _simple_pairs(rel)
         if pairs is not None:
             (parent_column, link_column), _target = pairs
@@ -90,7 +95,8 @@ def link_flags(model: type) -> list[tuple[str, Any]]:
 
 def unplanned_relationships(model: type) -> list[str]:
     """The relationships of `model` that `load_related` does not load."""
-    return [rel.key for rel in inspect(model).relationships if _simple_pairs(rel) is None]
+    mapper: Mapper[Any] = inspect(model)
+    return [rel.key for rel in mapper.relationships if _simple_pairs(rel) is None]
 
 
 def deferred_options(model: type) -> list[Any]:
@@ -141,7 +147,7 @@ def _projection_options(model: type, target: Mapper) -> list:
 def load_related(
     session: Session,
     model: type,
-    rows: list,
+    rows: Sequence[Any],
     assign: Assign = set_committed_value,
     unlinked: frozenset = frozenset(),
     skip: frozenset = frozenset(),
@@ -156,7 +162,7 @@ def load_related(
         return
     dialect = session.get_bind().dialect.name
     plan = [step for step in _plan(model, dialect) if step[0].key not in skip]
-    links_of: list[list] = []
+    links_of: list[Sequence[Any]] = []
     for rel, parent_key, statement, _target_key in plan:
         if rel.key in unlinked:
             links_of.append([])

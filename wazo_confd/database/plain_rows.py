@@ -10,10 +10,11 @@ use it: nothing written goes through a plain object.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Column, Select, inspect, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Mapper, Session
 
 from .page_loading import link_flags, load_related, unplanned_relationships
 
@@ -23,7 +24,7 @@ class PlainRows:
         unplanned = unplanned_relationships(model)
         if unplanned:
             raise ValueError(f'{model.__name__}: relationships {unplanned} cannot be read as plain rows')
-        mapper = inspect(model)
+        mapper: Mapper[Any] = inspect(model)
         self.model = model
         self.keys: list[str] = []
         self.columns: list[Any] = []
@@ -36,20 +37,20 @@ class PlainRows:
         properties = {}
         for cls in reversed(model.__mro__):
             properties.update({name: value for name, value in vars(cls).items() if isinstance(value, property)})
-        self.cls = type(f'Plain{model.__name__}', (), {'__module__': __name__, **properties})
+        self.cls: type[Any] = type(f'Plain{model.__name__}', (), {'__module__': __name__, **properties})
 
     def select(self) -> Select:
         """The columns, then one `EXISTS` per relationship: add conditions, then `build`."""
         return select(*self.columns, *(flag for _key, flag in self.flags))
 
-    def build(self, session: Session, rows: list) -> list:
+    def build(self, session: Session, rows: Sequence[Any]) -> list[Any]:
         """Plain objects of `rows` (of `select()`, extra columns after it ignored), with
         their relationships."""
         cls, keys = self.cls, self.keys
         width = len(keys)
         objects = []
         for row in rows:
-            obj = cls.__new__(cls)
+            obj = object.__new__(cls)
             obj.__dict__.update(zip(keys, row, strict=False))  # rows carry extra flag columns
             objects.append(obj)
         unlinked = frozenset(

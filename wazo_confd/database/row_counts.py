@@ -23,4 +23,7 @@ def tenant_rows(session: Session, table_name: str, tenant_uuid: str) -> tuple[in
     """Rows of `tenant_uuid` in `table_name` (one of COUNTED, on PostgreSQL), and the
     serial of the statements that inserted, deleted, moved or renamed them."""
     found = session.connection().execute(_QUERY, {'table_name': table_name, 'tenant_uuid': tenant_uuid}).first()
-    return (int(found.count), int(found.changes)) if found is not None else (0, 0)
+    if found is None:
+        return 0, 0
+    count, changes = found
+    return int(count), int(changes)

@@ -52,6 +52,8 @@ class SearchParams:
     limit: int | None = None
     offset: int = 0
     filters: dict[str, str] = field(default_factory=dict)
+    # The ids the list is restricted to (a list's `?uuid=a,b`), when given.
+    ids: list[str] | None = None
 
 
 def parse_params(config: SearchConfig, raw: dict[str, Any]) -> SearchParams:
@@ -121,7 +123,7 @@ def apply_filters(
 ) -> Select:
     """`pattern`: an expression standing for the LIKE pattern of `params.search` (a named
     parameter of a statement kept for reuse) instead of the pattern itself."""
-    conditions = []
+    conditions: list[ColumnElement[Any]] = []
     if params.search and (not storable(params.search) or not config.search):
         # No column can hold it, or there is no column to look in: nothing matches.
         conditions.append(false())
@@ -131,7 +133,7 @@ def apply_filters(
         if dialect == 'postgresql':
             # Folded once per statement (an InitPlan), not once per candidate row: unaccent
             # is only STABLE, so PostgreSQL would otherwise call it for every recheck.
-            folded_pattern = select(fold(pattern, dialect)).scalar_subquery()
+            folded_pattern: Any = select(fold(pattern, dialect)).scalar_subquery()
         else:
             folded_pattern = func.fold(pattern)
         indexed = None
@@ -174,7 +176,8 @@ def sort_key(config: SearchConfig, params: SearchParams) -> Any:
     return func.lower(column) if params.order in config.sort_insensitive else column
 
 
-def order_clauses(config: SearchConfig, params: SearchParams, walk_index: bool = True) -> list:
+def order_clauses(config: SearchConfig, params: SearchParams, walk_index: bool = True) -> list[Any]:
+    assert params.order is not None
     column_type = getattr(config.column(params.order), 'type', None)
     column = sort_key(config, params)
     if not walk_index:
@@ -227,7 +230,7 @@ def run_search(
             return total, plain.build(session, session.connection().execute(_page(query, config, params, total)).all())
         items = list(session.scalars(_page(query, config, params, total).options(*loaded_here)).unique())
     if loaded_here:
-        load_related(session, model, items)  # type: ignore[arg-type]
+        load_related(session, model, items)
     return total, items
 
 

@@ -69,7 +69,7 @@ def search_document(columns: list[Any]) -> ColumnElement | None:
     if len(tables) != 1:
         return None
     table = tables.pop()
-    parts = []
+    parts: list[ColumnElement[Any]] = []
     for column in columns:
         if _is_null(column):
             continue  # never matches: nothing to index

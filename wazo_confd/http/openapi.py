@@ -162,9 +162,15 @@ def _list_parameters(extra: dict, facts: ResourceFacts, sortable: list[str]) -> 
     return params
 
 
+def _inline_nested(schema: type[Schema]) -> str | None:
+    """No component name: a nested schema is written inline where it is used."""
+    return None
+
+
 class SpecBuilder:
     def __init__(self, title: str = 'wazo-confd'):
-        self.plugin = MarshmallowPlugin(schema_name_resolver=lambda s: None)
+        # apispec types the resolver as returning str, though it documents None as "inline".
+        self.plugin = MarshmallowPlugin(schema_name_resolver=_inline_nested)  # type: ignore[arg-type]
         self.spec = APISpec(
             title=title,
             version=__version__,
@@ -190,7 +196,9 @@ class SpecBuilder:
         self.plugin.converter.add_attribute_function(accepted_characters)
         self._schemas: dict[tuple[type, bool], str] = {}
 
-    def ref(self, schema: type[Schema], unique: list[str] | None = None, partial: bool = False) -> dict:
+    def ref(self, schema: type[Schema] | None, unique: list[str] | None = None, partial: bool = False) -> dict:
+        if schema is None:
+            raise TypeError("an operation that reads or answers a body needs its resource's schema")
         key = (schema, partial)
         if key not in self._schemas:
             name = _schema_name(schema) + ('Update' if partial else '')
@@ -248,7 +256,7 @@ class SpecBuilder:
             operation['responses']['401']['content']['application/json']['example'] = [
                 f'Unauthorized: ACL {acl} is not granted'
             ]
-        schema = getattr(resource, 'schema', None)
+        schema: type[Schema] | None = getattr(resource, 'schema', None)
         if kind == 'list':
             operation['parameters'] += _list_parameters(doc.get('query', {}), facts, doc.get('order', []))
             # A view's item also fits the full schema: anyOf, not oneOf.
@@ -308,10 +316,10 @@ class SpecBuilder:
             response = doc.get('response', {'description': 'OK'})
             operation['responses'][str(doc.get('status', 200))] = response
             if doc.get('body'):  # a non-CRUD handler reading a body: its resource's schema or its own
-                body = schema if doc['body'] is True else doc['body']
+                body_schema = schema if doc['body'] is True else doc['body']
                 operation['requestBody'] = {
                     'required': True,
-                    'content': {'application/json': {'schema': self.ref(body)}},
+                    'content': {'application/json': {'schema': self.ref(body_schema)}},
                 }
                 _add_example(operation['requestBody'], doc)
                 operation['responses'].update(_error_responses(400))
@@ -337,7 +345,8 @@ class SpecBuilder:
         merged = _merged_path_params(rule.rule[len(prefix) :] for rule in rules)
         collections = {path.strip('/').split('/')[0] for path in merged}
         for rule in rules:
-            resource = app.view_functions[rule.endpoint].view_class  # type: ignore[attr-defined]
+            # Flask types a view function as any callable; those of `View.as_view` carry their class.
+            resource = app.view_functions[rule.endpoint].view_class  # type: ignore[union-attr]
             path, _ = _path_and_params(rule.rule[len(prefix) :])
             params = merged[path]
             facts = ResourceFacts.of(resource, resource_kwargs.get(rule.endpoint))

@@ -30,7 +30,7 @@ class TLSAdapter(BuiltinSSLAdapter):
 class _Server(wsgi.Server):
     def prepare(self) -> None:
         """Bind and listen only; `start_serving()` makes the selector and the threads."""
-        self.requests.start = lambda: None  # type: ignore[method-assign]
+        self.requests.start = lambda: None
         try:
             super().prepare()
         finally:

@@ -7,18 +7,24 @@ service then checks that they belong to the same tenant.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
+from wazo_confd.database.uow import Database
 from wazo_confd.errors import different_tenants
 from wazo_confd.http.auth import current_auth
 from wazo_confd.http.resource import ConfdResource
 from wazo_confd.plugin_api import Provided
 
+from .creation import Creation, build_creation
 from .notifier import Notifier
 from .reloads import Change, Reload, requested
-from .routing import add_route
+from .routing import add_route, rules_of
+
+Family = Literal['tenant', 'user', 'service']
+# The routing key's last word for each action.
+VERBS = {'associated': 'updated', 'dissociated': 'deleted'}
 
 
 def check_same_tenant(left: Any, right: Any, left_name: str, right_name: str) -> None:
@@ -40,10 +46,10 @@ class AssociationResource(ConfdResource):
     def __init__(self, service: Any):
         self.service = service
 
-    def find_left(self, left_id: Any, tenant_uuids: list[str]) -> Any:
+    def find_left(self, left_id: Any, tenant_uuids: Sequence[str]) -> Any:
         raise NotImplementedError
 
-    def find_right(self, right_id: Any, tenant_uuids: list[str]) -> Any:
+    def find_right(self, right_id: Any, tenant_uuids: Sequence[str]) -> Any:
         raise NotImplementedError
 
     def _pair(self, left_id: Any, right_id: Any) -> tuple[Any, Any]:
@@ -67,7 +73,10 @@ class Association:
     its provider; `acl` is the prefix of `.update` (PUT) and `.delete` (DELETE). Events are
     `<event>_associated` on `<routing>.updated` and `<event>_dissociated` on
     `<routing>.deleted`, the routing key a template of `left` and `right`
-    (`config.lines.{left.id}.endpoints.sccp.{right.id}`)."""
+    (`config.lines.{left.id}.endpoints.sccp.{right.id}`). In the `user` family the left
+    object is a user, whom the event is about (`user_uuid:<uuid>` header).
+
+    `url` may hold `<uuid-or-int:var>`: a path variable given as an id or a uuid (two rules)."""
 
     url: str
     endpoint: str
@@ -84,6 +93,13 @@ class Association:
     reloads: tuple[Reload, ...] = ()
     # Registered as this provider, for plugins that link the two on their own (nested creation).
     provider: Provided[Any] | None = None
+    family: Family = 'tenant'
+    # `dao(database)` set as the service's `dao`, for a link table of the plugin's own.
+    dao: Callable[[Database], Any] | None = None
+    # A route that only links (`PUT`), its unlink being another route of the plugin.
+    methods: tuple[Literal['put', 'delete'], ...] = ('put', 'delete')
+    # `POST` of a right object made from the body and linked to the left one (kit/creation.py).
+    creation: Creation | None = None
 
 
 class AssociationNotifier(Notifier):
@@ -91,17 +107,27 @@ class AssociationNotifier(Notifier):
         super().__init__(outbox)
         self.declaration = declaration
 
-    def send(self, action: str, verb: str, left: Any, right: Any) -> None:
+    def send(self, action: str, verb: str, left: Any, right: Any, data: dict | None = None) -> None:
+        """The event of `action` (its payload `data`, else the declaration's) and the reloads."""
         declaration = self.declaration
-        if declaration.event is not None and declaration.payload is not None:
+        if data is None and declaration.payload is not None:
+            data = declaration.payload(left, right)
+        if declaration.event is not None and data is not None:
             routing_key = f'{declaration.routing.format(left=left, right=right)}.{verb}'
-            payload = declaration.payload(left, right)
-            self.emit(f'{declaration.event}_{action}', routing_key, payload, left.tenant_uuid)
+            user_uuids = [left.uuid] if declaration.family == 'user' else None
+            name = f'{declaration.event}_{action}'
+            self.emit(name, routing_key, data, left.tenant_uuid, declaration.family, user_uuids)
         self.outbox.request_reload(requested(declaration.reloads, Change(action, left)))
 
 
 class AssociationService:
-    """Link and unlink, each step a hook: `lock`, `linked`, `validate_link`, `link`, ..."""
+    """Link and unlink, each step a hook: `lock`, `linked`, `validate_link`, `link`, ...
+
+    `link` and `unlink` may answer the link they wrote or removed (a row with flags of its
+    own); `payload(left, right, link)` then makes the event from it."""
+
+    # Set when the declaration names a dao.
+    dao: Any = None
 
     def __init__(self, declaration: Association, providers: Any, notifier: AssociationNotifier):
         self.declaration = declaration
@@ -121,23 +147,35 @@ class AssociationService:
 
     def associate(self, left: Any, right: Any) -> None:
         self.lock(left)
+        self.lock_right(right)
         if self.linked(left, right):
             return
         self.validate_link(left, right)
-        self.link(left, right)
-        self.notifier.send('associated', 'updated', left, right)
+        self.notify('associated', left, right, self.link(left, right))
 
     def dissociate(self, left: Any, right: Any) -> None:
         self.lock(left)
+        self.lock_right(right)
         if not self.linked(left, right):
             return
         self.validate_unlink(left, right)
-        self.unlink(left, right)
-        self.notifier.send('dissociated', 'deleted', left, right)
+        self.notify('dissociated', left, right, self.unlink(left, right))
+
+    def notify(self, action: str, left: Any, right: Any, link: Any = None) -> None:
+        """The event of `action` (associated, dissociated) and the declared reloads."""
+        self.notifier.send(action, VERBS[action], left, right, self.payload(left, right, link))
+
+    def payload(self, left: Any, right: Any, link: Any) -> dict | None:
+        """The event's payload: the declaration's by default."""
+        payload = self.declaration.payload
+        return None if payload is None else payload(left, right)
 
     def lock(self, left: Any) -> None:
         """Wait for concurrent links of `left` (its row locked)."""
         self.lefts.lock(left)
+
+    def lock_right(self, right: Any) -> None:
+        """Nothing by default: the left row is enough to serialize the links."""
 
     def linked(self, left: Any, right: Any) -> bool:
         raise NotImplementedError
@@ -148,11 +186,23 @@ class AssociationService:
     def validate_unlink(self, left: Any, right: Any) -> None:
         """Nothing by default."""
 
-    def link(self, left: Any, right: Any) -> None:
+    def link(self, left: Any, right: Any) -> Any:
         raise NotImplementedError
 
-    def unlink(self, left: Any, right: Any) -> None:
+    def unlink(self, left: Any, right: Any) -> Any:
         raise NotImplementedError
+
+    def create_from_body(self, left: Any, body: Any) -> Any:
+        """A right object made from a request body (the right side's `load_form`), linked."""
+        return self.create_for(left, self.rights.load_form(body))
+
+    def create_for(self, left: Any, form: dict) -> Any:
+        """A right object made from a loaded form in the left one's tenant, then linked as
+        PUT links (a refused link undoes the creation with the transaction)."""
+        rights = self.rights
+        created = rights.create(rights.build(form, left.tenant_uuid))
+        self.associate(left, created)
+        return created
 
 
 class DeclaredAssociation(AssociationResource):
@@ -174,10 +224,16 @@ class DeclaredAssociation(AssociationResource):
 def build_association(declaration: Association, deps: Any) -> AssociationService:
     """The association's service, route and provider."""
     service = declaration.service(declaration, deps.providers, AssociationNotifier(deps.outbox, declaration))
+    if declaration.dao is not None:
+        service.dao = declaration.dao(deps.database)
+    verbs = {'put': 'update', 'delete': 'delete'}
     attrs = {
         '__module__': declaration.service.__module__,
-        'acls': {'put': f'{declaration.acl}.update', 'delete': f'{declaration.acl}.delete'},
+        'acls': {method: f'{declaration.acl}.{verbs[method]}' for method in declaration.methods},
+        'methods': {method.upper() for method in declaration.methods},
     }
     resource = type(declaration.label, (DeclaredAssociation,), attrs)
-    add_route(deps, resource, [declaration.url], declaration.endpoint, service, declaration.provider)
+    add_route(deps, resource, rules_of(declaration.url), declaration.endpoint, service, declaration.provider)
+    if declaration.creation is not None:
+        build_creation(declaration.creation, service, deps)
     return service

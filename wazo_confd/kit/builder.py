@@ -4,6 +4,7 @@ resources, routes and providers."""
 from __future__ import annotations
 
 import functools
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -22,6 +23,8 @@ from .routing import add_route
 from .service import CRUDService
 from .settings import Settings, build_settings
 from .validator import NotReferred, UniqueField, ValidationGroup
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -121,17 +124,20 @@ def list_class(declaration: Resource) -> type[ListResource]:
     operations = declaration.operations
     acls = {'get': declaration.acl_of('list')} if 'list' in operations else {}
     docs: dict[str, dict] = {}
+    if declaration.ids_query is not None and 'list' in operations:
+        docs['get'] = {'query': {declaration.ids_query: 'csv'}}
     if 'create' in operations:
         acls['post'] = declaration.acl_of('create')
         docs['post'] = {'example': declaration.example, 'example_refs': declaration.example_refs}
+    base = declaration.list_resource or ListResource
     attrs = {
-        **_common(declaration, acls, docs, _LIST),
+        **_common(declaration, base, acls, docs, _LIST),
         'model': declaration.model,
         'item_endpoint': declaration.endpoints[1],
         'item_id_field': declaration.id_field,
         'item_id_var': declaration.id_var,
+        'ids_query': declaration.ids_query,
     }
-    base = declaration.list_resource or ListResource
     attrs.update(_master_only_handlers(base, declaration, {'post': 'create'}))
     return type(f'{declaration.class_label}List', (base,), attrs)
 
@@ -151,25 +157,36 @@ def item_class(declaration: Resource) -> type[ItemResource]:
         docs['put'] = {'example': declaration.update_example}
         if declaration.put_schema is not None:
             docs['put']['body'] = declaration.put_schema
+    base = declaration.item_resource or ItemResource
     attrs = {
-        **_common(declaration, acls, docs, _ITEM),
+        **_common(declaration, base, acls, docs, _ITEM),
         'put_schema': declaration.put_schema,
         'path_aliases': {declaration.id_var: 'id'} if declaration.id_var != 'id' else {},
     }
-    base = declaration.item_resource or ItemResource
     attrs.update(_master_only_handlers(base, declaration, {'put': 'update', 'delete': 'delete'}))
     return type(f'{declaration.class_label}Item', (base,), attrs)
 
 
-def _common(declaration: Resource, acls: dict, docs: dict, methods: dict[str, str]) -> dict[str, Any]:
+def _common(declaration: Resource, base: type, acls: dict, docs: dict, methods: dict[str, str]) -> dict[str, Any]:
+    # What a hook class documents itself (a query parameter, a view) adds to the declared docs.
+    own: dict[str, dict] = getattr(base, 'docs', {})
+    merged = {method: _merged(own.get(method, {}), docs.get(method, {})) for method in {*own, *docs}}
     return {
         '__module__': declaration.schema.__module__,
         'acls': acls,
-        'docs': docs,
+        'docs': merged,
         'methods': {method for method, op in methods.items() if op in declaration.operations},
         'master_tenant_only': declaration.scope == 'master',
         'schema': declaration.schema,
     }
+
+
+def _merged(own: dict, declared: dict) -> dict:
+    """One method's docs: the hook's, then the declaration's; query parameters from both."""
+    merged = {**own, **declared}
+    if 'query' in own and 'query' in declared:
+        merged['query'] = {**own['query'], **declared['query']}
+    return merged
 
 
 def _master_only_handlers(base: type, declaration: Resource, methods: dict[str, str]) -> dict[str, Callable]:
@@ -196,8 +213,16 @@ class DeclaredPlugin:
     resources: ClassVar[tuple[Resource, ...]] = ()
     associations: ClassVar[tuple[Association | ListAssociation, ...]] = ()
     settings: ClassVar[tuple[Settings, ...]] = ()
+    # Plugins owning the objects this one's routes link (and live under): while one of
+    # them is disabled, this plugin adds nothing.
+    requires: ClassVar[tuple[str, ...]] = ()
 
     def load(self, deps: PluginDependencies) -> None:
+        enabled = deps.config.get('enabled_plugins', {})
+        missing = [name for name in self.requires if not enabled.get(name)]
+        if missing:
+            logger.warning('%s: no routes added, plugins %s are disabled', type(self).__module__, ', '.join(missing))
+            return
         for declaration in self.resources:
             self.loaded(build(declaration, deps), deps)
         for association in self.associations:

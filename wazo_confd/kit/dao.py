@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, ClassVar, Generic, TypeVar
 
 from sqlalchemy import Select, bindparam, inspect, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, joinedload, lazyload
+from sqlalchemy.orm import InstanceState, Mapper, Session, joinedload, lazyload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from wazo_confd.database import constraints, lookups
-from wazo_confd.database.search import SearchConfig, SearchParams, run_search
+from wazo_confd.database.search import SearchConfig, SearchParams, run_search, storable
 from wazo_confd.database.uow import READ_ONLY, Database
 from wazo_confd.errors import ResourceError, already_exists, not_found
 from wazo_confd.tenancy import TenantScope
@@ -21,7 +22,7 @@ _CREATED = 'created_rows'  # in a session's info: identity keys of the rows `cre
 
 
 class CRUDDao(Generic[Model]):
-    model: ClassVar[type]
+    model: ClassVar[type[Any]]
     resource_name: ClassVar[str]
     search_config: ClassVar[SearchConfig]
     id_column: ClassVar[str] = 'id'
@@ -42,7 +43,7 @@ class CRUDDao(Generic[Model]):
     def base_query(self) -> Select:
         return select(self.model)
 
-    def scoped(self, query: Select, tenant_uuids: list[str] | None) -> Select:
+    def scoped(self, query: Select, tenant_uuids: Sequence[str] | None) -> Select:
         if tenant_uuids is None or not self.tenant_scoped:
             return query
         if len(tenant_uuids) == 1:
@@ -50,10 +51,13 @@ class CRUDDao(Generic[Model]):
             return query.where(self.model.tenant_uuid == tenant_uuids[0])
         return query.where(self.model.tenant_uuid.in_(tenant_uuids))
 
-    def search(self, params: SearchParams, tenant_uuids: list[str] | None) -> tuple[int, list[Model]]:
-        return run_search(self.session, self.scoped(self.base_query(), tenant_uuids), self.search_config, params)
+    def search(self, params: SearchParams, tenant_uuids: Sequence[str] | None) -> tuple[int, list[Model]]:
+        query = self.scoped(self.base_query(), tenant_uuids)
+        if params.ids is not None:
+            query = query.where(getattr(self.model, self.id_column).in_([i for i in params.ids if storable(i)]))
+        return run_search(self.session, query, self.search_config, params)
 
-    def find_by(self, tenant_uuids: list[str] | None = None, **criteria: Any) -> Model | None:
+    def find_by(self, tenant_uuids: Sequence[str] | None = None, **criteria: Any) -> Model | None:
         session = self.session
         key = (tuple(tenant_uuids) if tenant_uuids is not None else None, tuple(sorted(criteria.items())))
 
@@ -101,19 +105,19 @@ class CRUDDao(Generic[Model]):
             self._key_queries[shape] = query
         return query
 
-    def get_by(self, tenant_uuids: list[str] | None = None, **criteria: Any) -> Model:
+    def get_by(self, tenant_uuids: Sequence[str] | None = None, **criteria: Any) -> Model:
         found = self.find_by(tenant_uuids, **criteria)
         if found is None:
             raise not_found(self.resource_name, **criteria)
         return found
 
-    def get(self, resource_id: Any, tenant_uuids: list[str] | None) -> Model:
+    def get(self, resource_id: Any, tenant_uuids: Sequence[str] | None) -> Model:
         if isinstance(resource_id, int) and not 0 <= resource_id <= MAX_ID:
             # Beyond the column's range: no such row (and no database error).
             raise not_found(self.resource_name, **{self.id_column: resource_id})
         return self.get_unique(tenant_uuids, **{self.id_column: resource_id})
 
-    def get_unique(self, tenant_uuids: list[str] | None, **key: Any) -> Model:
+    def get_unique(self, tenant_uuids: Sequence[str] | None, **key: Any) -> Model:
         """By a key no two rows share in any tenant (primary key, uuid). Given a
         `TenantScope`, the row is found by its key alone and its tenant checked after: the
         scope's descendants are then looked up only for a row of another tenant."""
@@ -161,10 +165,12 @@ class CRUDDao(Generic[Model]):
     def create(self, obj: Model) -> Model:
         self.session.add(obj)
         self.flush(obj)
-        self.session.info.setdefault(_CREATED, set()).add(inspect(obj).identity_key)
+        state: InstanceState[Model] = inspect(obj, raiseerr=True)
+        self.session.info.setdefault(_CREATED, set()).add(state.identity_key)
         for key in self.empty_on_create:
-            if key in inspect(obj).unloaded:
-                relationship = inspect(self.model).relationships[key]
+            if key in state.unloaded:
+                mapper: Mapper[Any] = inspect(self.model)
+                relationship = mapper.relationships[key]
                 set_committed_value(obj, key, [] if relationship.uselist else None)
         return obj
 
@@ -182,7 +188,7 @@ class CRUDDao(Generic[Model]):
 
 
 def _primary_key_attribute(model: type) -> str:
-    mapper = inspect(model)
+    mapper: Mapper[Any] = inspect(model)
     [column] = mapper.primary_key
     return mapper.get_property_by_column(column).key
 
@@ -195,4 +201,5 @@ def created_in_transaction(session: Session, obj: Any) -> bool:
 def _one_row_loading(model: type, joined: bool) -> list[Any]:
     """Loader options, for one row, of the relationships a model loads `selectin` for lists."""
     option = joinedload if joined else lazyload
-    return [option(getattr(model, rel.key)) for rel in inspect(model).relationships if rel.lazy == 'selectin']
+    mapper: Mapper[Any] = inspect(model)
+    return [option(getattr(model, rel.key)) for rel in mapper.relationships if rel.lazy == 'selectin']

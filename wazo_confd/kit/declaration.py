@@ -82,6 +82,8 @@ class Resource:
     list_resource: type | None = None
     item_resource: type | None = None
     empty_on_create: tuple[str, ...] = ()
+    # A query parameter of the list restricting it to the ids it lists (`?uuid=a,b`).
+    ids_query: str | None = None
     # The typed key (wazo_confd.interfaces) the service is offered under to other plugins.
     provides: Provided[Any] | None = None
     # A valid POST body and a PUT body that changes something: the request bodies' `example`

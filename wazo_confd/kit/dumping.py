@@ -26,8 +26,8 @@ def _identity_types(field: fields.Field) -> tuple[type, ...] | None:
         return None
     if method is fields.String._serialize:
         return (str,)
-    if method is fields.Number._serialize and field.num_type is int and not field.as_string:
-        return (int,)
+    if method is fields.Number._serialize and isinstance(field, fields.Number):
+        return (int,) if field.num_type is int and not field.as_string else ()
     return ()
 
 

@@ -14,19 +14,21 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 from marshmallow import Schema, fields
 
+from wazo_confd.database.uow import Database
+from wazo_confd.errors import InputError, NotFoundError
 from wazo_confd.http.auth import current_auth
 from wazo_confd.http.body import json_body
 from wazo_confd.http.resource import ConfdResource
 from wazo_confd.plugin_api import Provided
 
-from .association import check_same_tenant
+from .association import Family, check_same_tenant
 from .notifier import Notifier
 from .reloads import Change, Reload, requested
-from .routing import add_route
+from .routing import add_route, rules_of
 from .schema import BaseSchema, StrictInteger, load, shared
 
 
@@ -51,6 +53,10 @@ class ListAssociation:
     reloads: tuple[Reload, ...] = ()
     provider: Provided[Any] | None = None
     example: dict | None = None
+    family: Family = 'tenant'
+    dao: Callable[[Database], Any] | None = None
+    # A listed object not found: 404 (`not found`), or 400 naming the body's list (`input`).
+    unknown: Literal['not found', 'input'] = 'not found'
 
     def body_schema(self) -> type[Schema]:
         item = BaseSchema.from_dict({self.key: self.key_field(required=True)}, name=f'{self.label}Item')
@@ -59,7 +65,10 @@ class ListAssociation:
 
 
 class ListAssociationService:
-    """Each step a hook: `lock`, `validate`, `set_links` (to write), then the event."""
+    """Each step a hook: `lock`, `lock_rights`, `validate`, `set_links` (to write), then the event."""
+
+    # Set when the declaration names a dao.
+    dao: Any = None
 
     def __init__(self, declaration: ListAssociation, providers: Any, notifier: ListAssociationNotifier):
         self.declaration = declaration
@@ -75,16 +84,29 @@ class ListAssociationService:
         return self.providers.get(self.declaration.right)
 
     def find(self, left_id: Any, keys: list[Any], tenant_uuids: Any) -> tuple[Any, list[Any]]:
-        return self.lefts.get(left_id, tenant_uuids), [self.rights.get(key, tenant_uuids) for key in keys]
+        left = self.lefts.get(left_id, tenant_uuids)
+        return left, [self.find_right(key, tenant_uuids) for key in keys]
+
+    def find_right(self, key: Any, tenant_uuids: Any) -> Any:
+        try:
+            return self.rights.get(key, tenant_uuids)
+        except NotFoundError as e:
+            if self.declaration.unknown == 'not found':
+                raise
+            raise InputError(f"field '{self.declaration.field}': {e.text}", e.metadata) from e
 
     def replace(self, left: Any, rights: list[Any]) -> None:
         self.lock(left)
+        self.lock_rights(rights)
         self.validate(left, rights)
         self.set_links(left, rights)
         self.notifier.send(left, rights)
 
     def lock(self, left: Any) -> None:
         self.lefts.lock(left)
+
+    def lock_rights(self, rights: list[Any]) -> None:
+        """Nothing by default: the left row is enough to serialize the changes."""
 
     def validate(self, left: Any, rights: list[Any]) -> None:
         for right in rights:
@@ -104,7 +126,9 @@ class ListAssociationNotifier(Notifier):
         if declaration.event is not None and declaration.payload is not None:
             routing_key = f'{declaration.routing.format(left=left)}.updated'
             data = declaration.payload(left, rights)
-            self.emit(f'{declaration.event}_associated', routing_key, data, left.tenant_uuid)
+            user_uuids = [left.uuid] if declaration.family == 'user' else None
+            name = f'{declaration.event}_associated'
+            self.emit(name, routing_key, data, left.tenant_uuid, declaration.family, user_uuids)
         self.outbox.request_reload(requested(declaration.reloads, Change('associated', left)))
 
 
@@ -132,6 +156,8 @@ def build_list_association(declaration: ListAssociation, deps: Any) -> ListAssoc
     """The list association's service, route and provider."""
     notifier = ListAssociationNotifier(deps.outbox, declaration)
     service = declaration.service(declaration, deps.providers, notifier)
+    if declaration.dao is not None:
+        service.dao = declaration.dao(deps.database)
     body = declaration.body_schema()
     attrs = {
         '__module__': declaration.service.__module__,
@@ -149,5 +175,5 @@ def build_list_association(declaration: ListAssociation, deps: Any) -> ListAssoc
         },
     }
     resource = type(declaration.label, (DeclaredListAssociation,), attrs)
-    add_route(deps, resource, [declaration.url], declaration.endpoint, service, declaration.provider)
+    add_route(deps, resource, rules_of(declaration.url), declaration.endpoint, service, declaration.provider)
     return service

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from wazo_confd.errors import InputError, invalid_choice
+from wazo_confd.plugin_api import PluginDependencies, Provided
 
 from .validator import Validator
 
@@ -113,3 +114,15 @@ class PJSIPDocValidator(Validator):
                 raise invalid_choice(
                     f'{self.field}: invalid variable ({option[0]})', self.doc.section_options(self.section)
                 )
+
+
+# One documentation among the plugins that check PJSIP options (endpoints, transports).
+PJSIP_DOC = Provided[PJSIPDoc]('pjsip_doc')
+
+
+def offer_pjsip_doc(deps: PluginDependencies) -> PJSIPDoc:
+    """The configured documentation, offered among the providers (by the first to ask)
+    for the validators that a declaration builds from the providers alone."""
+    if PJSIP_DOC not in deps.providers:
+        deps.providers.register(PJSIP_DOC, PJSIPDoc.from_config(deps.config))
+    return deps.providers.get(PJSIP_DOC)

@@ -45,6 +45,8 @@ class ListResource(ServiceResource):
     item_id_var: ClassVar[str] = 'id'
     # Extra query parameters handled by the resource, not exact-match filters.
     special_query: ClassVar[tuple[str, ...]] = ()
+    # The query parameter listing the ids (comma separated) the list is restricted to.
+    ids_query: ClassVar[str | None] = None
     operation_kinds = {'get': 'list', 'post': 'create'}
 
     def list_schema(self, args: dict) -> Schema:
@@ -52,17 +54,19 @@ class ListResource(ServiceResource):
 
     def search(self, raw: dict) -> tuple[int, list]:
         params = parse_params(self.service.dao.search_config, raw)
+        listed = request.args.get(self.ids_query) if self.ids_query is not None else None
+        if listed is not None:
+            params.ids = [i.strip() for i in listed.split(',') if i.strip()]
         return self.service.search(params, current_auth().list_tenants(raw.get('recurse', False)))
 
     def get(self) -> dict:
-        raw = parse_list_args(request.args, self.special_query)
+        special = (*self.special_query, self.ids_query) if self.ids_query is not None else self.special_query
+        raw = parse_list_args(request.args, special)
         total, items = self.search(raw)
         return {'total': total, 'items': self.list_schema(raw).dump(items, many=True)}
 
     def build_model(self, form: dict) -> Any:
-        if not self.service.dao.tenant_scoped:
-            return self.model(**form)
-        return self.model(tenant_uuid=current_auth().tenant_uuid, **form)
+        return self.service.build(form, current_auth().tenant_uuid)
 
     def post(self) -> tuple[dict, int, dict]:
         body = json_body()
@@ -103,8 +107,7 @@ class ItemResource(ServiceResource):
         return None, 200
 
     def apply(self, obj: Any, form: dict) -> None:
-        for key, value in form.items():
-            setattr(obj, key, value)
+        self.service.apply(obj, form)
 
     def put(self, id: Any) -> tuple[None, int]:
         obj = self.find(id)

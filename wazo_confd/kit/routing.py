@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from wazo_confd.plugin_api import PluginDependencies, Provided
@@ -20,3 +21,14 @@ def add_route(
     deps.api.add_resource(resource, *rules, endpoint=endpoint, resource_class_kwargs={'service': service})
     if provider is not None:
         deps.providers.register(provider, service)
+
+
+_UUID_OR_INT = re.compile(r'<uuid-or-int:(\w+)>')
+
+
+def rules_of(url: str) -> list[str]:
+    """The Flask rules of a declared url: `<uuid-or-int:user_id>` stands for two rules, one
+    with `<int:user_id>` and one with `<uuid:user_id>` (upstream's user routes)."""
+    if _UUID_OR_INT.search(url) is None:
+        return [url]
+    return [_UUID_OR_INT.sub(rf'<{converter}:\1>', url) for converter in ('int', 'uuid')]

@@ -178,8 +178,8 @@ class OptionPairs(fields.List):
         )
         self.only_keys = only
 
-    def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> list[list[str]]:
-        pairs = super()._deserialize(value, attr, data, **kwargs)
+    def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> list[Any | None]:
+        pairs: list[Any] = super()._deserialize(value, attr, data, **kwargs)  # [key, option] lists
         if any(not key for key, _ in pairs):
             raise ValidationError('Option keys must not be empty.')
         return [[key, option] for key, option in pairs]

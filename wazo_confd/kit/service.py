@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from marshmallow import Schema
@@ -29,13 +30,13 @@ class CRUDService:
         self.notifier = notifier
         self.model = dao.model
 
-    def search(self, params: SearchParams, tenant_uuids: list[str] | None) -> tuple[int, list]:
+    def search(self, params: SearchParams, tenant_uuids: Sequence[str] | None) -> tuple[int, list]:
         return self.dao.search(params, tenant_uuids)
 
-    def get(self, resource_id: Any, tenant_uuids: list[str] | None) -> Any:
+    def get(self, resource_id: Any, tenant_uuids: Sequence[str] | None) -> Any:
         return self.dao.get(resource_id, tenant_uuids)
 
-    def find_by(self, tenant_uuids: list[str] | None = None, **criteria: Any) -> Any | None:
+    def find_by(self, tenant_uuids: Sequence[str] | None = None, **criteria: Any) -> Any | None:
         """The object with these values among these tenants (any tenant: None), or None."""
         return self.dao.find_by(tenant_uuids, **criteria)
 
@@ -49,6 +50,11 @@ class CRUDService:
         if not self.dao.tenant_scoped:
             return self.model(**form)
         return self.model(tenant_uuid=tenant_uuid, **form)
+
+    def apply(self, obj: Any, form: dict) -> None:
+        """Copy a loaded PUT body onto the object."""
+        for key, value in form.items():
+            setattr(obj, key, value)
 
     def create_from_body(self, body: Any, tenant_uuid: str | None) -> Any:
         """Create an object from a request body in that tenant, as the resource's POST does."""

@@ -9,7 +9,7 @@ from wazo_confd.kit.schema import load
 from .schema import LiveReloadSchema
 from .service import LiveReloadService
 
-LIVE_RELOAD_DOC = {
+LIVE_RELOAD_DOC: dict[str, dict] = {
     'get': {
         'response': {
             'description': 'The live reload setting',

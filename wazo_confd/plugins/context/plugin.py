@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wazo_confd.interfaces import CONTEXTS
+from wazo_confd import interfaces
 from wazo_confd.kit.builder import DeclaredPlugin
 from wazo_confd.kit.declaration import Events, Resource, search_on
 from wazo_confd.kit.reloads import Reload
@@ -26,7 +26,7 @@ CONTEXTS = Resource(
     referred_by='name',
     dao=ContextDao,
     service=ContextService,
-    provides=CONTEXTS,
+    provides=interfaces.CONTEXTS,
     example={'label': 'Office', 'type': 'internal', 'user_ranges': [{'start': '1000', 'end': '1999'}]},
     update_example={'label': 'Head office'},
 )

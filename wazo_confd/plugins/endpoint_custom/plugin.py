@@ -8,25 +8,15 @@ from typing import Any
 from wazo_confd.interfaces import ENDPOINT_CUSTOM
 from wazo_confd.kit.builder import DeclaredPlugin
 from wazo_confd.kit.declaration import Events, Resource, search_on
+from wazo_confd.kit.endpoints import EndpointService
 from wazo_confd.kit.projections import line_of, trunk_of
-from wazo_confd.kit.service import CRUDService
 
 from .model import EndpointCustom
 from .schema import EndpointCustomSchema
 
 
-class EndpointCustomService(CRUDService):
-    """The line using an endpoint is named after its interface."""
-
-    def edit(self, endpoint: EndpointCustom) -> None:
-        super().edit(endpoint)
-        if endpoint.line is not None:
-            endpoint.line.name = endpoint.interface
-
-    def delete(self, endpoint: EndpointCustom) -> None:
-        if endpoint.line is not None:
-            endpoint.line.name = None
-        super().delete(endpoint)
+class EndpointCustomService(EndpointService):
+    line_name = 'interface'
 
 
 def payload(endpoint: Any) -> dict:

@@ -2,37 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import selectinload
 
 from wazo_confd.database.base import Base
-from wazo_confd.database.search import SearchConfig, SearchParams, run_search, storable
 from wazo_confd.kit.dao import CRUDDao
 from wazo_confd.tenancy import Tenant
 
 from .model import EndpointSIP, EndpointSIPTemplateLink, SIPTemplateDefault
 
-SEARCH = SearchConfig(
-    columns={
-        'name': EndpointSIP.name,
-        'asterisk_id': EndpointSIP.asterisk_id,
-        'label': EndpointSIP.label,
-        'template': EndpointSIP.template,
-    },
-    search=['name', 'asterisk_id', 'label'],
-    default_sort='label',
-    tiebreak=EndpointSIP.uuid,
-)
-
 
 class EndpointSIPDao(CRUDDao[EndpointSIP]):
     model = EndpointSIP
-    empty_on_create = ('line',)
-    resource_name = 'SIPEndpoint'
-    search_config = SEARCH
-    id_column = 'uuid'
     template = False
 
     def base_query(self) -> Select:
@@ -45,13 +30,13 @@ class EndpointSIPDao(CRUDDao[EndpointSIP]):
             .options(selectinload(EndpointSIP.template_links).joinedload(EndpointSIPTemplateLink.parent).lazyload('*'))
         )
 
-    def search_uuids(
-        self, params: SearchParams, tenant_uuids: list[str] | None, uuids: list[str] | None
-    ) -> tuple[int, list[EndpointSIP]]:
-        query = self.scoped(self.base_query(), tenant_uuids)
-        if uuids is not None:
-            query = query.where(EndpointSIP.uuid.in_([u for u in uuids if storable(u)]))
-        return run_search(self.session, query, self.search_config, params)
+    def template_of(self, tenant_uuid: str, uuid: str) -> EndpointSIP | None:
+        """The template of that uuid in that tenant, or None."""
+        return self.templates.find_by([tenant_uuid], uuid=uuid)
+
+    @cached_property
+    def templates(self) -> SIPTemplateDao:
+        return SIPTemplateDao(self.database)
 
     def find_any_by_name(self, name: str) -> EndpointSIP | None:
         """An endpoint or a template with this name: they share Asterisk's section names."""
@@ -67,12 +52,23 @@ class EndpointSIPDao(CRUDDao[EndpointSIP]):
 
 
 class SIPTemplateDao(EndpointSIPDao):
-    resource_name = 'SIPEndpointTemplate'
     template = True
+
+    @property
+    def templates(self) -> SIPTemplateDao:
+        return self
 
     def defaults_of(self, tenant_uuid: str) -> dict[str, str]:
         rows = self.session.scalars(select(SIPTemplateDefault).where(SIPTemplateDefault.tenant_uuid == tenant_uuid))
         return {row.kind: row.template_uuid for row in rows}
+
+    def defaults_of_tenants(self, tenant_uuids: Sequence[str]) -> dict[str, dict[str, str]]:
+        """The default templates of several tenants in one statement (a page of /tenants)."""
+        found: dict[str, dict[str, str]] = {uuid: {} for uuid in tenant_uuids}
+        query = select(SIPTemplateDefault).where(SIPTemplateDefault.tenant_uuid.in_(list(tenant_uuids)))
+        for row in self.session.scalars(query):
+            found[row.tenant_uuid][row.kind] = row.template_uuid
+        return found
 
     def tenants_without_defaults(self) -> list[str]:
         has_defaults = select(SIPTemplateDefault.tenant_uuid)

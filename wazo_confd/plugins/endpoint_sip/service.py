@@ -4,28 +4,19 @@ from __future__ import annotations
 
 import secrets
 import string
-from typing import Any
 
 from wazo_confd.errors import InputError
-from wazo_confd.kit.service import CRUDService
+from wazo_confd.kit.endpoints import EndpointService
 
-from .dao import EndpointSIPDao, SIPTemplateDao
+from .dao import EndpointSIPDao
 from .model import EndpointSIP
 
 NAME_ALPHABET = string.ascii_lowercase + string.digits
 
 
-class EndpointSIPService(CRUDService):
+class EndpointSIPService(EndpointService):
     dao: EndpointSIPDao
-
-    def __init__(self, dao: EndpointSIPDao, validator: Any, notifier: Any, template_dao: SIPTemplateDao):
-        super().__init__(dao, validator, notifier)
-        self.template_dao = template_dao
-
-    def search_uuids(
-        self, params: Any, tenant_uuids: list[str] | None, uuids: list[str] | None
-    ) -> tuple[int, list[EndpointSIP]]:
-        return self.dao.search_uuids(params, tenant_uuids, uuids)
+    line_name = 'name'
 
     def build(self, form: dict, tenant_uuid: str | None) -> EndpointSIP:
         """A new endpoint (or template: the dao's kind) of that tenant from a loaded body."""
@@ -52,7 +43,7 @@ class EndpointSIPService(CRUDService):
 
     def _template(self, uuid: str, tenant_uuid: str) -> EndpointSIP:
         # A template is used only by endpoints and templates of its own tenant.
-        template = self.template_dao.find_by([tenant_uuid], uuid=uuid)
+        template = self.dao.template_of(tenant_uuid, uuid)
         if template is None:
             raise InputError("field 'templates': SIPEndpointTemplate was not found", {'uuid': uuid})
         return template
@@ -67,17 +58,6 @@ class EndpointSIPService(CRUDService):
         if not endpoint.name:
             endpoint.name = self._free_name()
         return super().create(endpoint)
-
-    def edit(self, endpoint: EndpointSIP) -> None:
-        super().edit(endpoint)
-        if endpoint.line is not None:
-            # The line is named after its endpoint.
-            endpoint.line.name = endpoint.name
-
-    def delete(self, endpoint: EndpointSIP) -> None:
-        if endpoint.line is not None:
-            endpoint.line.name = None
-        super().delete(endpoint)
 
     def _free_name(self) -> str:
         while True:

@@ -76,8 +76,9 @@ class ExtensionAssociationValidator(Validator):
     """A bound extension cannot be deleted: upstream names the owner's type, or the line."""
 
     def validate(self, extension: Extension) -> None:
-        if extension.owner_type not in (None, 'user'):
-            raise resource_associated('Extension', extension.owner_type, extension_id=extension.id)
+        owner_type = extension.owner_type
+        if owner_type is not None and owner_type != 'user':
+            raise resource_associated('Extension', owner_type, extension_id=extension.id)
         if extension.lines:
             raise resource_associated('Extension', 'Line', extension_id=extension.id, line_id=extension.lines[0].id)
 

@@ -71,6 +71,8 @@ def read(line: Any) -> tuple[str | None, str | None]:
 
 def write_name(line: Any, value: str | None) -> None:
     _check_writable(line, value, 'Cannot set caller id to None')
+    if value is None:  # without an endpoint: nothing to write
+        return
     if line.endpoint_sip is not None:
         _write_sip(line.endpoint_sip, value, read(line)[1])
     elif line.endpoint_sccp is not None:

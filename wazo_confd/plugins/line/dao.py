@@ -37,11 +37,6 @@ SEARCH = SearchConfig(
 
 
 class LineDao(CRUDDao[Line]):
-    model = Line
-    resource_name = 'Line'
-    search_config = SEARCH
-    empty_on_create = ('users', 'extensions')
-
     def provisioning_code_owner(self, code: str) -> Line | None:
         """The line, of any tenant, that has this provisioning code."""
         return self.find_any_by(provisioning_code=code)

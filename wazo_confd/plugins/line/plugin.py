@@ -2,39 +2,40 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from marshmallow import Schema
-
-from wazo_confd.interfaces import ENDPOINTS, EXTENSIONS, LINES, Endpoints, Extensions
-from wazo_confd.kit.schema import shared
-from wazo_confd.plugin_api import PluginDependencies, Provided
+from wazo_confd.interfaces import LINES
+from wazo_confd.kit.builder import Built, DeclaredPlugin
+from wazo_confd.kit.declaration import Events, Resource
+from wazo_confd.kit.reloads import Reload
+from wazo_confd.plugin_api import PluginDependencies
 
 from .cache import refresh_caller_ids
-from .dao import LineDao
-from .notifier import LineNotifier
-from .resource import LineItem, LineList
-from .schema import LineSchema, create_schema
+from .dao import SEARCH, LineDao
+from .model import Line
+from .resource import LineList
+from .schema import LineSchema, event_payload
 from .service import LineService
 from .validator import build_validator
 
+LINES_RESOURCE = Resource(
+    model=Line,
+    schema=LineSchema,
+    url='/lines',
+    endpoints=('linelist', 'lines'),
+    acl='confd.lines',
+    search=SEARCH,
+    events=Events('line', 'config.line', payload=event_payload),
+    reloads=(Reload('module reload res_pjsip.so', 'dialplan reload', 'module reload chan_sccp.so'),),
+    validators=build_validator,
+    dao=LineDao,
+    service=LineService,
+    list_resource=LineList,
+    empty_on_create=('users', 'extensions'),
+    provides=LINES,
+)
 
-class Plugin:
-    def load(self, deps: PluginDependencies) -> None:
-        providers = deps.providers
-        dao = LineDao(deps.database)
-        service = LineService(dao, build_validator(dao, providers), LineNotifier(deps.outbox), providers)
 
-        # The nested bodies of POST /lines are loaded with the schemas of their plugins,
-        # looked up at request time (plugins load in any order).
-        def schema_of(key: Provided[Endpoints] | Provided[Extensions]) -> Callable[[], Schema]:
-            return lambda: shared(providers.get(key).schema)
+class Plugin(DeclaredPlugin):
+    resources = (LINES_RESOURCE,)
 
-        nested = {f'endpoint_{kind}': schema_of(key) for kind, key in ENDPOINTS.items()}
-        nested['extension'] = schema_of(EXTENSIONS)
-        service.schema, service.create_schema = LineSchema, create_schema(nested)
-        providers.register(LINES, service)
+    def loaded(self, built: Built, deps: PluginDependencies) -> None:
         deps.database.before_flush(refresh_caller_ids)
-        kwargs = {'service': service}
-        deps.api.add_resource(LineList, '/lines', endpoint='linelist', resource_class_kwargs=kwargs)
-        deps.api.add_resource(LineItem, '/lines/<int:id>', endpoint='lines', resource_class_kwargs=kwargs)

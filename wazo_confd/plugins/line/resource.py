@@ -6,18 +6,12 @@ from flask import url_for
 
 from wazo_confd.http.auth import current_auth
 from wazo_confd.http.body import json_body
-from wazo_confd.kit.resource import ItemResource, ListResource
+from wazo_confd.kit.resource import ListResource
 
-from .model import Line
-from .schema import LineSchema
 from .service import LineService
 
 
 class LineList(ListResource):
-    acls = {'get': 'confd.lines.read', 'post': 'confd.lines.create'}
-    schema = LineSchema
-    model = Line
-    item_endpoint = 'lines'
     service: LineService
 
     def post(self) -> tuple[dict, int, dict]:
@@ -27,12 +21,3 @@ class LineList(ListResource):
         created = self.service.create_nested(form, current_auth().tenant_uuid)
         location = url_for(self.item_endpoint, _external=True, id=created.line.id)
         return self.service.dump_nested(created), 201, {'Location': location}
-
-
-class LineItem(ItemResource):
-    acls = {
-        'get': 'confd.lines.{id}.read',
-        'put': 'confd.lines.{id}.update',
-        'delete': 'confd.lines.{id}.delete',
-    }
-    schema = LineSchema

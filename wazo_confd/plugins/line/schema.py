@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 
 from marshmallow import ValidationError, fields, pre_load, validate, validates_schema
 
+from wazo_confd.kit.contributions import Placeholder
 from wazo_confd.kit.projections import (
     EndpointCustomRelation,
     EndpointSCCPRelation,
@@ -39,11 +40,12 @@ class LineSchema(BaseSchema):
     caller_id_num = StrictString(allow_none=True, validate=[validate.Length(max=80), digits])
     registrar = StrictString(validate=validate.Length(max=128))
     links = ListLinks(Link('lines'))
-    application = fields.Constant(None, dump_only=True)
-    endpoint_sip = one(EndpointSIPRelation)
-    endpoint_sccp = one(EndpointSCCPRelation)
-    endpoint_custom = one(EndpointCustomRelation)
-    extensions = many(ExtensionRelation)
+    application = Placeholder(None)  # the applications plugin contributes it
+    # Fields (not only `Nested`): the POST schema loads them with other plugins' schemas.
+    endpoint_sip: fields.Field = one(EndpointSIPRelation)
+    endpoint_sccp: fields.Field = one(EndpointSCCPRelation)
+    endpoint_custom: fields.Field = one(EndpointCustomRelation)
+    extensions: fields.Field = many(ExtensionRelation)
     users = many(UserRelation)
     is_webrtc = fields.Boolean(dump_only=True)
 
@@ -71,12 +73,14 @@ class ProvidedNested(fields.Field):
 
     def __init__(self, name: str, many: bool = False, defaults_count: bool = False, **kwargs: Any):
         super().__init__(load_only=True, allow_none=True, **kwargs)
-        self.name = name
+        self.schema_key = name
         self.many = many
         self.defaults_count = defaults_count
 
     def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> Any:
-        schema = self.parent.nested_schemas[self.name]()
+        parent = self.parent
+        assert isinstance(parent, LineCreateSchema)
+        schema = parent.nested_schemas[self.schema_key]()
         if not self.many:
             return self._load(schema, value)
         if not isinstance(value, list):

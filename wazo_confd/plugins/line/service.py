@@ -4,30 +4,48 @@ line, and users and extensions let go when a line is deleted."""
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
+from functools import cached_property
 from typing import Any
 
 from marshmallow import Schema
 
-from wazo_confd.interfaces import ENDPOINTS, EXTENSIONS, LINE_ENDPOINTS, LINE_EXTENSIONS, USER_LINES, NestedLine
+from wazo_confd.interfaces import (
+    ENDPOINTS,
+    EXTENSIONS,
+    LINE_ENDPOINTS,
+    LINE_EXTENSIONS,
+    USER_LINES,
+    Endpoints,
+    Extensions,
+    NestedLine,
+)
 from wazo_confd.kit.schema import load, shared
 from wazo_confd.kit.service import CRUDService
-from wazo_confd.kit.validator import ValidationGroup
-from wazo_confd.plugin_api import Providers
+from wazo_confd.plugin_api import Provided, Providers
 
 from .dao import LineDao
 from .model import Line
-from .notifier import LineNotifier
-from .schema import ENDPOINT_FIELDS
+from .schema import ENDPOINT_FIELDS, LineCreateSchema, create_schema
 
 
 class LineService(CRUDService):
     dao: LineDao
-    # POST /lines: the line's schema with the nested endpoint and extensions.
-    create_schema: type[Schema]
+    providers: Providers
 
-    def __init__(self, dao: LineDao, validator: ValidationGroup, notifier: LineNotifier, providers: Providers):
-        super().__init__(dao, validator, notifier)
-        self.providers = providers
+    @cached_property
+    def create_schema(self) -> type[LineCreateSchema]:
+        """POST /lines: the line's schema with the nested endpoint and extensions, loaded
+        with the schemas of their plugins, looked up at request time (plugins load in any
+        order)."""
+        providers = self.providers
+
+        def schema_of(key: Provided[Endpoints] | Provided[Extensions]) -> Callable[[], Schema]:
+            return lambda: shared(providers.get(key).schema)
+
+        nested = {f'endpoint_{kind}': schema_of(key) for kind, key in ENDPOINTS.items()}
+        nested['extension'] = schema_of(EXTENSIONS)
+        return create_schema(nested)
 
     def create(self, line: Line) -> Line:
         if not line.provisioning_code:

@@ -1,41 +1,43 @@
-"""The line_extensions plugin: link lines and extensions (needs lines and extensions)."""
+"""The line-extension association: PUT/DELETE /lines/{id}/extensions/{extension_id} and
+POST /lines/{id}/extensions. Lines and extensions come from their plugins' providers."""
 
 from __future__ import annotations
 
-import logging
-
-from wazo_confd.interfaces import LINE_EXTENSIONS
-from wazo_confd.plugin_api import PluginDependencies
+from wazo_confd.interfaces import EXTENSIONS, LINE_EXTENSIONS, LINES
+from wazo_confd.kit.association import Association
+from wazo_confd.kit.builder import DeclaredPlugin
+from wazo_confd.kit.creation import Creation
+from wazo_confd.kit.reloads import Reload
 
 from .dao import LineExtensionDao
-from .notifier import LineExtensionNotifier
-from .resource import LineExtensionItem, LineExtensionList
 from .service import LineExtensionService
 
-logger = logging.getLogger(__name__)
-REQUIRED_PLUGINS = ('lines', 'extensions')
+LINE_EXTENSION = Association(
+    url='/lines/<int:line_id>/extensions/<int:extension_id>',
+    endpoint='line_extensions',
+    acl='confd.lines.{line_id}.extensions.{extension_id}',
+    left=LINES,
+    right=EXTENSIONS,
+    label='LineExtensionItem',
+    service=LineExtensionService,
+    dao=LineExtensionDao,
+    sides=('line', 'extension'),
+    event='line_extension',
+    # Upstream's routing keys both say `associated`.
+    routing='config.line_extension_associated',
+    payload=lambda line, extension: {'line_id': line.id, 'extension_id': extension.id},
+    reloads=(Reload('dialplan reload', 'module reload res_pjsip.so', 'module reload app_queue.so'),),
+    provider=LINE_EXTENSIONS,
+    creation=Creation(
+        url='/lines/<int:line_id>/extensions',
+        endpoint='lineextensionlist',
+        acl='confd.lines.{line_id}.extensions.create',
+        label='LineExtensionList',
+        location='extensions',
+    ),
+)
 
 
-class Plugin:
-    def load(self, deps: PluginDependencies) -> None:
-        enabled = deps.config.get('enabled_plugins', {})
-        missing = [name for name in REQUIRED_PLUGINS if not enabled.get(name)]
-        if missing:
-            logger.warning('line_extension routes not added: plugins %s are disabled', ', '.join(missing))
-            return
-        service = LineExtensionService(
-            LineExtensionDao(deps.database), LineExtensionNotifier(deps.outbox), deps.providers
-        )
-        deps.providers.register(LINE_EXTENSIONS, service)
-        deps.api.add_resource(
-            LineExtensionItem,
-            '/lines/<int:line_id>/extensions/<int:extension_id>',
-            endpoint='line_extensions',
-            resource_class_kwargs={'service': service},
-        )
-        deps.api.add_resource(
-            LineExtensionList,
-            '/lines/<int:line_id>/extensions',
-            endpoint='lineextensionlist',
-            resource_class_kwargs={'service': service},
-        )
+class Plugin(DeclaredPlugin):
+    associations = (LINE_EXTENSION,)
+    requires = ('lines', 'extensions')

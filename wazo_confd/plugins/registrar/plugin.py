@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from wazo_confd.interfaces import REGISTRARS
+from wazo_confd import interfaces
 from wazo_confd.kit.builder import DeclaredPlugin
 from wazo_confd.kit.declaration import Events, Resource, search_on
 from wazo_confd.kit.resource import ItemResource
@@ -51,7 +51,7 @@ REGISTRARS = Resource(
     validators=build_validator,
     service=RegistrarService,
     item_resource=RegistrarItem,
-    provides=REGISTRARS,
+    provides=interfaces.REGISTRARS,
     example={'name': 'Main', 'main_host': '10.0.0.1', 'proxy_main_host': '10.0.0.2'},
     update_example={'name': 'Backup'},
 )

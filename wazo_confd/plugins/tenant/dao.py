@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import Select, func, select
 
 from wazo_confd import installation, tenancy
@@ -12,7 +14,7 @@ from wazo_confd.tenancy import Tenant
 class TenantDao(CRUDDao[Tenant]):
     """Tenants are scoped by their own uuids."""
 
-    def scoped(self, query: Select, tenant_uuids: list[str] | None) -> Select:
+    def scoped(self, query: Select, tenant_uuids: Sequence[str] | None) -> Select:
         if tenant_uuids is None:
             return query
         return query.where(Tenant.uuid.in_(tenant_uuids))

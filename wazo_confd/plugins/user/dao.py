@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from functools import cache, cached_property
 from typing import Any
 
-from sqlalchemy import Select, Text, any_, bindparam, column, func, literal_column, select, table, true
+from sqlalchemy import (
+    ColumnElement,
+    ScalarSelect,
+    Select,
+    Text,
+    any_,
+    bindparam,
+    column,
+    func,
+    literal_column,
+    select,
+    table,
+    true,
+)
 
 from wazo_confd.database import row_counts
 from wazo_confd.database.kept_search import KnownRows, run_kept_search
@@ -26,7 +40,7 @@ _USER_VOICEMAIL = table('user_voicemail', column('user_uuid'), column('voicemail
 _VOICEMAIL = table('voicemail', column('id'), column('number'))
 
 
-def _main_line(name: str):  # type: ignore[no-untyped-def]
+def _main_line(name: str) -> ScalarSelect[Any]:
     return (
         select(_LINE.c[name])
         .join(_USER_LINE, _USER_LINE.c.line_id == _LINE.c.id)
@@ -35,7 +49,7 @@ def _main_line(name: str):  # type: ignore[no-untyped-def]
     )
 
 
-def _main_extension(name: str):  # type: ignore[no-untyped-def]
+def _main_extension(name: str) -> ScalarSelect[Any]:
     """A column of the first extension of the user's main line."""
     return (
         select(_EXTENSION.c[name])
@@ -48,11 +62,13 @@ def _main_extension(name: str):  # type: ignore[no-untyped-def]
     )
 
 
-def _users_matching(selectable_column, join):  # type: ignore[no-untyped-def]
+def _users_matching(
+    selectable_column: ColumnElement[Any], join: Callable[[Select], Select]
+) -> Callable[[str], ColumnElement[bool]]:
     """`User.id = ANY(ARRAY(ids of users whose related column matches))`: computed once,
     then served by the primary key, so user search keeps its trigram index."""
 
-    def condition(folded_pattern):  # type: ignore[no-untyped-def]
+    def condition(folded_pattern: str) -> ColumnElement[bool]:
         matching = join(select(_USER_LINE.c.user_id)).where(
             func.lower(func.unaccent(selectable_column)).like(folded_pattern, escape='\\')
         )
@@ -61,7 +77,7 @@ def _users_matching(selectable_column, join):  # type: ignore[no-untyped-def]
     return condition
 
 
-def _voicemail_number():  # type: ignore[no-untyped-def]
+def _voicemail_number() -> ScalarSelect[Any]:
     return (
         select(_VOICEMAIL.c.number)
         .join(_USER_VOICEMAIL, _USER_VOICEMAIL.c.voicemail_id == _VOICEMAIL.c.id)
@@ -132,10 +148,12 @@ SEARCH = SearchConfig(
 
 
 class UserDao(CRUDDao[User]):
+    """Lists and reads answer plain rows (`PlainRows`), to be dumped, not changed; a
+    user is found by its id or its uuid. Usable alone too (the declaration sets the same)."""
+
     model = User
     resource_name = 'User'
     search_config = SEARCH
-    empty_on_create = ('lines', 'voicemail')
 
     @cached_property
     def plain(self) -> PlainRows:
@@ -150,8 +168,11 @@ class UserDao(CRUDDao[User]):
     def _read_by(self) -> dict[str, Select]:
         return {key: self.plain.select().where(getattr(User, key) == bindparam('key')) for key in ('id', 'uuid')}
 
+    def search(self, params: SearchParams, tenant_uuids: Sequence[str] | None) -> tuple[int, list[Any]]:
+        return self.search_users(params, tenant_uuids, params.ids)
+
     def search_users(
-        self, params: SearchParams, tenant_uuids: list[str] | None, uuids: list[str] | None = None
+        self, params: SearchParams, tenant_uuids: Sequence[str] | None, uuids: list[str] | None = None
     ) -> tuple[int, list[Any]]:
         """A page of users as plain rows (`PlainRows`), to be dumped, not changed."""
         values: dict[str, Any] = {}
@@ -186,18 +207,17 @@ class UserDao(CRUDDao[User]):
             query = query.where(User.uuid.in_(bindparam('uuids', expanding=True)))
         return query
 
-    def read_by_id_or_uuid(self, user_id: Any, tenant_uuids: list[str]) -> Any:
+    def read_by_id_or_uuid(self, user_id: int | str, tenant_uuids: Sequence[str]) -> Any:
         """The user as a plain row, to be dumped, not changed; 404 outside `tenant_uuids`."""
-        key = 'id' if isinstance(user_id, int) else 'uuid'
-        value = user_id if key == 'id' else str(user_id)
-        if (key == 'id' and not 0 <= value <= MAX_ID) or (key == 'uuid' and not storable(value)):
+        key, value = ('id', user_id) if isinstance(user_id, int) else ('uuid', str(user_id))
+        if not (0 <= user_id <= MAX_ID if isinstance(user_id, int) else storable(str(user_id))):
             raise not_found(self.resource_name, **{key: value})
         rows = self.session.connection().execute(self._read_by[key], {'key': value}).all()
         if not rows or rows[0].tenant_uuid not in tenant_uuids:
             raise not_found(self.resource_name, **{key: value})
-        return self.plain.build(self.session, rows)[0]
+        return self.plain.build(self.session, list(rows))[0]
 
-    def get_by_id_or_uuid(self, user_id: Any, tenant_uuids: list[str] | None) -> User:
+    def get(self, user_id: Any, tenant_uuids: Sequence[str] | None) -> User:
         if isinstance(user_id, int):
-            return self.get_unique(tenant_uuids, id=user_id)
+            return super().get(user_id, tenant_uuids)
         return self.get_unique(tenant_uuids, uuid=str(user_id))

@@ -1,26 +1,58 @@
-"""The users plugin: routes, and the user service offered to other plugins."""
+"""The users plugin: /users, and the user service offered to other plugins."""
 
 from __future__ import annotations
 
-from wazo_confd.interfaces import USERS
-from wazo_confd.plugin_api import PluginDependencies
+from typing import Any
 
-from .dao import UserDao
-from .notifier import UserNotifier
+from wazo_confd.interfaces import USERS
+from wazo_confd.kit.builder import DeclaredPlugin
+from wazo_confd.kit.declaration import Events, Resource
+from wazo_confd.kit.reloads import Reload
+
+from .dao import SEARCH, UserDao
+from .model import User
 from .resource import UserItem, UserList
 from .schema import UserSchema
 from .service import UserService
 from .validator import build_validator
 
 
-class Plugin:
-    def load(self, deps: PluginDependencies) -> None:
-        dao = UserDao(deps.database)
-        service = UserService(dao, build_validator(dao), UserNotifier(deps.outbox), deps.providers)
-        service.schema = UserSchema
-        deps.providers.register(USERS, service)
-        kwargs = {'service': service}
-        deps.api.add_resource(UserList, '/users', endpoint='users_list', resource_class_kwargs=kwargs)
-        deps.api.add_resource(
-            UserItem, '/users/<uuid:id>', '/users/<int:id>', endpoint='users', resource_class_kwargs=kwargs
-        )
+def payload(user: Any) -> dict:
+    return {
+        'id': user.id,
+        'uuid': user.uuid,
+        'subscription_type': user.subscription_type,
+        'created_at': str(user.created_at) if user.created_at is not None else None,
+        'tenant_uuid': user.tenant_uuid,
+    }
+
+
+USERS_RESOURCE = Resource(
+    model=User,
+    schema=UserSchema,
+    url='/users',
+    endpoints=('users_list', 'users'),
+    acl='confd.users',
+    id='uuid-or-int',
+    head=True,
+    search=SEARCH,
+    ids_query='uuid',
+    events=Events('user', 'config.user', payload=payload),
+    reloads=(
+        Reload(
+            'dialplan reload', 'module reload chan_sccp.so', 'module reload app_queue.so', 'module reload res_pjsip.so'
+        ),
+    ),
+    validators=build_validator,
+    # Nothing but the user's own row exists on create: it has no line nor voicemail yet.
+    empty_on_create=('lines', 'voicemail'),
+    dao=UserDao,
+    service=UserService,
+    list_resource=UserList,
+    item_resource=UserItem,
+    provides=USERS,
+)
+
+
+class Plugin(DeclaredPlugin):
+    resources = (USERS_RESOURCE,)

@@ -6,6 +6,7 @@ from typing import Any
 
 from marshmallow import fields, post_dump, post_load, validate
 
+from wazo_confd.kit.contributions import Placeholder
 from wazo_confd.kit.projections import LineRelation, many
 from wazo_confd.kit.schema import BaseSchema, Link, ListLinks, StrictBoolean, StrictInteger, StrictString, shared
 
@@ -75,18 +76,19 @@ class UserSchema(BaseSchema):
     func_key_template_id = fields.Integer(dump_only=True, allow_none=True)
     links = ListLinks(Link('users'))
 
-    # Related objects are embedded read-only; associations change them.
-    agent = fields.Constant(None, dump_only=True)
-    call_permissions = fields.Constant([], dump_only=True)
-    call_pickup_target_users = fields.Constant([], dump_only=True)
-    groups = fields.Constant([], dump_only=True)
-    incalls = fields.Constant([], dump_only=True)
-    lines = many(LineRelation)
-    queues = fields.Constant([], dump_only=True)
-    schedules = fields.Constant([], dump_only=True)
-    switchboards = fields.Constant([], dump_only=True)
+    # Related objects are embedded read-only; associations change them. The plugins owning
+    # a relation contribute its field (kit/contributions.py) in place of the placeholder.
+    agent = Placeholder(None)
+    call_permissions = Placeholder([])
+    call_pickup_target_users = Placeholder([])
+    groups = Placeholder([])
+    incalls = Placeholder([])
+    lines: fields.Field = many(LineRelation)
+    queues = Placeholder([])
+    schedules = Placeholder([])
+    switchboards = Placeholder([])
     # Filled through the `voicemail` attribute the voicemails plugin's model gives users.
-    voicemail = fields.Method('_dump_voicemail', dump_only=True)
+    voicemail: fields.Field = fields.Method('_dump_voicemail', dump_only=True)
     fallbacks = fields.Method('_dump_fallbacks', dump_only=True)
     forwards = fields.Method('_dump_forwards', dump_only=True)
     services = fields.Method('_dump_services', dump_only=True)

@@ -3,35 +3,22 @@ lines and voicemail created with a user."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from wazo_confd.database.search import SearchParams
 from wazo_confd.interfaces import LINES, USER_LINES, USER_VOICEMAILS
 from wazo_confd.kit.service import CRUDService
-from wazo_confd.kit.validator import ValidationGroup
 from wazo_confd.plugin_api import Providers
 
 from .dao import UserDao
 from .model import User
-from .notifier import UserNotifier
 
 
 class UserService(CRUDService):
     dao: UserDao
+    providers: Providers
 
-    def __init__(self, dao: UserDao, validator: ValidationGroup, notifier: UserNotifier, providers: Providers):
-        super().__init__(dao, validator, notifier)
-        self.providers = providers
-
-    def search(
-        self, params: SearchParams, tenant_uuids: list[str] | None, uuids: list[str] | None = None
-    ) -> tuple[int, list[Any]]:
-        return self.dao.search_users(params, tenant_uuids, uuids)
-
-    def get(self, user_id: Any, tenant_uuids: list[str] | None) -> User:
-        return self.dao.get_by_id_or_uuid(user_id, tenant_uuids)
-
-    def read(self, user_id: Any, tenant_uuids: list[str]) -> Any:
+    def read(self, user_id: Any, tenant_uuids: Sequence[str]) -> Any:
         """The user to answer a read with (not to change)."""
         return self.dao.read_by_id_or_uuid(user_id, tenant_uuids)
 
@@ -44,7 +31,7 @@ class UserService(CRUDService):
         """Wait for concurrent changes of the user's row (links to it take turns)."""
         self.dao.lock(user)
 
-    def find_nested_voicemail(self, form: dict, tenant_uuids: list[str]) -> Any:
+    def find_nested_voicemail(self, form: dict, tenant_uuids: Sequence[str]) -> Any:
         """The `voicemail` nested in a POST /users form checked (and the box it names
         found among these tenants) before any write; None without one, or when the
         user_voicemails plugin is off (the key is then ignored)."""

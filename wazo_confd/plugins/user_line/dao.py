@@ -24,6 +24,10 @@ class UserLineDao:
     def find(self, user_id: int, line_id: int) -> UserLine | None:
         return self.session.get(UserLine, (user_id, line_id))
 
+    def get(self, user_id: int, line_id: int) -> UserLine:
+        """The link of a pair known to be linked."""
+        return self.session.get_one(UserLine, (user_id, line_id))
+
     def is_linked(self, user: Any, line: Any) -> bool:
         known = known_linked(self.session, user, 'lines', line, 'users')
         return known if known is not None else self.find(user.id, line.id) is not None

@@ -1,33 +1,48 @@
-"""The user-line associations plugin. Users and lines come from their plugins' providers,
-looked up at request time (plugins load in any order)."""
+"""The user-line associations: PUT/DELETE /users/{id}/lines/{line_id} and PUT
+/users/{id}/lines. Users and lines come from their plugins' providers, looked up at
+request time (plugins load in any order)."""
 
 from __future__ import annotations
 
-from wazo_confd.interfaces import USER_LINES
-from wazo_confd.plugin_api import PluginDependencies
+from wazo_confd.interfaces import LINES, USER_LINES, USERS
+from wazo_confd.kit.association import Association
+from wazo_confd.kit.builder import DeclaredPlugin
+from wazo_confd.kit.list_association import ListAssociation
+from wazo_confd.kit.reloads import Reload
 
 from .dao import UserLineDao
-from .notifier import UserLineNotifier
-from .resource import UserLineItem, UserLineList
-from .service import UserLineService
+from .service import UserLineListService, UserLineService
+
+USER_LINE = Association(
+    url='/users/<uuid-or-int:user_id>/lines/<int:line_id>',
+    endpoint='user_lines',
+    acl='confd.users.{user_id}.lines.{line_id}',
+    left=USERS,
+    right=LINES,
+    label='UserLineItem',
+    service=UserLineService,
+    dao=UserLineDao,
+    event='user_line',
+    routing='config.users.{left.uuid}.lines.{right.id}',
+    family='user',
+    reloads=(Reload('dialplan reload', 'module reload res_pjsip.so'),),
+    provider=USER_LINES,
+)
+
+USER_LINE_LIST = ListAssociation(
+    url='/users/<uuid-or-int:user_id>/lines',
+    endpoint='userlinelist',
+    acl='confd.users.{user_id}.lines.update',
+    left=USERS,
+    right=LINES,
+    label='UserLineList',
+    service=UserLineListService,
+    dao=UserLineDao,
+    field='lines',
+    unknown='input',
+)
 
 
-class Plugin:
-    def load(self, deps: PluginDependencies) -> None:
-        service = UserLineService(UserLineDao(deps.database), UserLineNotifier(deps.outbox), deps.providers)
-        deps.providers.register(USER_LINES, service)
-        kwargs = {'service': service}
-        deps.api.add_resource(
-            UserLineItem,
-            '/users/<int:user_id>/lines/<int:line_id>',
-            '/users/<uuid:user_id>/lines/<int:line_id>',
-            endpoint='user_lines',
-            resource_class_kwargs=kwargs,
-        )
-        deps.api.add_resource(
-            UserLineList,
-            '/users/<int:user_id>/lines',
-            '/users/<uuid:user_id>/lines',
-            endpoint='userlinelist',
-            resource_class_kwargs=kwargs,
-        )
+class Plugin(DeclaredPlugin):
+    associations = (USER_LINE, USER_LINE_LIST)
+    requires = ('users', 'lines')

@@ -1,68 +1,61 @@
-"""Links users to voicemails; creating a box for a user links it in the same transaction."""
+"""Links users to voicemails: at most one per user; creating a box for a user links it in
+the same transaction, checked before the box is made."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from wazo_confd.errors import SchemaError
-from wazo_confd.interfaces import USERS, VOICEMAILS, Users, Voicemails
-from wazo_confd.plugin_api import Providers
+from wazo_confd.interfaces import VOICEMAILS, Voicemails
+from wazo_confd.kit.association import AssociationService
 
 from .dao import UserVoicemailDao
-from .notifier import UserVoicemailNotifier
 from .validator import validate_association
 
 MISSING_FIELDS = 'name, number and context must be provided if no id provided'
 
 
-class UserVoicemailService:
-    def __init__(self, dao: UserVoicemailDao, notifier: UserVoicemailNotifier, providers: Providers):
-        self.dao = dao
-        self.notifier = notifier
-        self.providers = providers
+class UserVoicemailService(AssociationService):
+    """PUT /users/{id}/voicemails/{voicemail_id}, GET, POST and DELETE /users/{id}/voicemails;
+    the voicemail nested in POST /users."""
 
-    @property
-    def users(self) -> Users:
-        return self.providers.get(USERS)
+    dao: UserVoicemailDao
 
     @property
     def voicemails(self) -> Voicemails:
         return self.providers.get(VOICEMAILS)
 
-    def get_user(self, user_id: Any, tenant_uuids: list[str]) -> Any:
-        return self.users.get(user_id, tenant_uuids)
-
-    def get_voicemail(self, voicemail_id: int, tenant_uuids: list[str]) -> Any:
-        return self.voicemails.get(voicemail_id, tenant_uuids)
-
     def voicemails_of(self, user: Any) -> list[Any]:
         voicemail_id = self.dao.voicemail_id_of(user)
         return [] if voicemail_id is None else [self.voicemails.get(voicemail_id, None)]
 
-    def dump(self, voicemail: Any) -> dict:
-        return self.voicemails.dump(voicemail)
+    def linked(self, user: Any, voicemail: Any) -> bool:
+        return self.dao.voicemail_id_of(user) == voicemail.id
 
-    def associate(self, user: Any, voicemail: Any) -> None:
-        current = self.dao.voicemail_id_of(user)
-        if current == voicemail.id:
-            return  # PUT is idempotent: the link is already there
-        validate_association(user, voicemail, current)
+    def validate_link(self, user: Any, voicemail: Any) -> None:
+        validate_association(user, voicemail, self.dao.voicemail_id_of(user))
+
+    def link(self, user: Any, voicemail: Any) -> None:
         self.dao.associate(user, voicemail)
-        self.notifier.associated(user, voicemail)
 
-    def create_from_body(self, user: Any, body: Any) -> Any:
-        """POST /users/{id}/voicemails: a voicemail made from the body, linked to the user."""
-        return self.create_for(user, self.voicemails.load_form(body))
+    def unlink(self, user: Any, voicemail: Any) -> None:
+        self.dao.dissociate(user, voicemail)
 
     def create_for(self, user: Any, form: dict) -> Any:
-        """Create a voicemail in the user's tenant from a loaded form and link it to the user."""
+        """A voicemail of the user's tenant from a loaded form, linked to the user; the link
+        is checked before the voicemail is made."""
         voicemails = self.voicemails
         voicemail = voicemails.build(form, user.tenant_uuid)
-        validate_association(user, voicemail, self.dao.voicemail_id_of(user))
+        self.validate_link(user, voicemail)
         created = voicemails.create(voicemail)
-        self.dao.associate(user, created)
-        self.notifier.associated(user, created)
+        self.link(user, created)
+        self.notify('associated', user, created)
         return created
+
+    def dissociate_current(self, user: Any) -> None:
+        """Unlink the user's voicemail; nothing happens (no event) without one, as upstream."""
+        for voicemail in self.voicemails_of(user):
+            self.dissociate(user, voicemail)
 
     def find_nested(self, body: dict, tenant_uuids: list[str]) -> Any:
         """A `voicemail` nested in POST /users, checked before anything is written:
@@ -75,7 +68,7 @@ class UserVoicemailService:
             return self.voicemails.load_form(body)
         if not isinstance(voicemail_id, int) or isinstance(voicemail_id, bool):
             raise SchemaError({'voicemail': {'id': ['Not a valid integer.']}})
-        return self.get_voicemail(voicemail_id, tenant_uuids)
+        return self.voicemails.get(voicemail_id, tenant_uuids)
 
     def attach_nested(self, user: Any, found: Any) -> dict:
         """Link the box `find_nested` found to the user, as PUT /users/{id}/voicemails/{N}
@@ -86,13 +79,4 @@ class UserVoicemailService:
         else:
             voicemail = found
             self.associate(user, voicemail)
-        return self.dump(voicemail)
-
-    def dissociate(self, user: Any) -> None:
-        """Unlink the user's voicemail; nothing happens (no event) without one, as upstream."""
-        voicemail_id = self.dao.voicemail_id_of(user)
-        if voicemail_id is None:
-            return
-        voicemail = self.voicemails.get(voicemail_id, None)
-        self.dao.dissociate(user, voicemail)
-        self.notifier.dissociated(user, voicemail)
+        return self.voicemails.dump(voicemail)
