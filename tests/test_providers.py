@@ -54,6 +54,10 @@ KEYS_AND_PROTOCOLS: list[tuple[Provided[Any], type]] = [
     (interfaces.USER_VOICEMAILS, interfaces.UserVoicemails),
     (interfaces.OUTCALLS, interfaces.Outcalls),
     (interfaces.CALL_PERMISSIONS, interfaces.CallPermissions),
+    (interfaces.ENDPOINT_IAX, interfaces.Endpoints),
+    (interfaces.TRUNKS, interfaces.Trunks),
+    (interfaces.REGISTER_IAX, interfaces.RegistersIAX),
+    (interfaces.TRUNK_ENDPOINT_OWNERS, interfaces.EndpointOwners),
 ]
 PROMISES = {key.name: protocol for key, protocol in KEYS_AND_PROTOCOLS}
 

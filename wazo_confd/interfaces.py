@@ -184,11 +184,30 @@ class SIPTemplateDefaults(Protocol):
         """The uuids of each tenant's default SIP templates, by kind (`global`, `webrtc`, ...)."""
 
 
+@runtime_checkable
+class Trunks(Protocol):
+    def get(self, trunk_id: int, tenant_uuids: list[str] | None) -> Any: ...
+
+    def lock(self, trunk: Any) -> None: ...
+
+
+@runtime_checkable
+class RegistersIAX(Protocol):
+    def get(self, register_id: int, tenant_uuids: list[str] | None) -> Any: ...
+
+
+@runtime_checkable
+class EndpointOwners(Protocol):
+    def validate_free_for_line(self, kind: str, endpoint: Any) -> None:
+        """Refuse (`Trunk is associated with a Endpoint`) an endpoint a trunk uses."""
+
+
 CONTEXTS = Provided[Contexts]('context_service')
 REGISTRARS = Provided[Registrars]('registrar_service')
 ENDPOINT_SIP = Provided[Endpoints]('endpoint_sip_service')
 ENDPOINT_SCCP = Provided[Endpoints]('endpoint_sccp_service')
 ENDPOINT_CUSTOM = Provided[Endpoints]('endpoint_custom_service')
+ENDPOINT_IAX = Provided[Endpoints]('endpoint_iax_service')
 ENDPOINTS = {'sip': ENDPOINT_SIP, 'sccp': ENDPOINT_SCCP, 'custom': ENDPOINT_CUSTOM}
 SIP_SECTION_NAMES = Provided[SIPSectionNames]('sip_section_names')
 SIP_TEMPLATE_DEFAULTS = Provided[SIPTemplateDefaults]('sip_template_defaults')
@@ -203,3 +222,7 @@ LINE_ENDPOINTS = {kind: Provided[LineEndpoints](f'line_endpoint_{kind}_service')
 OUTCALLS = Provided[Outcalls]('outcall_service')
 USER_VOICEMAILS = Provided[UserVoicemails]('user_voicemail_service')
 CALL_PERMISSIONS = Provided[CallPermissions]('call_permission_service')
+TRUNKS = Provided[Trunks]('trunk_service')
+REGISTER_IAX = Provided[RegistersIAX]('register_iax_service')
+# The trunks plugin's check that an endpoint a line is given is no trunk's.
+TRUNK_ENDPOINT_OWNERS = Provided[EndpointOwners]('trunk_endpoint_owners')

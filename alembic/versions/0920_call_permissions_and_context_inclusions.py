@@ -1,14 +1,14 @@
 """call permissions, their users, and context inclusions
 
 Revision ID: 0920
-Revises: 0850
+Revises: 0910
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = '0920'
-down_revision = '0850'
+down_revision = '0910'
 branch_labels = None
 depends_on = None
 

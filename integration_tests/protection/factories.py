@@ -284,3 +284,32 @@ def _user_call_permission(maker: Maker) -> Made:
 
 factory('/users/{user_id}/callpermissions/{call_permission_id}', create=_user_call_permission, update={})
 factory('/contexts/{context_id}/contexts', create=_context_of_ranges, update={'contexts': []})
+
+# --- trunks: their endpoints and IAX registrations ------------------------------------------
+_TRUNK_ENDPOINT_BODIES: dict[str, Callable[[], dict]] = {
+    'sip': lambda: {'label': unique('sip')},
+    'iax': dict,
+    'custom': lambda: {'interface': unique('custom/')},
+}
+_TRUNK_ENDPOINT_VARS = {'sip': ('endpoint_uuid', 'uuid'), 'iax': ('endpoint_id', 'id'), 'custom': ('endpoint_id', 'id')}
+
+
+def _trunk_with(kind: str) -> Callable[[Maker], Made]:
+    def create(maker: Maker) -> Made:
+        trunk = _made_json(maker, '/trunks', {})
+        endpoint = _made_json(maker, f'/endpoints/{kind}', _TRUNK_ENDPOINT_BODIES[kind]())
+        var, key = _TRUNK_ENDPOINT_VARS[kind]
+        return Made({'trunk_id': trunk['id'], var: endpoint[key]})
+
+    return create
+
+
+def _trunk_register(maker: Maker) -> Made:
+    trunk = _made_json(maker, '/trunks', {})
+    register = _made_json(maker, '/registers/iax', {'remote_host': unique('iax')})
+    return Made({'trunk_id': trunk['id'], 'register_id': register['id']})
+
+
+for _kind, (_var, _key) in _TRUNK_ENDPOINT_VARS.items():
+    factory(f'/trunks/{{trunk_id}}/endpoints/{_kind}/{{{_var}}}', create=_trunk_with(_kind), update={})
+factory('/trunks/{trunk_id}/registers/iax/{register_id}', create=_trunk_register, update={})

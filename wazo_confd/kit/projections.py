@@ -9,7 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from marshmallow import fields
+from sqlalchemy import inspect
 
+from .dao import created_in_transaction
 from .schema import OptionPairs, relation
 
 EndpointSIPRelation = relation(
@@ -50,3 +52,20 @@ LineRelation = relation(
 def line_of(obj: Any) -> dict | None:
     """`{"id": ...}` of the line using an endpoint, as endpoint events carry it; None if none."""
     return {'id': obj.line.id} if obj.line is not None else None
+
+
+def trunk_using(obj: Any) -> Any | None:
+    """The trunk using an endpoint or a registration (the `trunk` the trunks plugin's
+    backrefs give them), or None; no query for one made by this request: no trunk can use
+    it yet."""
+    state = inspect(obj)
+    if 'trunk' in state.unloaded and state.session is not None and created_in_transaction(state.session, obj):
+        return None
+    return getattr(obj, 'trunk', None)
+
+
+def trunk_of(obj: Any) -> dict | None:
+    """`{"id": ...}` of the trunk using an endpoint, as endpoint events carry it; None if
+    none (or when the trunks plugin is not there)."""
+    trunk = trunk_using(obj)
+    return {'id': trunk.id} if trunk is not None else None

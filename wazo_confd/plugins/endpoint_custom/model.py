@@ -22,7 +22,3 @@ class EndpointCustom(Base):
     line: Mapped[Any] = relationship(
         'Line', back_populates='endpoint_custom', uselist=False, viewonly=True, lazy='selectin'
     )
-
-    @property
-    def trunk(self) -> None:
-        return None

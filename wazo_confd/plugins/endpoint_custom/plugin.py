@@ -9,7 +9,7 @@ from wazo_confd.interfaces import ENDPOINT_CUSTOM
 from wazo_confd.kit.builder import DeclaredPlugin
 from wazo_confd.kit.declaration import Events, Resource, search_on
 from wazo_confd.kit.endpoints import EndpointService
-from wazo_confd.kit.projections import line_of
+from wazo_confd.kit.projections import line_of, trunk_of
 
 from .model import EndpointCustom
 from .schema import EndpointCustomSchema
@@ -24,7 +24,7 @@ def payload(endpoint: Any) -> dict:
         'id': endpoint.id,
         'tenant_uuid': endpoint.tenant_uuid,
         'interface': endpoint.interface,
-        'trunk': None,
+        'trunk': trunk_of(endpoint),
         'line': line_of(endpoint),
     }
 

@@ -22,15 +22,12 @@ class EndpointSIPDao(CRUDDao[EndpointSIP]):
 
     def base_query(self) -> Select:
         # The rows' template links in one statement per page (not one per row); the
-        # parents come joined, their own links and line only when something reads them.
+        # parents come joined, their own relations (links, line, trunk) only when something
+        # reads them.
         return (
             select(EndpointSIP)
             .where(EndpointSIP.template.is_(self.template))
-            .options(
-                selectinload(EndpointSIP.template_links)
-                .joinedload(EndpointSIPTemplateLink.parent)
-                .lazyload(EndpointSIP.line)
-            )
+            .options(selectinload(EndpointSIP.template_links).joinedload(EndpointSIPTemplateLink.parent).lazyload('*'))
         )
 
     def template_of(self, tenant_uuid: str, uuid: str) -> EndpointSIP | None:

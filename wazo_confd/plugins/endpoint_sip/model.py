@@ -85,10 +85,6 @@ class EndpointSIP(Base):
     def transport(self) -> dict | None:
         return {'uuid': self.transport_uuid} if self.transport_uuid else None
 
-    @property
-    def trunk(self) -> None:
-        return None
-
     def combined(self, section: str, seen: frozenset[str] = frozenset()) -> list[list[str]]:
         """The options of a section with those inherited from the templates, parents first."""
         if self.uuid in seen:

@@ -7,7 +7,7 @@ from typing import Any
 from marshmallow import ValidationError, fields, post_dump, validate
 
 from wazo_confd.kit.contributions import Placeholder
-from wazo_confd.kit.projections import LineIdRelation, one
+from wazo_confd.kit.projections import LineIdRelation, one, trunk_of
 from wazo_confd.kit.schema import BaseSchema, Link, ListLinks, OptionPairs, StrictString
 
 from .model import SECTIONS
@@ -81,7 +81,7 @@ class EventSIPSchema(BaseSchema):
     label = fields.String(allow_none=True)
     auth_section_options = OptionPairs(only={'username'})
     registration_section_options = OptionPairs(only={'client_uri'})
-    trunk = fields.Constant(None)
+    trunk = fields.Function(trunk_of)
     line = fields.Method('_line')
 
     def _line(self, endpoint: Any) -> dict | None:

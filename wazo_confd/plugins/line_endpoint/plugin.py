@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from wazo_confd.interfaces import ENDPOINTS, LINE_ENDPOINTS, LINES
+from wazo_confd.interfaces import ENDPOINTS, LINE_ENDPOINTS, LINES, TRUNK_ENDPOINT_OWNERS
 from wazo_confd.kit.association import Association, AssociationService
 from wazo_confd.kit.builder import DeclaredPlugin
 from wazo_confd.kit.reloads import Reload
@@ -26,6 +26,8 @@ class LineEndpointService(AssociationService):
 
     def validate_link(self, line: Any, endpoint: Any) -> None:
         validate_association(self.kind, line, endpoint)
+        if TRUNK_ENDPOINT_OWNERS in self.providers:
+            self.providers.get(TRUNK_ENDPOINT_OWNERS).validate_free_for_line(self.kind, endpoint)
 
     def validate_unlink(self, line: Any, endpoint: Any) -> None:
         validate_dissociation(line)

@@ -1,0 +1,35 @@
+"""The IAX registrations plugin: /registers/iax (rows of no tenant), offered to the trunks
+plugin (`register_iax_service`)."""
+
+from __future__ import annotations
+
+from wazo_confd.interfaces import REGISTER_IAX
+from wazo_confd.kit.builder import DeclaredPlugin
+from wazo_confd.kit.declaration import Events, Resource, search_on
+from wazo_confd.kit.reloads import Reload
+
+from .model import RegisterIAX
+from .schema import RegisterIAXSchema
+
+REGISTERS_IAX = Resource(
+    model=RegisterIAX,
+    schema=RegisterIAXSchema,
+    name='IAXRegister',
+    label='RegisterIAX',
+    url='/registers/iax',
+    endpoints=('registeriaxlist', 'register_iax'),
+    acl='confd.registers.iax',
+    id_var='id',
+    scope='global',
+    search=search_on(RegisterIAX, 'id', default_sort='id'),
+    events=Events('register_iax', 'config.register.iax', family='service'),
+    reloads=(Reload('iax2 reload'),),
+    empty_on_create=('trunk',),
+    provides=REGISTER_IAX,
+    example={'remote_host': 'iax.example.com', 'auth_username': 'office', 'auth_password': 'secret'},
+    update_example={'remote_port': 4569},
+)
+
+
+class Plugin(DeclaredPlugin):
+    resources = (REGISTERS_IAX,)
