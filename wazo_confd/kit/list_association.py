@@ -84,8 +84,10 @@ class ListAssociationService:
         return self.providers.get(self.declaration.right)
 
     def find(self, left_id: Any, keys: list[Any], tenant_uuids: Any) -> tuple[Any, list[Any]]:
-        left = self.lefts.get(left_id, tenant_uuids)
-        return left, [self.find_right(key, tenant_uuids) for key in keys]
+        return self.find_left(left_id, tenant_uuids), [self.find_right(key, tenant_uuids) for key in keys]
+
+    def find_left(self, left_id: Any, tenant_uuids: Any) -> Any:
+        return self.lefts.get(left_id, tenant_uuids)
 
     def find_right(self, key: Any, tenant_uuids: Any) -> Any:
         try:
@@ -141,13 +143,16 @@ class DeclaredListAssociation(ConfdResource):
         self.service = service
 
     def put(self, **path: Any) -> tuple[None, int]:
+        [left_id] = (str(value) if isinstance(value, uuid.UUID) else value for value in path.values())
+        tenants = current_auth().item_tenants()
+        # The object of the URL first: a missing one is a 404 whatever the body holds.
+        left = self.service.find_left(left_id, tenants)
         form = load(shared(self.body), json_body())
         keys = [
             str(item[self.key]) if isinstance(item[self.key], uuid.UUID) else item[self.key]
             for item in form[self.field]
         ]
-        [left_id] = (str(value) if isinstance(value, uuid.UUID) else value for value in path.values())
-        left, rights = self.service.find(left_id, keys, current_auth().item_tenants())
+        rights = [self.service.find_right(key, tenants) for key in keys]
         self.service.replace(left, rights)
         return None, 204
 

@@ -30,16 +30,12 @@ class ContextContexts(ListAssociationService):
     def lock(self, context: Any) -> None:
         self.lefts.dao.lock(context)
 
-    def find(self, left_id: Any, keys: list[Any], tenant_uuids: Any) -> tuple[Any, list[Any]]:
-        context = self.lefts.get(left_id, tenant_uuids)
-        included = []
-        for key in keys:
-            try:
-                included.append(self.rights.get(key, tenant_uuids))
-            except NotFoundError as e:
-                # A listed context is a field of the body: an input error, not a missing page.
-                raise param_not_found('contexts', 'Context', **e.metadata) from e
-        return context, included
+    def find_right(self, key: Any, tenant_uuids: Any) -> Any:
+        try:
+            return self.rights.get(key, tenant_uuids)
+        except NotFoundError as e:
+            # A listed context is a field of the body: an input error, not a missing page.
+            raise param_not_found('contexts', 'Context', **e.metadata) from e
 
     def validate(self, context: Any, included: list[Any]) -> None:
         if any(other.id == context.id for other in included):

@@ -66,6 +66,7 @@ OUTCALL_CALL_PERMISSION = Association(
 
 class Plugin(DeclaredPlugin):
     associations = (OUTCALL_CALL_PERMISSION,)
+    requires = ('outcalls', 'call_permissions')
 
     def load(self, deps: PluginDependencies) -> None:
         super().load(deps)

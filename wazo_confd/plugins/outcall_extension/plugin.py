@@ -66,3 +66,4 @@ OUTCALL_EXTENSION = Association(
 
 class Plugin(DeclaredPlugin):
     associations = (OUTCALL_EXTENSION,)
+    requires = ('outcalls', 'extensions')

@@ -114,3 +114,4 @@ ASSOCIATIONS = (
 
 class Plugin(DeclaredPlugin):
     associations = ASSOCIATIONS
+    requires = ('trunks',)

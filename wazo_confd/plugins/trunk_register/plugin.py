@@ -52,3 +52,4 @@ TRUNK_REGISTER_IAX = Association(
 
 class Plugin(DeclaredPlugin):
     associations = (TRUNK_REGISTER_IAX,)
+    requires = ('trunks', 'registers_iax')

@@ -62,3 +62,4 @@ USER_CALL_PERMISSION = Association(
 
 class Plugin(DeclaredPlugin):
     associations = (USER_CALL_PERMISSION,)
+    requires = ('users', 'call_permissions')
