@@ -18,6 +18,9 @@ class Bus:
 
     def __init__(self, daemon: Daemon, names: list[str]) -> None:
         self.origin = daemon.config['uuid']
+        # The events of earlier tests' writes are out before we listen: they are not ours.
+        client = daemon.client()
+        wait_for(lambda: client.get('/status').json()['bus_publisher'].get('backlog') == 0, timeout=10)
         self.listener = BusListener(names)
 
     def next(self, count: int = 1, timeout: float = 10) -> list[Message]:
