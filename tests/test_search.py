@@ -8,7 +8,8 @@ from sqlalchemy import Column, Integer, MetaData, String, Table, create_engine, 
 from sqlalchemy.orm import Session
 
 from wazo_confd.database.engine import fold_text
-from wazo_confd.database.search import SearchConfig, escape_like, parse_params, run_search
+from wazo_confd.database.search import SearchConfig, escape_like, parse_params
+from wazo_confd.database.tenant_pages import run_search
 from wazo_confd.errors import InputError
 
 metadata = MetaData()
