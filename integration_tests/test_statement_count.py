@@ -220,3 +220,16 @@ def test_linked_call_permissions_and_included_contexts_cost_the_same_per_page(co
         many, many_rows = count(path, search, ROWS)
         assert (one_rows, many_rows) == (1, ROWS), path
         assert one == many, f'{path}: {one} statements for 1 row, {many} for {ROWS}'
+
+
+def test_a_new_user_reads_none_of_its_links(counting_daemon: Daemon) -> None:
+    client = counting_daemon.client()
+    client.post('/users', json={'firstname': 'Warm'})  # the caches of the route
+
+    response = client.post('/users', json={'firstname': 'Alone'})
+
+    # No line, voicemail nor call permission can link a user not created yet: those
+    # relations (the last contributed by the call permissions plugin) are set empty, not read.
+    assert response.status_code == 201, response.text
+    assert response.json()['call_permissions'] == []
+    assert response.headers[HEADER] == '3'

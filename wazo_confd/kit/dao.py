@@ -38,6 +38,8 @@ class CRUDDao(Generic[Model]):
     # Read-only relationships a row just created cannot be in yet (their association rows
     # are written by other requests): set empty on create instead of queried.
     empty_on_create: ClassVar[tuple[str, ...]] = ()
+    # The same, of the relations other plugins contribute (kit/contributions.py).
+    contributed_empty: set[str] | frozenset[str] = frozenset()
 
     def __init__(self, database: Database):
         self.database = database
@@ -212,7 +214,7 @@ class CRUDDao(Generic[Model]):
         self.flush(obj)
         state: InstanceState[Model] = inspect(obj, raiseerr=True)
         self.session.info.setdefault(_CREATED, set()).add(state.identity_key)
-        for key in self.empty_on_create:
+        for key in (*self.empty_on_create, *self.contributed_empty):
             if key in state.unloaded:
                 mapper: Mapper[Any] = inspect(self.model)
                 relationship = mapper.relationships[key]
