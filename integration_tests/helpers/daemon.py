@@ -149,3 +149,17 @@ class Daemon:
             check=check,
             timeout=60,
         )
+
+
+def https_daemon(workdir: str) -> tuple[Daemon, str]:
+    """An embedded (SQLite) daemon, not started, serving HTTPS with a self-signed
+    certificate for 127.0.0.1 made in `workdir`; and that certificate's path."""
+    cert, key = os.path.join(workdir, 'cert.pem'), os.path.join(workdir, 'key.pem')
+    subprocess.run(
+        ['openssl', 'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1']
+        + ['-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', key, '-out', cert],
+        check=True,
+        capture_output=True,
+    )
+    config = {'rest_api': {'certificate': cert, 'private_key': key}}
+    return Daemon(workdir, f'sqlite:///{workdir}/confd.sqlite', config, scheme='https'), cert
