@@ -10,8 +10,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from .helpers.daemon import Daemon
-from .helpers.database import Rows, create_database, drop_database
+from .helpers.daemon import Daemon, counting_daemon
+from .helpers.database import Rows
 from .helpers.telephony import create, create_context
 
 HEADER = 'X-Confd-Statement-Count'
@@ -21,13 +21,9 @@ KEPT = "SELECT count, changes FROM tenant_row_count WHERE table_name = 'extensio
 
 @pytest.fixture(scope='module')
 def paged(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Daemon, Rows, dict, dict]]:
-    uri = create_database('confd_extension_pages')
-    # One HTTP process (the anchors are remembered per process), statement counts on.
-    config = {'database': {'count_statements': True}, 'auth': {'cache_ttl': 3600}, 'rest_api': {'workers': 1}}
-    daemon = Daemon(str(tmp_path_factory.mktemp('daemon-extension-pages')), uri, config)
-    rows = Rows(uri)
-    try:
-        daemon.start()
+    # One HTTP process: the anchors are remembered per process.
+    workdir = str(tmp_path_factory.mktemp('daemon-extension-pages'))
+    with counting_daemon(workdir, 'confd_extension_pages') as (daemon, rows):
         first, second = (_tenant_context(daemon, name) for name in ('pages-one', 'pages-two'))
         # Extens that tie in their first digits and sort as text ('10' before '9').
         with rows.engine.begin() as connection:
@@ -44,10 +40,6 @@ def paged(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Daemon, Ro
                 {'exten': f'5{n}', 'context': second['name']},
             )
         yield daemon, rows, first, second
-    finally:
-        rows.dispose()
-        daemon.stop()
-        drop_database(uri)
 
 
 def _tenant_context(daemon: Daemon, name: str) -> dict:

@@ -9,12 +9,15 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import requests
 import yaml
 
 from .client import Client
+from .database import Rows, create_database, drop_database
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -163,3 +166,23 @@ def https_daemon(workdir: str) -> tuple[Daemon, str]:
     )
     config = {'rest_api': {'certificate': cert, 'private_key': key}}
     return Daemon(workdir, f'sqlite:///{workdir}/confd.sqlite', config, scheme='https'), cert
+
+
+# Each request's statements reported (`X-Confd-Statement-Count`); one HTTP process, whose
+# caches (auth, anchors) the compared requests share; a key lookup cached for the whole test.
+COUNTING = {'database': {'count_statements': True}, 'auth': {'cache_ttl': 3600}, 'rest_api': {'workers': 1}}
+
+
+@contextmanager
+def counting_daemon(workdir: str, prefix: str) -> Iterator[tuple[Daemon, Rows]]:
+    """A started daemon (`COUNTING`) on a PostgreSQL database of its own, and a peek at its rows."""
+    uri = create_database(prefix)
+    daemon = Daemon(workdir, uri, COUNTING)
+    rows = Rows(uri)
+    try:
+        daemon.start()
+        yield daemon, rows
+    finally:
+        rows.dispose()
+        daemon.stop()
+        drop_database(uri)
