@@ -131,3 +131,20 @@ def test_every_deep_page_is_its_slice_of_the_whole_order(session: Session, direc
             total, page = run_search(session, query, CONFIG, parse_params(CONFIG, raw))
             end = None if limit is None else offset + limit
             assert (total, list(page)) == (len(whole), whole[offset:end]), raw
+
+
+def test_anchored_orders_need_a_counted_table_and_its_key() -> None:
+    with pytest.raises(ValueError):
+        SearchConfig(columns=CONFIG.columns, search=[], default_sort='name', anchored_orders=frozenset({'name'}))
+    with pytest.raises(ValueError):
+        SearchConfig(
+            columns=CONFIG.columns, search=[], default_sort='name', counted=True, anchored_orders=frozenset({'name'})
+        )
+    SearchConfig(
+        columns=CONFIG.columns,
+        search=[],
+        default_sort='name',
+        tiebreak=people.c.id,
+        counted=True,
+        anchored_orders=frozenset({'name'}),
+    )

@@ -39,6 +39,11 @@ class SearchConfig:
     # counted table.
     anchored_orders: frozenset[str] = frozenset()
 
+    def __post_init__(self) -> None:
+        # Anchors are kept true by the counted table's change serial, and hold the tiebreak key.
+        if self.anchored_orders and (not self.counted or not getattr(self.tiebreak, 'primary_key', False)):
+            raise ValueError('anchored orders need a counted table and its primary key as the tiebreak')
+
     def column(self, name: str) -> Any:
         return self.columns[name]
 
