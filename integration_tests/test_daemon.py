@@ -15,7 +15,7 @@ import requests
 import yaml
 from openapi_spec_validator import validate
 
-from .helpers.daemon import ROOT, Daemon, free_port
+from .helpers.daemon import ROOT, Daemon, free_port, https_daemon
 
 
 def installed_plugins() -> list[str]:
@@ -313,35 +313,8 @@ class TestOpenApi:
 
 class TestTls:
     def test_serves_https_with_the_configured_certificate(self, workdir: str) -> None:
-        cert, key = os.path.join(workdir, 'cert.pem'), os.path.join(workdir, 'key.pem')
-        subprocess.run(
-            [
-                'openssl',
-                'req',
-                '-x509',
-                '-newkey',
-                'rsa:2048',
-                '-nodes',
-                '-days',
-                '1',
-                '-subj',
-                '/CN=127.0.0.1',
-                '-addext',
-                'subjectAltName=IP:127.0.0.1',
-                '-keyout',
-                key,
-                '-out',
-                cert,
-            ],
-            check=True,
-            capture_output=True,
-        )
-        daemon = Daemon(
-            workdir,
-            f'sqlite:///{workdir}/confd.sqlite',
-            {'rest_api': {'certificate': cert, 'private_key': key}},
-            scheme='https',
-        ).start()
+        daemon, cert = https_daemon(workdir)
+        daemon.start()
 
         response = requests.get(f'{daemon.base_url}/users', headers={'X-Auth-Token': daemon.admin_key()}, verify=cert)
         plain = None

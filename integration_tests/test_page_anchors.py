@@ -9,8 +9,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from .helpers.daemon import Daemon
-from .helpers.database import Rows, create_database, drop_database
+from .helpers.daemon import Daemon, counting_daemon
+from .helpers.database import Rows
 
 HEADER = 'X-Confd-Statement-Count'
 USERS = 3500
@@ -21,21 +21,12 @@ SERIAL = "SELECT changes FROM tenant_row_count WHERE table_name = 'confd_user' A
 
 @pytest.fixture(scope='module')
 def anchored(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Daemon, Rows, str]]:
-    uri = create_database('confd_anchors')
-    # One HTTP process (the anchors are remembered per process), statement counts on.
-    config = {'database': {'count_statements': True}, 'auth': {'cache_ttl': 3600}, 'rest_api': {'workers': 1}}
-    daemon = Daemon(str(tmp_path_factory.mktemp('daemon-anchors')), uri, config)
-    rows = Rows(uri)
-    try:
-        daemon.start()
+    # One HTTP process: the anchors are remembered per process.
+    with counting_daemon(str(tmp_path_factory.mktemp('daemon-anchors')), 'confd_anchors') as (daemon, rows):
         tenant = daemon.client().post('/tenants', json={'name': 'anchors'}).json()['uuid']
         model = daemon.client(tenant=tenant).post('/users', json={'firstname': 'Model', 'lastname': 'Abel'}).json()
         _copy_users(rows, model['id'], USERS - 1)
         yield daemon, rows, tenant
-    finally:
-        rows.dispose()
-        daemon.stop()
-        drop_database(uri)
 
 
 def _copy_users(rows: Rows, model_id: int, count: int) -> None:

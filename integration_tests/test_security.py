@@ -6,14 +6,13 @@ import json
 import os
 import socket
 import ssl
-import subprocess
 import warnings
 from collections.abc import Iterator
 
 import pytest
 import requests
 
-from .helpers.daemon import Daemon
+from .helpers.daemon import Daemon, https_daemon
 from .helpers.database import Rows
 from .helpers.events import Events
 
@@ -76,36 +75,7 @@ class TestSecretsInResponses:
 
 @pytest.fixture(scope='module')
 def tls_daemon(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Daemon]:
-    workdir = str(tmp_path_factory.mktemp('daemon-tls'))
-    cert, key = os.path.join(workdir, 'cert.pem'), os.path.join(workdir, 'key.pem')
-    subprocess.run(
-        [
-            'openssl',
-            'req',
-            '-x509',
-            '-newkey',
-            'rsa:2048',
-            '-nodes',
-            '-days',
-            '1',
-            '-subj',
-            '/CN=127.0.0.1',
-            '-addext',
-            'subjectAltName=IP:127.0.0.1',
-            '-keyout',
-            key,
-            '-out',
-            cert,
-        ],
-        check=True,
-        capture_output=True,
-    )
-    daemon = Daemon(
-        workdir,
-        f'sqlite:///{workdir}/confd.sqlite',
-        {'rest_api': {'certificate': cert, 'private_key': key}},
-        scheme='https',
-    ).start()
+    daemon = https_daemon(str(tmp_path_factory.mktemp('daemon-tls')))[0].start()
     yield daemon
     daemon.stop()
 

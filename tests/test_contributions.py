@@ -96,6 +96,16 @@ def test_a_contribution_to_an_offered_schema_applies_at_once() -> None:
     assert thing().dump(SimpleNamespace(id=1, groups=[2]))['groups'] == [2]
 
 
+def test_a_relation_declared_empty_on_create_reaches_the_set_held_before_it() -> None:
+    registry = contributions(Providers())
+    held = registry.empty_on_create('things')  # by the resource's dao, when it is built
+
+    registry.contribute('things', 'groups', fields.Raw(dump_only=True), empty_on_create=True)
+    registry.contribute('things', 'group', fields.Raw(dump_only=True))
+
+    assert held == {'groups'}
+
+
 USER_RELATIONS = {
     'agent',
     'call_permissions',

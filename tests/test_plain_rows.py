@@ -91,7 +91,7 @@ def test_a_page_of_plain_users_dumps_as_the_orm_users_in_every_view(database: Da
     params = parse_params(dao.search_config, {'order': 'id', 'filters': {}, 'offset': 0})
 
     with database.unit_of_work(read_only=True):
-        total, page = dao.search_users(params, [TENANT])
+        total, page = dao.search(params, [TENANT])
 
     assert total == len(users)
     for schema in [UserSchema, *VIEWS.values()]:

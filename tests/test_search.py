@@ -8,7 +8,8 @@ from sqlalchemy import Column, Integer, MetaData, String, Table, create_engine, 
 from sqlalchemy.orm import Session
 
 from wazo_confd.database.engine import fold_text
-from wazo_confd.database.search import SearchConfig, escape_like, parse_params, run_search
+from wazo_confd.database.search import SearchConfig, escape_like, parse_params
+from wazo_confd.database.tenant_pages import run_search
 from wazo_confd.errors import InputError
 
 metadata = MetaData()
@@ -130,3 +131,20 @@ def test_every_deep_page_is_its_slice_of_the_whole_order(session: Session, direc
             total, page = run_search(session, query, CONFIG, parse_params(CONFIG, raw))
             end = None if limit is None else offset + limit
             assert (total, list(page)) == (len(whole), whole[offset:end]), raw
+
+
+def test_anchored_orders_need_a_counted_table_and_its_key() -> None:
+    with pytest.raises(ValueError):
+        SearchConfig(columns=CONFIG.columns, search=[], default_sort='name', anchored_orders=frozenset({'name'}))
+    with pytest.raises(ValueError):
+        SearchConfig(
+            columns=CONFIG.columns, search=[], default_sort='name', counted=True, anchored_orders=frozenset({'name'})
+        )
+    SearchConfig(
+        columns=CONFIG.columns,
+        search=[],
+        default_sort='name',
+        tiebreak=people.c.id,
+        counted=True,
+        anchored_orders=frozenset({'name'}),
+    )

@@ -9,12 +9,15 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import requests
 import yaml
 
 from .client import Client
+from .database import Rows, create_database, drop_database
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -149,3 +152,37 @@ class Daemon:
             check=check,
             timeout=60,
         )
+
+
+def https_daemon(workdir: str) -> tuple[Daemon, str]:
+    """An embedded (SQLite) daemon, not started, serving HTTPS with a self-signed
+    certificate for 127.0.0.1 made in `workdir`; and that certificate's path."""
+    cert, key = os.path.join(workdir, 'cert.pem'), os.path.join(workdir, 'key.pem')
+    subprocess.run(
+        ['openssl', 'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1']
+        + ['-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', key, '-out', cert],
+        check=True,
+        capture_output=True,
+    )
+    config = {'rest_api': {'certificate': cert, 'private_key': key}}
+    return Daemon(workdir, f'sqlite:///{workdir}/confd.sqlite', config, scheme='https'), cert
+
+
+# Each request's statements reported (`X-Confd-Statement-Count`); one HTTP process, whose
+# caches (auth, anchors) the compared requests share; a key lookup cached for the whole test.
+COUNTING = {'database': {'count_statements': True}, 'auth': {'cache_ttl': 3600}, 'rest_api': {'workers': 1}}
+
+
+@contextmanager
+def counting_daemon(workdir: str, prefix: str) -> Iterator[tuple[Daemon, Rows]]:
+    """A started daemon (`COUNTING`) on a PostgreSQL database of its own, and a peek at its rows."""
+    uri = create_database(prefix)
+    daemon = Daemon(workdir, uri, COUNTING)
+    rows = Rows(uri)
+    try:
+        daemon.start()
+        yield daemon, rows
+    finally:
+        rows.dispose()
+        daemon.stop()
+        drop_database(uri)

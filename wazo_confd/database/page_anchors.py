@@ -1,14 +1,14 @@
 """Where every thousandth position of a tenant's sorted rows falls, to start deep pages there.
 
-`?order=lastname&offset=50000` made PostgreSQL walk 50,000 entries of the sort index for
-each page (the nearer end of the tenant's rows: up to half of them). The anchors of an
+`GET /users?order=lastname&offset=50000` made PostgreSQL walk 50,000 entries of the sort
+index for each page (the nearer end of the tenant's rows: up to half of them). The anchors of an
 order are the sort key and tiebreak of the rows at positions 0, 1,000, 2,000, ... (one
 window query over the sort index, then the number of NULL sort keys); a deep page then
 starts at the nearest anchor before its offset (`(key, id) >= (anchor key, anchor id)`
 on the same index) and skips fewer than 1,000 entries. They are valid while the tenant's
-change serial is the one they were read at (`tenant_row_count.changes`, migration 0850:
-every insert, delete, move and rename of the tenant's rows adds one), which the page reads
-anyway with its total.
+change serial is the one they were read at (`tenant_row_count.changes`, `row_counts`:
+every insert, delete and move of the tenant's rows, and every change of an anchored order's
+column, adds one), which the page reads anyway with its total (`tenant_pages`).
 
 NULL sort keys sort last (ascending) or first (descending) and compare as unknown in a
 row comparison: a page that reaches into them is left to the usual walk.

@@ -1,22 +1,17 @@
-"""Search, filter, sort and page in SQL, with the upstream list conventions."""
+"""Search, filter and sort in SQL, with the upstream list conventions (pages: `tenant_pages`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import Boolean, Integer, Select, String, and_, cast, false, func, literal, or_, select
-from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from wazo_confd.errors import InputError
 
-from .page_loading import deferred_options, load_related
 from .search_index import exact_on_document, prefilter
-
-if TYPE_CHECKING:
-    from .plain_rows import PlainRows
 
 MAX_LIMIT = 2**31 - 1
 
@@ -36,9 +31,18 @@ class SearchConfig:
     # PostgreSQL: a stored column holding the folded search document (kept by the database on
     # write, trigram-indexed), used instead of folding the document of each candidate row.
     stored_document: Any = None
+    # PostgreSQL: the table's rows per tenant are counted by triggers (`row_counts`), whose
+    # count is the total of an unfiltered list of one tenant.
+    counted: bool = False
     # Orders whose deep pages may start from remembered positions (`page_anchors`): only
-    # those whose changes the table's change serial counts (migration 0850: last name).
+    # those whose column changes the table's change serial counts (`row_counts`), of a
+    # counted table.
     anchored_orders: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        # Anchors are kept true by the counted table's change serial, and hold the tiebreak key.
+        if self.anchored_orders and (not self.counted or not getattr(self.tiebreak, 'primary_key', False)):
+            raise ValueError('anchored orders need a counted table and its primary key as the tiebreak')
 
     def column(self, name: str) -> Any:
         return self.columns[name]
@@ -190,76 +194,3 @@ def order_clauses(config: SearchConfig, params: SearchParams, walk_index: bool =
     if config.tiebreak is not None:
         clauses.append(config.tiebreak.desc() if params.direction == 'desc' else config.tiebreak.asc())
     return clauses
-
-
-def run_search(
-    session: Session,
-    query: Select,
-    config: SearchConfig,
-    params: SearchParams,
-    plain: PlainRows | None = None,
-    known_total: Callable[[], int] | None = None,
-) -> tuple[int, list]:
-    """Count the matching rows, then fetch one sorted page of them: ORM instances of the
-    query's entity, or, with `plain`, plain objects of `plain.select()` (the query).
-    `known_total` gives the count without counting, when the caller knows a cheaper way."""
-    dialect = session.get_bind().dialect.name
-    query = apply_filters(query, config, params, dialect)
-    model = query.column_descriptions[0].get('entity') if plain is None else plain.model
-    loaded_here = deferred_options(model) if isinstance(model, type) and plain is None else []
-    if params.search and not params.offset:
-        # A search's rows are found (and rechecked) once for the count and the first page:
-        # count them in the same pass. With no offset, no row means a total of zero.
-        page = apply_order(query.add_columns(func.count().over()), config, params, walk_index=dialect != 'postgresql')
-        if params.limit is not None:
-            page = page.limit(params.limit)
-        if plain is not None:
-            rows = session.connection().execute(page).all()
-            return (rows[0][-1] if rows else 0), plain.build(session, rows)
-        rows = session.execute(page.options(*loaded_here)).unique().all()
-        total, items = (rows[0][-1] if rows else 0), [row[0] for row in rows]
-    else:
-        if known_total is not None:
-            total = known_total()
-        else:
-            counted = query.order_by(None) if plain is None else query.with_only_columns(*plain.columns[:1])
-            total = session.scalar(select(func.count()).select_from(counted.subquery())) or 0
-        if total == 0 or params.offset >= total:
-            return total, []
-        if plain is not None:
-            return total, plain.build(session, session.connection().execute(_page(query, config, params, total)).all())
-        items = list(session.scalars(_page(query, config, params, total).options(*loaded_here)).unique())
-    if loaded_here:
-        load_related(session, model, items)
-    return total, items
-
-
-def _page(query: Select, config: SearchConfig, params: SearchParams, total: int) -> Select:
-    key = config.tiebreak
-    if not params.offset or key is None or not getattr(key, 'primary_key', False):
-        page = apply_order(query, config, params).offset(params.offset)
-        return page.limit(params.limit) if params.limit is not None else page
-    # Deep page: find the page's keys first, an index-only walk when an index covers the sort,
-    # then read only those rows, instead of reading and discarding every skipped row.
-    size, after = page_extent(params, total)
-    if after < params.offset:
-        # Nearer the end: the same keys walked from the end, skipping `after` rows instead of
-        # `offset` (every sort key reversed, NULLs included, is the exact reverse order).
-        backwards = replace(params, direction='asc' if params.direction == 'desc' else 'desc')
-        keys = apply_order(query.with_only_columns(key), config, backwards).offset(after).limit(size)
-    else:
-        keys = apply_order(query.with_only_columns(key), config, params).offset(params.offset)
-        if params.limit is not None:
-            keys = keys.limit(params.limit)
-    return rows_of_keys(query, keys, config, params)
-
-
-def page_extent(params: SearchParams, total: int) -> tuple[int, int]:
-    """The number of rows of the page, and of the rows after it."""
-    size = total - params.offset if params.limit is None else min(params.limit, total - params.offset)
-    return size, total - params.offset - size
-
-
-def rows_of_keys(query: Select, keys: Select, config: SearchConfig, params: SearchParams) -> Select:
-    """The rows of `query` whose tiebreak key `keys` (a page's keys) selects, in order."""
-    return apply_order(query.where(config.tiebreak.in_(keys.correlate(None).scalar_subquery())), config, params)

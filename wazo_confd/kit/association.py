@@ -110,34 +110,44 @@ class Association:
     example: dict | None = None
 
 
-class AssociationNotifier(Notifier):
-    def __init__(self, outbox: Any, declaration: Association):
+class LinkNotifier(Notifier):
+    """The events and reloads of a declaration linking objects to a left one (an
+    `Association`, a `ListAssociation`): its `event`, `routing`, `family`, `reloads`."""
+
+    def __init__(self, outbox: Any, declaration: Any):
         super().__init__(outbox)
         self.declaration = declaration
 
-    def send(self, action: str, verb: str, left: Any, right: Any, data: dict | None = None) -> None:
-        """The event of `action` (its payload `data`, else the declaration's) and the reloads."""
+    def send_linked(self, action: str, left: Any, routing_key: str, data: dict | None) -> None:
+        """`<event>_<action>` with `data` when both are there, then the declared reloads.
+        In the `user` family the event is about the left object, a user."""
         declaration = self.declaration
-        if data is None and declaration.payload is not None:
-            data = declaration.payload(left, right)
         if declaration.event is not None and data is not None:
-            routing_key = f'{declaration.routing.format(left=left, right=right)}.{verb}'
             user_uuids = [left.uuid] if declaration.family == 'user' else None
             name = f'{declaration.event}_{action}'
             self.emit(name, routing_key, data, left.tenant_uuid, declaration.family, user_uuids)
         self.outbox.request_reload(requested(declaration.reloads, Change(action, left)))
 
 
-class AssociationService:
-    """Link and unlink, each step a hook: `lock`, `linked`, `validate_link`, `link`, ...
+class AssociationNotifier(LinkNotifier):
+    declaration: Association
 
-    `link` and `unlink` may answer the link they wrote or removed (a row with flags of its
-    own); `payload(left, right, link)` then makes the event from it."""
+    def send(self, action: str, verb: str, left: Any, right: Any, data: dict | None = None) -> None:
+        """The event of `action` (its payload `data`, else the declaration's) and the reloads."""
+        declaration = self.declaration
+        if data is None and declaration.payload is not None:
+            data = declaration.payload(left, right)
+        self.send_linked(action, left, f'{declaration.routing.format(left=left, right=right)}.{verb}', data)
+
+
+class LinkService:
+    """What the services of both kinds of association share: the declaration, each side's
+    service (through the declared providers), the notifier and the declared dao."""
 
     # Set when the declaration names a dao.
     dao: Any = None
 
-    def __init__(self, declaration: Association, providers: Any, notifier: AssociationNotifier):
+    def __init__(self, declaration: Any, providers: Any, notifier: Any):
         self.declaration = declaration
         self.providers = providers
         self.notifier = notifier
@@ -149,6 +159,28 @@ class AssociationService:
     @property
     def rights(self) -> Any:
         return self.providers.get(self.declaration.right)
+
+    def lock(self, left: Any) -> None:
+        """Wait for concurrent links of `left` (its row locked)."""
+        self.lefts.lock(left)
+
+
+def build_link_service(declaration: Any, deps: Any, notifier: LinkNotifier) -> Any:
+    """The declared service of an association, with its declared dao."""
+    service = declaration.service(declaration, deps.providers, notifier)
+    if declaration.dao is not None:
+        service.dao = declaration.dao(deps.database)
+    return service
+
+
+class AssociationService(LinkService):
+    """Link and unlink, each step a hook: `lock`, `linked`, `validate_link`, `link`, ...
+
+    `link` and `unlink` may answer the link they wrote or removed (a row with flags of its
+    own); `payload(left, right, link)` then makes the event from it."""
+
+    declaration: Association
+    notifier: AssociationNotifier
 
     def find(self, left_id: Any, right_id: Any, tenant_uuids: Any) -> tuple[Any, Any]:
         return self.lefts.get(left_id, tenant_uuids), self.rights.get(right_id, tenant_uuids)
@@ -181,10 +213,6 @@ class AssociationService:
         """The event's payload: the declaration's by default."""
         payload = self.declaration.payload
         return None if payload is None else payload(left, right)
-
-    def lock(self, left: Any) -> None:
-        """Wait for concurrent links of `left` (its row locked)."""
-        self.lefts.lock(left)
 
     def lock_right(self, right: Any) -> None:
         """Nothing by default: the left row is enough to serialize the links."""
@@ -240,9 +268,7 @@ class DeclaredAssociation(AssociationResource):
 
 def build_association(declaration: Association, deps: Any) -> AssociationService:
     """The association's service, route and provider."""
-    service = declaration.service(declaration, deps.providers, AssociationNotifier(deps.outbox, declaration))
-    if declaration.dao is not None:
-        service.dao = declaration.dao(deps.database)
+    service = build_link_service(declaration, deps, AssociationNotifier(deps.outbox, declaration))
     verbs = {'put': 'update', 'delete': 'delete'}
     attrs: dict[str, Any] = {
         '__module__': declaration.service.__module__,

@@ -40,6 +40,7 @@ class Built:
 def build(declaration: Resource, deps: PluginDependencies) -> Built:
     """Build the resource's pieces, add its routes and register its providers."""
     dao = dao_class(declaration)(deps.database)
+    dao.contributed_empty = contributions(deps.providers).empty_on_create(declaration.endpoints[1])
     notifier = notifier_class(declaration)(deps.outbox)
     service_class = declaration.service or CRUDService
     service = service_class(dao, validation(declaration, dao, deps.providers), notifier)

@@ -20,6 +20,10 @@ declared resource offers its schemas there when built (kit/builder.py), and a
 contribution made before that is applied then:
 
     contributions(deps.providers).contribute('extensions', 'group', GroupField())
+
+A contributed relation whose links other requests write (a user's call permissions) is
+declared `empty_on_create`: a row just created is in none yet, so the resource's dao sets
+it empty instead of querying it (as the resource's own `empty_on_create`).
 """
 
 from __future__ import annotations
@@ -81,6 +85,7 @@ class Contributions:
     def __init__(self) -> None:
         self._schemas: dict[str, tuple[type[Schema], ...]] = {}
         self._waiting: dict[str, list[tuple[str, fields.Field, Callable[[Any], Any] | None]]] = {}
+        self._empty_on_create: dict[str, set[str]] = {}
 
     def offer(self, resource: str, *schemas: type[Schema]) -> None:
         self._schemas[resource] = schemas
@@ -88,12 +93,24 @@ class Contributions:
             self._apply(resource, name, field, get)
 
     def contribute(
-        self, resource: str, name: str, field: fields.Field, get: Callable[[Any], Any] | None = None
+        self,
+        resource: str,
+        name: str,
+        field: fields.Field,
+        get: Callable[[Any], Any] | None = None,
+        empty_on_create: bool = False,
     ) -> None:
+        if empty_on_create:
+            self.empty_on_create(resource).add(name)
         if resource in self._schemas:
             self._apply(resource, name, field, get)
         else:
             self._waiting.setdefault(resource, []).append((name, field, get))
+
+    def empty_on_create(self, resource: str) -> set[str]:
+        """The relations contributed to `resource` that a row just created is in none of:
+        the same set as plugins go on loading (the resource's dao holds it)."""
+        return self._empty_on_create.setdefault(resource, set())
 
     def _apply(self, resource: str, name: str, field: fields.Field, get: Callable[[Any], Any] | None) -> None:
         for schema in self._schemas[resource]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cached_property
 from typing import Any, ClassVar, Generic, TypeVar
 
 from sqlalchemy import Select, bindparam, inspect, select
@@ -11,7 +12,9 @@ from sqlalchemy.orm import InstanceState, Mapper, Session, joinedload, lazyload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from wazo_confd.database import constraints, lookups
-from wazo_confd.database.search import SearchConfig, SearchParams, run_search, storable
+from wazo_confd.database.plain_rows import PlainRows
+from wazo_confd.database.search import SearchConfig, SearchParams, storable
+from wazo_confd.database.tenant_pages import TenantPages
 from wazo_confd.database.uow import READ_ONLY, Database
 from wazo_confd.errors import ResourceError, already_exists, not_found
 from wazo_confd.tenancy import TenantScope
@@ -26,15 +29,22 @@ class CRUDDao(Generic[Model]):
     resource_name: ClassVar[str]
     search_config: ClassVar[SearchConfig]
     id_column: ClassVar[str] = 'id'
+    # The column a list's ids (`?uuid=a,b`) are of; `id_column` by default.
+    ids_column: ClassVar[str | None] = None
     # Platform-wide resources (registrars, SIP transports) belong to no tenant.
     tenant_scoped: ClassVar[bool] = True
+    # The column holding the row's tenant (a tenant's is its own uuid).
+    tenant_column: ClassVar[str] = 'tenant_uuid'
     # Read-only relationships a row just created cannot be in yet (their association rows
     # are written by other requests): set empty on create instead of queried.
     empty_on_create: ClassVar[tuple[str, ...]] = ()
+    # The same, of the relations other plugins contribute (kit/contributions.py).
+    contributed_empty: set[str] | frozenset[str] = frozenset()
 
     def __init__(self, database: Database):
         self.database = database
         self._key_queries: dict[tuple[str, tuple[str, ...]], Select] = {}
+        self._search_bases: dict[tuple[str, bool], Select] = {}
 
     @property
     def session(self) -> Session:
@@ -46,16 +56,53 @@ class CRUDDao(Generic[Model]):
     def scoped(self, query: Select, tenant_uuids: Sequence[str] | None) -> Select:
         if tenant_uuids is None or not self.tenant_scoped:
             return query
+        tenant = getattr(self.model, self.tenant_column)
         if len(tenant_uuids) == 1:
             # Equality, not IN: lets PostgreSQL walk a (tenant_uuid, sort key) index in order.
-            return query.where(self.model.tenant_uuid == tenant_uuids[0])
-        return query.where(self.model.tenant_uuid.in_(tenant_uuids))
+            return query.where(tenant == tenant_uuids[0])
+        return query.where(tenant.in_(tenant_uuids))
+
+    @cached_property
+    def plain(self) -> PlainRows | None:
+        """Set to list plain rows (`PlainRows`) instead of ORM instances."""
+        return None
+
+    @cached_property
+    def pages(self) -> TenantPages:
+        """The lists' kept statements and anchors (`tenant_pages`), per process."""
+        return TenantPages(self.search_config, self.model, self.plain)
 
     def search(self, params: SearchParams, tenant_uuids: Sequence[str] | None) -> tuple[int, list[Model]]:
-        query = self.scoped(self.base_query(), tenant_uuids)
+        values: dict[str, Any] = {}
+        if tenant_uuids is None or not self.tenant_scoped:
+            tenants = 'all'
+        elif len(tenant_uuids) == 1:
+            # Equality, not IN: lets PostgreSQL walk a (tenant_uuid, sort key) index in order.
+            tenants, values['tenant_uuid'] = 'one', tenant_uuids[0]
+        else:
+            tenants, values['tenant_uuids'] = 'many', list(tenant_uuids)
         if params.ids is not None:
-            query = query.where(getattr(self.model, self.id_column).in_([i for i in params.ids if storable(i)]))
-        return run_search(self.session, query, self.search_config, params)
+            values['ids'] = [i for i in params.ids if storable(i)]
+        base = self._search_base(tenants, params.ids is not None)
+        return self.pages.search(self.session, base, values, params, values.get('tenant_uuid'))
+
+    def _search_base(self, tenants: str, with_ids: bool) -> Select:
+        """The listed rows of some tenants (`all`, `one`, `many`) and ids, on named
+        parameters: built once, kept (`TenantPages` keeps its statements per base)."""
+        query = self._search_bases.get((tenants, with_ids))
+        if query is not None:
+            return query
+        query = self.plain.select() if self.plain is not None else self.base_query()
+        tenant: Any = getattr(self.model, self.tenant_column, None)
+        if tenants == 'one':
+            query = query.where(tenant == bindparam('tenant_uuid'))
+        elif tenants == 'many':
+            query = query.where(tenant.in_(bindparam('tenant_uuids', expanding=True)))
+        if with_ids:
+            ids = getattr(self.model, self.ids_column or self.id_column)
+            query = query.where(ids.in_(bindparam('ids', expanding=True)))
+        self._search_bases[(tenants, with_ids)] = query
+        return query
 
     def find_by(self, tenant_uuids: Sequence[str] | None = None, **criteria: Any) -> Model | None:
         session = self.session
@@ -130,7 +177,7 @@ class CRUDDao(Generic[Model]):
 
     def tenant_of(self, obj: Model) -> str:
         """The tenant `scoped` compares with the tenants it is given."""
-        return obj.tenant_uuid  # type: ignore[attr-defined]
+        return getattr(obj, self.tenant_column)
 
     def lock(self, obj: Model) -> None:
         """Wait for concurrent changes of this row and reload it (SELECT ... FOR UPDATE).
@@ -167,7 +214,7 @@ class CRUDDao(Generic[Model]):
         self.flush(obj)
         state: InstanceState[Model] = inspect(obj, raiseerr=True)
         self.session.info.setdefault(_CREATED, set()).add(state.identity_key)
-        for key in self.empty_on_create:
+        for key in (*self.empty_on_create, *self.contributed_empty):
             if key in state.unloaded:
                 mapper: Mapper[Any] = inspect(self.model)
                 relationship = mapper.relationships[key]

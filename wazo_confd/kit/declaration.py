@@ -124,11 +124,21 @@ def search_on(
     default_sort: str,
     search: tuple[str, ...] | None = None,
     tiebreak: Any = None,
+    counted: bool = False,
+    anchored: tuple[str, ...] = (),
     **expressions: Any,
 ) -> SearchConfig:
     """The list's search over the model's attributes named `columns`, then the computed
-    `expressions`; `search` says which of them the `search` parameter looks into (all)."""
+    `expressions`; `search` says which of them the `search` parameter looks into (all).
+    `counted`: the table's rows per tenant are counted by triggers (a migration ran
+    `row_counts.counting_triggers` for it); `anchored`: orders whose deep pages start from
+    anchors (columns that migration gave as `orders`; the tiebreak must be the key)."""
     found = {name: getattr(model, name) for name in columns} | expressions
     return SearchConfig(
-        columns=found, search=list(found if search is None else search), default_sort=default_sort, tiebreak=tiebreak
+        columns=found,
+        search=list(found if search is None else search),
+        default_sort=default_sort,
+        tiebreak=tiebreak,
+        counted=counted,
+        anchored_orders=frozenset(anchored),
     )

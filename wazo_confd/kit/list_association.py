@@ -25,9 +25,8 @@ from wazo_confd.http.body import json_body
 from wazo_confd.http.resource import ConfdResource
 from wazo_confd.plugin_api import Provided
 
-from .association import Family, check_same_tenant
-from .notifier import Notifier
-from .reloads import Change, Reload, requested
+from .association import Family, LinkNotifier, LinkService, build_link_service, check_same_tenant
+from .reloads import Reload
 from .routing import add_route, rules_of
 from .schema import BaseSchema, StrictInteger, load, shared
 
@@ -64,24 +63,11 @@ class ListAssociation:
         return BaseSchema.from_dict({self.field: listed}, name=f'{self.label}Body')
 
 
-class ListAssociationService:
+class ListAssociationService(LinkService):
     """Each step a hook: `lock`, `lock_rights`, `validate`, `set_links` (to write), then the event."""
 
-    # Set when the declaration names a dao.
-    dao: Any = None
-
-    def __init__(self, declaration: ListAssociation, providers: Any, notifier: ListAssociationNotifier):
-        self.declaration = declaration
-        self.providers = providers
-        self.notifier = notifier
-
-    @property
-    def lefts(self) -> Any:
-        return self.providers.get(self.declaration.left)
-
-    @property
-    def rights(self) -> Any:
-        return self.providers.get(self.declaration.right)
+    declaration: ListAssociation
+    notifier: ListAssociationNotifier
 
     def find(self, left_id: Any, keys: list[Any], tenant_uuids: Any) -> tuple[Any, list[Any]]:
         return self.find_left(left_id, tenant_uuids), [self.find_right(key, tenant_uuids) for key in keys]
@@ -104,9 +90,6 @@ class ListAssociationService:
         self.set_links(left, rights)
         self.notifier.send(left, rights)
 
-    def lock(self, left: Any) -> None:
-        self.lefts.lock(left)
-
     def lock_rights(self, rights: list[Any]) -> None:
         """Nothing by default: the left row is enough to serialize the changes."""
 
@@ -118,20 +101,14 @@ class ListAssociationService:
         raise NotImplementedError
 
 
-class ListAssociationNotifier(Notifier):
-    def __init__(self, outbox: Any, declaration: ListAssociation):
-        super().__init__(outbox)
-        self.declaration = declaration
+class ListAssociationNotifier(LinkNotifier):
+    declaration: ListAssociation
 
     def send(self, left: Any, rights: list[Any]) -> None:
         declaration = self.declaration
-        if declaration.event is not None and declaration.payload is not None:
-            routing_key = f'{declaration.routing.format(left=left)}.updated'
-            data = declaration.payload(left, rights)
-            user_uuids = [left.uuid] if declaration.family == 'user' else None
-            name = f'{declaration.event}_associated'
-            self.emit(name, routing_key, data, left.tenant_uuid, declaration.family, user_uuids)
-        self.outbox.request_reload(requested(declaration.reloads, Change('associated', left)))
+        # The payload only for an event (it may read more rows).
+        data = None if declaration.payload is None or declaration.event is None else declaration.payload(left, rights)
+        self.send_linked('associated', left, f'{declaration.routing.format(left=left)}.updated', data)
 
 
 class DeclaredListAssociation(ConfdResource):
@@ -159,10 +136,7 @@ class DeclaredListAssociation(ConfdResource):
 
 def build_list_association(declaration: ListAssociation, deps: Any) -> ListAssociationService:
     """The list association's service, route and provider."""
-    notifier = ListAssociationNotifier(deps.outbox, declaration)
-    service = declaration.service(declaration, deps.providers, notifier)
-    if declaration.dao is not None:
-        service.dao = declaration.dao(deps.database)
+    service = build_link_service(declaration, deps, ListAssociationNotifier(deps.outbox, declaration))
     body = declaration.body_schema()
     attrs = {
         '__module__': declaration.service.__module__,

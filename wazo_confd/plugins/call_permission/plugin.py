@@ -44,5 +44,8 @@ class Plugin(DeclaredPlugin):
     resources = (CALL_PERMISSIONS_RESOURCE,)
 
     def loaded(self, built: Built, deps: PluginDependencies) -> None:
-        # Read through `User.call_permissions`, the backref of `CallPermission.users`.
-        contributions(deps.providers).contribute('users', 'call_permissions', many(CallPermissionRelation))
+        # Read through `User.call_permissions`, the backref of `CallPermission.users`; a
+        # user just created has none (links written by other requests).
+        contributions(deps.providers).contribute(
+            'users', 'call_permissions', many(CallPermissionRelation), empty_on_create=True
+        )

@@ -21,7 +21,17 @@ EXTENSIONS = Resource(
     endpoints=('extensionlist', 'extensions'),
     acl='confd.extensions',
     head=True,
-    search=search_on(Extension, 'exten', 'context', default_sort='exten', tiebreak=Extension.id, type=EXTENSION_TYPE),
+    # Migration 0950: counted, the serial counting exten changes.
+    search=search_on(
+        Extension,
+        'exten',
+        'context',
+        default_sort='exten',
+        tiebreak=Extension.id,
+        counted=True,
+        anchored=('exten',),
+        type=EXTENSION_TYPE,
+    ),
     events=Events('extension', 'config.extensions', payload=('id', 'exten', 'context')),
     reloads=(
         Reload('dialplan reload', on=('created', 'deleted')),

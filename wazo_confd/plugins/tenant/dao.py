@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from sqlalchemy import Select, func, select
+from sqlalchemy import func, select
 
 from wazo_confd import installation, tenancy
 from wazo_confd.kit.dao import CRUDDao
@@ -14,13 +12,7 @@ from wazo_confd.tenancy import Tenant
 class TenantDao(CRUDDao[Tenant]):
     """Tenants are scoped by their own uuids."""
 
-    def scoped(self, query: Select, tenant_uuids: Sequence[str] | None) -> Select:
-        if tenant_uuids is None:
-            return query
-        return query.where(Tenant.uuid.in_(tenant_uuids))
-
-    def tenant_of(self, tenant: Tenant) -> str:
-        return tenant.uuid
+    tenant_column = 'uuid'
 
     def create(self, tenant: Tenant) -> Tenant:
         created = super().create(tenant)

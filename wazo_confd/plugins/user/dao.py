@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import cache, cached_property
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import (
@@ -21,11 +21,8 @@ from sqlalchemy import (
     true,
 )
 
-from wazo_confd.database import row_counts
-from wazo_confd.database.kept_search import KnownRows, run_kept_search
-from wazo_confd.database.page_anchors import PageAnchors
 from wazo_confd.database.plain_rows import PlainRows
-from wazo_confd.database.search import SearchConfig, SearchParams, storable
+from wazo_confd.database.search import SearchConfig, storable
 from wazo_confd.errors import not_found
 from wazo_confd.kit.dao import MAX_ID, CRUDDao
 
@@ -126,6 +123,8 @@ SEARCH = SearchConfig(
     ],
     default_sort='lastname',
     sort_insensitive={'firstname', 'lastname', 'fullname', 'description'},
+    # Migration 0950: the users' rows are counted, their serial counts last name changes.
+    counted=True,
     anchored_orders=frozenset({'lastname'}),
     tiebreak=User.id,
     # Migration 0830: confd_fold() of the document search_index derives from `search`.
@@ -154,6 +153,7 @@ class UserDao(CRUDDao[User]):
     model = User
     resource_name = 'User'
     search_config = SEARCH
+    ids_column = 'uuid'
 
     @cached_property
     def plain(self) -> PlainRows:
@@ -161,51 +161,8 @@ class UserDao(CRUDDao[User]):
         return PlainRows(User)
 
     @cached_property
-    def page_anchors(self) -> PageAnchors:
-        return PageAnchors()
-
-    @cached_property
     def _read_by(self) -> dict[str, Select]:
         return {key: self.plain.select().where(getattr(User, key) == bindparam('key')) for key in ('id', 'uuid')}
-
-    def search(self, params: SearchParams, tenant_uuids: Sequence[str] | None) -> tuple[int, list[Any]]:
-        return self.search_users(params, tenant_uuids, params.ids)
-
-    def search_users(
-        self, params: SearchParams, tenant_uuids: Sequence[str] | None, uuids: list[str] | None = None
-    ) -> tuple[int, list[Any]]:
-        """A page of users as plain rows (`PlainRows`), to be dumped, not changed."""
-        values: dict[str, Any] = {}
-        if tenant_uuids is None:
-            tenants = 'all'
-        elif len(tenant_uuids) == 1:
-            # Equality, not IN: lets PostgreSQL walk a (tenant_uuid, sort key) index in order.
-            tenants, values['tenant_uuid'] = 'one', tenant_uuids[0]
-        else:
-            tenants, values['tenant_uuids'] = 'many', list(tenant_uuids)
-        if uuids is not None:
-            values['uuids'] = [u for u in uuids if storable(u)]
-        known = None
-        table_name = User.__tablename__
-        whole_tenant = not params.search and not params.filters and uuids is None
-        if whole_tenant and tenants == 'one' and row_counts.counted(self.session, table_name):
-            tenant_uuid = values['tenant_uuid']
-            count = lambda: row_counts.tenant_rows(self.session, table_name, tenant_uuid)  # noqa: E731
-            known = KnownRows(count, self.page_anchors, tenant_uuid)
-        base = self._search_base(tenants, uuids is not None)
-        return run_kept_search(self.session, base, values, self.search_config, params, self.plain, known)
-
-    @cache  # noqa: B019 (one dao per process)
-    def _search_base(self, tenants: str, with_uuids: bool) -> Select:
-        """The users of some tenants (`all`, `one`, `many`), and of some uuids: on named parameters."""
-        query = self.plain.select()
-        if tenants == 'one':
-            query = query.where(User.tenant_uuid == bindparam('tenant_uuid'))
-        elif tenants == 'many':
-            query = query.where(User.tenant_uuid.in_(bindparam('tenant_uuids', expanding=True)))
-        if with_uuids:
-            query = query.where(User.uuid.in_(bindparam('uuids', expanding=True)))
-        return query
 
     def read_by_id_or_uuid(self, user_id: int | str, tenant_uuids: Sequence[str]) -> Any:
         """The user as a plain row, to be dumped, not changed; 404 outside `tenant_uuids`."""

@@ -44,9 +44,9 @@ USERS_RESOURCE = Resource(
         ),
     ),
     validators=build_validator,
-    # Nothing but the user's own row exists on create: no line, voicemail nor call permission
-    # yet (`call_permissions` is the call permissions plugin's backref; absent without it).
-    empty_on_create=('lines', 'voicemail', 'call_permissions'),
+    # Nothing but the user's own row exists on create: no line nor voicemail yet (the call
+    # permissions plugin declares its own `call_permissions` so).
+    empty_on_create=('lines', 'voicemail'),
     dao=UserDao,
     service=UserService,
     list_resource=UserList,
