@@ -232,15 +232,18 @@ class AssociationService(LinkService):
     def unlink(self, left: Any, right: Any) -> Any:
         raise NotImplementedError
 
-    def create_from_body(self, left: Any, body: Any) -> Any:
-        """A right object made from a request body (the right side's `load_form`), linked."""
-        return self.create_for(left, self.rights.load_form(body))
+    def create_from_body(self, left: Any, body: Any, tenant_uuid: str | None = None) -> Any:
+        """A right object made from a request body (the right side's `load_form`) by a
+        request of `tenant_uuid`, linked."""
+        return self.create_for(left, self.rights.load_form(body), tenant_uuid)
 
-    def create_for(self, left: Any, form: dict) -> Any:
-        """A right object made from a loaded form in the left one's tenant, then linked as
-        PUT links (a refused link undoes the creation with the transaction)."""
+    def create_for(self, left: Any, form: dict, tenant_uuid: str | None = None) -> Any:
+        """A right object made from a loaded form by a request of `tenant_uuid` (the left
+        one's tenant when not given), then linked as PUT links (a refused link undoes the
+        creation with the transaction). The right side's `build` says which tenant it is
+        in: the request's, or that of the context it names (kit/context_tenant.py)."""
         rights = self.rights
-        created = rights.create(rights.build(form, left.tenant_uuid))
+        created = rights.create(rights.build(form, tenant_uuid or left.tenant_uuid))
         self.associate(left, created)
         return created
 

@@ -13,6 +13,7 @@ from wazo_confd.http.master_tenant import master_tenant_only
 from wazo_confd.plugin_api import PluginDependencies
 
 from .association import Association, build_association
+from .context_tenant import ContextTenant
 from .contributions import contributions
 from .dao import CRUDDao
 from .declaration import Resource
@@ -45,6 +46,8 @@ def build(declaration: Resource, deps: PluginDependencies) -> Built:
     service_class = declaration.service or CRUDService
     service = service_class(dao, validation(declaration, dao, deps.providers), notifier)
     service.schema, service.model, service.providers = declaration.schema, declaration.model, deps.providers
+    if declaration.tenant_from is not None:
+        service.context_tenant = ContextTenant(deps.providers, declaration.tenant_from)
     built = Built(declaration, dao, notifier, service, list_class(declaration), item_class(declaration))
     add_routes(built, deps)
     schemas = [declaration.schema, *([declaration.put_schema] if declaration.put_schema else [])]

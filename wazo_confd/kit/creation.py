@@ -1,4 +1,4 @@
-"""`POST /a/{id}/bs`: a b made from the body in the tenant of a, and linked to it in the
+"""`POST /a/{id}/bs`: a b made from the body by the request's tenant, and linked to it in the
 same transaction (upstream's `POST /lines/{id}/extensions`, `POST /users/{id}/voicemails`).
 
 Declared as the `creation` of an `Association`; its service makes the object
@@ -53,7 +53,8 @@ class CreationResource(ConfdResource):
 
     def post(self, **path: Any) -> tuple[dict, int, dict]:
         [left_id] = path.values()
-        created = self.service.create_from_body(self.find_left(left_id), json_body())
+        auth = current_auth()
+        created = self.service.create_from_body(self.find_left(left_id), json_body(), auth.tenant_uuid)
         location = url_for(self.location, _external=True, id=created.id)
         return self.service.rights.dump(created), 201, {'Location': location}
 

@@ -82,6 +82,9 @@ class Resource:
     list_resource: type | None = None
     item_resource: type | None = None
     empty_on_create: tuple[str, ...] = ()
+    # The field naming the context whose tenant a new object takes ('context'), looked up
+    # among the request tenant's subtree (kit/context_tenant.py).
+    tenant_from: str | None = None
     # A query parameter of the list restricting it to the ids it lists (`?uuid=a,b`).
     ids_query: str | None = None
     # The typed key (wazo_confd.interfaces) the service is offered under to other plugins.

@@ -112,6 +112,7 @@ class ItemResource(ServiceResource):
     def put(self, id: Any) -> tuple[None, int]:
         obj = self.find(id)
         form = load(shared(self.put_schema or self.schema), json_body(), partial=True)
+        self.service.check_edit(obj, form, current_auth().tenant_uuid)
         self.apply(obj, form)
         self.service.edit(obj)
         return None, 204

@@ -9,6 +9,7 @@ from marshmallow import Schema
 
 from wazo_confd.database.search import SearchParams
 
+from .context_tenant import ContextTenant
 from .dao import CRUDDao
 from .notifier import CRUDNotifier
 from .schema import load, shared
@@ -23,6 +24,9 @@ class CRUDService:
     model: type
     # The other plugins' providers, for a service that asks them at request time.
     providers: Any = None
+    # For a resource whose objects take the tenant of the context they name (declared
+    # `tenant_from`): kit/context_tenant.py.
+    context_tenant: ContextTenant | None = None
 
     def __init__(self, dao: CRUDDao, validator: ValidationGroup, notifier: CRUDNotifier):
         self.dao = dao
@@ -46,10 +50,19 @@ class CRUDService:
         return load(shared(self.schema), body, partial=partial)
 
     def build(self, form: dict, tenant_uuid: str | None) -> Any:
-        """A new object from a loaded form, in that tenant (platform-wide objects: none)."""
+        """A new object from a loaded form, made by a request of that tenant (platform-wide
+        objects: none): in that tenant, or in the tenant of the context it names."""
         if not self.dao.tenant_scoped:
             return self.model(**form)
+        if self.context_tenant is not None and tenant_uuid is not None:
+            tenant_uuid = self.context_tenant.tenant_for(form, tenant_uuid)
         return self.model(tenant_uuid=tenant_uuid, **form)
+
+    def check_edit(self, obj: Any, form: dict, tenant_uuid: str) -> None:
+        """A loaded PUT body checked against the request's tenant, before it is applied:
+        a context it names must be visible from there, and of the object's tenant."""
+        if self.context_tenant is not None:
+            self.context_tenant.check_edit(obj, form, tenant_uuid)
 
     def apply(self, obj: Any, form: dict) -> None:
         """Copy a loaded PUT body onto the object."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from wazo_confd.errors import already_exists, different_tenants, param_not_found, resource_associated
+from wazo_confd.errors import already_exists, param_not_found, resource_associated
 
 from .references import referring_resource
 
@@ -62,27 +62,6 @@ class UniqueField(Validator):
             return
         if (existing != getattr(model, self.key)) if self.key is not None else (existing is not model):
             raise already_exists(self.resource, **values)
-
-
-class TenantReference(Validator):
-    """`field` names another resource that must exist in the model's tenant.
-
-    `finder(value, tenant_uuid)` looks among the tenant and its sub-tenants: a name that
-    only exists elsewhere is not found; one found in a sub-tenant is a tenant mismatch.
-    """
-
-    def __init__(self, field: str, finder: Callable[[Any, str], Any], resource: str):
-        self.field = field
-        self.finder = finder
-        self.resource = resource
-
-    def validate(self, model: Any) -> None:
-        value = getattr(model, self.field)
-        found = self.finder(value, model.tenant_uuid)
-        if found is None:
-            raise param_not_found(self.field, self.resource, **{self.field: value})
-        if found.tenant_uuid != model.tenant_uuid:
-            raise different_tenants(tenant_uuid=model.tenant_uuid, **{f'{self.field}_tenant_uuid': found.tenant_uuid})
 
 
 class KnownReference(Validator):

@@ -46,6 +46,7 @@ EXTENSIONS = Resource(
     ),
     unique=(('exten', 'context'),),
     validators=build_validator,
+    tenant_from='context',
     empty_on_create=('lines', 'outcall'),
     dao=ExtensionDao,
     service=ExtensionService,

@@ -8,7 +8,7 @@ from typing import Any
 
 from wazo_confd.errors import BareInputError, InputError, ResourceError, resource_associated
 from wazo_confd.interfaces import CONTEXTS
-from wazo_confd.kit.validator import TenantReference, ValidationGroup, Validator
+from wazo_confd.kit.validator import ValidationGroup, Validator
 from wazo_confd.plugin_api import Providers
 
 from .model import Extension
@@ -84,7 +84,8 @@ class ExtensionAssociationValidator(Validator):
 
 
 def build_validator(dao: Any, providers: Providers) -> ValidationGroup:
-    """The rules besides `(exten, context)` being unique (declared with the resource)."""
+    """The rules besides `(exten, context)` being unique (declared with the resource) and
+    the context being visible (the kit's `tenant_from`)."""
 
     def find_context(name: str, tenant_uuid: str) -> Any:
         # Asked at request time: the contexts plugin may load after this one.
@@ -92,7 +93,6 @@ def build_validator(dao: Any, providers: Providers) -> ValidationGroup:
 
     regex = ExtenRegexValidator(find_context)
     return ValidationGroup(
-        common=[TenantReference('context', find_context, 'Context')],
         create=[regex],
         edit=[
             ContextOnUpdateValidator(find_context),

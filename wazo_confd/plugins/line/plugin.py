@@ -29,6 +29,7 @@ LINES_RESOURCE = Resource(
     dao=LineDao,
     service=LineService,
     list_resource=LineList,
+    tenant_from='context',
     empty_on_create=('users', 'extensions'),
     provides=LINES,
 )

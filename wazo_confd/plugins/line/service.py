@@ -63,9 +63,10 @@ class LineService(CRUDService):
         return self.create_nested(self.load_form(body), tenant_uuid).line
 
     def create_nested(self, form: dict, tenant_uuid: str | None) -> NestedLine:
-        """POST /lines, as upstream: the line (without caller ID) in that tenant, then its
-        endpoint made from its nested body and associated, then the caller ID written to
-        the endpoint (an edit of the line), then each extension created (or found) and
+        """POST /lines by a request of that tenant, as upstream: the line (without caller
+        ID) in its context's tenant, then its endpoint made from its nested body in the
+        line's tenant and associated, then the caller ID written to the endpoint (an edit
+        of the line), then each extension created (in its context's tenant) or found, and
         linked."""
         form = dict(form)
         nested = [(name.removeprefix('endpoint_'), form.pop(name, None)) for name in ENDPOINT_FIELDS]
@@ -77,7 +78,7 @@ class LineService(CRUDService):
         if endpoint is not None:
             kind, loaded = endpoint
             created.endpoint_kind = kind
-            created.endpoint = self.providers.get(ENDPOINTS[kind]).create_from_body(loaded.raw, tenant_uuid)
+            created.endpoint = self.providers.get(ENDPOINTS[kind]).create_from_body(loaded.raw, line.tenant_uuid)
             self.providers.get(LINE_ENDPOINTS[kind]).associate(line, created.endpoint)
         if name:
             line.caller_id_name = name
@@ -87,7 +88,7 @@ class LineService(CRUDService):
             self.edit(line)
         if extensions:
             line_extensions = self.providers.get(LINE_EXTENSIONS)
-            created.extensions = [line_extensions.create_or_link(line, form) for form in extensions]
+            created.extensions = [line_extensions.create_or_link(line, form, tenant_uuid) for form in extensions]
         return created
 
     def dump_nested(self, created: NestedLine) -> dict:

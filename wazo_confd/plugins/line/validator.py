@@ -1,10 +1,10 @@
-"""Business rules of lines: a free provisioning code, and a known context and registrar
-when their plugins are there to ask (through their CONTEXTS and REGISTRARS providers)."""
+"""Business rules of lines: a free provisioning code, and a known registrar when its plugin
+is there to ask (through the REGISTRARS provider); the context is the kit's (`tenant_from`)."""
 
 from __future__ import annotations
 
 from wazo_confd.errors import already_exists
-from wazo_confd.interfaces import CONTEXTS, REGISTRARS
+from wazo_confd.interfaces import REGISTRARS
 from wazo_confd.kit.validator import KnownReference, ValidationGroup, Validator
 from wazo_confd.plugin_api import Providers
 
@@ -22,19 +22,6 @@ class ProvisioningCodeAvailable(Validator):
             raise already_exists('Line', provisioning_code=line.provisioning_code)
 
 
-class ContextExists(KnownReference):
-    """The line's context is a context of its tenant (or a sub-tenant), as for extensions.
-    Contexts are another plugin: without its provider the name is stored as given."""
-
-    def __init__(self, providers: Providers):
-        def known(name: str, line: Line) -> bool:
-            if CONTEXTS not in providers:
-                return True
-            return providers.get(CONTEXTS).find_in_subtree(name, line.tenant_uuid) is not None
-
-        super().__init__('context', 'Context', known)
-
-
 class RegistrarExists(KnownReference):
     """The line's registrar exists. Not given on creation (None until stored), the line
     gets the platform's `default` registrar unchecked, as upstream."""
@@ -49,5 +36,5 @@ class RegistrarExists(KnownReference):
 
 
 def build_validator(dao: LineDao, providers: Providers) -> ValidationGroup:
-    rules = [ProvisioningCodeAvailable(dao), RegistrarExists(providers), ContextExists(providers)]
+    rules = [ProvisioningCodeAvailable(dao), RegistrarExists(providers)]
     return ValidationGroup(create=rules, edit=rules)

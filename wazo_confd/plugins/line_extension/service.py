@@ -44,11 +44,12 @@ class LineExtensionService(AssociationService):
         if not self.dao.line_ids_of(extension):
             extension.owner_type = None
 
-    def create_or_link(self, line: Any, form: dict) -> Any:
-        """An extension of a new line (POST /lines): link the one with this number in
-        this context when there is one, as upstream, or else create it."""
+    def create_or_link(self, line: Any, form: dict, tenant_uuid: str | None = None) -> Any:
+        """An extension of a new line (POST /lines by a request of `tenant_uuid`): link the
+        one with this number in this context when there is one, as upstream, or else create
+        it (in its context's tenant)."""
         existing = self.extensions.find_by(exten=form.get('exten'), context=form.get('context'))
         if existing is not None:
             self.associate(line, existing)
             return existing
-        return self.create_for(line, form)
+        return self.create_for(line, form, tenant_uuid)

@@ -26,7 +26,8 @@ def _main_user_id(line: Any) -> int | None:
 
 
 def validate_association(line: Any, extension: Any, context: Any, in_range: Any) -> None:
-    check_same_tenant(line, extension, 'line', 'extension')
+    # Upstream names the extension's tenant first.
+    check_same_tenant(extension, line, 'extension', 'line')
     if line.endpoint is None:
         raise missing_association('Line', 'Endpoint', line_id=line.id)
     for current in line.extensions:

@@ -42,11 +42,12 @@ class UserVoicemailService(AssociationService):
     def unlink(self, user: Any, voicemail: Any) -> None:
         self.dao.dissociate(user, voicemail)
 
-    def create_for(self, user: Any, form: dict) -> Any:
-        """A voicemail of the user's tenant from a loaded form, linked to the user; the link
-        is checked before the voicemail is made."""
+    def create_for(self, user: Any, form: dict, tenant_uuid: str | None = None) -> Any:
+        """A voicemail from a loaded form (in its context's tenant, looked up from the
+        request's, else the user's), linked to the user; the link is checked before the
+        voicemail is made."""
         voicemails = self.voicemails
-        voicemail = voicemails.build(form, user.tenant_uuid)
+        voicemail = voicemails.build(form, tenant_uuid or user.tenant_uuid)
         self.validate_link(user, voicemail)
         created = voicemails.create(voicemail)
         self.link(user, created)

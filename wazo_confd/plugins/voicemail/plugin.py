@@ -39,6 +39,7 @@ VOICEMAILS = Resource(
     ),
     unique=(('number', 'context'),),
     validators=build_validator,
+    tenant_from='context',
     empty_on_create=('users',),
     provides=VOICEMAILS_KEY,
     example={'name': 'Reception', 'number': '8000', 'context': 'default', 'password': '1234'},

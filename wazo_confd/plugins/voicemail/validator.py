@@ -5,12 +5,11 @@ global or be deleted."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from wazo_confd.errors import ResourceError, resource_associated
-from wazo_confd.interfaces import CONTEXTS, VOICEMAIL_ZONE_MESSAGES
+from wazo_confd.interfaces import VOICEMAIL_ZONE_MESSAGES
 from wazo_confd.kit.dao import CRUDDao
-from wazo_confd.kit.validator import KnownReference, TenantReference, ValidationGroup, Validator
+from wazo_confd.kit.validator import KnownReference, ValidationGroup, Validator
 from wazo_confd.plugin_api import Providers
 
 from .model import Voicemail
@@ -65,11 +64,8 @@ class TimezoneIsAZone(KnownReference):
 
 
 def build_validator(dao: CRUDDao, providers: Providers) -> ValidationGroup:
-    """The rules besides `(number, context)` being unique (declared with the resource)."""
-
-    def find_context(name: str, tenant_uuid: str) -> Any:
-        # Asked at request time: the contexts plugin may load after this one.
-        return providers.get(CONTEXTS).find_in_subtree(name, tenant_uuid)
+    """The rules besides `(number, context)` being unique (declared with the resource) and
+    the context being visible (the kit's `tenant_from`)."""
 
     def zone_names() -> set[str] | None:
         if VOICEMAIL_ZONE_MESSAGES not in providers:
@@ -78,7 +74,7 @@ def build_validator(dao: CRUDDao, providers: Providers) -> ValidationGroup:
 
     rules: list[Validator] = [UniqueGlobalPerContext(dao), UserVoicemailIsGlobal()]
     return ValidationGroup(
-        common=[TenantReference('context', find_context, 'Context'), TimezoneIsAZone(zone_names)],
+        common=[TimezoneIsAZone(zone_names)],
         create=rules,
         edit=rules,
         delete=[AssociatedToUser()],
