@@ -107,6 +107,9 @@ def test_every_route_passes_the_default_checks(fuzz_daemon: Daemon) -> None:
             f'{fuzz_daemon.base_url}/api/api.yml',
             '--output-truncate',
             'false',
+            # Generation speed depends on how loaded the shared cores are, not on the API.
+            '--suppress-health-check',
+            'too_slow',
         ],
         capture_output=True,
         text=True,
