@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from marshmallow import fields, post_dump, post_load, validate
+from marshmallow import ValidationError, fields, post_dump, post_load, validate, validates_schema
 
 from wazo_confd.kit.contributions import Placeholder
 from wazo_confd.kit.projections import LineRelation, many
@@ -19,6 +19,7 @@ CALL_RECORD_FIELDS = (
     'call_record_incoming_external_enabled',
     'call_record_incoming_internal_enabled',
 )
+CALL_RECORD_CONFLICT = "'call_record_enabled' is deprecated and incompatible with 'call_record_*_enabled' options"
 FORWARDS = ('busy', 'noanswer', 'unconditional')
 
 
@@ -53,7 +54,8 @@ class UserSchema(BaseSchema):
     mobile_phone_number = _string(80, regexp=r'^\+?[0-9\*#]+$', allow_none=True)
     mobile_fallback_enabled = StrictBoolean()
     username = _string(regexp=USERNAME, allow_none=True)
-    password = _string(regexp=PASSWORD, allow_none=True, load_only=True)
+    # Readable, as upstream: clients provisioning phones read it back.
+    password = _string(regexp=PASSWORD, allow_none=True)
     music_on_hold = _string(128, allow_none=True)
     preprocess_subroutine = _string(79, allow_none=True)
     userfield = _string(128, allow_none=True)
@@ -123,6 +125,14 @@ class UserSchema(BaseSchema):
             'dnd': {'enabled': bool(user.dnd_enabled)},
             'incallfilter': {'enabled': bool(user.incallfilter_enabled)},
         }
+
+    @validates_schema
+    def validate_call_record(self, data: dict, **kwargs: Any) -> None:
+        # The deprecated switch sets all four flags: giving both would be ambiguous.
+        if data.get('call_record_enabled') is None:
+            return
+        if any(data.get(name) is not None for name in CALL_RECORD_FIELDS):
+            raise ValidationError(CALL_RECORD_CONFLICT)
 
     @post_dump
     def dump_call_record_enabled(self, data: dict, **kwargs: Any) -> dict:

@@ -1,0 +1,80 @@
+"""Users as upstream has them where plain CRUD differs: readable passwords, a null outgoing
+caller id, the deprecated recording switch, a voicemail named after its user, devices of
+nested lines, DELETE with a voicemail, the summary's provisioning code, shared extensions."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers.client import Client
+from .helpers.database import Rows
+from .helpers.lines import unique
+from .helpers.telephony import create
+
+CALL_RECORD_CONFLICT = (
+    "Input Error - _schema: [\"'call_record_enabled' is deprecated and incompatible with "
+    "'call_record_*_enabled' options\"]"
+)
+
+
+def new_user(client: Client, **fields: object) -> dict:
+    return create(client, '/users', {'firstname': unique('first'), **fields})
+
+
+def test_password_is_read_back_and_null_when_unset(client: Client) -> None:
+    without = new_user(client)
+    with_password = new_user(client, password='s3cret')
+
+    assert without['password'] is None
+    assert client.get(f'/users/{without["id"]}').json()['password'] is None
+    assert with_password['password'] == 's3cret'
+    assert client.get(f'/users/{with_password["uuid"]}').json()['password'] == 's3cret'
+    [listed] = client.get('/users', params={'uuid': with_password['uuid']}).json()['items']
+    assert listed['password'] == 's3cret'
+
+
+def test_null_outgoing_caller_id_is_stored_as_null(client: Client, rows: Rows) -> None:
+    defaulted = new_user(client)
+    nulled = new_user(client, outgoing_caller_id=None)
+
+    assert defaulted['outgoing_caller_id'] == 'default'
+    assert nulled['outgoing_caller_id'] is None
+    assert client.get(f'/users/{nulled["id"]}').json()['outgoing_caller_id'] is None
+    assert rows.scalar('SELECT outgoing_caller_id FROM confd_user WHERE id = :i', i=nulled['id']) is None
+
+    assert client.put(f'/users/{defaulted["id"]}', json={'outgoing_caller_id': None}).status_code == 204
+    assert client.get(f'/users/{defaulted["id"]}').json()['outgoing_caller_id'] is None
+
+
+@pytest.mark.parametrize('flag', ['call_record_outgoing_external_enabled', 'call_record_incoming_internal_enabled'])
+@pytest.mark.parametrize('value', [True, False])
+def test_call_record_enabled_with_a_detailed_flag_is_refused(
+    client: Client, rows: Rows, flag: str, value: bool
+) -> None:
+    firstname = unique('first')
+    body = {'firstname': firstname, 'call_record_enabled': value, flag: not value}
+
+    created = client.post('/users', json=body)
+
+    assert created.status_code == 400
+    assert created.json() == [CALL_RECORD_CONFLICT]
+    assert rows.count('confd_user', 'firstname = :f', f=firstname) == 0
+
+    user = new_user(client)
+    edited = client.put(f'/users/{user["id"]}', json={'call_record_enabled': value, flag: value})
+    assert edited.status_code == 400
+    assert edited.json() == [CALL_RECORD_CONFLICT]
+
+
+def test_call_record_enabled_alone_or_with_null_flags_is_accepted(client: Client) -> None:
+    user = new_user(client, call_record_enabled=True)
+    assert user['call_record_enabled'] is True
+    assert user['call_record_incoming_external_enabled'] is True
+
+    response = client.put(
+        f'/users/{user["id"]}', json={'call_record_enabled': None, 'call_record_outgoing_external_enabled': False}
+    )
+    assert response.status_code == 204
+    shown = client.get(f'/users/{user["id"]}').json()
+    assert shown['call_record_outgoing_external_enabled'] is False
+    assert shown['call_record_enabled'] is False
