@@ -115,6 +115,21 @@ def test_voicemail_linked_by_id(client: Client, rows: Rows) -> None:
     assert [e['name'] for e in events.all()] == ['user_created', 'user_voicemail_associated']
 
 
+@pytest.mark.parametrize(('names', 'expected'), [({'lastname': 'Lovelace'}, 'Ada Lovelace'), ({}, 'Ada')])
+def test_a_voicemail_without_name_is_named_after_its_user(
+    client: Client, rows: Rows, names: dict, expected: str
+) -> None:
+    context = create_context(client)
+    body = {'number': number(), 'context': context['name']}
+
+    user = create(client, '/users', {'firstname': 'Ada', **names, 'voicemail': body})
+
+    assert user['voicemail']['name'] == expected
+    assert client.get(f'/voicemails/{user["voicemail"]["id"]}').json()['name'] == expected
+    assert rows.scalar('SELECT name FROM voicemail WHERE id = :v', v=user['voicemail']['id']) == expected
+    assert client.get(f'/users/{user["id"]}').json()['voicemail']['name'] == expected
+
+
 def test_without_nested_objects_nothing_else_is_written(client: Client, rows: Rows) -> None:
     events = Events(client)
 

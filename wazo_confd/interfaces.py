@@ -166,9 +166,9 @@ class LineEndpoints(Protocol):
 
 @runtime_checkable
 class UserVoicemails(Protocol):
-    def find_nested(self, body: dict, tenant_uuids: Sequence[str]) -> Any:
+    def find_nested(self, body: dict, tenant_uuids: Sequence[str], default_name: str) -> Any:
         """A `voicemail` nested in POST /users checked, and the box it names found, before
-        anything is written."""
+        anything is written; a box to create without a name gets `default_name`."""
 
     def attach_nested(self, user: Any, found: Any) -> dict: ...
 

@@ -38,7 +38,9 @@ class UserService(CRUDService):
         voicemail = form.get('voicemail')
         if voicemail is None or USER_VOICEMAILS not in self.providers:
             return None
-        return self.providers.get(USER_VOICEMAILS).find_nested(voicemail, tenant_uuids)
+        # A box to create is named after its user unless named.
+        name = f'{form["firstname"]} {form.get("lastname") or ""}'.strip()
+        return self.providers.get(USER_VOICEMAILS).find_nested(voicemail, tenant_uuids, name)
 
     def create_nested(self, form: dict, voicemail: Any, tenant_uuid: str) -> tuple[User, dict]:
         """POST /users with nested objects, in upstream's order: the user in that tenant,
