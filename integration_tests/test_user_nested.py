@@ -173,6 +173,14 @@ class TestFailuresWriteNothing:
         assert published.all() == []
         return response.json()
 
+    def test_unknown_device_of_a_nested_line(self, client: Client, rows: Rows) -> None:
+        context = create_context(client)
+        line = {**sip_line_body(context), 'device_id': 'a1b2c3d4e5f6'}
+
+        error = self.check(client, rows, {'voicemail': voicemail_body(context), 'lines': [line]}, 404)
+
+        assert error == ["Resource Not Found - Device was not found ('id': 'a1b2c3d4e5f6')"]
+
     def test_invalid_nested_endpoint(self, client: Client, rows: Rows) -> None:
         context = create_context(client)
         line = {'context': context['name'], 'endpoint_custom': {'interface': 'bad interface'}}

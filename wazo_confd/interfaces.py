@@ -174,6 +174,15 @@ class UserVoicemails(Protocol):
 
 
 @runtime_checkable
+class LineDevices(Protocol):
+    """Plugs a line into a provisioned device. No plugin provides it yet: until the devices
+    plugin does, callers answer that every device is unknown."""
+
+    def associate(self, line: Any, device_id: str, tenant_uuids: Sequence[str]) -> None:
+        """Plug the line into the device; 404 when no device of these tenants has that id."""
+
+
+@runtime_checkable
 class CallPermissions(Protocol):
     def get(self, call_permission_id: int, tenant_uuids: list[str] | None) -> Any: ...
 
@@ -221,6 +230,7 @@ LINE_EXTENSIONS = Provided[LineExtensions]('line_extension_service')
 LINE_ENDPOINTS = {kind: Provided[LineEndpoints](f'line_endpoint_{kind}_service') for kind in ENDPOINTS}
 OUTCALLS = Provided[Outcalls]('outcall_service')
 USER_VOICEMAILS = Provided[UserVoicemails]('user_voicemail_service')
+LINE_DEVICES = Provided[LineDevices]('line_device_service')
 CALL_PERMISSIONS = Provided[CallPermissions]('call_permission_service')
 TRUNKS = Provided[Trunks]('trunk_service')
 REGISTER_IAX = Provided[RegistersIAX]('register_iax_service')

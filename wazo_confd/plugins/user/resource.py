@@ -21,7 +21,7 @@ class UserList(ListResource):
     special_query = ('view',)
     docs = {
         'get': {'views': VIEWS, 'query': {'view': list(VIEWS)}},
-        # A nested voicemail {"id": N} may name no voicemail: 404, as upstream.
+        # A nested voicemail {"id": N} or a nested line's device_id may name nothing: 404, as upstream.
         'post': {'body': UserCreateSchema, 'errors': (404,)},
     }
     service: UserService
@@ -32,9 +32,10 @@ class UserList(ListResource):
         auth = current_auth()
         # Before any write: on SQLite, the tenant tree cannot be read once the request
         # holds the write lock.
-        voicemail = self.service.find_nested_voicemail(form, auth.item_tenants())
+        tenant_uuids = auth.item_tenants()
+        voicemail = self.service.find_nested_voicemail(form, tenant_uuids)
         self.ensure_tenant()
-        user, answer = self.service.create_nested(form, voicemail, auth.tenant_uuid)
+        user, answer = self.service.create_nested(form, voicemail, auth.tenant_uuid, tenant_uuids)
         return answer, 201, {'Location': url_for(self.item_endpoint, _external=True, id=user.id)}
 
     def list_schema(self, args: dict) -> Schema:
