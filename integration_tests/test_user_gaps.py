@@ -8,8 +8,9 @@ import pytest
 
 from .helpers.client import Client
 from .helpers.database import Rows
+from .helpers.events import Events
 from .helpers.lines import unique
-from .helpers.telephony import create
+from .helpers.telephony import create, create_context, number
 
 CALL_RECORD_CONFLICT = (
     "Input Error - _schema: [\"'call_record_enabled' is deprecated and incompatible with "
@@ -78,3 +79,77 @@ def test_call_record_enabled_alone_or_with_null_flags_is_accepted(client: Client
     shown = client.get(f'/users/{user["id"]}').json()
     assert shown['call_record_outgoing_external_enabled'] is False
     assert shown['call_record_enabled'] is False
+
+
+def user_with_voicemail(client: Client) -> tuple[dict, dict]:
+    user = new_user(client)
+    voicemail = create(
+        client,
+        f'/users/{user["id"]}/voicemails',
+        {'name': unique('vm'), 'number': number(), 'context': create_context(client)['name']},
+    )
+    return user, voicemail
+
+
+def test_delete_of_a_user_with_a_voicemail_is_refused(client: Client, rows: Rows) -> None:
+    user, voicemail = user_with_voicemail(client)
+    published = Events(client)
+
+    response = client.delete(f'/users/{user["uuid"]}')
+
+    assert response.status_code == 400
+    assert response.json() == [
+        f"Resource Error - User is associated with a Voicemail ('user_id': {user['id']}, 'voicemail_id': {voicemail['id']})"
+    ]
+    assert rows.count('confd_user', 'id = :i', i=user['id']) == 1
+    assert rows.count('user_voicemail', 'user_uuid = :u', u=user['uuid']) == 1
+    assert published.all() == []
+
+
+def test_recursive_delete_unlinks_and_deletes_the_voicemail(client: Client, rows: Rows) -> None:
+    user, voicemail = user_with_voicemail(client)
+    published = Events(client)
+
+    response = client.delete(f'/users/{user["id"]}', params={'recursive': 'true'})
+
+    assert response.status_code == 204, response.text
+    assert rows.count('confd_user', 'id = :i', i=user['id']) == 0
+    assert rows.count('voicemail', 'id = :v', v=voicemail['id']) == 0
+    assert rows.count('user_voicemail', 'voicemail_id = :v', v=voicemail['id']) == 0
+    assert [e['name'] for e in published.all()] == ['user_voicemail_dissociated', 'voicemail_deleted', 'user_deleted']
+    assert published.one('user_voicemail_dissociated')['data'] == {
+        'user_uuid': user['uuid'],
+        'voicemail_id': voicemail['id'],
+    }
+    assert client.get(f'/voicemails/{voicemail["id"]}').status_code == 404
+
+
+def test_recursive_delete_keeps_a_voicemail_other_users_have(client: Client, rows: Rows) -> None:
+    user, voicemail = user_with_voicemail(client)
+    other = new_user(client)
+    assert client.put(f'/users/{other["id"]}/voicemails/{voicemail["id"]}').status_code == 204
+    published = Events(client)
+
+    response = client.delete(f'/users/{user["id"]}', params={'recursive': 'true'})
+
+    assert response.status_code == 204, response.text
+    assert [e['name'] for e in published.all()] == ['user_voicemail_dissociated', 'user_deleted']
+    assert rows.count('voicemail', 'id = :v', v=voicemail['id']) == 1
+    assert client.get(f'/users/{other["id"]}').json()['voicemail']['id'] == voicemail['id']
+
+
+def test_recursive_delete_of_a_user_without_voicemail(client: Client, rows: Rows) -> None:
+    user = new_user(client)
+
+    assert client.delete(f'/users/{user["id"]}', params={'recursive': 'false'}).status_code == 204
+    assert rows.count('confd_user', 'id = :i', i=user['id']) == 0
+
+
+def test_recursive_must_be_a_boolean(client: Client, rows: Rows) -> None:
+    user, _ = user_with_voicemail(client)
+
+    response = client.delete(f'/users/{user["id"]}', params={'recursive': 'maybe'})
+
+    assert response.status_code == 400
+    assert response.json() == ["Input Error - recursive: ['Not a valid boolean.']"]
+    assert rows.count('confd_user', 'id = :i', i=user['id']) == 1

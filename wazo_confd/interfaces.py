@@ -85,6 +85,9 @@ class Voicemails(Protocol):
 
     def dump(self, voicemail: Any) -> dict: ...
 
+    def delete(self, voicemail: Any) -> None:
+        """As DELETE /voicemails/{id}: refused while a user has the box."""
+
     def validate_for_user(self, voicemail: Any) -> None:
         """Refuse (a Resource Error) a voicemail that may not be given to a user: a global one."""
 
@@ -171,6 +174,12 @@ class UserVoicemails(Protocol):
         anything is written; a box to create without a name gets `default_name`."""
 
     def attach_nested(self, user: Any, found: Any) -> dict: ...
+
+    def voicemails_of(self, user: Any) -> list[Any]:
+        """The user's voicemail, as a list of zero or one."""
+
+    def dissociate_current(self, user: Any) -> None:
+        """Unlink the user's voicemail, if any, as DELETE /users/{id}/voicemails does."""
 
 
 @runtime_checkable

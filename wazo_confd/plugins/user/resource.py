@@ -13,7 +13,7 @@ from wazo_confd.http.body import json_body
 from wazo_confd.kit.resource import ItemResource, ListResource
 from wazo_confd.kit.schema import load, shared
 
-from .schema import VIEWS, UserCreateSchema, UserSchema
+from .schema import VIEWS, UserCreateSchema, UserDeleteQuerySchema, UserSchema
 from .service import UserService
 
 
@@ -50,6 +50,7 @@ class UserList(ListResource):
 class UserItem(ItemResource):
     """A read answers from plain rows (`UserDao.read_by_id_or_uuid`), not a loaded user."""
 
+    docs = {'delete': {'query': {'recursive': 'boolean'}}}
     service: UserService
 
     def get(self, id: Any) -> dict:
@@ -58,3 +59,9 @@ class UserItem(ItemResource):
     def head(self, id: Any) -> tuple[None, int]:
         self.service.read(id, current_auth().item_tenants())
         return None, 200
+
+    def delete(self, id: Any) -> tuple[None, int]:
+        user = self.find(id)
+        recursive = load(shared(UserDeleteQuerySchema), request.args.to_dict())['recursive']
+        self.service.delete_user(user, recursive)
+        return None, 204

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from wazo_confd.errors import not_found
-from wazo_confd.interfaces import LINE_DEVICES, LINES, USER_LINES, USER_VOICEMAILS
+from wazo_confd.interfaces import LINE_DEVICES, LINES, USER_LINES, USER_VOICEMAILS, VOICEMAILS
 from wazo_confd.kit.service import CRUDService
 from wazo_confd.plugin_api import Providers
 
@@ -27,6 +27,17 @@ class UserService(CRUDService):
         if not user.caller_id:
             user.caller_id = f'"{user.fullname}"'
         return super().create(user)
+
+    def delete_user(self, user: User, recursive: bool) -> None:
+        """DELETE /users/{id}: refused while the user has a voicemail, unless `recursive`:
+        then the voicemail is unlinked first, and deleted when no other user has it."""
+        if recursive and USER_VOICEMAILS in self.providers:
+            user_voicemails = self.providers.get(USER_VOICEMAILS)
+            for voicemail in user_voicemails.voicemails_of(user):
+                user_voicemails.dissociate_current(user)
+                if not voicemail.users:
+                    self.providers.get(VOICEMAILS).delete(voicemail)
+        self.delete(user)
 
     def lock(self, user: User) -> None:
         """Wait for concurrent changes of the user's row (links to it take turns)."""
