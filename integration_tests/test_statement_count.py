@@ -220,3 +220,34 @@ def test_linked_call_permissions_and_included_contexts_cost_the_same_per_page(co
         many, many_rows = count(path, search, ROWS)
         assert (one_rows, many_rows) == (1, ROWS), path
         assert one == many, f'{path}: {one} statements for 1 row, {many} for {ROWS}'
+
+
+def test_the_users_summary_costs_the_same_for_any_page(counting_daemon: Daemon) -> None:
+    """The summary reads each user's main line, its endpoint and that endpoint's templates
+    (for `is_webrtc` and `provisioning_code`): in statements independent of the page's size."""
+    client = counting_daemon.client()
+    tag = 'summary-counted'
+    context = client.post('/contexts', json={'label': 'counted-summary'}).json()['name']
+    template = client.post(
+        '/endpoints/sip/templates', json={'label': 'counted-webrtc', 'endpoint_section_options': [['webrtc', 'yes']]}
+    ).json()
+    for n in range(6):
+        endpoint = [
+            {'endpoint_sip': {'templates': [{'uuid': template['uuid']}]}},
+            {'endpoint_sip': {'endpoint_section_options': [['webrtc', 'yes']]}},
+            {'endpoint_custom': {'interface': f'custom/counted{n}'}},
+        ][n % 3]
+        user = client.post('/users', json={'firstname': f'summary{n}', 'userfield': tag}).json()
+        line = client.post('/lines', json={'context': context, **endpoint})
+        assert line.status_code == 201, line.text
+        assert client.put(f'/users/{user["id"]}/lines/{line.json()["id"]}').status_code == 204
+    counts = []
+    # Pages of 3 and 6 users, each page with every kind of line; the first warms the auth cache.
+    for limit in (3, 3, 6):
+        response = client.get(
+            '/users', params={'userfield': tag, 'view': 'summary', 'limit': limit, 'order': 'firstname'}
+        )
+        assert len(response.json()['items']) == limit
+        counts.append(int(response.headers[HEADER]))
+
+    assert counts[1] == counts[2], f'{counts[1]} statements for 3 rows, {counts[2]} for 6'

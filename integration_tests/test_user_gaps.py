@@ -153,3 +153,50 @@ def test_recursive_must_be_a_boolean(client: Client, rows: Rows) -> None:
     assert response.status_code == 400
     assert response.json() == ["Input Error - recursive: ['Not a valid boolean.']"]
     assert rows.count('confd_user', 'id = :i', i=user['id']) == 1
+
+
+def user_with_line(client: Client, **line: object) -> dict:
+    user = new_user(client, userfield=SUMMARY_TAG)
+    made = create(client, '/lines', {'context': create_context(client)['name'], **line})
+    assert client.put(f'/users/{user["id"]}/lines/{made["id"]}').status_code == 204
+    return {'user': user, 'line': made}
+
+
+SUMMARY_TAG = unique('summary')
+
+
+def test_summary_hides_the_provisioning_code_of_custom_and_webrtc_lines(client: Client) -> None:
+    webrtc_template = create(
+        client, '/endpoints/sip/templates', {'label': unique('tpl'), 'endpoint_section_options': [['webrtc', 'yes']]}
+    )
+    plain = user_with_line(client, endpoint_sip={'label': unique('sip')})
+    custom = user_with_line(client, endpoint_custom={'interface': unique('custom/i')})
+    own_option = user_with_line(
+        client, endpoint_sip={'label': unique('sip'), 'endpoint_section_options': [['webrtc', 'yes']]}
+    )
+    inherited = user_with_line(
+        client, endpoint_sip={'label': unique('sip'), 'templates': [{'uuid': webrtc_template['uuid']}]}
+    )
+    turned_off = user_with_line(
+        client,
+        endpoint_sip={
+            'label': unique('sip'),
+            'templates': [{'uuid': webrtc_template['uuid']}],
+            'endpoint_section_options': [['webrtc', 'no']],
+        },
+    )
+
+    items = client.get('/users', params={'userfield': SUMMARY_TAG, 'view': 'summary'}).json()['items']
+
+    summary = {item['uuid']: item for item in items}
+    for made, code in (
+        (plain, plain['line']['provisioning_code']),
+        (custom, None),
+        (own_option, None),
+        (inherited, None),
+        (turned_off, turned_off['line']['provisioning_code']),
+    ):
+        assert summary[made['user']['uuid']]['provisioning_code'] == code, made['line']
+    assert plain['line']['provisioning_code'] is not None
+    assert [summary[m['user']['uuid']]['is_webrtc'] for m in (plain, own_option, inherited)] == [False, True, True]
+    assert summary[custom['user']['uuid']]['protocol'] == 'custom'

@@ -209,6 +209,14 @@ class UserDirectorySchema(BaseSchema):
     context = fields.Function(_context)
 
 
+def _provisioning_code(user: Any) -> Any:
+    # A custom or WebRTC main line is not provisioned on a phone: no code to show.
+    line = user.main_line
+    if line is None or line.protocol == 'custom' or line.is_webrtc:
+        return None
+    return line.provisioning_code
+
+
 class UserSummarySchema(BaseSchema):
     id = fields.Integer()
     uuid = fields.String()
@@ -217,7 +225,7 @@ class UserSummarySchema(BaseSchema):
     email = fields.String(allow_none=True)
     extension = _main_extension('exten')
     context = fields.Function(_context)
-    provisioning_code = _main_line('provisioning_code')
+    provisioning_code = fields.Function(_provisioning_code)
     protocol = _main_line('protocol')
     enabled = fields.Boolean()
     subscription_type = fields.Integer()
