@@ -181,6 +181,19 @@ class TestFailuresWriteNothing:
 
         assert error == ["Resource Not Found - Device was not found ('id': 'a1b2c3d4e5f6')"]
 
+    def test_nested_line_on_an_extension_with_a_main_user(self, client: Client, rows: Rows) -> None:
+        context = create_context(client)
+        other = create(client, '/lines', sip_line_body(context, '1005'))
+        owner = create_user(client)
+        assert client.put(f'/users/{owner["id"]}/lines/{other["id"]}').status_code == 204
+
+        error = self.check(client, rows, {'lines': [sip_line_body(context, '1005')]}, 400)
+
+        extension_id = other['extensions'][0]['id']
+        assert error == [
+            f"Resource Error - Line is associated with a Extension ('line_id': {other['id']}, 'extension_id': {extension_id})"
+        ]
+
     def test_invalid_nested_endpoint(self, client: Client, rows: Rows) -> None:
         context = create_context(client)
         line = {'context': context['name'], 'endpoint_custom': {'interface': 'bad interface'}}
