@@ -232,11 +232,12 @@ def test_the_users_summary_costs_the_same_for_any_page(counting_daemon: Daemon) 
         '/endpoints/sip/templates', json={'label': 'counted-webrtc', 'endpoint_section_options': [['webrtc', 'yes']]}
     ).json()
     for n in range(6):
-        endpoint = [
+        kinds: list[dict] = [
             {'endpoint_sip': {'templates': [{'uuid': template['uuid']}]}},
             {'endpoint_sip': {'endpoint_section_options': [['webrtc', 'yes']]}},
             {'endpoint_custom': {'interface': f'custom/counted{n}'}},
-        ][n % 3]
+        ]
+        endpoint = kinds[n % 3]
         user = client.post('/users', json={'firstname': f'summary{n}', 'userfield': tag}).json()
         line = client.post('/lines', json={'context': context, **endpoint})
         assert line.status_code == 201, line.text
