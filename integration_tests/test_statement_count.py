@@ -226,3 +226,35 @@ def test_a_new_user_reads_none_of_its_links(counting_daemon: Daemon) -> None:
     assert response.status_code == 201, response.text
     assert response.json()['call_permissions'] == []
     assert response.headers[HEADER] == '3'
+
+
+def test_the_users_summary_costs_the_same_for_any_page(counting_daemon: Daemon) -> None:
+    """The summary reads each user's main line, its endpoint and that endpoint's templates
+    (for `is_webrtc` and `provisioning_code`): in statements independent of the page's size."""
+    client = counting_daemon.client()
+    tag = 'summary-counted'
+    context = client.post('/contexts', json={'label': 'counted-summary'}).json()['name']
+    template = client.post(
+        '/endpoints/sip/templates', json={'label': 'counted-webrtc', 'endpoint_section_options': [['webrtc', 'yes']]}
+    ).json()
+    for n in range(6):
+        kinds: list[dict] = [
+            {'endpoint_sip': {'templates': [{'uuid': template['uuid']}]}},
+            {'endpoint_sip': {'endpoint_section_options': [['webrtc', 'yes']]}},
+            {'endpoint_custom': {'interface': f'custom/counted{n}'}},
+        ]
+        endpoint = kinds[n % 3]
+        user = client.post('/users', json={'firstname': f'summary{n}', 'userfield': tag}).json()
+        line = client.post('/lines', json={'context': context, **endpoint})
+        assert line.status_code == 201, line.text
+        assert client.put(f'/users/{user["id"]}/lines/{line.json()["id"]}').status_code == 204
+    counts = []
+    # Pages of 3 and 6 users, each page with every kind of line; the first warms the auth cache.
+    for limit in (3, 3, 6):
+        response = client.get(
+            '/users', params={'userfield': tag, 'view': 'summary', 'limit': limit, 'order': 'firstname'}
+        )
+        assert len(response.json()['items']) == limit
+        counts.append(int(response.headers[HEADER]))
+
+    assert counts[1] == counts[2], f'{counts[1]} statements for 3 rows, {counts[2]} for 6'

@@ -513,3 +513,20 @@ def test_user_voicemail_links_send_the_contract_reloads(
     link = f'/users/{user["id"]}/voicemails/{voicemail["id"]}'
     assert reloads_of(sysconfd, rows, lambda: client.put(link)) == modules
     assert reloads_of(sysconfd, rows, lambda: client.delete(f'/users/{user["id"]}/voicemails')) == modules
+
+
+def test_a_recursive_user_delete_deletes_the_mailbox_of_its_voicemail(
+    reload_daemon: Daemon, sysconfd: SysconfdStandIn, rows: Rows
+) -> None:
+    client = reload_daemon.client()
+    context = client.post('/contexts', json={'label': 'vm-user'}).json()['name']
+    user = client.post('/users', json={'firstname': 'Gone'}).json()
+    body = {'name': 'own', 'number': '5700', 'context': context}
+    assert client.post(f'/users/{user["id"]}/voicemails', json=body).status_code == 201
+
+    calls = calls_of(sysconfd, rows, lambda: client.delete(f'/users/{user["id"]}?recursive=true'))
+
+    assert calls[0] == ('delete_voicemail', {'mailbox': '5700', 'context': context})
+    [(name, reloads)] = calls[1:]
+    assert name == 'exec_request_handlers'
+    assert set(reloads['ipbx']) == {'voicemail reload', *USER_RELOAD['ipbx']}

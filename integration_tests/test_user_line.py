@@ -9,7 +9,8 @@ import requests
 from .helpers.client import Client
 from .helpers.daemon import Daemon
 from .helpers.database import Rows
-from .helpers.lines import Events, add_sub_tenant, line, sip_line, user
+from .helpers.lines import Events, add_sub_tenant, line, sip, sip_line, user
+from .helpers.telephony import create_context
 
 
 def link(client: Client, owner: dict, target: dict) -> requests.Response:
@@ -300,3 +301,48 @@ def test_deleting_a_user_frees_their_lines(client: Client) -> None:
     assert client.delete(f'/users/{owner["id"]}').status_code == 204
 
     assert client.get(f'/lines/{new_line["id"]}').json()['users'] == []
+
+
+def lines_sharing_an_extension(client: Client) -> tuple[dict, dict, dict]:
+    """Two SIP lines rung by one extension."""
+    context = create_context(client)['name']
+    extension = client.post('/extensions', json={'exten': '1234', 'context': context}).json()
+    lines = []
+    for _ in range(2):
+        new_line, endpoint = line(client, context=context), sip(client)
+        assert client.put(f'/lines/{new_line["id"]}/endpoints/sip/{endpoint["uuid"]}').status_code == 204
+        assert client.put(f'/lines/{new_line["id"]}/extensions/{extension["id"]}').status_code == 204
+        lines.append(new_line)
+    return lines[0], lines[1], extension
+
+
+def test_an_extension_gets_no_second_main_user(client: Client, rows: Rows) -> None:
+    first, second, extension = lines_sharing_an_extension(client)
+    owner, other = user(client), user(client)
+    assert link(client, owner, first).status_code == 204
+    published = Events(client)
+
+    response = link(client, other, second)
+
+    assert response.status_code == 400
+    assert response.json() == [
+        f"Resource Error - Line is associated with a Extension ('line_id': {first['id']}, 'extension_id': {extension['id']})"
+    ]
+    assert rows.count('user_line', 'line_id = :l', l=second['id']) == 0
+    assert published.all() == []
+    listed = client.put(f'/users/{other["uuid"]}/lines', json={'lines': [{'id': second['id']}]})
+    assert listed.status_code == 400
+    assert listed.json() == response.json()
+    assert rows.count('user_line', 'user_id = :u', u=other['id']) == 0
+
+
+def test_the_main_user_of_a_shared_extension_may_take_its_other_lines(client: Client, rows: Rows) -> None:
+    first, second, _ = lines_sharing_an_extension(client)
+    owner, other = user(client), user(client)
+    assert link(client, owner, first).status_code == 204
+
+    assert link(client, owner, second).status_code == 204
+    # The second line has its main user now: others join it as secondary users.
+    assert link(client, other, second).status_code == 204
+    assert rows.count('user_line', 'line_id = :l AND main_user', l=second['id']) == 1
+    assert rows.count('user_line', 'user_id = :u AND NOT main_user', u=other['id']) == 1

@@ -115,6 +115,21 @@ def test_voicemail_linked_by_id(client: Client, rows: Rows) -> None:
     assert [e['name'] for e in events.all()] == ['user_created', 'user_voicemail_associated']
 
 
+@pytest.mark.parametrize(('names', 'expected'), [({'lastname': 'Lovelace'}, 'Ada Lovelace'), ({}, 'Ada')])
+def test_a_voicemail_without_name_is_named_after_its_user(
+    client: Client, rows: Rows, names: dict, expected: str
+) -> None:
+    context = create_context(client)
+    body = {'number': number(), 'context': context['name']}
+
+    user = create(client, '/users', {'firstname': 'Ada', **names, 'voicemail': body})
+
+    assert user['voicemail']['name'] == expected
+    assert client.get(f'/voicemails/{user["voicemail"]["id"]}').json()['name'] == expected
+    assert rows.scalar('SELECT name FROM voicemail WHERE id = :v', v=user['voicemail']['id']) == expected
+    assert client.get(f'/users/{user["id"]}').json()['voicemail']['name'] == expected
+
+
 def test_without_nested_objects_nothing_else_is_written(client: Client, rows: Rows) -> None:
     events = Events(client)
 
@@ -157,6 +172,27 @@ class TestFailuresWriteNothing:
         assert counts(rows) == before
         assert published.all() == []
         return response.json()
+
+    def test_unknown_device_of_a_nested_line(self, client: Client, rows: Rows) -> None:
+        context = create_context(client)
+        line = {**sip_line_body(context), 'device_id': 'a1b2c3d4e5f6'}
+
+        error = self.check(client, rows, {'voicemail': voicemail_body(context), 'lines': [line]}, 404)
+
+        assert error == ["Resource Not Found - Device was not found ('id': 'a1b2c3d4e5f6')"]
+
+    def test_nested_line_on_an_extension_with_a_main_user(self, client: Client, rows: Rows) -> None:
+        context = create_context(client)
+        other = create(client, '/lines', sip_line_body(context, '1005'))
+        owner = create_user(client)
+        assert client.put(f'/users/{owner["id"]}/lines/{other["id"]}').status_code == 204
+
+        error = self.check(client, rows, {'lines': [sip_line_body(context, '1005')]}, 400)
+
+        extension_id = other['extensions'][0]['id']
+        assert error == [
+            f"Resource Error - Line is associated with a Extension ('line_id': {other['id']}, 'extension_id': {extension_id})"
+        ]
 
     def test_invalid_nested_endpoint(self, client: Client, rows: Rows) -> None:
         context = create_context(client)

@@ -41,7 +41,7 @@ def test_create_returns_the_user_with_defaults_and_location(client: Client, daem
     assert user['voicemail'] is None and user['agent'] is None
     assert user['services'] == {'dnd': {'enabled': False}, 'incallfilter': {'enabled': False}}
     assert user['links'] == [{'rel': 'users', 'href': f'{daemon.base_url}/users/{user["id"]}'}]
-    assert 'password' not in user
+    assert user['password'] is None
     uuid.UUID(user['uuid'])
 
 

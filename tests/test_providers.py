@@ -22,6 +22,8 @@ from wazo_confd.plugin_loader import load_plugins
 
 # Registered by plugins not yet moved to typed keys, read by no one: to be removed.
 UNREAD: set[str] = set()
+# Declared for a plugin still to come (devices): until then its callers do without.
+NOT_YET_PROVIDED = {interfaces.LINE_DEVICES.name}
 
 
 @runtime_checkable
@@ -52,6 +54,7 @@ KEYS_AND_PROTOCOLS: list[tuple[Provided[Any], type]] = [
     (interfaces.LINE_EXTENSIONS, interfaces.LineExtensions),
     *((key, interfaces.LineEndpoints) for key in interfaces.LINE_ENDPOINTS.values()),
     (interfaces.USER_VOICEMAILS, interfaces.UserVoicemails),
+    (interfaces.LINE_DEVICES, interfaces.LineDevices),
     (interfaces.OUTCALLS, interfaces.Outcalls),
     (interfaces.CALL_PERMISSIONS, interfaces.CallPermissions),
     (interfaces.ENDPOINT_IAX, interfaces.Endpoints),
@@ -127,9 +130,10 @@ def test_every_registration_is_under_a_typed_key(registered: dict[str, Any]) -> 
 
 
 def test_every_key_is_registered_by_the_default_plugins(registered: dict[str, Any]) -> None:
-    assert _keys() <= set(registered)
+    assert _keys() - NOT_YET_PROVIDED <= set(registered)
+    assert not NOT_YET_PROVIDED & set(registered), 'provided now: drop it from NOT_YET_PROVIDED'
 
 
-@pytest.mark.parametrize('name', sorted(PROMISES))
+@pytest.mark.parametrize('name', sorted(set(PROMISES) - NOT_YET_PROVIDED))
 def test_what_is_registered_keeps_the_promise_of_its_key(registered: dict[str, Any], name: str) -> None:
     assert isinstance(registered[name], PROMISES[name])

@@ -85,6 +85,9 @@ class Voicemails(Protocol):
 
     def dump(self, voicemail: Any) -> dict: ...
 
+    def delete(self, voicemail: Any) -> None:
+        """As DELETE /voicemails/{id}: refused while a user has the box."""
+
     def validate_for_user(self, voicemail: Any) -> None:
         """Refuse (a Resource Error) a voicemail that may not be given to a user: a global one."""
 
@@ -166,11 +169,26 @@ class LineEndpoints(Protocol):
 
 @runtime_checkable
 class UserVoicemails(Protocol):
-    def find_nested(self, body: dict, tenant_uuids: Sequence[str]) -> Any:
+    def find_nested(self, body: dict, tenant_uuids: Sequence[str], default_name: str) -> Any:
         """A `voicemail` nested in POST /users checked, and the box it names found, before
-        anything is written."""
+        anything is written; a box to create without a name gets `default_name`."""
 
     def attach_nested(self, user: Any, found: Any) -> dict: ...
+
+    def voicemails_of(self, user: Any) -> list[Any]:
+        """The user's voicemail, as a list of zero or one."""
+
+    def dissociate_current(self, user: Any) -> None:
+        """Unlink the user's voicemail, if any, as DELETE /users/{id}/voicemails does."""
+
+
+@runtime_checkable
+class LineDevices(Protocol):
+    """Plugs a line into a provisioned device. No plugin provides it yet: until the devices
+    plugin does, callers answer that every device is unknown."""
+
+    def associate(self, line: Any, device_id: str, tenant_uuids: Sequence[str]) -> None:
+        """Plug the line into the device; 404 when no device of these tenants has that id."""
 
 
 @runtime_checkable
@@ -221,6 +239,7 @@ LINE_EXTENSIONS = Provided[LineExtensions]('line_extension_service')
 LINE_ENDPOINTS = {kind: Provided[LineEndpoints](f'line_endpoint_{kind}_service') for kind in ENDPOINTS}
 OUTCALLS = Provided[Outcalls]('outcall_service')
 USER_VOICEMAILS = Provided[UserVoicemails]('user_voicemail_service')
+LINE_DEVICES = Provided[LineDevices]('line_device_service')
 CALL_PERMISSIONS = Provided[CallPermissions]('call_permission_service')
 TRUNKS = Provided[Trunks]('trunk_service')
 REGISTER_IAX = Provided[RegistersIAX]('register_iax_service')

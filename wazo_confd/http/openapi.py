@@ -162,6 +162,11 @@ def _list_parameters(extra: dict, facts: ResourceFacts, sortable: list[str]) -> 
     return params
 
 
+def _query_schema(kind: str) -> dict:
+    """A documented query parameter of a DELETE: a boolean, or a string of that format."""
+    return {'type': 'boolean'} if kind == 'boolean' else {'type': 'string', 'format': kind}
+
+
 def _inline_nested(schema: type[Schema]) -> str | None:
     """No component name: a nested schema is written inline where it is used."""
     return None
@@ -307,7 +312,7 @@ class SpecBuilder:
             operation['responses'].update(_error_responses(400, 404, 413))
         elif kind == 'delete':
             operation['parameters'] += [
-                {'name': name, 'in': 'query', 'schema': {'type': 'string', 'format': kind_}}
+                {'name': name, 'in': 'query', 'schema': _query_schema(kind_)}
                 for name, kind_ in doc.get('query', {}).items()
             ]
             operation['responses']['204'] = {'description': 'Deleted'}

@@ -7,13 +7,12 @@ from functools import cached_property
 from typing import Any
 
 from sqlalchemy import Select, select
-from sqlalchemy.orm import selectinload
 
 from wazo_confd.database.base import Base
 from wazo_confd.kit.dao import CRUDDao
 from wazo_confd.tenancy import Tenant
 
-from .model import EndpointSIP, EndpointSIPTemplateLink, SIPTemplateDefault
+from .model import EndpointSIP, SIPTemplateDefault
 
 
 class EndpointSIPDao(CRUDDao[EndpointSIP]):
@@ -21,14 +20,10 @@ class EndpointSIPDao(CRUDDao[EndpointSIP]):
     template = False
 
     def base_query(self) -> Select:
-        # The rows' template links in one statement per page (not one per row); the
-        # parents come joined, their own relations (links, line, trunk) only when something
-        # reads them.
-        return (
-            select(EndpointSIP)
-            .where(EndpointSIP.template.is_(self.template))
-            .options(selectinload(EndpointSIP.template_links).joinedload(EndpointSIPTemplateLink.parent).lazyload('*'))
-        )
+        # The model loads the rows' template links in one statement per page (not one per
+        # row), their parents joined, and the parents' own links likewise: inherited options
+        # are read through them.
+        return select(EndpointSIP).where(EndpointSIP.template.is_(self.template))
 
     def template_of(self, tenant_uuid: str, uuid: str) -> EndpointSIP | None:
         """The template of that uuid in that tenant, or None."""

@@ -64,6 +64,9 @@ class EndpointSIP(Base):
         order_by=EndpointSIPTemplateLink.priority,
         cascade='all, delete-orphan',
         passive_deletes=True,
+        # With the endpoints: a page of them (a users summary's `is_webrtc`) reads its
+        # templates in one statement, not one per endpoint.
+        lazy='selectin',
     )
     # The line using this endpoint (lines are another plugin: related by name).
     line: Mapped[Any] = relationship(

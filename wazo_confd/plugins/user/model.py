@@ -29,7 +29,8 @@ class User(Base):
     language: Mapped[str | None] = mapped_column(String(16))
     description: Mapped[str | None] = mapped_column(Text)
     caller_id: Mapped[str | None] = mapped_column(String(160))
-    outgoing_caller_id: Mapped[str | None] = mapped_column(String(80), default='default')
+    # evaluates_none: an explicit null is stored as given; only an absent value takes the default.
+    outgoing_caller_id: Mapped[str | None] = mapped_column(String(80).evaluates_none(), default='default')
     mobile_phone_number: Mapped[str | None] = mapped_column(String(80))
     mobile_fallback_enabled: Mapped[bool] = mapped_column(Boolean, default=False)
     username: Mapped[str | None] = mapped_column(String(254), unique=True)

@@ -13,7 +13,7 @@ from wazo_confd.http.body import json_body
 from wazo_confd.kit.resource import ItemResource, ListResource
 from wazo_confd.kit.schema import load, shared
 
-from .schema import VIEWS, UserCreateSchema, UserSchema
+from .schema import VIEWS, UserCreateSchema, UserDeleteQuerySchema, UserSchema
 from .service import UserService
 
 
@@ -21,7 +21,7 @@ class UserList(ListResource):
     special_query = ('view',)
     docs = {
         'get': {'views': VIEWS, 'query': {'view': list(VIEWS)}},
-        # A nested voicemail {"id": N} may name no voicemail: 404, as upstream.
+        # A nested voicemail {"id": N} or a nested line's device_id may name nothing: 404, as upstream.
         'post': {'body': UserCreateSchema, 'errors': (404,)},
     }
     service: UserService
@@ -32,9 +32,10 @@ class UserList(ListResource):
         auth = current_auth()
         # Before any write: on SQLite, the tenant tree cannot be read once the request
         # holds the write lock.
-        voicemail = self.service.find_nested_voicemail(form, auth.item_tenants())
+        tenant_uuids = auth.item_tenants()
+        voicemail = self.service.find_nested_voicemail(form, tenant_uuids)
         self.ensure_tenant()
-        user, answer = self.service.create_nested(form, voicemail, auth.tenant_uuid)
+        user, answer = self.service.create_nested(form, voicemail, auth.tenant_uuid, tenant_uuids)
         return answer, 201, {'Location': url_for(self.item_endpoint, _external=True, id=user.id)}
 
     def list_schema(self, args: dict) -> Schema:
@@ -49,6 +50,7 @@ class UserList(ListResource):
 class UserItem(ItemResource):
     """A read answers from plain rows (`UserDao.read_by_id_or_uuid`), not a loaded user."""
 
+    docs = {'delete': {'query': {'recursive': 'boolean'}}}
     service: UserService
 
     def get(self, id: Any) -> dict:
@@ -57,3 +59,9 @@ class UserItem(ItemResource):
     def head(self, id: Any) -> tuple[None, int]:
         self.service.read(id, current_auth().item_tenants())
         return None, 200
+
+    def delete(self, id: Any) -> tuple[None, int]:
+        user = self.find(id)
+        recursive = load(shared(UserDeleteQuerySchema), request.args.to_dict())['recursive']
+        self.service.delete_user(user, recursive)
+        return None, 204

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from marshmallow import fields, post_dump, post_load, validate
+from marshmallow import ValidationError, fields, post_dump, post_load, validate, validates_schema
 
 from wazo_confd.kit.contributions import Placeholder
 from wazo_confd.kit.projections import LineRelation, many
@@ -19,6 +19,7 @@ CALL_RECORD_FIELDS = (
     'call_record_incoming_external_enabled',
     'call_record_incoming_internal_enabled',
 )
+CALL_RECORD_CONFLICT = "'call_record_enabled' is deprecated and incompatible with 'call_record_*_enabled' options"
 FORWARDS = ('busy', 'noanswer', 'unconditional')
 
 
@@ -53,7 +54,8 @@ class UserSchema(BaseSchema):
     mobile_phone_number = _string(80, regexp=r'^\+?[0-9\*#]+$', allow_none=True)
     mobile_fallback_enabled = StrictBoolean()
     username = _string(regexp=USERNAME, allow_none=True)
-    password = _string(regexp=PASSWORD, allow_none=True, load_only=True)
+    # Readable, as upstream: clients provisioning phones read it back.
+    password = _string(regexp=PASSWORD, allow_none=True)
     music_on_hold = _string(128, allow_none=True)
     preprocess_subroutine = _string(79, allow_none=True)
     userfield = _string(128, allow_none=True)
@@ -123,6 +125,14 @@ class UserSchema(BaseSchema):
             'dnd': {'enabled': bool(user.dnd_enabled)},
             'incallfilter': {'enabled': bool(user.incallfilter_enabled)},
         }
+
+    @validates_schema
+    def validate_call_record(self, data: dict, **kwargs: Any) -> None:
+        # The deprecated switch sets all four flags: giving both would be ambiguous.
+        if data.get('call_record_enabled') is None:
+            return
+        if any(data.get(name) is not None for name in CALL_RECORD_FIELDS):
+            raise ValidationError(CALL_RECORD_CONFLICT)
 
     @post_dump
     def dump_call_record_enabled(self, data: dict, **kwargs: Any) -> dict:
@@ -199,6 +209,14 @@ class UserDirectorySchema(BaseSchema):
     context = fields.Function(_context)
 
 
+def _provisioning_code(user: Any) -> Any:
+    # A custom or WebRTC main line is not provisioned on a phone: no code to show.
+    line = user.main_line
+    if line is None or line.protocol == 'custom' or line.is_webrtc:
+        return None
+    return line.provisioning_code
+
+
 class UserSummarySchema(BaseSchema):
     id = fields.Integer()
     uuid = fields.String()
@@ -207,7 +225,7 @@ class UserSummarySchema(BaseSchema):
     email = fields.String(allow_none=True)
     extension = _main_extension('exten')
     context = fields.Function(_context)
-    provisioning_code = _main_line('provisioning_code')
+    provisioning_code = fields.Function(_provisioning_code)
     protocol = _main_line('protocol')
     enabled = fields.Boolean()
     subscription_type = fields.Integer()
@@ -235,6 +253,12 @@ VIEWS = {
     'summary': UserSummarySchema,
     'line_presence': UserLinePresenceSchema,
 }
+
+
+class UserDeleteQuerySchema(BaseSchema):
+    """The query of DELETE /users/{id}."""
+
+    recursive = fields.Boolean(load_default=False)
 
 
 class UserCreateSchema(UserSchema):

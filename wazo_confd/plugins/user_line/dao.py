@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import column, func, select, table, true
 from sqlalchemy.orm import Session
 
 from wazo_confd.database.uow import Database
 from wazo_confd.kit.links import known_linked, known_links, linked, unlinked
 
 from .model import UserLine
+
+# The line_extension plugin's table, read by name (no import of that plugin).
+_LINE_EXTENSION = table('line_extension', column('line_id'), column('extension_id'))
 
 
 class UserLineDao:
@@ -43,6 +46,36 @@ class UserLineDao:
         if known_links(self.session, line, 'users') == []:
             return False
         return any(link.main_user for link in self.of_line(line.id))
+
+    def main_user_sharing_extension(self, line: Any, user: Any) -> tuple[int, int] | None:
+        """(line id, extension id) of another line on the line's main extension (its first)
+        whose main user is not `user`, or None."""
+        extensions = known_links(self.session, line, 'extensions')
+        if extensions == []:
+            return None
+        if extensions:
+            # Known without a query (both made in this request): an extension that rings
+            # this line alone has no other main user.
+            others = known_links(self.session, min(extensions, key=lambda e: e.id), 'lines')
+            if others is not None and all(other is line for other in others):
+                return None
+        own, other = _LINE_EXTENSION.alias('own'), _LINE_EXTENSION.alias('other')
+        main_extension = select(func.min(own.c.extension_id)).where(own.c.line_id == line.id).scalar_subquery()
+        query = (
+            select(other.c.line_id, other.c.extension_id)
+            .join(UserLine, UserLine.line_id == other.c.line_id)
+            .where(
+                other.c.extension_id == main_extension,
+                other.c.line_id != line.id,
+                UserLine.main_user == true(),
+                UserLine.user_id != user.id,
+            )
+            .order_by(other.c.line_id)
+            .limit(1)
+        )
+        with self.session.no_autoflush:
+            found = self.session.execute(query).first()
+        return None if found is None else (found.line_id, found.extension_id)
 
     def of_line(self, line_id: int) -> list[UserLine]:
         query = select(UserLine).where(UserLine.line_id == line_id).order_by(UserLine.user_id)

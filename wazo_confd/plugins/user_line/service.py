@@ -17,7 +17,7 @@ from wazo_confd.plugin_api import Provided
 
 from .dao import UserLineDao
 from .model import UserLine
-from .validator import validate_association, validate_dissociation
+from .validator import validate_association, validate_dissociation, validate_single_main_user
 
 
 class UserLineService(AssociationService):
@@ -37,6 +37,14 @@ class UserLineService(AssociationService):
 
     def validate_link(self, user: Any, line: Any) -> None:
         validate_association(user, line)
+        self.validate_extension_main_user(user, line)
+
+    def validate_extension_main_user(self, user: Any, line: Any) -> None:
+        """The user would become the line's main user: refused when the line's main extension
+        already rings another line of another main user (an extension has one main user)."""
+        if self.dao.has_main_user(line):
+            return
+        validate_single_main_user(self.dao.main_user_sharing_extension(line, user))
 
     def validate_unlink(self, user: Any, line: Any) -> None:
         validate_dissociation(self.dao.get(user.id, line.id), self.dao.of_line(line.id), line)
@@ -103,6 +111,7 @@ class UserLineListService(ListAssociationService):
         for line in lines:
             if line.id not in current:
                 validate_association(user, line)
+                self.pairs.validate_extension_main_user(user, line)
 
     def set_links(self, user: Any, lines: list[Any]) -> None:
         pairs = self.pairs

@@ -17,6 +17,13 @@ def validate_association(user: Any, line: Any) -> None:
         raise missing_association('Line', 'Endpoint', line_id=line.id)
 
 
+def validate_single_main_user(shared: tuple[int, int] | None) -> None:
+    """`shared`: another line on the same extension, with another main user."""
+    if shared is not None:
+        line_id, extension_id = shared
+        raise resource_associated('Line', 'Extension', line_id=line_id, extension_id=extension_id)
+
+
 def validate_dissociation(user_line: UserLine, line_links: list[UserLine], line: Any) -> None:
     if user_line.main_user and any(other.user_id != user_line.user_id for other in line_links):
         raise secondary_users(line_id=line.id)

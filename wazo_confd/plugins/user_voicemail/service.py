@@ -59,14 +59,16 @@ class UserVoicemailService(AssociationService):
         for voicemail in self.voicemails_of(user):
             self.dissociate(user, voicemail)
 
-    def find_nested(self, body: dict, tenant_uuids: list[str]) -> Any:
+    def find_nested(self, body: dict, tenant_uuids: list[str], default_name: str) -> Any:
         """A `voicemail` nested in POST /users, checked before anything is written:
         `{"id": N}` names a box of these tenants (found now), any other body one to create
-        (loaded now)."""
+        (loaded now), called `default_name` when the body names none."""
         voicemail_id = body.get('id')
         if voicemail_id is None:
             if not any(body.get(name) for name in ('name', 'number', 'context')):
                 raise SchemaError({'voicemail': {'_schema': [MISSING_FIELDS]}})
+            if body.get('name') is None:
+                body = {**body, 'name': default_name}
             return self.voicemails.load_form(body)
         if not isinstance(voicemail_id, int) or isinstance(voicemail_id, bool):
             raise SchemaError({'voicemail': {'id': ['Not a valid integer.']}})

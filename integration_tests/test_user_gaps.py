@@ -1,0 +1,202 @@
+"""Users as upstream has them where plain CRUD differs: readable passwords, a null outgoing
+caller id, the deprecated recording switch, a voicemail named after its user, devices of
+nested lines, DELETE with a voicemail, the summary's provisioning code, shared extensions."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers.client import Client
+from .helpers.database import Rows
+from .helpers.events import Events
+from .helpers.lines import unique
+from .helpers.telephony import create, create_context, number
+
+CALL_RECORD_CONFLICT = (
+    "Input Error - _schema: [\"'call_record_enabled' is deprecated and incompatible with "
+    "'call_record_*_enabled' options\"]"
+)
+
+
+def new_user(client: Client, **fields: object) -> dict:
+    return create(client, '/users', {'firstname': unique('first'), **fields})
+
+
+def test_password_is_read_back_and_null_when_unset(client: Client) -> None:
+    without = new_user(client)
+    with_password = new_user(client, password='s3cret')
+
+    assert without['password'] is None
+    assert client.get(f'/users/{without["id"]}').json()['password'] is None
+    assert with_password['password'] == 's3cret'
+    assert client.get(f'/users/{with_password["uuid"]}').json()['password'] == 's3cret'
+    [listed] = client.get('/users', params={'uuid': with_password['uuid']}).json()['items']
+    assert listed['password'] == 's3cret'
+
+
+def test_null_outgoing_caller_id_is_stored_as_null(client: Client, rows: Rows) -> None:
+    defaulted = new_user(client)
+    nulled = new_user(client, outgoing_caller_id=None)
+
+    assert defaulted['outgoing_caller_id'] == 'default'
+    assert nulled['outgoing_caller_id'] is None
+    assert client.get(f'/users/{nulled["id"]}').json()['outgoing_caller_id'] is None
+    assert rows.scalar('SELECT outgoing_caller_id FROM confd_user WHERE id = :i', i=nulled['id']) is None
+
+    assert client.put(f'/users/{defaulted["id"]}', json={'outgoing_caller_id': None}).status_code == 204
+    assert client.get(f'/users/{defaulted["id"]}').json()['outgoing_caller_id'] is None
+
+
+@pytest.mark.parametrize('flag', ['call_record_outgoing_external_enabled', 'call_record_incoming_internal_enabled'])
+@pytest.mark.parametrize('value', [True, False])
+def test_call_record_enabled_with_a_detailed_flag_is_refused(
+    client: Client, rows: Rows, flag: str, value: bool
+) -> None:
+    firstname = unique('first')
+    body = {'firstname': firstname, 'call_record_enabled': value, flag: not value}
+
+    created = client.post('/users', json=body)
+
+    assert created.status_code == 400
+    assert created.json() == [CALL_RECORD_CONFLICT]
+    assert rows.count('confd_user', 'firstname = :f', f=firstname) == 0
+
+    user = new_user(client)
+    edited = client.put(f'/users/{user["id"]}', json={'call_record_enabled': value, flag: value})
+    assert edited.status_code == 400
+    assert edited.json() == [CALL_RECORD_CONFLICT]
+
+
+def test_call_record_enabled_alone_or_with_null_flags_is_accepted(client: Client) -> None:
+    user = new_user(client, call_record_enabled=True)
+    assert user['call_record_enabled'] is True
+    assert user['call_record_incoming_external_enabled'] is True
+
+    response = client.put(
+        f'/users/{user["id"]}', json={'call_record_enabled': None, 'call_record_outgoing_external_enabled': False}
+    )
+    assert response.status_code == 204
+    shown = client.get(f'/users/{user["id"]}').json()
+    assert shown['call_record_outgoing_external_enabled'] is False
+    assert shown['call_record_enabled'] is False
+
+
+def user_with_voicemail(client: Client) -> tuple[dict, dict]:
+    user = new_user(client)
+    voicemail = create(
+        client,
+        f'/users/{user["id"]}/voicemails',
+        {'name': unique('vm'), 'number': number(), 'context': create_context(client)['name']},
+    )
+    return user, voicemail
+
+
+def test_delete_of_a_user_with_a_voicemail_is_refused(client: Client, rows: Rows) -> None:
+    user, voicemail = user_with_voicemail(client)
+    published = Events(client)
+
+    response = client.delete(f'/users/{user["uuid"]}')
+
+    assert response.status_code == 400
+    assert response.json() == [
+        f"Resource Error - User is associated with a Voicemail ('user_id': {user['id']}, 'voicemail_id': {voicemail['id']})"
+    ]
+    assert rows.count('confd_user', 'id = :i', i=user['id']) == 1
+    assert rows.count('user_voicemail', 'user_uuid = :u', u=user['uuid']) == 1
+    assert published.all() == []
+
+
+def test_recursive_delete_unlinks_and_deletes_the_voicemail(client: Client, rows: Rows) -> None:
+    user, voicemail = user_with_voicemail(client)
+    published = Events(client)
+
+    response = client.delete(f'/users/{user["id"]}', params={'recursive': 'true'})
+
+    assert response.status_code == 204, response.text
+    assert rows.count('confd_user', 'id = :i', i=user['id']) == 0
+    assert rows.count('voicemail', 'id = :v', v=voicemail['id']) == 0
+    assert rows.count('user_voicemail', 'voicemail_id = :v', v=voicemail['id']) == 0
+    assert [e['name'] for e in published.all()] == ['user_voicemail_dissociated', 'voicemail_deleted', 'user_deleted']
+    assert published.one('user_voicemail_dissociated')['data'] == {
+        'user_uuid': user['uuid'],
+        'voicemail_id': voicemail['id'],
+    }
+    assert client.get(f'/voicemails/{voicemail["id"]}').status_code == 404
+
+
+def test_recursive_delete_keeps_a_voicemail_other_users_have(client: Client, rows: Rows) -> None:
+    user, voicemail = user_with_voicemail(client)
+    other = new_user(client)
+    assert client.put(f'/users/{other["id"]}/voicemails/{voicemail["id"]}').status_code == 204
+    published = Events(client)
+
+    response = client.delete(f'/users/{user["id"]}', params={'recursive': 'true'})
+
+    assert response.status_code == 204, response.text
+    assert [e['name'] for e in published.all()] == ['user_voicemail_dissociated', 'user_deleted']
+    assert rows.count('voicemail', 'id = :v', v=voicemail['id']) == 1
+    assert client.get(f'/users/{other["id"]}').json()['voicemail']['id'] == voicemail['id']
+
+
+def test_recursive_delete_of_a_user_without_voicemail(client: Client, rows: Rows) -> None:
+    user = new_user(client)
+
+    assert client.delete(f'/users/{user["id"]}', params={'recursive': 'false'}).status_code == 204
+    assert rows.count('confd_user', 'id = :i', i=user['id']) == 0
+
+
+def test_recursive_must_be_a_boolean(client: Client, rows: Rows) -> None:
+    user, _ = user_with_voicemail(client)
+
+    response = client.delete(f'/users/{user["id"]}', params={'recursive': 'maybe'})
+
+    assert response.status_code == 400
+    assert response.json() == ["Input Error - recursive: ['Not a valid boolean.']"]
+    assert rows.count('confd_user', 'id = :i', i=user['id']) == 1
+
+
+def user_with_line(client: Client, **line: object) -> dict:
+    user = new_user(client, userfield=SUMMARY_TAG)
+    made = create(client, '/lines', {'context': create_context(client)['name'], **line})
+    assert client.put(f'/users/{user["id"]}/lines/{made["id"]}').status_code == 204
+    return {'user': user, 'line': made}
+
+
+SUMMARY_TAG = unique('summary')
+
+
+def test_summary_hides_the_provisioning_code_of_custom_and_webrtc_lines(client: Client) -> None:
+    webrtc_template = create(
+        client, '/endpoints/sip/templates', {'label': unique('tpl'), 'endpoint_section_options': [['webrtc', 'yes']]}
+    )
+    plain = user_with_line(client, endpoint_sip={'label': unique('sip')})
+    custom = user_with_line(client, endpoint_custom={'interface': unique('custom/i')})
+    own_option = user_with_line(
+        client, endpoint_sip={'label': unique('sip'), 'endpoint_section_options': [['webrtc', 'yes']]}
+    )
+    inherited = user_with_line(
+        client, endpoint_sip={'label': unique('sip'), 'templates': [{'uuid': webrtc_template['uuid']}]}
+    )
+    turned_off = user_with_line(
+        client,
+        endpoint_sip={
+            'label': unique('sip'),
+            'templates': [{'uuid': webrtc_template['uuid']}],
+            'endpoint_section_options': [['webrtc', 'no']],
+        },
+    )
+
+    items = client.get('/users', params={'userfield': SUMMARY_TAG, 'view': 'summary'}).json()['items']
+
+    summary = {item['uuid']: item for item in items}
+    for made, code in (
+        (plain, plain['line']['provisioning_code']),
+        (custom, None),
+        (own_option, None),
+        (inherited, None),
+        (turned_off, turned_off['line']['provisioning_code']),
+    ):
+        assert summary[made['user']['uuid']]['provisioning_code'] == code, made['line']
+    assert plain['line']['provisioning_code'] is not None
+    assert [summary[m['user']['uuid']]['is_webrtc'] for m in (plain, own_option, inherited)] == [False, True, True]
+    assert summary[custom['user']['uuid']]['protocol'] == 'custom'
