@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import uuid
 
+import requests
+
 from .helpers.client import Client
 from .helpers.events import Events
 from .helpers.telephony import create, create_context, unique
@@ -20,8 +22,8 @@ def _extension(client: Client, context: dict) -> dict:
     return create(client, '/extensions', {'exten': exten, 'context': context['name']})
 
 
-def _ok(response: object) -> None:
-    assert getattr(response, 'status_code') == 204, getattr(response, 'text')
+def _ok(response: requests.Response) -> None:
+    assert response.status_code == 204, response.text
 
 
 def _sip_callerid(client: Client, line: dict) -> list:

@@ -49,6 +49,9 @@ class Endpoints(Protocol):
 
 @runtime_checkable
 class SIPEndpointViews(Protocol):
+    def check_view(self, view: str | None) -> None:
+        """Refuse (an Input Error) a `?view=` other than `merged`."""
+
     def dump_view(self, endpoint: Any, view: str | None) -> dict:
         """The endpoint as `GET /endpoints/sip/{uuid}?view=<view>` shows it; an Input Error
         for a view other than `merged`."""

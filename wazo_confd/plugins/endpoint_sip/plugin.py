@@ -44,7 +44,7 @@ class EndpointSIPItem(ItemResource):
 
     def get(self, id: Any) -> dict:
         view = request.args.get('view')
-        self.service.view_schema(view)  # a wrong view is refused before the endpoint is read
+        self.service.check_view(view)  # a wrong view is refused before the endpoint is read
         return self.service.dump_view(self.find(id), view)
 
 

@@ -31,6 +31,9 @@ class EndpointSIPService(EndpointService):
         those its templates give)."""
         return shared(self.view_schema(view)).dump(endpoint)
 
+    def check_view(self, view: str | None) -> None:
+        self.view_schema(view)
+
     @staticmethod
     def view_schema(view: str | None) -> type[EndpointSIPSchema]:
         """The schema of `?view=`; an Input Error for a view that is not `merged`."""
