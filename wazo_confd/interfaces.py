@@ -151,6 +151,10 @@ class Lines(Protocol):
 
     def find_by_registrar(self, registrar_id: str) -> Any | None: ...
 
+    def delete(self, line: Any, recursive: bool = False) -> None:
+        """The line, its users and extensions dissociated first; with `recursive`, the
+        extensions no other line uses and its SIP endpoint are deleted too."""
+
     def load_form(self, body: Any, partial: bool = False) -> dict:
         """A POST /lines body loaded, nested endpoint and extensions included."""
 

@@ -12,7 +12,7 @@ from .cache import refresh_caller_ids
 from .caller_id import MainUserCallerIds
 from .dao import SEARCH, LineDao
 from .model import Line
-from .resource import LineList
+from .resource import LineItem, LineList
 from .schema import LineSchema, event_payload
 from .service import LineService
 from .validator import build_validator
@@ -30,6 +30,7 @@ LINES_RESOURCE = Resource(
     dao=LineDao,
     service=LineService,
     list_resource=LineList,
+    item_resource=LineItem,
     empty_on_create=('users', 'extensions'),
     provides=LINES,
 )
