@@ -63,7 +63,8 @@ class Plugin:
         enabled = deps.config.get('enabled_plugins', {})
         if not all(enabled.get(name) for name in ('users', 'lines', 'endpoint_sip')):
             return
-        resource = type('UserLineEndpointSIP', (UserLineEndpointSIP,), {'__module__': __name__})
+        # A class per load: the schema set below is this daemon's.
+        resource: type[UserLineEndpointSIP] = type('UserLineEndpointSIP', (UserLineEndpointSIP,), {})
 
         def document(schema: type[Schema]) -> None:
             resource.schema = schema
