@@ -352,3 +352,51 @@ def test_a_tenant_made_through_the_api_gets_the_default_templates(client: Client
 
     assert {t['label'] for t in items} == DEFAULT_LABELS
     assert {t['tenant_uuid'] for t in items} == {tenant}
+
+
+def test_a_template_cannot_use_itself(client: Client, rows: Rows) -> None:
+    tpl = template(client)
+    published = Events(client)
+
+    response = client.put(f'/endpoints/sip/templates/{tpl["uuid"]}', json={'templates': [{'uuid': tpl['uuid']}]})
+
+    assert (response.status_code, response.json()) == (
+        400,
+        ['Resource Error - Operation not permitted. Cannot use itself as template'],
+    )
+    assert client.get(f'/endpoints/sip/templates/{tpl["uuid"]}').json()['templates'] == []
+    assert published.all() == []
+
+
+def test_a_template_cannot_use_one_that_uses_it_however_deep(client: Client) -> None:
+    bottom = template(client)
+    middle = template(client, templates=[{'uuid': bottom['uuid']}])
+    top = template(client, templates=[{'uuid': middle['uuid']}])
+
+    direct = client.put(f'/endpoints/sip/templates/{middle["uuid"]}', json={'templates': [{'uuid': top['uuid']}]})
+    deep = client.put(f'/endpoints/sip/templates/{bottom["uuid"]}', json={'templates': [{'uuid': top['uuid']}]})
+
+    assert (direct.status_code, direct.json()) == (
+        400,
+        [f'Resource Error - Operation not permitted. SIPEndpointTemplate({top["uuid"]}) already include this template'],
+    )
+    assert (deep.status_code, deep.json()) == (
+        400,
+        [
+            'Resource Error - Operation not permitted. '
+            f'SIPEndpointTemplate({middle["uuid"]}) already include this template'
+        ],
+    )
+    assert client.get(f'/endpoints/sip/templates/{bottom["uuid"]}').json()['templates'] == []
+    # Sharing a template is no cycle.
+    shared = client.put(f'/endpoints/sip/templates/{top["uuid"]}', json={'templates': [{'uuid': bottom['uuid']}]})
+    assert shared.status_code == 204, shared.text
+
+
+@pytest.mark.parametrize('view', ['nope', '', 'MERGED'])
+def test_an_unknown_view_is_400(client: Client, view: str) -> None:
+    endpoint = sip(client)
+
+    response = client.get(f'/endpoints/sip/{endpoint["uuid"]}', params={'view': view})
+
+    assert (response.status_code, response.json()) == (400, ["Input Error - view: ['Must be one of: merged.']"])

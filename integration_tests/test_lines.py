@@ -386,3 +386,76 @@ class TestNestedExtensions:
         assert response.json()[0].startswith('Resource Error - Line must be associated with a Endpoint')
         assert (rows.count('line'), rows.count('extension')) == before
         assert published.all() == []
+
+
+class TestRecursiveDelete:
+    """DELETE /lines/{id}?recursive=true: the line's users let go, its extensions deleted
+    unless another line rings them, its SIP endpoint deleted."""
+
+    def _line(self, client: Client) -> tuple[dict, dict, dict, dict]:
+        ctx = create_context(client)
+        made = create(client, '/lines', {'context': ctx['name'], 'endpoint_sip': {}})
+        extension = create(client, '/extensions', {'exten': '1234', 'context': ctx['name']})
+        assert client.put(f'/lines/{made["id"]}/extensions/{extension["id"]}').status_code == 204
+        owner = create(client, '/users', {'firstname': unique('u')})
+        assert client.put(f'/users/{owner["uuid"]}/lines/{made["id"]}').status_code == 204
+        return ctx, made, extension, owner
+
+    def test_it_deletes_the_extension_and_the_sip_endpoint(self, client: Client) -> None:
+        _, made, extension, owner = self._line(client)
+        endpoint = made['endpoint_sip']['uuid']
+        events = Events(client)
+
+        response = client.delete(f'/lines/{made["id"]}', params={'recursive': 'true'})
+
+        assert response.status_code == 204
+        assert client.get(f'/lines/{made["id"]}').status_code == 404
+        assert client.get(f'/extensions/{extension["id"]}').status_code == 404
+        assert client.get(f'/endpoints/sip/{endpoint}').status_code == 404
+        assert client.get(f'/users/{owner["uuid"]}').json()['lines'] == []
+        found = events.all()
+        assert [e['name'] for e in found] == [
+            'user_line_dissociated',
+            'line_extension_dissociated',
+            'extension_deleted',
+            'line_deleted',
+            'sip_endpoint_deleted',
+        ]
+        assert found[3]['data'] == {
+            'id': made['id'],
+            'protocol': 'sip',
+            'name': made['name'],
+            'tenant_uuid': made['tenant_uuid'],
+        }
+        assert found[4]['data']['uuid'] == endpoint and found[4]['data']['line'] is None
+
+    def test_an_extension_another_line_rings_is_kept(self, client: Client) -> None:
+        ctx, made, extension, _ = self._line(client)
+        other = create(client, '/lines', {'context': ctx['name'], 'endpoint_sip': {}})
+        assert client.put(f'/lines/{other["id"]}/extensions/{extension["id"]}').status_code == 204
+
+        response = client.delete(f'/lines/{made["id"]}', params={'recursive': 'true'})
+
+        assert response.status_code == 204
+        kept = client.get(f'/extensions/{extension["id"]}').json()
+        assert [line['id'] for line in kept['lines']] == [other['id']]
+
+    @pytest.mark.parametrize('params', [{}, {'recursive': 'false'}])
+    def test_without_it_the_extension_and_the_endpoint_stay(self, client: Client, params: dict) -> None:
+        _, made, extension, _ = self._line(client)
+
+        response = client.delete(f'/lines/{made["id"]}', params=params)
+
+        assert response.status_code == 204
+        assert client.get(f'/extensions/{extension["id"]}').json()['lines'] == []
+        assert client.get(f'/endpoints/sip/{made["endpoint_sip"]["uuid"]}').json()['line'] is None
+
+    def test_a_wrong_value_is_400_and_deletes_nothing(self, client: Client, rows: Rows) -> None:
+        _, made, _, _ = self._line(client)
+        events = Events(client)
+
+        response = client.delete(f'/lines/{made["id"]}', params={'recursive': 'maybe'})
+
+        assert (response.status_code, response.json()) == (400, ["Input Error - recursive: ['Not a valid boolean.']"])
+        assert client.get(f'/lines/{made["id"]}').json()['users'] != []
+        assert events.all() == []

@@ -50,6 +50,8 @@ KEYS_AND_PROTOCOLS: list[tuple[Provided[Any], type]] = [
     (interfaces.VOICEMAIL_ZONE_MESSAGES, interfaces.VoicemailZoneMessages),
     (interfaces.USERS, interfaces.Users),
     (interfaces.LINES, interfaces.Lines),
+    (interfaces.LINE_CALLER_IDS, interfaces.LineCallerIds),
+    (interfaces.SIP_ENDPOINT_VIEWS, interfaces.SIPEndpointViews),
     (interfaces.USER_LINES, interfaces.UserLines),
     (interfaces.LINE_EXTENSIONS, interfaces.LineExtensions),
     *((key, interfaces.LineEndpoints) for key in interfaces.LINE_ENDPOINTS.values()),

@@ -44,6 +44,18 @@ class Endpoints(Protocol):
 
     def dump(self, endpoint: Any) -> dict: ...
 
+    def delete(self, endpoint: Any) -> None: ...
+
+
+@runtime_checkable
+class SIPEndpointViews(Protocol):
+    def check_view(self, view: str | None) -> None:
+        """Refuse (an Input Error) a `?view=` other than `merged`."""
+
+    def dump_view(self, endpoint: Any, view: str | None) -> dict:
+        """The endpoint as `GET /endpoints/sip/{uuid}?view=<view>` shows it; an Input Error
+        for a view other than `merged`."""
+
 
 @runtime_checkable
 class SIPSectionNames(Protocol):
@@ -67,6 +79,8 @@ class Extensions(Protocol):
     def load_form(self, body: Any, partial: bool = False) -> dict: ...
 
     def dump(self, extension: Any) -> dict: ...
+
+    def delete(self, extension: Any) -> None: ...
 
     def validate_in_range(self, extension: Any, range_type: str) -> None: ...
 
@@ -140,12 +154,23 @@ class Lines(Protocol):
 
     def find_by_registrar(self, registrar_id: str) -> Any | None: ...
 
+    def delete(self, line: Any, recursive: bool = False) -> None:
+        """The line, its users and extensions dissociated first; with `recursive`, the
+        extensions no other line uses and its SIP endpoint are deleted too."""
+
     def load_form(self, body: Any, partial: bool = False) -> dict:
         """A POST /lines body loaded, nested endpoint and extensions included."""
 
     def create_nested(self, form: dict, tenant_uuid: str | None) -> NestedLine: ...
 
     def dump_nested(self, created: NestedLine) -> dict: ...
+
+
+@runtime_checkable
+class LineCallerIds(Protocol):
+    def refresh(self, line: Any) -> None:
+        """Write the caller ID of the line's main user (and main extension) to its endpoint;
+        nothing for a line without a user or without a SIP or SCCP endpoint."""
 
 
 @runtime_checkable
@@ -227,6 +252,7 @@ ENDPOINT_SCCP = Provided[Endpoints]('endpoint_sccp_service')
 ENDPOINT_CUSTOM = Provided[Endpoints]('endpoint_custom_service')
 ENDPOINT_IAX = Provided[Endpoints]('endpoint_iax_service')
 ENDPOINTS = {'sip': ENDPOINT_SIP, 'sccp': ENDPOINT_SCCP, 'custom': ENDPOINT_CUSTOM}
+SIP_ENDPOINT_VIEWS = Provided[SIPEndpointViews]('sip_endpoint_views')
 SIP_SECTION_NAMES = Provided[SIPSectionNames]('sip_section_names')
 SIP_TEMPLATE_DEFAULTS = Provided[SIPTemplateDefaults]('sip_template_defaults')
 EXTENSIONS = Provided[Extensions]('extension_service')
@@ -234,6 +260,7 @@ VOICEMAILS = Provided[Voicemails]('voicemail_service')
 VOICEMAIL_ZONE_MESSAGES = Provided[VoicemailZoneMessages]('voicemail_zonemessages_service')
 USERS = Provided[Users]('user_service')
 LINES = Provided[Lines]('line_service')
+LINE_CALLER_IDS = Provided[LineCallerIds]('line_caller_ids')
 USER_LINES = Provided[UserLines]('user_line_service')
 LINE_EXTENSIONS = Provided[LineExtensions]('line_extension_service')
 LINE_ENDPOINTS = {kind: Provided[LineEndpoints](f'line_endpoint_{kind}_service') for kind in ENDPOINTS}

@@ -206,6 +206,16 @@ factory('/users/{user_id}/lines/{line_id}', create=_user_line, update={})
 factory('/users/{user_id}/lines', create=_user, update={'lines': []})
 
 
+def _user_line_linked(maker: Maker) -> Made:
+    made = _user_line(maker)
+    response = maker.api.put(f'/users/{made.path["user_id"]}/lines/{made.path["line_id"]}')
+    assert response.status_code == 204, f'factory user line: {response.status_code} {response.text}'
+    return made
+
+
+factory('/users/{user_id}/lines/{line_id}/associated/endpoints/sip', create=_user_line_linked)
+
+
 # --- line extensions -----------------------------------------------------------------------
 # A line's extension must lie in a user range of its context: _digits() gives 12 digits.
 _USER_RANGE = {'start': '100000000000', 'end': '999999999999'}

@@ -162,9 +162,19 @@ def _list_parameters(extra: dict, facts: ResourceFacts, sortable: list[str]) -> 
     return params
 
 
-def _query_schema(kind: str) -> dict:
-    """A documented query parameter of a DELETE: a boolean, or a string of that format."""
-    return {'type': 'boolean'} if kind == 'boolean' else {'type': 'string', 'format': kind}
+def _query_parameters(query: dict) -> list[dict]:
+    """An item operation's own query parameters: `name: [values]` (an enum), `name: 'boolean'`,
+    or `name: '<format>'` (a string of that format)."""
+    params = []
+    for name, kind in query.items():
+        if isinstance(kind, list):
+            schema: dict[str, Any] = {'type': 'string', 'enum': kind}
+        elif kind == 'boolean':
+            schema = {'type': 'boolean', 'default': False}
+        else:
+            schema = {'type': 'string', 'format': kind}
+        params.append({'name': name, 'in': 'query', 'schema': schema})
+    return params
 
 
 def _inline_nested(schema: type[Schema]) -> str | None:
@@ -296,6 +306,7 @@ class SpecBuilder:
             # `errors`: more statuses, e.g. a 404 for an id named inside the body.
             operation['responses'].update(_error_responses(400, 413, *doc.get('errors', ())))
         elif kind == 'read':
+            operation['parameters'] += _query_parameters(doc.get('query', {}))
             operation['responses']['200'] = {
                 'description': 'OK',
                 'content': {'application/json': {'schema': self.ref(schema)}},
@@ -311,10 +322,7 @@ class SpecBuilder:
             operation['responses']['204'] = {'description': 'Updated'}
             operation['responses'].update(_error_responses(400, 404, 413))
         elif kind == 'delete':
-            operation['parameters'] += [
-                {'name': name, 'in': 'query', 'schema': _query_schema(kind_)}
-                for name, kind_ in doc.get('query', {}).items()
-            ]
+            operation['parameters'] += _query_parameters(doc.get('query', {}))
             operation['responses']['204'] = {'description': 'Deleted'}
             operation['responses'].update(_error_responses(400, 404))
         else:

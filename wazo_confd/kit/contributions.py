@@ -86,11 +86,22 @@ class Contributions:
         self._schemas: dict[str, tuple[type[Schema], ...]] = {}
         self._waiting: dict[str, list[tuple[str, fields.Field, Callable[[Any], Any] | None]]] = {}
         self._empty_on_create: dict[str, set[str]] = {}
+        self._readers: dict[str, list[Callable[[type[Schema]], None]]] = {}
 
     def offer(self, resource: str, *schemas: type[Schema]) -> None:
         self._schemas[resource] = schemas
         for name, field, get in self._waiting.pop(resource, []):
             self._apply(resource, name, field, get)
+        for reader in self._readers.pop(resource, []):
+            reader(schemas[0])
+
+    def when_offered(self, resource: str, reader: Callable[[type[Schema]], None]) -> None:
+        """Hand `reader` the resource's schema once offered (now, when it already is): for a
+        route of another plugin answering that resource's representation (its document)."""
+        if resource in self._schemas:
+            reader(self._schemas[resource][0])
+        else:
+            self._readers.setdefault(resource, []).append(reader)
 
     def contribute(
         self,

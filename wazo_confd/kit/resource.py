@@ -7,7 +7,7 @@ import uuid
 from typing import Any, ClassVar
 
 from flask import request, url_for
-from marshmallow import Schema
+from marshmallow import Schema, fields
 
 from wazo_confd import tenancy
 from wazo_confd.database.search import parse_params
@@ -18,6 +18,17 @@ from wazo_confd.http.resource import ConfdResource
 from .schema import load, parse_list_args, shared
 from .service import CRUDService
 from .validator import UniqueField
+
+
+class RecursiveQuery(Schema):
+    recursive = fields.Boolean(load_default=False)
+
+
+def recursive_query() -> bool:
+    """A DELETE's `?recursive=true`: delete too what only the object used (documented with
+    `docs = {'delete': {'query': {'recursive': 'boolean'}}}`)."""
+    given = {key: value for key, value in request.args.items() if key == 'recursive'}
+    return bool(load(shared(RecursiveQuery), given)['recursive'])
 
 
 class ServiceResource(ConfdResource):

@@ -9,7 +9,13 @@ from typing import Any
 from flask import request
 from sqlalchemy.exc import IntegrityError
 
-from wazo_confd.interfaces import ENDPOINT_SIP, SIP_SECTION_NAMES, SIP_TEMPLATE_DEFAULTS, SIPTemplateDefaults
+from wazo_confd.interfaces import (
+    ENDPOINT_SIP,
+    SIP_ENDPOINT_VIEWS,
+    SIP_SECTION_NAMES,
+    SIP_TEMPLATE_DEFAULTS,
+    SIPTemplateDefaults,
+)
 from wazo_confd.kit.builder import Built, DeclaredPlugin
 from wazo_confd.kit.declaration import Events, Resource, search_on
 from wazo_confd.kit.pjsip_doc import PJSIP_DOC, offer_pjsip_doc
@@ -22,7 +28,7 @@ from wazo_confd.plugin_api import PluginDependencies, Providers
 from .dao import EndpointSIPDao, SIPTemplateDao
 from .defaults import tenant_templates_creator
 from .model import EndpointSIP
-from .schema import EndpointSIPSchema, EventSIPSchema, MergedEndpointSIPSchema, TemplateSIPSchema
+from .schema import EndpointSIPSchema, EventSIPSchema, TemplateSIPSchema
 from .service import EndpointSIPService
 from .validator import build_validator
 
@@ -34,9 +40,12 @@ class EndpointSIPItem(ItemResource):
 
     docs = {'get': {'query': {'view': ['merged']}}}
 
+    service: EndpointSIPService
+
     def get(self, id: Any) -> dict:
-        schema = MergedEndpointSIPSchema if request.args.get('view') == 'merged' else EndpointSIPSchema
-        return shared(schema).dump(self.find(id))
+        view = request.args.get('view')
+        self.service.check_view(view)  # a wrong view is refused before the endpoint is read
+        return self.service.dump_view(self.find(id), view)
 
 
 def validators(dao: EndpointSIPDao, providers: Providers) -> ValidationGroup:
@@ -107,6 +116,7 @@ class Plugin(DeclaredPlugin):
         if built.declaration is ENDPOINTS_SIP:
             assert isinstance(built.service, EndpointSIPService)
             deps.providers.register(SIP_SECTION_NAMES, built.service)
+            deps.providers.register(SIP_ENDPOINT_VIEWS, built.service)
             return
         dao = built.dao
         assert isinstance(dao, SIPTemplateDao)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import secrets
 import string
 
-from wazo_confd.errors import InputError
+from wazo_confd.errors import InputError, SchemaError
 from wazo_confd.kit.endpoints import EndpointService
+from wazo_confd.kit.schema import shared
 
 from .dao import EndpointSIPDao
 from .model import EndpointSIP
+from .schema import EndpointSIPSchema, MergedEndpointSIPSchema
 
 NAME_ALPHABET = string.ascii_lowercase + string.digits
 
@@ -23,6 +25,23 @@ class EndpointSIPService(EndpointService):
         endpoint = EndpointSIP(tenant_uuid=tenant_uuid, template=self.dao.template)
         self.apply(endpoint, form)
         return endpoint
+
+    def dump_view(self, endpoint: EndpointSIP, view: str | None) -> dict:
+        """The endpoint as shown by `?view=<view>`: no view, or `merged` (the options with
+        those its templates give)."""
+        return shared(self.view_schema(view)).dump(endpoint)
+
+    def check_view(self, view: str | None) -> None:
+        self.view_schema(view)
+
+    @staticmethod
+    def view_schema(view: str | None) -> type[EndpointSIPSchema]:
+        """The schema of `?view=`; an Input Error for a view that is not `merged`."""
+        if view is None:
+            return EndpointSIPSchema
+        if view != 'merged':
+            raise SchemaError({'view': ['Must be one of: merged.']})
+        return MergedEndpointSIPSchema
 
     def find_by_section_name(self, name: str) -> EndpointSIP | None:
         """The endpoint or template of that name, of any tenant: transports share

@@ -100,3 +100,44 @@ def _check_writable(line: Any, value: str | None, none_message: str) -> None:
 
 def _write_sip(endpoint: Any, name: str | None, num: str | None) -> None:
     endpoint.endpoint_section_options = _replaced(endpoint.endpoint_section_options, 'callerid', format_sip(name, num))
+
+
+def of_user(user: Any) -> tuple[str, str | None]:
+    """The (name, number) of a user's caller ID (`"Name" <number>`); the name is the user's
+    full name when the caller ID gives none."""
+    name, num = parse_sip(user.caller_id)
+    return name or user.fullname, num
+
+
+def follow_main_user(line: Any) -> None:
+    """Give the line's endpoint the caller ID of its main user, as upstream does whenever the
+    main user, the main extension or the endpoint changes. SIP: `"name" <number>`, the
+    number being the user's, else the main extension's; SCCP: `cid_name`, and `cid_num` the
+    main extension's, else the user's, else empty. Options are only rewritten when they
+    change, so that an unchanged endpoint is not written."""
+    if not line.users or (line.endpoint_sip is None and line.endpoint_sccp is None):
+        return
+    name, num = of_user(line.users[0])
+    exten = line.extensions[0].exten if line.extensions else None
+    if line.endpoint_sip is not None:
+        endpoint = line.endpoint_sip
+        options = _replaced(endpoint.endpoint_section_options, 'callerid', format_sip(name, num or exten))
+        if options != _as_lists(endpoint.endpoint_section_options):
+            endpoint.endpoint_section_options = options
+        return
+    endpoint = line.endpoint_sccp
+    options = _replaced(_replaced(endpoint.options, 'cid_name', name), 'cid_num', exten or num or '')
+    if options != _as_lists(endpoint.options):
+        endpoint.options = options
+
+
+def _as_lists(options: list | None) -> list:
+    return [list(option) for option in options or []]
+
+
+class MainUserCallerIds:
+    """What the plugins changing a line's main user, main extension or endpoint call
+    (LINE_CALLER_IDS), so that the line's caller ID follows."""
+
+    def refresh(self, line: Any) -> None:
+        follow_main_user(line)

@@ -41,6 +41,10 @@ class LineDao(CRUDDao[Line]):
         """The line, of any tenant, that has this provisioning code."""
         return self.find_any_by(provisioning_code=code)
 
+    def forget_line_of(self, endpoint: Any) -> None:
+        """A deleted line's endpoint: it serves no line any more."""
+        unlinked(self.session, endpoint, 'line')
+
     def set_endpoint(self, line: Line, kind: str, endpoint: Any | None) -> None:
         """Give the line this endpoint (or none); the unique endpoint columns refuse an
         endpoint that a concurrent request just gave another line."""

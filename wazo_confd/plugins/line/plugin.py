@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from wazo_confd.interfaces import LINES
+from wazo_confd.interfaces import LINE_CALLER_IDS, LINES
 from wazo_confd.kit.builder import Built, DeclaredPlugin
 from wazo_confd.kit.declaration import Events, Resource
 from wazo_confd.kit.reloads import Reload
 from wazo_confd.plugin_api import PluginDependencies
 
 from .cache import refresh_caller_ids
+from .caller_id import MainUserCallerIds
 from .dao import SEARCH, LineDao
 from .model import Line
-from .resource import LineList
+from .resource import LineItem, LineList
 from .schema import LineSchema, event_payload
 from .service import LineService
 from .validator import build_validator
@@ -30,6 +31,7 @@ LINES_RESOURCE = Resource(
     service=LineService,
     list_resource=LineList,
     tenant_from='context',
+    item_resource=LineItem,
     empty_on_create=('users', 'extensions'),
     provides=LINES,
 )
@@ -40,3 +42,4 @@ class Plugin(DeclaredPlugin):
 
     def loaded(self, built: Built, deps: PluginDependencies) -> None:
         deps.database.before_flush(refresh_caller_ids)
+        deps.providers.register(LINE_CALLER_IDS, MainUserCallerIds())

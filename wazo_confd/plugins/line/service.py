@@ -11,6 +11,7 @@ from typing import Any
 from marshmallow import Schema
 
 from wazo_confd.interfaces import (
+    ENDPOINT_SIP,
     ENDPOINTS,
     EXTENSIONS,
     LINE_ENDPOINTS,
@@ -103,7 +104,10 @@ class LineService(CRUDService):
             answer['extensions'] = [extensions.dump(extension) for extension in created.extensions]
         return answer
 
-    def delete(self, line: Line) -> None:
+    def delete(self, line: Line, recursive: bool = False) -> None:
+        """The line, its users and extensions let go first, each with its event; with
+        `recursive`, the extensions no other line rings are deleted, and its SIP endpoint
+        after it."""
         # Users are dissociated first, each with its event (secondary users before the main one).
         if USER_LINES in self.providers:
             user_lines = self.providers.get(USER_LINES)
@@ -114,7 +118,13 @@ class LineService(CRUDService):
             line_extensions = self.providers.get(LINE_EXTENSIONS)
             for extension in list(line.extensions):
                 line_extensions.dissociate(line, extension)
+                if recursive and not extension.lines:
+                    self.providers.get(EXTENSIONS).delete(extension)
+        endpoint = line.endpoint_sip if recursive else None
         super().delete(line)
+        if endpoint is not None:
+            self.dao.forget_line_of(endpoint)
+            self.providers.get(ENDPOINT_SIP).delete(endpoint)
 
     def find_by_registrar(self, registrar_id: str) -> Line | None:
         """A line (of any tenant) naming that registrar, or None."""

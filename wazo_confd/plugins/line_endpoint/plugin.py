@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from wazo_confd.interfaces import ENDPOINTS, LINE_ENDPOINTS, LINES, TRUNK_ENDPOINT_OWNERS
+from wazo_confd.interfaces import ENDPOINTS, LINE_CALLER_IDS, LINE_ENDPOINTS, LINES, TRUNK_ENDPOINT_OWNERS
 from wazo_confd.kit.association import Association, AssociationService
 from wazo_confd.kit.builder import DeclaredPlugin
 from wazo_confd.kit.reloads import Reload
@@ -35,6 +35,8 @@ class LineEndpointService(AssociationService):
     def link(self, line: Any, endpoint: Any) -> None:
         line.name = endpoint.interface if self.kind == 'custom' else getattr(endpoint, 'name', None)
         self.lefts.dao.set_endpoint(line, self.kind, endpoint)
+        # A new endpoint takes the caller ID of the line's main user.
+        self.providers.get(LINE_CALLER_IDS).refresh(line)
 
     def unlink(self, line: Any, endpoint: Any) -> None:
         line.name = None

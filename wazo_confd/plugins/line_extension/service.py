@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from wazo_confd.interfaces import CONTEXTS, EXTENSIONS, Extensions
+from wazo_confd.interfaces import CONTEXTS, EXTENSIONS, LINE_CALLER_IDS, Extensions
 from wazo_confd.kit.association import AssociationService
 
 from .dao import LineExtensionDao
@@ -37,12 +37,15 @@ class LineExtensionService(AssociationService):
     def link(self, line: Any, extension: Any) -> None:
         self.dao.link(line, extension)
         extension.owner_type = BOUND
+        # The caller ID number of the line may be its main extension's.
+        self.providers.get(LINE_CALLER_IDS).refresh(line)
 
     def unlink(self, line: Any, extension: Any) -> None:
         """Unlink them; the extension is free again when no other line rings it."""
         self.dao.unlink(line, extension)
         if not self.dao.line_ids_of(extension):
             extension.owner_type = None
+        self.providers.get(LINE_CALLER_IDS).refresh(line)
 
     def create_or_link(self, line: Any, form: dict, tenant_uuid: str | None = None) -> Any:
         """An extension of a new line (POST /lines by a request of `tenant_uuid`): link the

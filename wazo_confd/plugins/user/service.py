@@ -7,12 +7,15 @@ from collections.abc import Sequence
 from typing import Any
 
 from wazo_confd.errors import not_found
-from wazo_confd.interfaces import LINE_DEVICES, LINES, USER_LINES, USER_VOICEMAILS, VOICEMAILS
+from wazo_confd.interfaces import LINE_CALLER_IDS, LINE_DEVICES, LINES, USER_LINES, USER_VOICEMAILS, VOICEMAILS
 from wazo_confd.kit.service import CRUDService
 from wazo_confd.plugin_api import Providers
 
 from .dao import UserDao
 from .model import User
+
+# What a line's caller ID is made of, when the user is its main user.
+CALLER_ID_FIELDS = frozenset({'caller_id', 'firstname', 'lastname'})
 
 
 class UserService(CRUDService):
@@ -38,6 +41,14 @@ class UserService(CRUDService):
                 if not voicemail.users:
                     self.providers.get(VOICEMAILS).delete(voicemail)
         self.delete(user)
+
+    def edit(self, user: User) -> None:
+        changed = self.dao.changed_fields(user)
+        super().edit(user)
+        if changed & CALLER_ID_FIELDS and LINE_CALLER_IDS in self.providers:
+            caller_ids = self.providers.get(LINE_CALLER_IDS)
+            for line in user.lines:
+                caller_ids.refresh(line)
 
     def lock(self, user: User) -> None:
         """Wait for concurrent changes of the user's row (links to it take turns)."""

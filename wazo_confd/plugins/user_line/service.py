@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from wazo_confd.errors import not_permitted
-from wazo_confd.interfaces import LINES, USER_LINES, Lines
+from wazo_confd.interfaces import LINE_CALLER_IDS, LINES, USER_LINES, Lines
 from wazo_confd.kit.association import AssociationService
 from wazo_confd.kit.list_association import ListAssociationService
 from wazo_confd.plugin_api import Provided
@@ -53,8 +53,12 @@ class UserLineService(AssociationService):
         if main_line is None:
             main_line = not self.dao.has_main_line(user)
         main_user = not self.dao.has_main_user(line)
-        link = UserLine(user_id=user.id, line_id=line.id, main_user=main_user, main_line=main_line)
-        return self.dao.add(link, user, line)
+        link = self.dao.add(
+            UserLine(user_id=user.id, line_id=line.id, main_user=main_user, main_line=main_line), user, line
+        )
+        # The line's caller ID follows its main user.
+        self.providers.get(LINE_CALLER_IDS).refresh(line)
+        return link
 
     def unlink(self, user: Any, line: Any, promote: bool = True) -> UserLine:
         """Remove the link (answered, for the event); its user's oldest remaining line
@@ -67,6 +71,7 @@ class UserLineService(AssociationService):
             if remaining:
                 remaining[0].main_line = True
                 self.dao.flush(user)
+        self.providers.get(LINE_CALLER_IDS).refresh(line)
         return link
 
     def payload(self, user: Any, line: Any, link: UserLine) -> dict:
