@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import column, func, select, table
+from sqlalchemy import Text, cast, column, func, null, select, table
 
 from wazo_confd.errors import resource_associated
 from wazo_confd.interfaces import TRUNK_ENDPOINT_OWNERS, TRUNKS
@@ -66,6 +66,8 @@ TRUNKS_RESOURCE = Resource(
         'context',
         'outgoing_caller_id_format',
         default_sort='id',
+        # Upstream searches and orders on a description no route writes: always empty.
+        description=cast(null(), Text),
         name=_endpoint_name(),
         label=select(_sip.c.label).where(_sip.c.uuid == Trunk.endpoint_sip_uuid).scalar_subquery(),
     ),
