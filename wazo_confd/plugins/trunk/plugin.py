@@ -13,7 +13,7 @@ from wazo_confd.kit.builder import Built, DeclaredPlugin
 from wazo_confd.kit.contributions import contributions
 from wazo_confd.kit.declaration import Events, Resource, search_on
 from wazo_confd.kit.projections import one, trunk_using
-from wazo_confd.kit.reloads import Change, Reload
+from wazo_confd.kit.reloads import Change, Reload, reload_on_tenant_deletion
 from wazo_confd.kit.service import CRUDService
 from wazo_confd.plugin_api import PluginDependencies
 
@@ -94,3 +94,5 @@ class Plugin(DeclaredPlugin):
         for resource in ('endpoint_sip', 'endpoint_iax', 'endpoint_custom', 'register_iax'):
             registry.contribute(resource, 'trunk', one(TrunkIdRelation), get=trunk_using)
         deps.providers.register(TRUNK_ENDPOINT_OWNERS, EndpointOwners())
+        # A deleted tenant's trunks go with it: Asterisk reloads as for each trunk deleted.
+        reload_on_tenant_deletion(deps, Trunk, TRUNKS_RESOURCE.reloads)
