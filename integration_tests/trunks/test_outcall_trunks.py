@@ -12,8 +12,8 @@ from ..helpers.client import Client
 from ..helpers.daemon import Daemon
 from ..helpers.events import Events
 from ..helpers.lines import created, custom, sip, unique
-from ..helpers.sysconfd import SysconfdStandIn
-from ..helpers.trunks import iax, reloads_of, trunk
+from ..helpers.sysconfd import SysconfdStandIn, reloads_of
+from ..helpers.trunks import iax, trunk
 
 
 def outcall(client: Client) -> dict:

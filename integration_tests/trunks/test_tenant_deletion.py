@@ -13,8 +13,8 @@ from ..helpers.client import Client
 from ..helpers.daemon import Daemon
 from ..helpers.database import Rows
 from ..helpers.lines import created, sip, unique
-from ..helpers.sysconfd import SysconfdStandIn
-from ..helpers.trunks import iax, reloads_of, trunk
+from ..helpers.sysconfd import SysconfdStandIn, reloads_of
+from ..helpers.trunks import iax, trunk
 
 BOTH_RELOADS = [{'ipbx': ['module reload res_pjsip.so', 'iax2 reload'], 'agentbus': []}]
 
