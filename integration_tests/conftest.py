@@ -13,6 +13,7 @@ from .helpers.client import Client
 from .helpers.daemon import Daemon
 from .helpers.database import Rows, create_database, drop_database
 from .helpers.events import Events
+from .helpers.sysconfd import SysconfdStandIn
 
 
 @pytest.fixture(scope='session')
@@ -76,6 +77,14 @@ def client(daemon: Daemon) -> Client:
 def bus(daemon: Daemon) -> Events:
     """The events the `daemon` fixture publishes from now on, read from RabbitMQ."""
     return Events(daemon.client())
+
+
+@pytest.fixture(scope='module')
+def sysconfd() -> Iterator[SysconfdStandIn]:
+    """A wazo-sysconfd stand-in for the daemons of one module (helpers/sysconfd.py)."""
+    stand_in = SysconfdStandIn().start()
+    yield stand_in
+    stand_in.stop()
 
 
 @pytest.fixture

@@ -159,7 +159,7 @@ def test_a_full_user_in_one_post_asks_each_question_once(counting_daemon: Daemon
     assert int(response.headers[HEADER]) <= MAX_FULL_USER_STATEMENTS
 
 
-def test_outcalls_and_extensions_with_dial_patterns_cost_the_same_for_any_page(counting_daemon: Daemon) -> None:
+def test_outcalls_with_dial_patterns_and_trunks_cost_the_same_for_any_page(counting_daemon: Daemon) -> None:
     client = counting_daemon.client()
     context = client.post('/contexts', json={'label': 'counted-out', 'type': 'outcall'}).json()['name']
     for n in range(ROWS):
@@ -169,9 +169,15 @@ def test_outcalls_and_extensions_with_dial_patterns_cost_the_same_for_any_page(c
         assert linked.status_code == 204
         permission = client.post('/callpermissions', json={'name': f'counted-out-perm-{n}'}).json()
         assert client.put(f'/outcalls/{outcall["id"]}/callpermissions/{permission["id"]}').status_code == 204
+        trunk = client.post('/trunks', json={}).json()
+        endpoint = client.post('/endpoints/sip', json={'label': f'counted-out-sip-{n}'}).json()
+        assert client.put(f'/trunks/{trunk["id"]}/endpoints/sip/{endpoint["uuid"]}').status_code == 204
+        trunks = {'trunks': [{'id': trunk['id']}]}
+        assert client.put(f'/outcalls/{outcall["id"]}/trunks', json=trunks).status_code == 204
     failures = []
     pages = (
         ('/outcalls', {'search': 'counted-out'}),
+        ('/trunks', {'search': 'counted-out-sip'}),
         ('/extensions', {'context': context}),
         ('/callpermissions', {'search': 'counted-out-perm'}),
     )

@@ -9,11 +9,12 @@ from collections.abc import Callable, Iterator
 import pytest
 from sqlalchemy import create_engine, text
 
-from .helpers.bus import bus_config, delete_queue, wait_for
+from .helpers.bus import wait_for
 from .helpers.daemon import Daemon
-from .helpers.database import Rows, create_database, drop_database
+from .helpers.database import Rows
 from .helpers.events import Events
-from .helpers.sysconfd import SysconfdStandIn
+from .helpers.sysconfd import SysconfdStandIn, daemon_with_sysconfd
+from .helpers.sysconfd import reloads_of as reloads_received
 
 USER_RELOAD = {
     'ipbx': [
@@ -26,31 +27,12 @@ USER_RELOAD = {
 }
 
 
-@pytest.fixture(scope='module')
-def sysconfd() -> Iterator[SysconfdStandIn]:
-    stand_in = SysconfdStandIn().start()
-    yield stand_in
-    stand_in.stop()
-
-
 @pytest.fixture(scope='module', params=['postgresql', 'sqlite'])
 def reload_daemon(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, sysconfd: SysconfdStandIn
 ) -> Iterator[Daemon]:
-    # A database of its own: a second daemon on the shared one would replace its admin key.
-    pg = request.param == 'postgresql'
-    uri = create_database('confd_sd') if pg else f'sqlite:///{tmp_path_factory.mktemp("sd") / "confd.sqlite"}'
-    config = {
-        'sysconfd': {'enabled': True, 'host': '127.0.0.1', 'port': sysconfd.port},
-        'outbox': {'poll_interval': 0.2},
-        **bus_config(),
-    }
-    daemon = Daemon(str(tmp_path_factory.mktemp(f'sysconfd-{request.param}')), uri, config).start()
-    yield daemon
-    daemon.stop()
-    delete_queue(config['bus']['queue_name'])
-    if pg:
-        drop_database(uri)
+    with daemon_with_sysconfd(request.param, tmp_path_factory, sysconfd, 'sysconfd', {}) as daemon:
+        yield daemon
 
 
 @pytest.fixture
@@ -108,13 +90,8 @@ EXTENSION_EDIT_RELOAD = {
 
 
 def reloads_of(sysconfd: SysconfdStandIn, rows: Rows, write: Callable[[], object]) -> list:
-    """The request bodies wazo-sysconfd received for one write (none: [] after a pause)."""
-    settle(rows)
-    before = len(sysconfd.requests)
-    write()
-    wait_for(lambda: len(sysconfd.requests) > before, timeout=3)
-    time.sleep(0.2)  # a second request for the same write would come now
-    return sysconfd.requests[before:]
+    """The request bodies wazo-sysconfd received for one write, once earlier ones are out."""
+    return reloads_received(sysconfd, write, settle=lambda: settle(rows))
 
 
 def test_a_context_inclusion_sends_the_dialplan_reload(

@@ -57,3 +57,18 @@ def test_the_master_tenant_is_never_deleted(database: Database) -> None:
     handler.handle('auth_tenant_deleted', {'uuid': 'master'})
 
     assert tenant(database, 'master') == (None, 'master', None)
+
+
+def test_deleted_runs_the_tenant_deleted_hooks_once_with_the_subtree_while_it_exists(database: Database) -> None:
+    seen: list[tuple[list[str], bool]] = []
+    database.on_tenant_deleted(
+        lambda session, uuids: seen.append((sorted(uuids), tenancy.get(session, 'parent') is not None))
+    )
+    handler = TenantEventHandler(database, lambda: 'master')
+    handler.handle('auth_tenant_added', {'uuid': 'parent', 'slug': 'p'})
+    handler.handle('auth_tenant_added', {'uuid': 'child', 'slug': 'c', 'parent_uuid': 'parent'})
+
+    handler.handle('auth_tenant_deleted', {'uuid': 'parent'})
+    handler.handle('auth_tenant_deleted', {'uuid': 'parent'})
+
+    assert seen == [(['child', 'parent'], True)]

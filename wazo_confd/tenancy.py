@@ -13,7 +13,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from wazo_confd.database import lookups
 from wazo_confd.database.base import Base, new_uuid, utcnow
-from wazo_confd.database.uow import TENANT_CREATED_HOOKS
+from wazo_confd.database.uow import TENANT_CREATED_HOOKS, TENANT_DELETED_HOOKS
 
 
 class Tenant(Base):
@@ -95,11 +95,22 @@ def created(session: Session, tenant_uuid: str) -> None:
         hook(session, tenant_uuid)
 
 
+def removing(session: Session, tenant_uuid: str) -> None:
+    """Run the plugins' `Database.on_tenant_deleted` hooks for a tenant about to be deleted
+    (by `remove`, or by whoever else deletes tenants), while its objects are still there."""
+    hooks = session.info.get(TENANT_DELETED_HOOKS, ())
+    if hooks:
+        tenant_uuids = subtree(session, tenant_uuid)
+        for hook in hooks:
+            hook(session, tenant_uuids)
+
+
 def remove(session: Session, tenant_uuid: str) -> bool:
     """Delete the tenant; its objects and sub-tenants go with it (ON DELETE CASCADE)."""
     tenant = session.get(Tenant, tenant_uuid)
     if tenant is None:
         return False
+    removing(session, tenant_uuid)
     session.delete(tenant)
     session.flush()
     return True

@@ -52,6 +52,10 @@ class Events:
         """The events whose name starts with `prefix`: name, routing key, headers, body and data."""
         return [_event(m) for m in self.messages() if m.name.startswith(prefix)]
 
+    def among(self, *names: str) -> list[dict]:
+        """The events named one of `names`, oldest first."""
+        return [e for e in self.all() if e['name'] in names]
+
     def named(self, name: str, **data: Any) -> list[dict]:
         """The events named `name` whose data has the given values."""
         return [e for e in self.all() if e['name'] == name and all(e['data'].get(k) == v for k, v in data.items())]

@@ -1,10 +1,18 @@
-"""A stand-in of wazo-sysconfd's HTTP API that records the requests it receives."""
+"""A stand-in of wazo-sysconfd's HTTP API that records the requests it receives, a daemon
+sending it its reloads, and what it received for one write."""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from urllib.parse import parse_qsl, urlsplit
 
-from .daemon import free_port
+import pytest
+
+from .bus import bus_config, delete_queue, wait_for
+from .daemon import Daemon, deep_merge, free_port
+from .database import create_database, drop_database
 from .stand_in import JsonHandler, StandInServer
 
 
@@ -40,3 +48,43 @@ class SysconfdStandIn(StandInServer):
 
         self.serve(Handler, 'sysconfd-stand-in')
         return self
+
+
+@contextmanager
+def daemon_with_sysconfd(
+    backend: str, tmp_path_factory: pytest.TempPathFactory, sysconfd: SysconfdStandIn, name: str, config: dict
+) -> Iterator[Daemon]:
+    """A daemon on a database of its own (`backend`: 'postgresql' or 'sqlite'), publishing to
+    RabbitMQ and sending its reloads to `sysconfd`; `config` adds to that. Its own database:
+    a second daemon on a shared one would replace that one's admin key."""
+    pg = backend == 'postgresql'
+    uri = create_database(f'confd_{name}') if pg else f'sqlite:///{tmp_path_factory.mktemp(name) / "confd.sqlite"}'
+    base = {
+        **bus_config(),
+        'sysconfd': {'enabled': True, 'host': '127.0.0.1', 'port': sysconfd.port},
+        'outbox': {'poll_interval': 0.1},
+    }
+    daemon = Daemon(str(tmp_path_factory.mktemp(f'{name}-{backend}')), uri, deep_merge(base, config)).start()
+    try:
+        yield daemon
+    finally:
+        daemon.stop()
+        delete_queue(daemon.config['bus']['queue_name'])
+        if pg:
+            drop_database(uri)
+
+
+def reloads_of(
+    sysconfd: SysconfdStandIn, write: Callable[[], object], settle: Callable[[], object] | None = None
+) -> list[dict]:
+    """The request bodies wazo-sysconfd received for one write (none: [] after a pause).
+    `settle` waits until what earlier writes asked for is out (default: a pause)."""
+    if settle is None:
+        time.sleep(0.3)
+    else:
+        settle()
+    before = len(sysconfd.requests)
+    write()
+    wait_for(lambda: len(sysconfd.requests) > before, timeout=5)
+    time.sleep(0.3)  # a second request for the same write would come now
+    return sysconfd.requests[before:]

@@ -274,6 +274,11 @@ def _outcall_call_permission(maker: Maker) -> Made:
 
 
 factory('/outcalls/{outcall_id}/callpermissions/{call_permission_id}', create=_outcall_call_permission, update={})
+factory(
+    '/outcalls/{outcall_id}/trunks',
+    create=lambda maker: created(maker, '/outcalls', {'name': unique('out')}, var='outcall_id', key='id'),
+    update={'trunks': []},
+)
 
 
 # --- configuration -------------------------------------------------------------------------

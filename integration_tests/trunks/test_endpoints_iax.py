@@ -2,28 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from ..helpers.client import Client
 from ..helpers.daemon import Daemon
+from ..helpers.events import Events
 from ..helpers.lines import unique
-from ..helpers.sysconfd import SysconfdStandIn
-from ..helpers.trunks import Bus, iax, reloads_of, trunk
+from ..helpers.sysconfd import SysconfdStandIn, reloads_of
+from ..helpers.trunks import iax, trunk
 
 EVENTS = ['iax_endpoint_created', 'iax_endpoint_edited', 'iax_endpoint_deleted']
 
 
 def iax_name() -> str:
     return unique('iax').replace('-', '_')
-
-
-@pytest.fixture
-def bus(trunk_daemon: Daemon) -> Iterator[Bus]:
-    listener = Bus(trunk_daemon, EVENTS)
-    yield listener
-    listener.close()
 
 
 def test_create_with_defaults_and_location(api: Client, trunk_daemon: Daemon) -> None:
@@ -126,27 +118,27 @@ def test_an_endpoint_shows_its_trunk(api: Client, trunk_daemon: Daemon) -> None:
     }
 
 
-def test_create_edit_delete_events(api: Client, bus: Bus) -> None:
+def test_create_edit_delete_events(api: Client, bus: Events) -> None:
     endpoint = iax(api)
     owner = trunk(api)
     api.put(f'/trunks/{owner["id"]}/endpoints/iax/{endpoint["id"]}')
     api.put(f'/endpoints/iax/{endpoint["id"]}', json={'host': 'h.example.com'})
     api.delete(f'/endpoints/iax/{endpoint["id"]}')
 
-    messages = bus.next(3)
+    messages = bus.among(*EVENTS)
 
-    assert [(m.headers['name'], m.routing_key) for m in messages] == [
+    assert [(m['name'], m['routing_key']) for m in messages] == [
         ('iax_endpoint_created', 'config.iax_endpoint.created'),
         ('iax_endpoint_edited', 'config.iax_endpoint.edited'),
         ('iax_endpoint_deleted', 'config.iax_endpoint.deleted'),
     ]
     base = {'id': endpoint['id'], 'tenant_uuid': endpoint['tenant_uuid'], 'name': endpoint['name']}
-    assert [m.body['data'] for m in messages] == [
+    assert [m['data'] for m in messages] == [
         {**base, 'trunk': None},
         {**base, 'trunk': {'id': owner['id']}},
         {**base, 'trunk': None},  # deleted: the trunk has let it go
     ]
-    assert messages[0].headers['tenant_uuid'] == endpoint['tenant_uuid']
+    assert messages[0]['headers']['tenant_uuid'] == endpoint['tenant_uuid']
 
 
 def test_each_write_reloads_iax(api: Client, sysconfd: SysconfdStandIn) -> None:

@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from ..helpers.client import Client
 from ..helpers.daemon import Daemon
+from ..helpers.events import Events
 from ..helpers.lines import unique
-from ..helpers.sysconfd import SysconfdStandIn
-from ..helpers.trunks import Bus, register, reloads_of, trunk
+from ..helpers.sysconfd import SysconfdStandIn, reloads_of
+from ..helpers.trunks import register, trunk
 
 EVENTS = ['register_iax_created', 'register_iax_edited', 'register_iax_deleted']
-
-
-@pytest.fixture
-def bus(trunk_daemon: Daemon) -> Iterator[Bus]:
-    listener = Bus(trunk_daemon, EVENTS)
-    yield listener
-    listener.close()
 
 
 def test_create_with_defaults_and_location(api: Client, trunk_daemon: Daemon) -> None:
@@ -129,19 +121,19 @@ def test_a_registration_shows_its_trunk(api: Client) -> None:
     assert api.get(f'/registers/iax/{made["id"]}').json()['trunk']['id'] == owner['id']
 
 
-def test_create_edit_delete_events(api: Client, bus: Bus) -> None:
+def test_create_edit_delete_events(api: Client, bus: Events) -> None:
     made = register(api)
     api.put(f'/registers/iax/{made["id"]}', json={'remote_port': 1})
     api.delete(f'/registers/iax/{made["id"]}')
 
-    messages = bus.next(3)
+    messages = bus.among(*EVENTS)
 
-    assert [(m.headers['name'], m.routing_key, m.body['data']) for m in messages] == [
+    assert [(m['name'], m['routing_key'], m['data']) for m in messages] == [
         ('register_iax_created', 'config.register.iax.created', {'id': made['id']}),
         ('register_iax_edited', 'config.register.iax.edited', {'id': made['id']}),
         ('register_iax_deleted', 'config.register.iax.deleted', {'id': made['id']}),
     ]
-    assert 'tenant_uuid' not in messages[0].headers
+    assert 'tenant_uuid' not in messages[0]['headers']
 
 
 def test_each_write_reloads_iax(api: Client, sysconfd: SysconfdStandIn) -> None:

@@ -4,16 +4,17 @@ side then shows."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 
 from ..helpers.client import Client
 from ..helpers.daemon import Daemon
+from ..helpers.events import Events
 from ..helpers.lines import custom, line, sip, unique
-from ..helpers.sysconfd import SysconfdStandIn
-from ..helpers.trunks import Bus, iax, register, reloads_of, trunk
+from ..helpers.sysconfd import SysconfdStandIn, reloads_of
+from ..helpers.trunks import iax, register, trunk
 
 KINDS: dict[str, tuple[Callable[[Client], dict], str]] = {
     'sip': (sip, 'uuid'),
@@ -35,14 +36,6 @@ def made(client: Client, kind: str) -> tuple[dict, Any]:
 
 def url(trunk_id: int, kind: str, key: Any) -> str:
     return f'/trunks/{trunk_id}/endpoints/{kind}/{key}'
-
-
-@pytest.fixture
-def bus(trunk_daemon: Daemon) -> Iterator[Bus]:
-    names = [f'trunk_endpoint_{kind}_{action}' for kind in KINDS for action in ('associated', 'dissociated')]
-    listener = Bus(trunk_daemon, names)
-    yield listener
-    listener.close()
 
 
 @pytest.mark.parametrize('kind', KINDS)
@@ -89,21 +82,20 @@ def test_lists_of_endpoints_show_their_trunk(api: Client) -> None:
 
 
 @pytest.mark.parametrize('kind', KINDS)
-def test_associate_and_dissociate_events(api: Client, bus: Bus, kind: str) -> None:
+def test_associate_and_dissociate_events(api: Client, bus: Events, kind: str) -> None:
     owner = trunk(api)
     endpoint, key = made(api, kind)
     api.put(url(owner['id'], kind, key))
     api.put(url(owner['id'], kind, key))  # already linked: nothing happens
     api.delete(url(owner['id'], kind, key))
 
-    messages = bus.next(2)
+    messages = bus.among(f'trunk_endpoint_{kind}_associated', f'trunk_endpoint_{kind}_dissociated')
 
     routing = f'config.trunks.{owner["id"]}.endpoints.{kind}.{key}'
-    assert [(m.headers['name'], m.routing_key) for m in messages] == [
+    assert [(m['name'], m['routing_key']) for m in messages] == [
         (f'trunk_endpoint_{kind}_associated', f'{routing}.updated'),
         (f'trunk_endpoint_{kind}_dissociated', f'{routing}.deleted'),
     ]
-    assert bus.nothing_more()
     if kind == 'sip':
         expected = {
             'uuid': key,
@@ -116,11 +108,11 @@ def test_associate_and_dissociate_events(api: Client, bus: Bus, kind: str) -> No
         named = 'name' if kind == 'iax' else 'interface'
         expected = {'id': key, 'tenant_uuid': endpoint['tenant_uuid'], named: endpoint[named]}
     for message in messages:
-        assert message.body['data'] == {
+        assert message['data'] == {
             'trunk': {'id': owner['id'], 'tenant_uuid': owner['tenant_uuid']},
             f'endpoint_{kind}': expected,
         }
-        assert message.headers['tenant_uuid'] == owner['tenant_uuid']
+        assert message['headers']['tenant_uuid'] == owner['tenant_uuid']
 
 
 @pytest.mark.parametrize('kind', KINDS)
@@ -284,11 +276,9 @@ def test_deleting_the_trunk_frees_the_endpoint(api: Client, kind: str) -> None:
 def test_endpoint_events_name_their_trunk(api: Client, trunk_daemon: Daemon) -> None:
     owner, endpoint = trunk(api), custom(api)
     api.put(url(owner['id'], 'custom', endpoint['id']))
-    listener = Bus(trunk_daemon, ['custom_endpoint_edited'])
-    try:
-        api.put(f'/endpoints/custom/{endpoint["id"]}', json={'enabled': False})
-        [message] = listener.next(1)
-    finally:
-        listener.close()
+    sent = Events(api)
 
-    assert message.body['data']['trunk'] == {'id': owner['id']}
+    api.put(f'/endpoints/custom/{endpoint["id"]}', json={'enabled': False})
+
+    [message] = sent.among('custom_endpoint_edited')
+    assert message['data']['trunk'] == {'id': owner['id']}

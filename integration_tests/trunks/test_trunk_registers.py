@@ -3,25 +3,15 @@ per registration, and only for a trunk without endpoint or with an IAX one."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-
 from ..helpers.client import Client
 from ..helpers.daemon import Daemon
+from ..helpers.events import Events
 from ..helpers.lines import sip, unique
-from ..helpers.trunks import Bus, iax, register, trunk
+from ..helpers.trunks import iax, register, trunk
 
 
 def url(trunk_id: int, register_id: int) -> str:
     return f'/trunks/{trunk_id}/registers/iax/{register_id}'
-
-
-@pytest.fixture
-def bus(trunk_daemon: Daemon) -> Iterator[Bus]:
-    listener = Bus(trunk_daemon, ['trunk_register_iax_associated', 'trunk_register_iax_dissociated'])
-    yield listener
-    listener.close()
 
 
 def test_associate_then_both_sides_show_it(api: Client, trunk_daemon: Daemon) -> None:
@@ -43,21 +33,20 @@ def test_an_iax_trunk_may_register(api: Client) -> None:
     assert api.put(url(owner['id'], made['id'])).status_code == 204
 
 
-def test_associate_and_dissociate_events(api: Client, bus: Bus) -> None:
+def test_associate_and_dissociate_events(api: Client, bus: Events) -> None:
     owner, made = trunk(api), register(api)
     api.put(url(owner['id'], made['id']))
     api.put(url(owner['id'], made['id']))  # already linked: nothing happens
     api.delete(url(owner['id'], made['id']))
 
-    messages = bus.next(2)
+    messages = bus.among('trunk_register_iax_associated', 'trunk_register_iax_dissociated')
 
     data = {'trunk_id': owner['id'], 'register_id': made['id']}
-    assert [(m.headers['name'], m.routing_key, m.body['data']) for m in messages] == [
+    assert [(m['name'], m['routing_key'], m['data']) for m in messages] == [
         ('trunk_register_iax_associated', 'config.trunks.registers.iax.updated', data),
         ('trunk_register_iax_dissociated', 'config.trunks.registers.iax.deleted', data),
     ]
-    assert messages[0].headers['tenant_uuid'] == owner['tenant_uuid']
-    assert bus.nothing_more()
+    assert messages[0]['headers']['tenant_uuid'] == owner['tenant_uuid']
 
 
 def test_dissociate_frees_both_sides(api: Client) -> None:

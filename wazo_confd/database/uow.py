@@ -25,6 +25,7 @@ from .engine import build_engine
 logger = logging.getLogger(__name__)
 
 TENANT_CREATED_HOOKS = 'tenant_created_hooks'
+TENANT_DELETED_HOOKS = 'tenant_deleted_hooks'
 READ_ONLY = 'read_only'  # in the info of the sessions of read-only units of work
 _BEGAN = 'began'  # in the info of a read-only unit's session that switched to a transaction
 _current_session: contextvars.ContextVar[Session | None] = contextvars.ContextVar('confd_session', default=None)
@@ -35,8 +36,9 @@ class Database:
         self.uri = uri
         self.engine: Engine = build_engine(uri, options or {})
         self._tenant_created: list[Callable[[Session, str], None]] = []
-        # Every session carries the tenant-created hooks, so that `tenancy.ensure` can run them.
-        hooks = {TENANT_CREATED_HOOKS: self._tenant_created}
+        self._tenant_deleted: list[Callable[[Session, list[str]], None]] = []
+        # Every session carries the tenant hooks, so that `tenancy.ensure` and `tenancy.removing` can run them.
+        hooks = {TENANT_CREATED_HOOKS: self._tenant_created, TENANT_DELETED_HOOKS: self._tenant_deleted}
         self._sessionmaker = sessionmaker(bind=self.engine, expire_on_commit=False, autoflush=True, info=hooks)
         self._read_sessionmaker = self._sessionmaker
         if self.engine.dialect.name == 'postgresql':
@@ -69,6 +71,12 @@ class Database:
     def on_tenant_created(self, callback: Callable[[Session, str], None]) -> None:
         """Call `callback(session, tenant_uuid)` in the transaction that creates a tenant row."""
         self._tenant_created.append(callback)
+
+    def on_tenant_deleted(self, callback: Callable[[Session, list[str]], None]) -> None:
+        """Call `callback(session, tenant_uuids)` in the transaction that deletes a tenant, before
+        its row goes: `tenant_uuids` are the tenant and its descendants, whose objects the
+        database removes with it (ON DELETE CASCADE), so no plugin is told row by row."""
+        self._tenant_deleted.append(callback)
 
     def unit_of_work(self, read_only: bool = False) -> UnitOfWork:
         """One transaction; `read_only` for requests that should only read (GET, HEAD)."""

@@ -49,6 +49,27 @@ LineRelation = relation(
 )
 
 
+# A trunk's SIP endpoint, as the trunk shows it (and an outcall shows its trunks).
+TrunkEndpointSIPRelation = relation(
+    'endpoint_sip',
+    'uuid',
+    'label',
+    'name',
+    key='uuid',
+    target='uuid',
+    auth_section_options=OptionPairs(only={'username'}, dump_only=True),
+    registration_section_options=OptionPairs(only={'client_uri'}, dump_only=True),
+)
+# A trunk as an outcall shows it (upstream leaves the IAX endpoint out).
+TrunkRelation = relation(
+    'trunks',
+    'id',
+    'tenant_uuid',
+    endpoint_sip=one(TrunkEndpointSIPRelation),
+    endpoint_custom=one(EndpointCustomRelation),
+)
+
+
 def line_of(obj: Any) -> dict | None:
     """`{"id": ...}` of the line using an endpoint, as endpoint events carry it; None if none."""
     return {'id': obj.line.id} if obj.line is not None else None

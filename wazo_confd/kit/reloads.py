@@ -14,6 +14,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from wazo_confd.plugin_api import PluginDependencies
+from wazo_confd.sysconfd.requests import merge_handlers
+
 
 @dataclass(frozen=True)
 class Change:
@@ -63,3 +69,20 @@ def requested(rules: Iterable[Reload], change: Change) -> dict[str, list[str]]:
             known = commands.setdefault(rule.to, [])
             known.extend(command for command in rule.commands if command not in known)
     return commands
+
+
+def reload_on_tenant_deletion(deps: PluginDependencies, model: Any, rules: Iterable[Reload]) -> None:
+    """Queue, when a tenant is deleted, what deleting each of its rows of `model` (and its
+    sub-tenants') through the API would ask for: the database deletes them by cascade,
+    without the resource's service, and Asterisk must still forget them (upstream reloads
+    pjsip when a tenant's trunks go)."""
+    rules = tuple(rules)
+    table = model.__table__
+
+    def hook(session: Session, tenant_uuids: list[str]) -> None:
+        commands: dict[str, list[str]] = {}
+        for row in session.execute(select(table).where(table.c.tenant_uuid.in_(tenant_uuids))):
+            merge_handlers(commands, requested(rules, Change('deleted', row)))
+        deps.outbox.request_reload(commands)
+
+    deps.database.on_tenant_deleted(hook)

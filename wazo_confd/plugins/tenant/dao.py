@@ -20,6 +20,11 @@ class TenantDao(CRUDDao[Tenant]):
         tenancy.created(self.session, created.uuid)
         return created
 
+    def delete(self, tenant: Tenant) -> None:
+        # Plugins act on what goes with the tenant (reloads, ...) while it is still there.
+        tenancy.removing(self.session, tenant.uuid)
+        super().delete(tenant)
+
     def count_children(self, tenant_uuid: str) -> int:
         return self.session.scalar(select(func.count()).where(Tenant.parent_uuid == tenant_uuid)) or 0
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import column, func, select, table
+from sqlalchemy import Text, cast, column, func, null, select, table
 
 from wazo_confd.errors import resource_associated
 from wazo_confd.interfaces import TRUNK_ENDPOINT_OWNERS, TRUNKS
@@ -13,7 +13,7 @@ from wazo_confd.kit.builder import Built, DeclaredPlugin
 from wazo_confd.kit.contributions import contributions
 from wazo_confd.kit.declaration import Events, Resource, search_on
 from wazo_confd.kit.projections import one, trunk_using
-from wazo_confd.kit.reloads import Change, Reload
+from wazo_confd.kit.reloads import Change, Reload, reload_on_tenant_deletion
 from wazo_confd.kit.service import CRUDService
 from wazo_confd.plugin_api import PluginDependencies
 
@@ -66,6 +66,8 @@ TRUNKS_RESOURCE = Resource(
         'context',
         'outgoing_caller_id_format',
         default_sort='id',
+        # Upstream searches and orders on a description no route writes: always empty.
+        description=cast(null(), Text),
         name=_endpoint_name(),
         label=select(_sip.c.label).where(_sip.c.uuid == Trunk.endpoint_sip_uuid).scalar_subquery(),
     ),
@@ -92,3 +94,5 @@ class Plugin(DeclaredPlugin):
         for resource in ('endpoint_sip', 'endpoint_iax', 'endpoint_custom', 'register_iax'):
             registry.contribute(resource, 'trunk', one(TrunkIdRelation), get=trunk_using)
         deps.providers.register(TRUNK_ENDPOINT_OWNERS, EndpointOwners())
+        # A deleted tenant's trunks go with it: Asterisk reloads as for each trunk deleted.
+        reload_on_tenant_deletion(deps, Trunk, TRUNKS_RESOURCE.reloads)

@@ -5,21 +5,10 @@ from __future__ import annotations
 from marshmallow import fields, validate
 
 from wazo_confd.kit.contributions import Placeholder
-from wazo_confd.kit.projections import one
-from wazo_confd.kit.schema import BaseSchema, Link, ListLinks, OptionPairs, StrictBoolean, StrictString, relation
+from wazo_confd.kit.projections import EndpointCustomRelation, TrunkEndpointSIPRelation, one
+from wazo_confd.kit.schema import BaseSchema, Link, ListLinks, StrictBoolean, StrictString, relation
 
-TrunkEndpointSIPRelation = relation(
-    'endpoint_sip',
-    'uuid',
-    'label',
-    'name',
-    key='uuid',
-    target='uuid',
-    auth_section_options=OptionPairs(only={'username'}, dump_only=True),
-    registration_section_options=OptionPairs(only={'client_uri'}, dump_only=True),
-)
 TrunkEndpointIAXRelation = relation('endpoint_iax', 'id', 'name')
-TrunkEndpointCustomRelation = relation('endpoint_custom', 'id', 'interface')
 TrunkRegisterIAXRelation = relation('register_iax', 'id')
 # What an endpoint or a registration shows of the trunk using it.
 TrunkIdRelation = relation('trunks', 'id')
@@ -33,7 +22,7 @@ class TrunkSchema(BaseSchema):
     outgoing_caller_id_format = StrictString(validate=validate.OneOf(['+E164', 'E164', 'national']))
     links = ListLinks(Link('trunks'))
     endpoint_sip = one(TrunkEndpointSIPRelation)
-    endpoint_custom = one(TrunkEndpointCustomRelation)
+    endpoint_custom = one(EndpointCustomRelation)
     endpoint_iax = one(TrunkEndpointIAXRelation)
     # The outcalls plugin contributes the outcalls a trunk serves.
     outcalls = Placeholder([])

@@ -1,0 +1,79 @@
+"""The outcall-trunk association: PUT /outcalls/{outcall_id}/trunks, the trunks an outcall
+sends its calls through, in order. Outcalls and trunks come from their plugins' providers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import delete, insert
+
+from wazo_confd.errors import not_permitted
+from wazo_confd.interfaces import OUTCALLS, TRUNKS
+from wazo_confd.kit.builder import DeclaredPlugin
+from wazo_confd.kit.contributions import contributions
+from wazo_confd.kit.list_association import ListAssociation, ListAssociationService
+from wazo_confd.kit.projections import TrunkRelation, many
+from wazo_confd.kit.schema import relation
+from wazo_confd.plugin_api import PluginDependencies
+
+from .model import OutcallTrunk
+
+# How a trunk shows the outcalls it serves.
+OutcallRelation = relation('outcalls', 'id', 'name')
+
+
+class OutcallTrunks(ListAssociationService):
+    def validate(self, outcall: Any, trunks: list[Any]) -> None:
+        super().validate(outcall, trunks)  # same tenant, first
+        if len({trunk.id for trunk in trunks}) != len(trunks):
+            raise not_permitted('Cannot associate same trunk more than once')
+
+    def set_links(self, outcall: Any, trunks: list[Any]) -> None:
+        session = self.lefts.dao.session
+        session.execute(delete(OutcallTrunk).where(OutcallTrunk.outcall_id == outcall.id))
+        if trunks:
+            rows = [
+                {'outcall_id': outcall.id, 'trunk_id': trunk.id, 'priority': position}
+                for position, trunk in enumerate(trunks)
+            ]
+            session.execute(insert(OutcallTrunk), rows)
+        # Read again when shown.
+        session.expire(outcall, ['trunk_links'])
+        for trunk in trunks:
+            session.expire(trunk, ['outcall_links'])
+
+
+OUTCALL_TRUNKS = ListAssociation(
+    url='/outcalls/<int:outcall_id>/trunks',
+    endpoint='outcalltrunklist',
+    acl='confd.outcalls.{outcall_id}.trunks.update',
+    left=OUTCALLS,
+    right=TRUNKS,
+    label='OutcallTrunkList',
+    service=OutcallTrunks,
+    field='trunks',
+    sides=('outcall', 'trunk'),
+    event='outcall_trunks',  # outcall_trunks_associated
+    routing='config.outcalls.trunks',
+    payload=lambda outcall, trunks: {'outcall_id': outcall.id, 'trunk_ids': [trunk.id for trunk in trunks]},
+    unknown='input',
+    example={'trunks': [{'id': 1}]},
+)
+
+
+class Plugin(DeclaredPlugin):
+    associations = (OUTCALL_TRUNKS,)
+    requires = ('outcalls', 'trunks')
+
+    def load(self, deps: PluginDependencies) -> None:
+        super().load(deps)
+        registry = contributions(deps.providers)
+        registry.contribute(
+            'outcalls', 'trunks', many(TrunkRelation), get=lambda outcall: [link.trunk for link in outcall.trunk_links]
+        )
+        registry.contribute(
+            'trunks',
+            'outcalls',
+            many(OutcallRelation),
+            get=lambda trunk: [link.outcall for link in trunk.outcall_links],
+        )
