@@ -1,14 +1,14 @@
 """the trunks of outcalls
 
 Revision ID: 0990
-Revises: 0940
+Revises: 0950
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = '0990'
-down_revision = '0940'
+down_revision = '0950'
 branch_labels = None
 depends_on = None
 
