@@ -10,10 +10,10 @@ from marshmallow import Schema
 from wazo_confd.errors import SchemaError
 from wazo_confd.http.auth import current_auth
 from wazo_confd.http.body import json_body
-from wazo_confd.kit.resource import ItemResource, ListResource
+from wazo_confd.kit.resource import ItemResource, ListResource, recursive_query
 from wazo_confd.kit.schema import load, shared
 
-from .schema import VIEWS, UserCreateSchema, UserDeleteQuerySchema, UserSchema
+from .schema import VIEWS, UserCreateSchema, UserSchema
 from .service import UserService
 
 
@@ -62,6 +62,5 @@ class UserItem(ItemResource):
 
     def delete(self, id: Any) -> tuple[None, int]:
         user = self.find(id)
-        recursive = load(shared(UserDeleteQuerySchema), request.args.to_dict())['recursive']
-        self.service.delete_user(user, recursive)
+        self.service.delete_user(user, recursive_query())
         return None, 204

@@ -255,12 +255,6 @@ VIEWS = {
 }
 
 
-class UserDeleteQuerySchema(BaseSchema):
-    """The query of DELETE /users/{id}."""
-
-    recursive = fields.Boolean(load_default=False)
-
-
 class UserCreateSchema(UserSchema):
     """POST /users: the user, with lines and a voicemail to create (or link) with it. The
     nested bodies are loaded by the plugins that own them; other nested keys are ignored."""
