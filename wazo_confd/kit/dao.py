@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from functools import cached_property
 from typing import Any, ClassVar, Generic, TypeVar
 
-from sqlalchemy import Select, bindparam, inspect, select
+from sqlalchemy import Select, bindparam, delete, insert, inspect, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import InstanceState, Mapper, Session, joinedload, lazyload
 from sqlalchemy.orm.attributes import set_committed_value
@@ -250,3 +250,18 @@ def _one_row_loading(model: type, joined: bool) -> list[Any]:
     option = joinedload if joined else lazyload
     mapper: Mapper[Any] = inspect(model)
     return [option(getattr(model, rel.key)) for rel in mapper.relationships if rel.lazy == 'selectin']
+
+
+def replace_ordered_links(
+    session: Session, link: type, left: tuple[str, Any], right_column: str, right_ids: Sequence[Any]
+) -> None:
+    """Make the rows of an ordered link table for one left object exactly `right_ids`, their
+    `priority` their position (0 first): the writes of a `PUT /a/{id}/bs` list."""
+    left_column, left_id = left
+    session.execute(delete(link).where(getattr(link, left_column) == left_id))
+    if right_ids:
+        rows = [
+            {left_column: left_id, right_column: right_id, 'priority': position}
+            for position, right_id in enumerate(right_ids)
+        ]
+        session.execute(insert(link), rows)

@@ -19,7 +19,7 @@ from typing import Any, ClassVar, Literal
 from marshmallow import Schema, fields
 
 from wazo_confd.database.uow import Database
-from wazo_confd.errors import InputError, NotFoundError
+from wazo_confd.errors import InputError, NotFoundError, not_permitted
 from wazo_confd.http.auth import current_auth
 from wazo_confd.http.body import json_body
 from wazo_confd.http.resource import ConfdResource
@@ -99,6 +99,12 @@ class ListAssociationService(LinkService):
 
     def set_links(self, left: Any, rights: list[Any]) -> None:
         raise NotImplementedError
+
+
+def refuse_repeats(rights: list[Any], what: str, verb: str = 'associate') -> None:
+    """A list naming one object twice: `Cannot <verb> same <what> more than once`."""
+    if len({right.id for right in rights}) != len(rights):
+        raise not_permitted(f'Cannot {verb} same {what} more than once')
 
 
 class ListAssociationNotifier(LinkNotifier):

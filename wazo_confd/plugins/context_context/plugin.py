@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import delete, insert
 from sqlalchemy.orm import relationship
 
 from wazo_confd.database.base import Base
@@ -14,7 +13,8 @@ from wazo_confd.interfaces import CONTEXTS
 from wazo_confd.kit.association import check_same_tenant
 from wazo_confd.kit.builder import DeclaredPlugin
 from wazo_confd.kit.contributions import contributions
-from wazo_confd.kit.list_association import ListAssociation, ListAssociationService
+from wazo_confd.kit.dao import replace_ordered_links
+from wazo_confd.kit.list_association import ListAssociation, ListAssociationService, refuse_repeats
 from wazo_confd.kit.projections import many
 from wazo_confd.kit.reloads import Reload
 from wazo_confd.kit.schema import relation
@@ -40,20 +40,14 @@ class ContextContexts(ListAssociationService):
     def validate(self, context: Any, included: list[Any]) -> None:
         if any(other.id == context.id for other in included):
             raise not_permitted('Cannot include context inside itself')
-        if len({other.id for other in included}) != len(included):
-            raise not_permitted('Cannot include same context more than once')
+        refuse_repeats(included, 'context', verb='include')
         for other in included:
             check_same_tenant(context, other, 'context', 'included_context')
 
     def set_links(self, context: Any, included: list[Any]) -> None:
         session = self.lefts.dao.session
-        session.execute(delete(ContextInclusion).where(ContextInclusion.context_id == context.id))
-        if included:
-            rows = [
-                {'context_id': context.id, 'included_context_id': other.id, 'priority': position}
-                for position, other in enumerate(included)
-            ]
-            session.execute(insert(ContextInclusion), rows)
+        ids = [other.id for other in included]
+        replace_ordered_links(session, ContextInclusion, ('context_id', context.id), 'included_context_id', ids)
         # The context's `contexts`, read again when shown.
         session.expire(context, ['contexts'])
 

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import delete, insert
-
-from wazo_confd.errors import not_permitted
 from wazo_confd.interfaces import OUTCALLS, TRUNKS
 from wazo_confd.kit.builder import DeclaredPlugin
 from wazo_confd.kit.contributions import contributions
-from wazo_confd.kit.list_association import ListAssociation, ListAssociationService
+from wazo_confd.kit.dao import replace_ordered_links
+from wazo_confd.kit.list_association import ListAssociation, ListAssociationService, refuse_repeats
 from wazo_confd.kit.projections import TrunkRelation, many
 from wazo_confd.kit.schema import relation
 from wazo_confd.plugin_api import PluginDependencies
@@ -25,18 +23,11 @@ OutcallRelation = relation('outcalls', 'id', 'name')
 class OutcallTrunks(ListAssociationService):
     def validate(self, outcall: Any, trunks: list[Any]) -> None:
         super().validate(outcall, trunks)  # same tenant, first
-        if len({trunk.id for trunk in trunks}) != len(trunks):
-            raise not_permitted('Cannot associate same trunk more than once')
+        refuse_repeats(trunks, 'trunk')
 
     def set_links(self, outcall: Any, trunks: list[Any]) -> None:
         session = self.lefts.dao.session
-        session.execute(delete(OutcallTrunk).where(OutcallTrunk.outcall_id == outcall.id))
-        if trunks:
-            rows = [
-                {'outcall_id': outcall.id, 'trunk_id': trunk.id, 'priority': position}
-                for position, trunk in enumerate(trunks)
-            ]
-            session.execute(insert(OutcallTrunk), rows)
+        replace_ordered_links(session, OutcallTrunk, ('outcall_id', outcall.id), 'trunk_id', [t.id for t in trunks])
         # Read again when shown.
         session.expire(outcall, ['trunk_links'])
         for trunk in trunks:

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from wazo_confd.errors import not_permitted
 from wazo_confd.interfaces import LINE_CALLER_IDS, LINES, USER_LINES, Lines
 from wazo_confd.kit.association import AssociationService
-from wazo_confd.kit.list_association import ListAssociationService
+from wazo_confd.kit.list_association import ListAssociationService, refuse_repeats
 from wazo_confd.plugin_api import Provided
 
 from .dao import UserLineDao
@@ -108,8 +107,7 @@ class UserLineListService(ListAssociationService):
             self.pairs.lock_right(line)
 
     def validate(self, user: Any, lines: list[Any]) -> None:
-        if len({line.id for line in lines}) != len(lines):
-            raise not_permitted('Cannot associate same line more than once')
+        refuse_repeats(lines, 'line')
         current = {link.line_id for link in self.dao.of_user(user.id)}
         for line in self._leaving(current, lines):
             self.pairs.validate_unlink(user, line)
