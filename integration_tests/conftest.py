@@ -93,3 +93,9 @@ def workdir(tmp_path: Path) -> str:
 
 
 os.environ.setdefault('NO_PROXY', '127.0.0.1,localhost')
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked `slow` first: xdist hands out a file at a time in this order, and the
+    longest file, started late, would run alone at the end of `make test`'s parallel run."""
+    items.sort(key=lambda item: item.get_closest_marker('slow') is None)

@@ -92,6 +92,7 @@ def _config(daemon: Daemon, tenant_uuid: str) -> str:
     return path
 
 
+@pytest.mark.slow  # about 2.5 minutes: started first by `make test`
 def test_every_route_passes_the_default_checks(fuzz_daemon: Daemon) -> None:
     rows = Rows(fuzz_daemon.db_uri)
     tenant_uuid = str(rows.scalar('SELECT master_tenant_uuid FROM installation'))
