@@ -38,7 +38,7 @@ lint: $(STAMP)
 # Three on two cores: a test spends most of its time waiting for a daemon, the bus or a
 # stand-in, and a third worker fills those waits (the suite stays under CI's 20 minutes).
 TEST_WORKERS ?= 3
-PARALLEL := -n $(TEST_WORKERS) --dist loadfile -m 'not outage and not deb' --durations=15
+PARALLEL := -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder -m 'not outage and not deb' --durations=15
 SERIAL := -p no:xdist -m 'outage or deb'
 # pytest exits 5 when a selection is empty: not a failure of the serial run.
 test: $(STAMP)

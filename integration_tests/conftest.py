@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -96,6 +97,15 @@ os.environ.setdefault('NO_PROXY', '127.0.0.1,localhost')
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Tests marked `slow` first: xdist hands out a file at a time in this order, and the
-    longest file, started late, would run alone at the end of `make test`'s parallel run."""
-    items.sort(key=lambda item: item.get_closest_marker('slow') is None)
+    """The order in which xdist hands out files (`make test` runs it with
+    `--no-loadscope-reorder`): files holding a test marked `slow` first, then the files with
+    the most tests. Left to xdist (most tests first), the fuzz run, one test of minutes,
+    would start last and run alone at the end."""
+    files = [item.nodeid.split('::')[0] for item in items]
+    sizes = Counter(files)
+    slow = {file for file, item in zip(files, items, strict=True) if item.get_closest_marker('slow')}
+    first: dict[str, int] = {}
+    for index, file in enumerate(files):
+        first.setdefault(file, index)
+    order = {id(item): (file not in slow, -sizes[file], first[file]) for file, item in zip(files, items, strict=True)}
+    items.sort(key=lambda item: order[id(item)])

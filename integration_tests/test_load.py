@@ -88,6 +88,7 @@ MEMORY_REQUESTS = 10_000
 MEMORY_BOUND_KIB = 40 * 1024
 
 
+@pytest.mark.slow  # about 45 s
 def test_memory_stays_flat_over_ten_thousand_requests(small_daemon: Daemon) -> None:
     assert small_daemon.process is not None
     pid = small_daemon.process.pid

@@ -29,6 +29,9 @@ from .factories import FACTORIES, Made, Maker
 from .routes import Operation, read_document, read_operations
 from .worlds import ADMINS, PARENT, WAZO_AUTH_CACHE_TTL, LocalWorld, WazoAuthWorld, World
 
+# Each persona walks every route (up to 40 s a test): started first by `make test`.
+pytestmark = pytest.mark.slow
+
 PERSONAS = (*ADMINS, 'lacking_acl', 'invalid')
 SIBLING = {'a': 'b', 'b': 'a', 'a1': 'b'}
 CHILD = {'master': 'a', 'a': 'a1'}
