@@ -42,8 +42,8 @@ def client(bus_daemon: Daemon) -> Client:
 
 
 @pytest.fixture
-def listener() -> Iterator[BusListener]:
-    listener = BusListener(EVENTS)
+def listener(bus_daemon: Daemon) -> Iterator[BusListener]:
+    listener = BusListener(EVENTS, origin_uuid=bus_daemon.config['uuid'])
     yield listener
     listener.close()
 

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 
 import pytest
 
-from .helpers.bus import BusListener, delete_queue
+from .helpers.bus import BusListener, bus_config, delete_queue
 from .helpers.client import Client
 from .helpers.daemon import Daemon
 from .helpers.database import Rows, create_database, drop_database
@@ -120,17 +119,13 @@ def test_another_tenant_cannot_link_or_unlink(client: Client, daemon: Daemon, ro
     assert len(client.get(f'/outcalls/{route["id"]}').json()['call_permissions']) == 1
 
 
-@pytest.fixture
-def listener() -> Iterator[BusListener]:
-    bound = BusListener(['outcall_call_permission_associated', 'outcall_call_permission_dissociated'])
-    yield bound
-    bound.close()
-
-
-def test_link_and_unlink_publish_their_events(listener: BusListener, tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_link_and_unlink_publish_their_events(tmp_path_factory: pytest.TempPathFactory) -> None:
     uri = create_database('confd_outcall_cp_bus')
-    config = {'bus': {'enabled': True, 'queue_name': f'confd-test-{uuid.uuid4().hex[:10]}'}}
+    config = bus_config(origin_uuid=str(uuid.uuid4()))
     daemon = Daemon(str(tmp_path_factory.mktemp('daemon-outcall-cp-bus')), uri, config).start()
+    # Bound on this daemon's origin: other workers' daemons publish the same ids.
+    names = ['outcall_call_permission_associated', 'outcall_call_permission_dissociated']
+    listener = BusListener(names, origin_uuid=daemon.config['uuid'])
     try:
         client = daemon.client()
         route, made = outcall(client), permission(client)
@@ -141,6 +136,7 @@ def test_link_and_unlink_publish_their_events(listener: BusListener, tmp_path_fa
             m for m in listener.collect(8, timeout=10, idle=2) if m.body['data'].get('outcall_id') == route['id']
         ]
     finally:
+        listener.close()
         daemon.stop()
         delete_queue(daemon.config['bus']['queue_name'])
         drop_database(uri)

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from .helpers.bus import BusListener, Message, delete_queue
+from .helpers.bus import BusListener, Message, bus_config, delete_queue
 from .helpers.client import Client
 from .helpers.daemon import Daemon
 from .helpers.database import create_database, drop_database
@@ -25,7 +25,7 @@ NAMES = [
 @pytest.fixture(scope='module')
 def bus_daemon(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Daemon]:
     uri = create_database('confd_outcall_bus')
-    config = {'bus': {'enabled': True, 'queue_name': f'confd-test-{uuid.uuid4().hex[:10]}'}}
+    config = bus_config(origin_uuid=str(uuid.uuid4()))
     daemon = Daemon(str(tmp_path_factory.mktemp('daemon-outcall-bus')), uri, config).start()
     yield daemon
     daemon.stop()
@@ -34,8 +34,9 @@ def bus_daemon(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Daemon]:
 
 
 @pytest.fixture
-def listener() -> Iterator[BusListener]:
-    bound = BusListener(NAMES)
+def listener(bus_daemon: Daemon) -> Iterator[BusListener]:
+    # Bound on this daemon's origin: other workers' daemons publish outcalls with the same ids.
+    bound = BusListener(NAMES, origin_uuid=bus_daemon.config['uuid'])
     yield bound
     bound.close()
 
@@ -46,7 +47,7 @@ def client(bus_daemon: Daemon) -> Client:
 
 
 def received(listener: BusListener, count: int, **data: object) -> list[Message]:
-    """The next `count` messages whose payload holds `data` (another daemon's are skipped)."""
+    """The next `count` messages of this daemon whose payload holds `data`."""
     found = [m for m in listener.collect(count * 4, timeout=10, idle=2) if _holds(m.body['data'], data)]
     assert len(found) == count, [m.body for m in found]
     return found
