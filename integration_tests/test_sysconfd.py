@@ -13,7 +13,7 @@ from .helpers.bus import wait_for
 from .helpers.daemon import Daemon
 from .helpers.database import Rows
 from .helpers.events import Events
-from .helpers.sysconfd import SysconfdStandIn, daemon_with_sysconfd
+from .helpers.sysconfd import SysconfdStandIn, daemon_with_sysconfd, sent_out
 from .helpers.sysconfd import reloads_of as reloads_received
 
 USER_RELOAD = {
@@ -43,7 +43,7 @@ def rows(reload_daemon: Daemon) -> Iterator[Rows]:
 
 
 def settle(rows: Rows) -> None:
-    assert wait_for(lambda: rows.count('sysconfd_request', 'sent_at IS NULL') == 0)
+    sent_out(rows)()
 
 
 def test_each_user_write_sends_the_contract_commands(
@@ -91,7 +91,7 @@ EXTENSION_EDIT_RELOAD = {
 
 def reloads_of(sysconfd: SysconfdStandIn, rows: Rows, write: Callable[[], object]) -> list:
     """The request bodies wazo-sysconfd received for one write, once earlier ones are out."""
-    return reloads_received(sysconfd, write, settle=lambda: settle(rows))
+    return reloads_received(sysconfd, write, settle=sent_out(rows))
 
 
 def test_a_context_inclusion_sends_the_dialplan_reload(

@@ -12,7 +12,7 @@ import pytest
 
 from .bus import bus_config, delete_queue, wait_for
 from .daemon import Daemon, deep_merge, free_port
-from .database import create_database, drop_database
+from .database import Rows, create_database, drop_database
 from .stand_in import JsonHandler, StandInServer
 
 
@@ -77,14 +77,31 @@ def daemon_with_sysconfd(
 def reloads_of(
     sysconfd: SysconfdStandIn, write: Callable[[], object], settle: Callable[[], object] | None = None
 ) -> list[dict]:
-    """The request bodies wazo-sysconfd received for one write (none: [] after a pause).
-    `settle` waits until what earlier writes asked for is out (default: a pause)."""
-    if settle is None:
-        time.sleep(0.3)
-    else:
+    """The request bodies wazo-sysconfd received for one write.
+
+    With `settle` (waits until the daemon has sent every request it queued, see `sent_out`),
+    `write` must be a request to that daemon: what it asks for is queued when it returns, so
+    settling before and after it gives exactly its requests, with no pause, even when there
+    are none. Without it (a write that acts later, such as a bus event), wait for a request
+    and pause: none is then [] after 5 s."""
+    if settle is not None:
         settle()
+        before = len(sysconfd.requests)
+        write()
+        settle()
+        return sysconfd.requests[before:]
+    time.sleep(0.3)
     before = len(sysconfd.requests)
     write()
     wait_for(lambda: len(sysconfd.requests) > before, timeout=5)
     time.sleep(0.3)  # a second request for the same write would come now
     return sysconfd.requests[before:]
+
+
+def sent_out(rows: Rows) -> Callable[[], None]:
+    """A wait until the daemon of `rows` has no reload request left to send."""
+
+    def settle() -> None:
+        assert wait_for(lambda: rows.count('sysconfd_request', 'sent_at IS NULL') == 0), 'reloads left unsent'
+
+    return settle

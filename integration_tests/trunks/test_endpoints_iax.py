@@ -8,8 +8,8 @@ from ..helpers.client import Client
 from ..helpers.daemon import Daemon
 from ..helpers.events import Events
 from ..helpers.lines import unique
-from ..helpers.sysconfd import SysconfdStandIn, reloads_of
 from ..helpers.trunks import iax, trunk
+from .conftest import Reloads
 
 EVENTS = ['iax_endpoint_created', 'iax_endpoint_edited', 'iax_endpoint_deleted']
 
@@ -141,13 +141,13 @@ def test_create_edit_delete_events(api: Client, bus: Events) -> None:
     assert messages[0]['headers']['tenant_uuid'] == endpoint['tenant_uuid']
 
 
-def test_each_write_reloads_iax(api: Client, sysconfd: SysconfdStandIn) -> None:
+def test_each_write_reloads_iax(api: Client, reloads: Reloads) -> None:
     expected = [{'ipbx': ['iax2 reload'], 'agentbus': []}]
     made: dict = {}
 
-    assert reloads_of(sysconfd, lambda: made.update(iax(api))) == expected
-    assert reloads_of(sysconfd, lambda: api.put(f'/endpoints/iax/{made["id"]}', json={'type': 'peer'})) == expected
-    assert reloads_of(sysconfd, lambda: api.delete(f'/endpoints/iax/{made["id"]}')) == expected
+    assert reloads(lambda: made.update(iax(api))) == expected
+    assert reloads(lambda: api.put(f'/endpoints/iax/{made["id"]}', json={'type': 'peer'})) == expected
+    assert reloads(lambda: api.delete(f'/endpoints/iax/{made["id"]}')) == expected
 
 
 def test_deleting_an_endpoint_frees_its_trunk(api: Client) -> None:

@@ -12,8 +12,8 @@ from ..helpers.client import Client
 from ..helpers.daemon import Daemon
 from ..helpers.events import Events
 from ..helpers.lines import created, custom, sip, unique
-from ..helpers.sysconfd import SysconfdStandIn, reloads_of
 from ..helpers.trunks import iax, trunk
+from .conftest import Reloads
 
 
 def outcall(client: Client) -> dict:
@@ -112,10 +112,10 @@ def test_the_event_names_the_outcall_and_its_trunks(api: Client) -> None:
     assert event['headers']['tenant_uuid'] == owner['tenant_uuid']
 
 
-def test_no_reload_is_requested(api: Client, sysconfd: SysconfdStandIn) -> None:
+def test_no_reload_is_requested(api: Client, reloads: Reloads) -> None:
     owner, a = outcall(api), trunk(api)
 
-    assert reloads_of(sysconfd, lambda: put_trunks(api, owner, a)) == []
+    assert reloads(lambda: put_trunks(api, owner, a)) == []
 
 
 def test_an_unknown_trunk_is_an_input_error_and_changes_nothing(api: Client) -> None:

@@ -8,8 +8,8 @@ from ..helpers.client import Client
 from ..helpers.daemon import Daemon
 from ..helpers.events import Events
 from ..helpers.lines import unique
-from ..helpers.sysconfd import SysconfdStandIn, reloads_of
 from ..helpers.trunks import register, trunk
+from .conftest import Reloads
 
 EVENTS = ['register_iax_created', 'register_iax_edited', 'register_iax_deleted']
 
@@ -136,10 +136,10 @@ def test_create_edit_delete_events(api: Client, bus: Events) -> None:
     assert 'tenant_uuid' not in messages[0]['headers']
 
 
-def test_each_write_reloads_iax(api: Client, sysconfd: SysconfdStandIn) -> None:
+def test_each_write_reloads_iax(api: Client, reloads: Reloads) -> None:
     expected = [{'ipbx': ['iax2 reload'], 'agentbus': []}]
     made: dict = {}
 
-    assert reloads_of(sysconfd, lambda: made.update(register(api))) == expected
-    assert reloads_of(sysconfd, lambda: api.put(f'/registers/iax/{made["id"]}', json={'remote_port': 2})) == expected
-    assert reloads_of(sysconfd, lambda: api.delete(f'/registers/iax/{made["id"]}')) == expected
+    assert reloads(lambda: made.update(register(api))) == expected
+    assert reloads(lambda: api.put(f'/registers/iax/{made["id"]}', json={'remote_port': 2})) == expected
+    assert reloads(lambda: api.delete(f'/registers/iax/{made["id"]}')) == expected

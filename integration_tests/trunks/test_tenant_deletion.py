@@ -15,6 +15,7 @@ from ..helpers.database import Rows
 from ..helpers.lines import created, sip, unique
 from ..helpers.sysconfd import SysconfdStandIn, reloads_of
 from ..helpers.trunks import iax, trunk
+from .conftest import Reloads
 
 BOTH_RELOADS = [{'ipbx': ['module reload res_pjsip.so', 'iax2 reload'], 'agentbus': []}]
 
@@ -55,12 +56,12 @@ def new_tenant(api: Client) -> str:
 
 
 def test_delete_tenant_removes_its_outbound_setup_and_reloads(
-    api: Client, trunk_daemon: Daemon, sysconfd: SysconfdStandIn, rows: Rows
+    api: Client, trunk_daemon: Daemon, reloads: Reloads, rows: Rows
 ) -> None:
     tenant = new_tenant(api)
     made = outbound_setup(trunk_daemon.client(tenant=tenant))
 
-    assert reloads_of(sysconfd, lambda: api.delete(f'/tenants/{tenant}')) == BOTH_RELOADS
+    assert reloads(lambda: api.delete(f'/tenants/{tenant}')) == BOTH_RELOADS
 
     assert_all_gone(rows, tenant, made)
 
@@ -92,11 +93,11 @@ def test_the_bus_event_removes_them_and_reloads(
 
 
 def test_a_tenant_without_endpoint_trunks_asks_for_no_reload(
-    api: Client, trunk_daemon: Daemon, sysconfd: SysconfdStandIn, rows: Rows
+    api: Client, trunk_daemon: Daemon, reloads: Reloads, rows: Rows
 ) -> None:
     tenant = new_tenant(api)
     made = outbound_setup(trunk_daemon.client(tenant=tenant), sip_trunk=False, iax_trunk=False)
 
-    assert reloads_of(sysconfd, lambda: api.delete(f'/tenants/{tenant}')) == []
+    assert reloads(lambda: api.delete(f'/tenants/{tenant}')) == []
 
     assert_all_gone(rows, tenant, made)

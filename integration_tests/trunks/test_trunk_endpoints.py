@@ -13,8 +13,8 @@ from ..helpers.client import Client
 from ..helpers.daemon import Daemon
 from ..helpers.events import Events
 from ..helpers.lines import custom, line, sip, unique
-from ..helpers.sysconfd import SysconfdStandIn, reloads_of
 from ..helpers.trunks import iax, register, trunk
+from .conftest import Reloads
 
 KINDS: dict[str, tuple[Callable[[Client], dict], str]] = {
     'sip': (sip, 'uuid'),
@@ -116,12 +116,12 @@ def test_associate_and_dissociate_events(api: Client, bus: Events, kind: str) ->
 
 
 @pytest.mark.parametrize('kind', KINDS)
-def test_associate_and_dissociate_reloads(api: Client, sysconfd: SysconfdStandIn, kind: str) -> None:
+def test_associate_and_dissociate_reloads(api: Client, reloads: Reloads, kind: str) -> None:
     owner = trunk(api)
     _, key = made(api, kind)
 
-    assert reloads_of(sysconfd, lambda: api.put(url(owner['id'], kind, key))) == RELOADS[kind]
-    assert reloads_of(sysconfd, lambda: api.delete(url(owner['id'], kind, key))) == RELOADS[kind]
+    assert reloads(lambda: api.put(url(owner['id'], kind, key))) == RELOADS[kind]
+    assert reloads(lambda: api.delete(url(owner['id'], kind, key))) == RELOADS[kind]
 
 
 @pytest.mark.parametrize('kind', KINDS)

@@ -9,8 +9,8 @@ from ..helpers.client import Client
 from ..helpers.daemon import Daemon
 from ..helpers.events import Events
 from ..helpers.lines import context, sip, unique
-from ..helpers.sysconfd import SysconfdStandIn, reloads_of
 from ..helpers.trunks import iax, trunk
+from .conftest import Reloads
 
 EVENTS = ['trunk_created', 'trunk_edited', 'trunk_deleted']
 
@@ -167,29 +167,29 @@ def test_create_edit_delete_events(api: Client, bus: Events) -> None:
         assert message['headers']['user_uuid:*'] is True
 
 
-def test_a_trunk_without_endpoint_asks_no_reload(api: Client, sysconfd: SysconfdStandIn) -> None:
+def test_a_trunk_without_endpoint_asks_no_reload(api: Client, reloads: Reloads) -> None:
     created = trunk(api)
 
-    assert reloads_of(sysconfd, lambda: api.put(f'/trunks/{created["id"]}', json={'twilio_incoming': True})) == []
-    assert reloads_of(sysconfd, lambda: api.delete(f'/trunks/{created["id"]}')) == []
+    assert reloads(lambda: api.put(f'/trunks/{created["id"]}', json={'twilio_incoming': True})) == []
+    assert reloads(lambda: api.delete(f'/trunks/{created["id"]}')) == []
 
 
-def test_a_sip_trunk_reloads_pjsip_on_edit_and_delete(api: Client, sysconfd: SysconfdStandIn) -> None:
+def test_a_sip_trunk_reloads_pjsip_on_edit_and_delete(api: Client, reloads: Reloads) -> None:
     created, endpoint = trunk(api), sip(api)
     api.put(f'/trunks/{created["id"]}/endpoints/sip/{endpoint["uuid"]}')
     expected = [{'ipbx': ['module reload res_pjsip.so'], 'agentbus': []}]
 
-    assert reloads_of(sysconfd, lambda: api.put(f'/trunks/{created["id"]}', json={'context': None})) == expected
-    assert reloads_of(sysconfd, lambda: api.delete(f'/trunks/{created["id"]}')) == expected
+    assert reloads(lambda: api.put(f'/trunks/{created["id"]}', json={'context': None})) == expected
+    assert reloads(lambda: api.delete(f'/trunks/{created["id"]}')) == expected
 
 
-def test_an_iax_trunk_reloads_iax_on_edit_and_delete(api: Client, sysconfd: SysconfdStandIn) -> None:
+def test_an_iax_trunk_reloads_iax_on_edit_and_delete(api: Client, reloads: Reloads) -> None:
     created, endpoint = trunk(api), iax(api)
     api.put(f'/trunks/{created["id"]}/endpoints/iax/{endpoint["id"]}')
     expected = [{'ipbx': ['iax2 reload'], 'agentbus': []}]
 
-    assert reloads_of(sysconfd, lambda: api.put(f'/trunks/{created["id"]}', json={'context': None})) == expected
-    assert reloads_of(sysconfd, lambda: api.delete(f'/trunks/{created["id"]}')) == expected
+    assert reloads(lambda: api.put(f'/trunks/{created["id"]}', json={'context': None})) == expected
+    assert reloads(lambda: api.delete(f'/trunks/{created["id"]}')) == expected
 
 
 def test_a_trunk_of_another_tenant_is_404(api: Client, trunk_daemon: Daemon) -> None:
