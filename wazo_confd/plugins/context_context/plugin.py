@@ -55,7 +55,6 @@ class ContextContexts(ListAssociationService):
 CONTEXT_CONTEXTS = ListAssociation(
     url='/contexts/<int:context_id>/contexts',
     endpoint='contextcontextlist',
-    acl='confd.contexts.{context_id}.contexts.update',
     left=CONTEXTS,
     right=CONTEXTS,
     label='ContextContextList',

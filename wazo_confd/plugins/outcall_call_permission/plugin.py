@@ -52,7 +52,6 @@ class OutcallCallPermissionService(AssociationService):
 OUTCALL_CALL_PERMISSION = Association(
     url='/outcalls/<int:outcall_id>/callpermissions/<int:call_permission_id>',
     endpoint='outcall_call_permissions',
-    acl='confd.outcalls.{outcall_id}.callpermissions.{call_permission_id}',
     left=OUTCALLS,
     right=CALL_PERMISSIONS,
     label='OutcallCallPermissionAssociation',

@@ -37,7 +37,6 @@ class OutcallTrunks(ListAssociationService):
 OUTCALL_TRUNKS = ListAssociation(
     url='/outcalls/<int:outcall_id>/trunks',
     endpoint='outcalltrunklist',
-    acl='confd.outcalls.{outcall_id}.trunks.update',
     left=OUTCALLS,
     right=TRUNKS,
     label='OutcallTrunkList',

@@ -47,7 +47,6 @@ class UserCallPermissionService(AssociationService):
 USER_CALL_PERMISSION = Association(
     url='/users/<uuid-or-int:user_id>/callpermissions/<int:call_permission_id>',
     endpoint='user_call_permissions',
-    acl='confd.users.{user_id}.callpermissions.{call_permission_id}',
     left=USERS,
     right=CALL_PERMISSIONS,
     label='UserCallPermissionAssociation',
