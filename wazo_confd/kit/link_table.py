@@ -11,12 +11,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, delete, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, ForeignKey, Integer, delete, insert, select
+from sqlalchemy.orm import MappedColumn, Session, mapped_column
 
 from wazo_confd.database.uow import Database
 
 from .dao import replace_ordered_links
+
+
+def link_key(target: str, index: bool | None = None) -> MappedColumn[Any]:
+    """A link model's column holding one side's integer id (`target`, e.g. `'outcall.id'`):
+    part of the primary key, its rows deleted with the object. `index=True` on the second
+    column: the primary key's index serves lookups by the first one only."""
+    return mapped_column(Integer, ForeignKey(target, ondelete='CASCADE'), primary_key=True, index=index)
 
 
 @dataclass(frozen=True)
