@@ -128,7 +128,7 @@ class Association:
 
 
 def check_link_declaration(declaration: Any) -> None:
-    """A link declaration names a `service`, a `table` or both, and a `table` or a `dao`."""
+    """A link declaration names a `service` or a `table` (or both), never a `table` and a `dao`."""
     if declaration.service is None and declaration.table is None:
         raise ValueError(f'{declaration.label}: declare its service or its link table')
     if declaration.table is not None and declaration.dao is not None:
