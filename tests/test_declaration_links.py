@@ -1,23 +1,31 @@
-"""What the kit builds from an `Association` and from a `Settings` declaration."""
+"""What the kit builds from an `Association` (its ACLs, a link table's rows) and from a
+`Settings` declaration."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from marshmallow import Schema, fields
+from sqlalchemy import Integer, select
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from wazo_confd.errors import ConfdError
 from wazo_confd.http.openapi import build_spec
 from wazo_confd.kit.association import Association, AssociationNotifier, AssociationService, build_association
+from wazo_confd.kit.creation import Creation
+from wazo_confd.kit.link_table import LinkTable
 from wazo_confd.kit.list_association import (
+    LinkTableListService,
     ListAssociation,
     ListAssociationNotifier,
     ListAssociationService,
     build_list_association,
 )
 from wazo_confd.kit.reloads import Reload
+from wazo_confd.kit.routing import acl_of
 from wazo_confd.kit.settings import Settings, SettingsNotifier, build_settings
 from wazo_confd.plugin_api import Provided, Providers
 from wazo_confd.plugins.voicemail_zonemessages.plugin import ZONE_MESSAGES
@@ -219,3 +227,141 @@ def test_replace_refuses_an_object_of_another_tenant_and_links_nothing() -> None
         members(Outbox()).replace(left, rights)
 
     assert left.links == []
+
+
+@pytest.mark.parametrize(
+    'url, acl',
+    [
+        ('/users', 'confd.users'),
+        ('/users/<uuid-or-int:user_id>/lines', 'confd.users.{user_id}.lines'),
+        ('/lines/<int:line_id>/endpoints/sip/<uuid:sip_uuid>', 'confd.lines.{line_id}.endpoints.sip.{sip_uuid}'),
+        (
+            '/trunks/<int:trunk_id>/registers/iax/<int:register_id>',
+            'confd.trunks.{trunk_id}.registers.iax.{register_id}',
+        ),
+        ('/registrars/<id>', 'confd.registrars.{id}'),
+        ('/phone-numbers/ranges/', 'confd.phone-numbers.ranges'),
+    ],
+)
+def test_the_acl_of_a_url_follows_upstreams_naming_rule(url: str, acl: str) -> None:
+    assert acl_of(url) == acl
+
+
+def test_association_acls_come_from_the_url_unless_declared(app: Any) -> None:
+    build_association(replace(LINKS, acl=None, endpoint='derived', url='/lefts/<int:left_id>/others/<int:id>'), app[1])
+    build_association(replace(LINKS, acl='confd.elsewhere', endpoint='declared', url='/x/<int:a>/y/<int:b>'), app[1])
+    creation = Creation(url='/lefts/<int:left_id>/made', endpoint='made', label='Made', location='left_right')
+    build_association(replace(LINKS, endpoint='creating', url='/c/<int:a>/d/<int:b>', creation=creation), app[1])
+    build_list_association(replace(MEMBERS, acl=None, endpoint='derived_list'), app[1])
+
+    def acls(endpoint: str) -> dict:
+        return app[0].view_functions[endpoint].view_class.acls
+
+    assert acls('derived') == {
+        'put': 'confd.lefts.{left_id}.others.{id}.update',
+        'delete': 'confd.lefts.{left_id}.others.{id}.delete',
+    }
+    assert acls('declared') == {'put': 'confd.elsewhere.update', 'delete': 'confd.elsewhere.delete'}
+    assert acls('made') == {'post': 'confd.lefts.{left_id}.made.create'}
+    assert acls('derived_list') == {'put': 'confd.lefts.{left_id}.rights.update'}
+
+
+def test_an_association_declares_its_service_or_its_link_table() -> None:
+    with pytest.raises(ValueError, match='LeftRight: declare its service or its link table'):
+        replace(LINKS, service=None)
+    table = LinkTable(Pair, 'left_id', 'right_id')
+    with pytest.raises(ValueError, match='a link table is its own dao'):
+        replace(LINKS, table=table, dao=lambda database: None)
+
+
+class Tables(DeclarativeBase):
+    """Link tables of the tests alone (not the daemon's schema), without foreign keys."""
+
+
+class Pair(Tables):
+    __tablename__ = 'pair'
+
+    left_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    right_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    priority: Mapped[int] = mapped_column(Integer, default=0)
+
+
+PERMISSIONS = Association(
+    url='/users/<int:user_id>/callpermissions/<int:call_permission_id>',
+    endpoint='user_permissions',
+    left=Provided[Any]('left_service'),
+    right=Provided[Any]('right_service'),
+    label='UserPermission',
+    table=LinkTable(Pair, 'left_id', 'right_id'),
+    event='user_permission',
+    routing='config.users.{left.id}.callpermissions',
+    payload=lambda user, permission: {'user_id': user.id, 'call_permission_id': permission.id},
+)
+
+
+def _rows(database: Any, model: type, *columns: str) -> list[tuple]:
+    query = select(*(getattr(model, column) for column in columns))
+    return [tuple(row) for row in database.session().execute(query)]
+
+
+def test_a_link_table_association_writes_one_row_per_linked_pair(app: Any) -> None:
+    app[1].providers.register('left_service', Lefts())
+    service = build_association(PERMISSIONS, app[1])
+    user, other = SimpleNamespace(id=1, tenant_uuid='t'), SimpleNamespace(id=2, tenant_uuid='t')
+    permission = SimpleNamespace(id=7, tenant_uuid='t')
+    database, outbox = app[1].database, app[1].outbox
+    Tables.metadata.create_all(database.engine)
+
+    with database.unit_of_work():
+        service.associate(user, permission)
+        service.associate(user, permission)  # already linked: nothing more
+        service.associate(other, permission)
+        service.dissociate(other, permission)
+        service.dissociate(other, permission)  # not linked: nothing more
+        rows = _rows(database, Pair, 'left_id', 'right_id')
+
+    assert rows == [(1, 7)]
+    assert [(event.name, event.routing_key) for event in outbox.events] == [
+        ('user_permission_associated', 'config.users.1.callpermissions.updated'),
+        ('user_permission_associated', 'config.users.2.callpermissions.updated'),
+        ('user_permission_dissociated', 'config.users.2.callpermissions.deleted'),
+    ]
+    assert outbox.events[0].data == {'user_id': 1, 'call_permission_id': 7}
+
+
+TRUNKS = ListAssociation(
+    url='/outcalls/<int:outcall_id>/trunks',
+    endpoint='outcall_trunks',
+    left=Provided[Any]('left_service'),
+    right=Provided[Any]('right_service'),
+    label='OutcallTrunks',
+    table=LinkTable(Pair, 'left_id', 'right_id'),
+    field='trunks',
+    repeated='trunk',
+)
+
+
+def test_a_link_table_list_association_writes_the_rows_in_the_listed_order(app: Any) -> None:
+    app[1].providers.register('left_service', Lefts())
+    service = build_list_association(TRUNKS, app[1])
+    outcall = SimpleNamespace(id=1, tenant_uuid='t')
+    first, second, third = (SimpleNamespace(id=key, tenant_uuid='t') for key in (5, 3, 9))
+    database = app[1].database
+    Tables.metadata.create_all(database.engine)
+
+    with database.unit_of_work():
+        service.replace(outcall, [first, second, third])
+        service.replace(outcall, [third, first])
+        rows = _rows(database, Pair, 'left_id', 'right_id', 'priority')
+
+    assert sorted(rows, key=lambda row: row[2]) == [(1, 9, 0), (1, 5, 1)]
+
+
+def test_a_list_association_may_refuse_an_object_listed_twice() -> None:
+    left, right = SimpleNamespace(id=1, tenant_uuid='t'), SimpleNamespace(id=5, tenant_uuid='t')
+    service = LinkTableListService(TRUNKS, Providers(), ListAssociationNotifier(Outbox(), TRUNKS))
+
+    with pytest.raises(ConfdError) as error:
+        service.validate(left, [right, right])
+
+    assert error.value.message == 'Resource Error - Operation not permitted. Cannot associate same trunk more than once'

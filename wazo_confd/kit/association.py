@@ -21,9 +21,10 @@ from wazo_confd.http.resource import ConfdResource
 from wazo_confd.plugin_api import Provided
 
 from .creation import Creation, build_creation
+from .link_table import LinkTable, LinkTableDao
 from .notifier import Notifier
 from .reloads import Change, Reload, requested
-from .routing import add_route, rules_of
+from .routing import acl_of, add_route, rules_of
 from .schema import load, shared
 
 Family = Literal['tenant', 'user', 'service']
@@ -69,26 +70,32 @@ class AssociationResource(ConfdResource):
         return None, 204
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Association:
     """`PUT <url>` links a left object to a right one, `DELETE <url>` unlinks them (204).
 
     Each side is found through the `get(id, tenants)` of another plugin's service, named by
-    its provider; `acl` is the prefix of `.update` (PUT) and `.delete` (DELETE). Events are
+    its provider. The ACLs are `<acl>.update` (PUT) and `<acl>.delete` (DELETE), `acl`
+    following upstream's rule by default (`confd.` and the url's segments, see
+    `routing.acl_of`): declare it only where upstream's differs. Events are
     `<event>_associated` on `<routing>.updated` and `<event>_dissociated` on
     `<routing>.deleted`, the routing key a template of `left` and `right`
     (`config.lines.{left.id}.endpoints.sccp.{right.id}`). In the `user` family the left
     object is a user, whom the event is about (`user_uuid:<uuid>` header).
 
+    The links are rows of a `table` (then no `service` is needed: the kit's
+    `LinkTableService` reads and writes them), or the declared `service`'s to write.
+
     `url` may hold `<uuid-or-int:var>`: a path variable given as an id or a uuid (two rules)."""
 
     url: str
     endpoint: str
-    acl: str
     left: Provided[Any]
     right: Provided[Any]
     label: str
-    service: type[AssociationService]
+    acl: str | None = None
+    service: type[AssociationService] | None = None
+    table: LinkTable | None = None
     # How the `different tenants` error names each side.
     sides: tuple[str, str] = ('left', 'right')
     event: str | None = None
@@ -108,6 +115,29 @@ class Association:
     # the service's `associate_with(left, right, form)` instead of `associate`.
     body: type[Schema] | None = None
     example: dict | None = None
+
+    def __post_init__(self) -> None:
+        check_link_declaration(self)
+
+    @property
+    def acl_prefix(self) -> str:
+        return self.acl if self.acl is not None else acl_of(self.url)
+
+    def service_class(self) -> type[AssociationService]:
+        return self.service or LinkTableService
+
+
+def check_link_declaration(declaration: Any) -> None:
+    """A link declaration names a `service` or a `table` (or both), never a `table` and a `dao`."""
+    if declaration.service is None and declaration.table is None:
+        raise ValueError(f'{declaration.label}: declare its service or its link table')
+    if declaration.table is not None and declaration.dao is not None:
+        raise ValueError(f'{declaration.label}: a link table is its own dao')
+
+
+def module_of(declaration: Any) -> str:
+    """The module of a link declaration's route class (the plugin's: OpenAPI tags it so)."""
+    return (declaration.service or declaration.table.model).__module__
 
 
 class LinkNotifier(Notifier):
@@ -166,9 +196,11 @@ class LinkService:
 
 
 def build_link_service(declaration: Any, deps: Any, notifier: LinkNotifier) -> Any:
-    """The declared service of an association, with its declared dao."""
-    service = declaration.service(declaration, deps.providers, notifier)
-    if declaration.dao is not None:
+    """The service of an association, with its link table's dao or its declared one."""
+    service = declaration.service_class()(declaration, deps.providers, notifier)
+    if declaration.table is not None:
+        service.dao = LinkTableDao(deps.database, declaration.table)
+    elif declaration.dao is not None:
         service.dao = declaration.dao(deps.database)
     return service
 
@@ -248,6 +280,21 @@ class AssociationService(LinkService):
         return created
 
 
+class LinkTableService(AssociationService):
+    """The links of a declared `table`: one row per linked pair."""
+
+    dao: LinkTableDao
+
+    def linked(self, left: Any, right: Any) -> bool:
+        return self.dao.linked(left, right)
+
+    def link(self, left: Any, right: Any) -> None:
+        self.dao.link(left, right)
+
+    def unlink(self, left: Any, right: Any) -> None:
+        self.dao.unlink(left, right)
+
+
 class DeclaredAssociation(AssociationResource):
     """The association route of a declaration: its path variables, left then right."""
 
@@ -274,8 +321,8 @@ def build_association(declaration: Association, deps: Any) -> AssociationService
     service = build_link_service(declaration, deps, AssociationNotifier(deps.outbox, declaration))
     verbs = {'put': 'update', 'delete': 'delete'}
     attrs: dict[str, Any] = {
-        '__module__': declaration.service.__module__,
-        'acls': {method: f'{declaration.acl}.{verbs[method]}' for method in declaration.methods},
+        '__module__': module_of(declaration),
+        'acls': {method: f'{declaration.acl_prefix}.{verbs[method]}' for method in declaration.methods},
         'methods': {method.upper() for method in declaration.methods},
     }
     if declaration.body is not None:

@@ -18,7 +18,7 @@ from wazo_confd.http.auth import current_auth
 from wazo_confd.http.body import json_body
 from wazo_confd.http.resource import ConfdResource
 
-from .routing import add_route, rules_of
+from .routing import acl_of, add_route, rules_of
 
 if TYPE_CHECKING:
     from wazo_confd.plugin_api import PluginDependencies
@@ -26,15 +26,16 @@ if TYPE_CHECKING:
     from .association import AssociationService
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Creation:
     url: str
     endpoint: str
-    # The whole ACL of the POST, e.g. 'confd.lines.{line_id}.extensions.create'.
-    acl: str
     label: str
     # The item endpoint of the created object (its `Location`).
     location: str
+    # The whole ACL of the POST where upstream's differs from its rule's
+    # (`confd.lines.{line_id}.extensions.create` for `/lines/<int:line_id>/extensions`).
+    acl: str | None = None
     # A subclass of `CreationResource` answering more methods on the same route, with
     # their `acls` and `docs`.
     resource: type[CreationResource] | None = None
@@ -66,7 +67,7 @@ def build_creation(declaration: Creation, service: AssociationService, deps: Plu
     post = {'status': 201, 'response': {'description': 'Created and associated'}, **declaration.docs}
     attrs = {
         '__module__': type(service).__module__,
-        'acls': {**base.acls, 'post': declaration.acl},
+        'acls': {**base.acls, 'post': declaration.acl or f'{acl_of(declaration.url)}.create'},
         'docs': {**base.docs, 'post': post},
         'location': declaration.location,
     }

@@ -25,24 +25,38 @@ from wazo_confd.http.body import json_body
 from wazo_confd.http.resource import ConfdResource
 from wazo_confd.plugin_api import Provided
 
-from .association import Family, LinkNotifier, LinkService, build_link_service, check_same_tenant
+from .association import (
+    Family,
+    LinkNotifier,
+    LinkService,
+    build_link_service,
+    check_link_declaration,
+    check_same_tenant,
+    module_of,
+)
+from .link_table import LinkTable, LinkTableDao
 from .reloads import Reload
-from .routing import add_route, rules_of
+from .routing import acl_of, add_route, rules_of
 from .schema import BaseSchema, StrictInteger, load, shared
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ListAssociation:
+    """The links are the ordered rows of a `table` (no `service` needed: the kit's
+    `LinkTableListService` writes them), or the declared `service`'s to write."""
+
     url: str
     endpoint: str
-    # The whole ACL of the PUT, e.g. 'confd.users.{user_id}.lines.update'.
-    acl: str
     left: Provided[Any]
     right: Provided[Any]
     label: str
-    service: type[ListAssociationService]
     # The body's list, and the key naming each listed object (with its marshmallow field).
     field: str
+    # The whole ACL of the PUT where upstream's differs from its rule's
+    # (`confd.users.{user_id}.lines.update` for `/users/<uuid-or-int:user_id>/lines`).
+    acl: str | None = None
+    service: type[ListAssociationService] | None = None
+    table: LinkTable | None = None
     key: str = 'id'
     key_field: Callable[..., fields.Field] = StrictInteger
     sides: tuple[str, str] = ('left', 'right')
@@ -56,6 +70,18 @@ class ListAssociation:
     dao: Callable[[Database], Any] | None = None
     # A listed object not found: 404 (`not found`), or 400 naming the body's list (`input`).
     unknown: Literal['not found', 'input'] = 'not found'
+    # A list naming one object twice is refused: `Cannot associate same <repeated> more than once`.
+    repeated: str | None = None
+
+    def __post_init__(self) -> None:
+        check_link_declaration(self)
+
+    @property
+    def put_acl(self) -> str:
+        return self.acl if self.acl is not None else f'{acl_of(self.url)}.update'
+
+    def service_class(self) -> type[ListAssociationService]:
+        return self.service or LinkTableListService
 
     def body_schema(self) -> type[Schema]:
         item = BaseSchema.from_dict({self.key: self.key_field(required=True)}, name=f'{self.label}Item')
@@ -96,9 +122,20 @@ class ListAssociationService(LinkService):
     def validate(self, left: Any, rights: list[Any]) -> None:
         for right in rights:
             check_same_tenant(left, right, *self.declaration.sides)
+        if self.declaration.repeated is not None:
+            refuse_repeats(rights, self.declaration.repeated)
 
     def set_links(self, left: Any, rights: list[Any]) -> None:
         raise NotImplementedError
+
+
+class LinkTableListService(ListAssociationService):
+    """The links of a declared `table`, in the listed order."""
+
+    dao: LinkTableDao
+
+    def set_links(self, left: Any, rights: list[Any]) -> None:
+        self.dao.replace(left, rights)
 
 
 def refuse_repeats(rights: list[Any], what: str, verb: str = 'associate') -> None:
@@ -145,8 +182,8 @@ def build_list_association(declaration: ListAssociation, deps: Any) -> ListAssoc
     service = build_link_service(declaration, deps, ListAssociationNotifier(deps.outbox, declaration))
     body = declaration.body_schema()
     attrs = {
-        '__module__': declaration.service.__module__,
-        'acls': {'put': declaration.acl},
+        '__module__': module_of(declaration),
+        'acls': {'put': declaration.put_acl},
         'body': body,
         'field': declaration.field,
         'key': declaration.key,

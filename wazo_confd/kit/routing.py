@@ -32,3 +32,15 @@ def rules_of(url: str) -> list[str]:
     if _UUID_OR_INT.search(url) is None:
         return [url]
     return [_UUID_OR_INT.sub(rf'<{converter}:\1>', url) for converter in ('int', 'uuid')]
+
+
+_VARIABLE = re.compile(r'<(?:[\w-]+:)?(\w+)>')
+
+
+def acl_of(url: str) -> str:
+    """The ACL prefix that upstream's naming rule gives a declared url: `confd.`, then its
+    segments joined with `.`, a variable kept as `{<its flask name>}`
+    (`/users/<uuid-or-int:user_id>/lines` → `confd.users.{user_id}.lines`). The action
+    (`.update`, `.delete`, ...) is added by whoever uses it."""
+    segments = [_VARIABLE.sub(r'{\1}', segment) for segment in url.strip('/').split('/')]
+    return '.'.join(['confd', *segments])

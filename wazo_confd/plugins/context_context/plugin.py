@@ -8,13 +8,13 @@ from typing import Any
 from sqlalchemy.orm import relationship
 
 from wazo_confd.database.base import Base
-from wazo_confd.errors import NotFoundError, not_permitted, param_not_found
+from wazo_confd.errors import not_permitted
 from wazo_confd.interfaces import CONTEXTS
 from wazo_confd.kit.association import check_same_tenant
 from wazo_confd.kit.builder import DeclaredPlugin
 from wazo_confd.kit.contributions import contributions
-from wazo_confd.kit.dao import replace_ordered_links
-from wazo_confd.kit.list_association import ListAssociation, ListAssociationService, refuse_repeats
+from wazo_confd.kit.link_table import LinkTable
+from wazo_confd.kit.list_association import LinkTableListService, ListAssociation, refuse_repeats
 from wazo_confd.kit.projections import many
 from wazo_confd.kit.reloads import Reload
 from wazo_confd.kit.schema import relation
@@ -26,16 +26,9 @@ from .model import ContextInclusion
 IncludedContextRelation = relation('contexts', 'id', 'name', 'label')
 
 
-class ContextContexts(ListAssociationService):
+class ContextContexts(LinkTableListService):
     def lock(self, context: Any) -> None:
         self.lefts.dao.lock(context)
-
-    def find_right(self, key: Any, tenant_uuids: Any) -> Any:
-        try:
-            return self.rights.get(key, tenant_uuids)
-        except NotFoundError as e:
-            # A listed context is a field of the body: an input error, not a missing page.
-            raise param_not_found('contexts', 'Context', **e.metadata) from e
 
     def validate(self, context: Any, included: list[Any]) -> None:
         if any(other.id == context.id for other in included):
@@ -44,26 +37,22 @@ class ContextContexts(ListAssociationService):
         for other in included:
             check_same_tenant(context, other, 'context', 'included_context')
 
-    def set_links(self, context: Any, included: list[Any]) -> None:
-        session = self.lefts.dao.session
-        ids = [other.id for other in included]
-        replace_ordered_links(session, ContextInclusion, ('context_id', context.id), 'included_context_id', ids)
-        # The context's `contexts`, read again when shown.
-        session.expire(context, ['contexts'])
-
 
 CONTEXT_CONTEXTS = ListAssociation(
     url='/contexts/<int:context_id>/contexts',
     endpoint='contextcontextlist',
-    acl='confd.contexts.{context_id}.contexts.update',
     left=CONTEXTS,
     right=CONTEXTS,
     label='ContextContextList',
     service=ContextContexts,
+    # The context's `contexts` are read again when shown.
+    table=LinkTable(ContextInclusion, 'context_id', 'included_context_id', left_links='contexts'),
     field='contexts',
     sides=('context', 'included_context'),
     event='contexts',  # contexts_associated
     routing='config.contexts.contexts',
+    # A listed context is a field of the body: an input error, not a missing page.
+    unknown='input',
     payload=lambda context, included: {'context_id': context.id, 'context_ids': [other.id for other in included]},
     reloads=(Reload('dialplan reload'),),
     example={'contexts': [{'id': 1}]},

@@ -47,7 +47,6 @@ def _declare(kind: str, var: str, converter: str, label: str, reloads: tuple[Rel
     return Association(
         url=f'/lines/<int:line_id>/endpoints/{kind}/<{converter}:{var}>',
         endpoint=f'line_endpoint_{kind}',
-        acl=f'confd.lines.{{line_id}}.endpoints.{kind}.{{{var}}}',
         left=LINES,
         right=ENDPOINTS[kind],
         label=label,

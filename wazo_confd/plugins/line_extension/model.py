@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, Integer
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped
 
 from wazo_confd.database.base import Base
+from wazo_confd.kit.link_table import link_key
 
 
 class LineExtension(Base):
     __tablename__ = 'line_extension'
 
-    line_id: Mapped[int] = mapped_column(Integer, ForeignKey('line.id', ondelete='CASCADE'), primary_key=True)
-    extension_id: Mapped[int] = mapped_column(
-        Integer, ForeignKey('extension.id', ondelete='CASCADE'), primary_key=True, index=True
-    )
+    line_id: Mapped[int] = link_key('line.id')
+    extension_id: Mapped[int] = link_key('extension.id', index=True)

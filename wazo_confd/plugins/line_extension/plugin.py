@@ -15,7 +15,6 @@ from .service import LineExtensionService
 LINE_EXTENSION = Association(
     url='/lines/<int:line_id>/extensions/<int:extension_id>',
     endpoint='line_extensions',
-    acl='confd.lines.{line_id}.extensions.{extension_id}',
     left=LINES,
     right=EXTENSIONS,
     label='LineExtensionItem',
@@ -31,7 +30,6 @@ LINE_EXTENSION = Association(
     creation=Creation(
         url='/lines/<int:line_id>/extensions',
         endpoint='lineextensionlist',
-        acl='confd.lines.{line_id}.extensions.create',
         label='LineExtensionList',
         location='extensions',
     ),

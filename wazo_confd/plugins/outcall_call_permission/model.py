@@ -4,20 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ForeignKey, Integer
-from sqlalchemy.orm import Mapped, backref, mapped_column, relationship
+from sqlalchemy.orm import Mapped, backref, relationship
 
 from wazo_confd.database.base import Base
+from wazo_confd.kit.link_table import link_key
 
 
 class OutcallCallPermission(Base):
     __tablename__ = 'outcall_call_permission'
     __table_args__ = {'info': {'resource': 'Outcall'}}
 
-    outcall_id: Mapped[int] = mapped_column(Integer, ForeignKey('outcall.id', ondelete='CASCADE'), primary_key=True)
-    call_permission_id: Mapped[int] = mapped_column(
-        Integer, ForeignKey('call_permission.id', ondelete='CASCADE'), primary_key=True, index=True
-    )
+    outcall_id: Mapped[int] = link_key('outcall.id')
+    call_permission_id: Mapped[int] = link_key('call_permission.id', index=True)
     # Both models are named, never imported; the backrefs give outcalls their permission
     # links and permissions their outcall links (read-only: this plugin writes the rows).
     outcall: Mapped[Any] = relationship(

@@ -49,7 +49,6 @@ class OutcallExtensionService(AssociationService):
 OUTCALL_EXTENSION = Association(
     url='/outcalls/<int:outcall_id>/extensions/<int:extension_id>',
     endpoint='outcall_extensions',
-    acl='confd.outcalls.{outcall_id}.extensions.{extension_id}',
     left=OUTCALLS,
     right=EXTENSIONS,
     label='OutcallExtensionItem',

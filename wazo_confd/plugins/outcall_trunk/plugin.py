@@ -3,13 +3,11 @@ sends its calls through, in order. Outcalls and trunks come from their plugins' 
 
 from __future__ import annotations
 
-from typing import Any
-
 from wazo_confd.interfaces import OUTCALLS, TRUNKS
 from wazo_confd.kit.builder import DeclaredPlugin
 from wazo_confd.kit.contributions import contributions
-from wazo_confd.kit.dao import replace_ordered_links
-from wazo_confd.kit.list_association import ListAssociation, ListAssociationService, refuse_repeats
+from wazo_confd.kit.link_table import LinkTable
+from wazo_confd.kit.list_association import ListAssociation
 from wazo_confd.kit.projections import TrunkRelation, many
 from wazo_confd.kit.schema import relation
 from wazo_confd.plugin_api import PluginDependencies
@@ -20,30 +18,17 @@ from .model import OutcallTrunk
 OutcallRelation = relation('outcalls', 'id', 'name')
 
 
-class OutcallTrunks(ListAssociationService):
-    def validate(self, outcall: Any, trunks: list[Any]) -> None:
-        super().validate(outcall, trunks)  # same tenant, first
-        refuse_repeats(trunks, 'trunk')
-
-    def set_links(self, outcall: Any, trunks: list[Any]) -> None:
-        session = self.lefts.dao.session
-        replace_ordered_links(session, OutcallTrunk, ('outcall_id', outcall.id), 'trunk_id', [t.id for t in trunks])
-        # Read again when shown.
-        session.expire(outcall, ['trunk_links'])
-        for trunk in trunks:
-            session.expire(trunk, ['outcall_links'])
-
-
 OUTCALL_TRUNKS = ListAssociation(
     url='/outcalls/<int:outcall_id>/trunks',
     endpoint='outcalltrunklist',
-    acl='confd.outcalls.{outcall_id}.trunks.update',
     left=OUTCALLS,
     right=TRUNKS,
     label='OutcallTrunkList',
-    service=OutcallTrunks,
+    # The outcall's trunks and each listed trunk's outcalls are read again when shown.
+    table=LinkTable(OutcallTrunk, 'outcall_id', 'trunk_id', left_links='trunk_links', right_links='outcall_links'),
     field='trunks',
     sides=('outcall', 'trunk'),
+    repeated='trunk',
     event='outcall_trunks',  # outcall_trunks_associated
     routing='config.outcalls.trunks',
     payload=lambda outcall, trunks: {'outcall_id': outcall.id, 'trunk_ids': [trunk.id for trunk in trunks]},

@@ -92,7 +92,6 @@ def _declare(kind: str, var: str, converter: str, label: str, right: Any, reload
     return Association(
         url=f'/trunks/<int:trunk_id>/endpoints/{kind}/<{converter}:{var}>',
         endpoint=f'trunk_endpoint_{kind}',
-        acl=f'confd.trunks.{{trunk_id}}.endpoints.{kind}.{{{var}}}',
         left=TRUNKS,
         right=right,
         label=label,

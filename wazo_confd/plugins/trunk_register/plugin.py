@@ -38,7 +38,6 @@ class TrunkRegisterIAXService(AssociationService):
 TRUNK_REGISTER_IAX = Association(
     url='/trunks/<int:trunk_id>/registers/iax/<int:register_id>',
     endpoint='trunk_register_iax',
-    acl='confd.trunks.{trunk_id}.registers.iax.{register_id}',
     left=TRUNKS,
     right=REGISTER_IAX,
     label='TrunkRegisterIAX',

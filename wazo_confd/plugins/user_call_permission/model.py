@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, Integer
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped
 
 from wazo_confd.database.base import Base
+from wazo_confd.kit.link_table import link_key
 
 
 class UserCallPermission(Base):
     __tablename__ = 'user_call_permission'
     __table_args__ = {'info': {'resource': 'User'}}
 
-    user_id: Mapped[int] = mapped_column(Integer, ForeignKey('confd_user.id', ondelete='CASCADE'), primary_key=True)
-    call_permission_id: Mapped[int] = mapped_column(
-        Integer, ForeignKey('call_permission.id', ondelete='CASCADE'), primary_key=True, index=True
-    )
+    user_id: Mapped[int] = link_key('confd_user.id')
+    call_permission_id: Mapped[int] = link_key('call_permission.id', index=True)

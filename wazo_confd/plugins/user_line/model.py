@@ -6,10 +6,11 @@ indexes keep that true under concurrent requests.
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, text
+from sqlalchemy import Boolean, Index, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from wazo_confd.database.base import Base
+from wazo_confd.kit.link_table import link_key
 
 
 class UserLine(Base):
@@ -31,9 +32,7 @@ class UserLine(Base):
         ),
     )
 
-    user_id: Mapped[int] = mapped_column(Integer, ForeignKey('confd_user.id', ondelete='CASCADE'), primary_key=True)
-    line_id: Mapped[int] = mapped_column(
-        Integer, ForeignKey('line.id', ondelete='CASCADE'), primary_key=True, index=True
-    )
+    user_id: Mapped[int] = link_key('confd_user.id')
+    line_id: Mapped[int] = link_key('line.id', index=True)
     main_user: Mapped[bool] = mapped_column(Boolean, default=False)
     main_line: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -16,7 +16,6 @@ from .service import UserLineListService, UserLineService
 USER_LINE = Association(
     url='/users/<uuid-or-int:user_id>/lines/<int:line_id>',
     endpoint='user_lines',
-    acl='confd.users.{user_id}.lines.{line_id}',
     left=USERS,
     right=LINES,
     label='UserLineItem',
@@ -32,7 +31,6 @@ USER_LINE = Association(
 USER_LINE_LIST = ListAssociation(
     url='/users/<uuid-or-int:user_id>/lines',
     endpoint='userlinelist',
-    acl='confd.users.{user_id}.lines.update',
     left=USERS,
     right=LINES,
     label='UserLineList',

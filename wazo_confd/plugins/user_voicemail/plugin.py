@@ -40,7 +40,6 @@ class UserVoicemailList(CreationResource):
 USER_VOICEMAIL = Association(
     url='/users/<uuid-or-int:user_id>/voicemails/<int:voicemail_id>',
     endpoint='uservoicemailitem',
-    acl='confd.users.{user_id}.voicemails.{voicemail_id}',
     methods=('put',),
     left=USERS,
     right=VOICEMAILS,
@@ -58,7 +57,6 @@ USER_VOICEMAIL = Association(
     creation=Creation(
         url='/users/<uuid-or-int:user_id>/voicemails',
         endpoint='user_voicemails',
-        acl='confd.users.{user_id}.voicemails.create',
         label='UserVoicemailList',
         location='voicemails',
         resource=UserVoicemailList,
