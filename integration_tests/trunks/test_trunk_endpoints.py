@@ -21,6 +21,7 @@ KINDS: dict[str, tuple[Callable[[Client], dict], str]] = {
     'iax': (iax, 'id'),
     'custom': (custom, 'id'),
 }
+NOT_FOUND = {'sip': 'SIPEndpoint', 'iax': 'IAXEndpoint', 'custom': 'CustomEndpoint'}
 RELOADS = {
     'sip': [{'ipbx': ['module reload res_pjsip.so'], 'agentbus': []}],
     'iax': [{'ipbx': ['iax2 reload'], 'agentbus': []}],
@@ -262,15 +263,20 @@ def test_deleting_the_endpoint_frees_the_trunk(api: Client, kind: str) -> None:
 
 
 @pytest.mark.parametrize('kind', KINDS)
-def test_deleting_the_trunk_frees_the_endpoint(api: Client, kind: str) -> None:
+def test_deleting_the_trunk_deletes_its_endpoint(api: Client, reloads: Reloads, kind: str) -> None:
     owner = trunk(api)
     _, key = made(api, kind)
     api.put(url(owner['id'], kind, key))
+    sent = Events(api)
 
-    assert api.delete(f'/trunks/{owner["id"]}').status_code == 204
+    # As upstream: the endpoint goes with its trunk, which alone reloads and tells it.
+    assert reloads(lambda: api.delete(f'/trunks/{owner["id"]}')) == RELOADS[kind]
 
-    assert api.get(f'/endpoints/{kind}/{key}').json()['trunk'] is None
-    assert api.put(url(trunk(api)['id'], kind, key)).status_code == 204
+    response = api.get(f'/endpoints/{kind}/{key}')
+    assert response.status_code == 404
+    shown = f"'uuid': '{key}'" if kind == 'sip' else f"'id': {key}"
+    assert response.json() == [f'Resource Not Found - {NOT_FOUND[kind]} was not found ({shown})']
+    assert [(e['name'], e['data']) for e in sent.all()] == [('trunk_deleted', {'id': owner['id']})]
 
 
 def test_endpoint_events_name_their_trunk(api: Client, trunk_daemon: Daemon) -> None:

@@ -39,6 +39,15 @@ class TrunkService(CRUDService):
     def lock(self, trunk: Trunk) -> None:
         self.dao.lock(trunk)
 
+    def delete(self, trunk: Trunk) -> None:
+        """As upstream, a trunk takes its endpoint and its IAX registration with it: their
+        rows go, with no event or reload of their own (the trunk's tell it)."""
+        owned = [obj for obj in (trunk.endpoint, trunk.register_iax) if obj is not None]
+        super().delete(trunk)
+        for obj in owned:
+            self.dao.session.delete(obj)
+        self.dao.session.flush()
+
 
 class EndpointOwners:
     """What the line-endpoint associations ask: an endpoint a trunk uses serves no line."""
