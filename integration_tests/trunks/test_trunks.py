@@ -58,6 +58,17 @@ def test_edit_changes_the_fields(api: Client) -> None:
     assert api.get(f'/trunks/{created["id"]}').json()['context'] is None
 
 
+def test_a_null_twilio_incoming_is_false(api: Client) -> None:
+    created = trunk(api, twilio_incoming=None)
+    assert api.put(f'/trunks/{created["id"]}', json={'twilio_incoming': True}).status_code == 204
+
+    response = api.put(f'/trunks/{created["id"]}', json={'twilio_incoming': None})
+
+    # Upstream's column takes no null: a trunk answers a boolean, never null.
+    assert response.status_code == 204
+    assert (created['twilio_incoming'], api.get(f'/trunks/{created["id"]}').json()['twilio_incoming']) == (False, False)
+
+
 @pytest.mark.parametrize(
     'body, field',
     [

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from marshmallow import fields, validate
+from typing import Any
+
+from marshmallow import fields, post_load, validate
 
 from wazo_confd.kit.contributions import Placeholder
 from wazo_confd.kit.projections import EndpointCustomRelation, TrunkEndpointSIPRelation, one
@@ -27,3 +29,10 @@ class TrunkSchema(BaseSchema):
     # The outcalls plugin contributes the outcalls a trunk serves.
     outcalls = Placeholder([])
     register_iax = one(TrunkRegisterIAXRelation)
+
+    @post_load
+    def null_twilio_incoming_is_false(self, data: dict, **kwargs: Any) -> dict:
+        """Upstream's column takes no null: a null given on POST or PUT is stored false."""
+        if 'twilio_incoming' in data and data['twilio_incoming'] is None:
+            data['twilio_incoming'] = False
+        return data
