@@ -105,6 +105,27 @@ def test_a_context_of_a_sub_tenant_is_another_tenant(api: Client, trunk_daemon: 
     ]
 
 
+def test_a_context_of_the_selected_tenant_is_another_tenant_on_edit(api: Client, trunk_daemon: Daemon) -> None:
+    name = context(api)
+    parent = api.get('/contexts', params={'name': name}).json()['items'][0]['tenant_uuid']
+    child = api.post('/tenants', json={'name': unique('child')}).json()['uuid']
+    in_child = trunk(trunk_daemon.client(tenant=child))
+
+    # As upstream: the parent's context, seen from the parent, is not the trunk's tenant's.
+    on_edit = api.put(f'/trunks/{in_child["id"]}', json={'context': name})
+    # Seen from the child, the parent's context is not there (lookups are tenant-scoped).
+    on_create = trunk_daemon.client(tenant=child).post('/trunks', json={'context': name})
+
+    assert (on_edit.status_code, on_edit.json()) == (
+        400,
+        [f"Resource Error - different tenants ('trunk_tenant_uuid': '{child}', 'context_tenant_uuid': '{parent}')"],
+    )
+    assert (on_create.status_code, on_create.json()) == (
+        400,
+        [f"Input Error - field 'context': Context was not found ('context': '{name}')"],
+    )
+
+
 def test_unknown_trunk_is_404(api: Client) -> None:
     for method in ('get', 'put', 'delete'):
         response = api.request(method, '/trunks/999999', json={})

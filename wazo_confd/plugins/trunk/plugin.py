@@ -7,8 +7,8 @@ from typing import Any
 
 from sqlalchemy import Text, cast, column, func, null, select, table
 
-from wazo_confd.errors import resource_associated
-from wazo_confd.interfaces import TRUNK_ENDPOINT_OWNERS, TRUNKS
+from wazo_confd.errors import different_tenants, resource_associated
+from wazo_confd.interfaces import CONTEXTS, TRUNK_ENDPOINT_OWNERS, TRUNKS
 from wazo_confd.kit.builder import Built, DeclaredPlugin
 from wazo_confd.kit.contributions import contributions
 from wazo_confd.kit.declaration import Events, Resource, search_on
@@ -38,6 +38,17 @@ def _endpoint_name() -> Any:
 class TrunkService(CRUDService):
     def lock(self, trunk: Trunk) -> None:
         self.dao.lock(trunk)
+
+    def check_edit(self, trunk: Trunk, form: dict, tenant_uuid: str) -> None:
+        """A context the request sees (from its selected tenant), of another tenant than the
+        trunk's, is `different tenants`, as upstream answers (the validator only looks in the
+        trunk's own tenant and below, where it is not: `Context was not found`)."""
+        name = form.get('context')
+        if name is None or CONTEXTS not in self.providers:
+            return
+        context = self.providers.get(CONTEXTS).find_in_subtree(name, tenant_uuid)
+        if context is not None and context.tenant_uuid != trunk.tenant_uuid:
+            raise different_tenants(trunk_tenant_uuid=trunk.tenant_uuid, context_tenant_uuid=context.tenant_uuid)
 
     def delete(self, trunk: Trunk) -> None:
         """As upstream, a trunk takes its endpoint and its IAX registration with it: their
