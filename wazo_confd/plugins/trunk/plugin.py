@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Text, cast, column, func, null, select, table
+from sqlalchemy import Text, cast, column, delete, func, null, select, table
+from sqlalchemy.orm import Session
 
 from wazo_confd.errors import different_tenants, resource_associated
 from wazo_confd.interfaces import CONTEXTS, TRUNK_ENDPOINT_OWNERS, TRUNKS
@@ -25,6 +26,7 @@ from .validator import build_validator
 _sip = table('endpoint_sip', column('uuid'), column('name'), column('label'))
 _iax = table('endpoint_iax', column('id'), column('name'))
 _custom = table('endpoint_custom', column('id'), column('interface'))
+_register_iax = table('register_iax', column('id'))
 
 
 def _endpoint_name() -> Any:
@@ -106,6 +108,13 @@ TRUNKS_RESOURCE = Resource(
 )
 
 
+def forget_registrations(session: Session, tenant_uuids: list[str]) -> None:
+    """A deleted tenant's trunks take their IAX registrations with them, as deleting each
+    trunk does: the registrations belong to no tenant, so no cascade removes them."""
+    used = select(Trunk.register_iax_id).where(Trunk.tenant_uuid.in_(tenant_uuids), Trunk.register_iax_id.is_not(None))
+    session.execute(delete(_register_iax).where(_register_iax.c.id.in_(used)))
+
+
 class Plugin(DeclaredPlugin):
     resources = (TRUNKS_RESOURCE,)
 
@@ -116,3 +125,4 @@ class Plugin(DeclaredPlugin):
         deps.providers.register(TRUNK_ENDPOINT_OWNERS, EndpointOwners())
         # A deleted tenant's trunks go with it: Asterisk reloads as for each trunk deleted.
         reload_on_tenant_deletion(deps, Trunk, TRUNKS_RESOURCE.reloads)
+        deps.database.on_tenant_deleted(forget_registrations)
