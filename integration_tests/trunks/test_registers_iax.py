@@ -127,6 +127,17 @@ def test_an_edit_is_checked_against_the_whole_registration(api: Client, body: di
     assert api.get(f'/registers/iax/{made["id"]}').json() == made
 
 
+def test_empty_parts_read_back_as_null(api: Client) -> None:
+    empty = {'auth_username': '', 'auth_password': '', 'callback_extension': '', 'callback_context': ''}
+
+    made = register(api, remote_port=0, **empty)
+
+    # As upstream, which keeps only the parts of the `register =>` line that say something.
+    assert {key: made[key] for key in [*empty, 'remote_port']} == dict.fromkeys([*empty, 'remote_port'])
+    assert api.put(f'/registers/iax/{made["id"]}', json={'callback_extension': ''}).status_code == 204
+    assert api.get(f'/registers/iax/{made["id"]}').json() == made
+
+
 def test_unknown_register_is_404(api: Client) -> None:
     for method in ('get', 'put', 'delete'):
         response = api.request(method, '/registers/iax/999999', json={})

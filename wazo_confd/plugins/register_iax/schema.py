@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from marshmallow import ValidationError, fields, validate, validates_schema
+from marshmallow import ValidationError, fields, post_load, validate, validates_schema
 
 from wazo_confd.kit.contributions import Placeholder
 from wazo_confd.kit.schema import BaseSchema, Link, ListLinks, StrictBoolean, StrictInteger, StrictString
@@ -26,6 +26,9 @@ def register_line(data: dict) -> str:
     if data.get('callback_context'):
         line += f'?{data["callback_context"]}'
     return line
+
+
+OPTIONAL_PARTS = ('auth_username', 'auth_password', 'remote_port', 'callback_extension', 'callback_context')
 
 
 class RegisterIAXSchema(BaseSchema):
@@ -57,6 +60,15 @@ class RegisterIAXSchema(BaseSchema):
                 'Cannot set field "callback_context" if the field "callback_extension" is not set',
                 field_name='callback_context',
             )
+
+    @post_load
+    def drop_empty_parts(self, data: dict, **kwargs: Any) -> dict:
+        """As upstream, which stores the line: a part that adds nothing to it (an empty
+        text, port 0) reads back as null."""
+        for name in OPTIONAL_PARTS:
+            if name in data and not data[name]:
+                data[name] = None
+        return data
 
     @validates_schema
     def fits_asterisk(self, data: dict, **kwargs: Any) -> None:
