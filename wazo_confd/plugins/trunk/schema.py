@@ -19,7 +19,8 @@ TrunkIdRelation = relation('trunks', 'id')
 class TrunkSchema(BaseSchema):
     id = fields.Integer(dump_only=True)
     tenant_uuid = fields.String(dump_only=True)
-    context = StrictString(allow_none=True, validate=validate.Length(max=79))
+    # No length check, as upstream: a name no context has is 'Context was not found'.
+    context = StrictString(allow_none=True)
     twilio_incoming = StrictBoolean(allow_none=True)
     outgoing_caller_id_format = StrictString(validate=validate.OneOf(['+E164', 'E164', 'national']))
     links = ListLinks(Link('trunks'))
