@@ -271,6 +271,10 @@ def test_deleting_the_trunk_deletes_its_endpoint(api: Client, reloads: Reloads, 
     owner = trunk(api)
     _, key = made(api, kind)
     api.put(url(owner['id'], kind, key))
+    if kind == 'sip':  # as a SIP trunk usually is: on the tenant's registration template
+        [tenant] = [t for t in api.get('/tenants').json()['items'] if t['uuid'] == owner['tenant_uuid']]
+        template = {'uuid': tenant['registration_trunk_sip_template_uuid']}
+        assert api.put(f'/endpoints/sip/{key}', json={'templates': [template]}).status_code == 204
     sent = Events(api)
 
     # As upstream: the endpoint goes with its trunk, which alone reloads and tells it.
