@@ -74,19 +74,68 @@ def test_invalid_fields_are_400(api: Client, body: dict, field: str) -> None:
     assert [e for e in response.json() if e.startswith(f'Input Error - {field}: ')]
 
 
+USERNAME_ALONE = (
+    'Input Error - auth_username: [\'Cannot set field "auth_username" if the field "auth_password" is not set\']'
+)
+CONTEXT_ALONE = 'Input Error - callback_context: [\'Cannot set field "callback_context" if the field "callback_extension" is not set\']'
+TOO_LONG = "Input Error - _schema: ['The sum of all fields is longer than maximum length 255']"
+
+
 @pytest.mark.parametrize(
-    'body',
+    'body, error',
     [
-        {'remote_host': 'h', 'auth_password': 'secret'},
-        {'remote_host': 'h', 'callback_context': 'ctx'},
-        {'remote_host': 'h' * 200, 'auth_username': 'u' * 60},
+        ({'remote_host': 'h', 'auth_username': 'office'}, USERNAME_ALONE),
+        ({'remote_host': 'h', 'callback_context': 'ctx'}, CONTEXT_ALONE),
+        ({'remote_host': 'h' * 200, 'auth_username': 'u' * 30, 'auth_password': 'p' * 30}, TOO_LONG),
     ],
 )
-def test_inconsistent_fields_are_400(api: Client, body: dict) -> None:
+def test_inconsistent_fields_are_400(api: Client, body: dict, error: str) -> None:
     response = api.post('/registers/iax', json=body)
 
     assert response.status_code == 400
-    assert response.json()[0].startswith('Input Error - _schema: ')
+    assert response.json() == [error]
+
+
+def test_a_password_alone_is_accepted(api: Client) -> None:
+    # As upstream: a username needs a password, not the other way round.
+    made = register(api, auth_password='secret')
+
+    assert (made['auth_username'], made['auth_password']) == (None, 'secret')
+
+
+@pytest.mark.parametrize(
+    'body, error',
+    [
+        ({'auth_password': None}, USERNAME_ALONE),
+        ({'callback_extension': None}, CONTEXT_ALONE),
+        ({'remote_host': 'h' * 240}, TOO_LONG),
+    ],
+)
+def test_an_edit_is_checked_against_the_whole_registration(api: Client, body: dict, error: str) -> None:
+    fields = {
+        'auth_username': 'office',
+        'auth_password': 'secret',
+        'callback_extension': '1000',
+        'callback_context': 'c',
+    }
+    made = register(api, **fields)
+
+    response = api.put(f'/registers/iax/{made["id"]}', json=body)
+
+    assert response.status_code == 400
+    assert response.json() == [error]
+    assert api.get(f'/registers/iax/{made["id"]}').json() == made
+
+
+def test_empty_parts_read_back_as_null(api: Client) -> None:
+    empty = {'auth_username': '', 'auth_password': '', 'callback_extension': '', 'callback_context': ''}
+
+    made = register(api, remote_port=0, **empty)
+
+    # As upstream, which keeps only the parts of the `register =>` line that say something.
+    assert {key: made[key] for key in [*empty, 'remote_port']} == dict.fromkeys([*empty, 'remote_port'])
+    assert api.put(f'/registers/iax/{made["id"]}', json={'callback_extension': ''}).status_code == 204
+    assert api.get(f'/registers/iax/{made["id"]}').json() == made
 
 
 def test_unknown_register_is_404(api: Client) -> None:

@@ -14,7 +14,7 @@ from ..helpers.daemon import Daemon
 from ..helpers.database import Rows
 from ..helpers.lines import created, sip, unique
 from ..helpers.sysconfd import SysconfdStandIn, reloads_of
-from ..helpers.trunks import iax, trunk
+from ..helpers.trunks import iax, register, trunk
 from .conftest import Reloads
 
 BOTH_RELOADS = [{'ipbx': ['module reload res_pjsip.so', 'iax2 reload'], 'agentbus': []}]
@@ -101,3 +101,18 @@ def test_a_tenant_without_endpoint_trunks_asks_for_no_reload(
     assert reloads(lambda: api.delete(f'/tenants/{tenant}')) == []
 
     assert_all_gone(rows, tenant, made)
+
+
+def test_the_iax_registrations_of_its_trunks_go_too(api: Client, trunk_daemon: Daemon) -> None:
+    tenant = new_tenant(api)
+    client = trunk_daemon.client(tenant=tenant)
+    owner, gone, kept = trunk(client), register(api), register(api)
+    assert client.put(f'/trunks/{owner["id"]}/registers/iax/{gone["id"]}').status_code == 204
+
+    assert api.delete(f'/tenants/{tenant}').status_code == 204
+
+    # As deleting the trunk does: registrations belong to no tenant, the trunk's goes with it.
+    response = api.get(f'/registers/iax/{gone["id"]}')
+    assert response.status_code == 404
+    assert response.json() == [f"Resource Not Found - IAXRegister was not found ('id': {gone['id']})"]
+    assert api.get(f'/registers/iax/{kept["id"]}').status_code == 200

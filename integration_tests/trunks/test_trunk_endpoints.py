@@ -21,6 +21,7 @@ KINDS: dict[str, tuple[Callable[[Client], dict], str]] = {
     'iax': (iax, 'id'),
     'custom': (custom, 'id'),
 }
+NOT_FOUND = {'sip': 'SIPEndpoint', 'iax': 'IAXEndpoint', 'custom': 'CustomEndpoint'}
 RELOADS = {
     'sip': [{'ipbx': ['module reload res_pjsip.so'], 'agentbus': []}],
     'iax': [{'ipbx': ['iax2 reload'], 'agentbus': []}],
@@ -170,6 +171,8 @@ def test_an_endpoint_serves_one_trunk(api: Client, kind: str) -> None:
 @pytest.mark.parametrize('kind', ['sip', 'custom'])
 def test_an_endpoint_of_a_line_cannot_serve_a_trunk(api: Client, kind: str) -> None:
     owner, user_line = trunk(api), line(api)
+    if owner['id'] == user_line['id']:  # the error tells which one it names
+        owner = trunk(api)
     _, key = made(api, kind)
     assert api.put(f'/lines/{user_line["id"]}/endpoints/{kind}/{key}').status_code == 204
 
@@ -177,8 +180,9 @@ def test_an_endpoint_of_a_line_cannot_serve_a_trunk(api: Client, kind: str) -> N
 
     assert response.status_code == 400
     shown = f"'{key}'" if kind == 'sip' else key
+    # As upstream, `trunk_id` names the line.
     assert response.json() == [
-        f"Resource Error - Line is associated with a Endpoint ('trunk_id': {owner['id']}, 'endpoint': '{kind}', "
+        f"Resource Error - Line is associated with a Endpoint ('trunk_id': {user_line['id']}, 'endpoint': '{kind}', "
         f"'endpoint_id': {shown})"
     ]
 
@@ -208,9 +212,10 @@ def test_a_trunk_registered_in_iax_takes_no_other_endpoint(api: Client, kind: st
     response = api.put(url(owner['id'], kind, key))
 
     assert response.status_code == 400
+    # As upstream, the SIP check names the registration `register_sip_id`.
     assert response.json() == [
         f"Resource Error - Trunk is associated with a IAXRegister ('trunk_id': {owner['id']}, "
-        f"'register_iax_id': {made_register['id']})"
+        f"'register_{kind if kind == 'sip' else 'iax'}_id': {made_register['id']})"
     ]
 
 
@@ -262,15 +267,24 @@ def test_deleting_the_endpoint_frees_the_trunk(api: Client, kind: str) -> None:
 
 
 @pytest.mark.parametrize('kind', KINDS)
-def test_deleting_the_trunk_frees_the_endpoint(api: Client, kind: str) -> None:
+def test_deleting_the_trunk_deletes_its_endpoint(api: Client, reloads: Reloads, kind: str) -> None:
     owner = trunk(api)
     _, key = made(api, kind)
     api.put(url(owner['id'], kind, key))
+    if kind == 'sip':  # as a SIP trunk usually is: on the tenant's registration template
+        [tenant] = [t for t in api.get('/tenants').json()['items'] if t['uuid'] == owner['tenant_uuid']]
+        template = {'uuid': tenant['registration_trunk_sip_template_uuid']}
+        assert api.put(f'/endpoints/sip/{key}', json={'templates': [template]}).status_code == 204
+    sent = Events(api)
 
-    assert api.delete(f'/trunks/{owner["id"]}').status_code == 204
+    # As upstream: the endpoint goes with its trunk, which alone reloads and tells it.
+    assert reloads(lambda: api.delete(f'/trunks/{owner["id"]}')) == RELOADS[kind]
 
-    assert api.get(f'/endpoints/{kind}/{key}').json()['trunk'] is None
-    assert api.put(url(trunk(api)['id'], kind, key)).status_code == 204
+    response = api.get(f'/endpoints/{kind}/{key}')
+    assert response.status_code == 404
+    shown = f"'uuid': '{key}'" if kind == 'sip' else f"'id': {key}"
+    assert response.json() == [f'Resource Not Found - {NOT_FOUND[kind]} was not found ({shown})']
+    assert [(e['name'], e['data']) for e in sent.all()] == [('trunk_deleted', {'id': owner['id']})]
 
 
 def test_endpoint_events_name_their_trunk(api: Client, trunk_daemon: Daemon) -> None:

@@ -114,6 +114,22 @@ def test_a_trunk_of_another_tenant_is_404(api: Client, trunk_daemon: Daemon) -> 
     assert trunk_daemon.client(tenant=child).put(url(owner['id'], made['id'])).status_code == 204
 
 
+def test_deleting_the_trunk_deletes_its_registration_and_endpoint(api: Client) -> None:
+    owner, made, endpoint = trunk(api), register(api), iax(api)
+    api.put(f'/trunks/{owner["id"]}/endpoints/iax/{endpoint["id"]}')
+    api.put(url(owner['id'], made['id']))
+    sent = Events(api)
+
+    assert api.delete(f'/trunks/{owner["id"]}').status_code == 204
+
+    # As upstream: both go with the trunk, whose event alone tells it.
+    response = api.get(f'/registers/iax/{made["id"]}')
+    assert response.status_code == 404
+    assert response.json() == [f"Resource Not Found - IAXRegister was not found ('id': {made['id']})"]
+    assert api.get(f'/endpoints/iax/{endpoint["id"]}').status_code == 404
+    assert [(e['name'], e['data']) for e in sent.all()] == [('trunk_deleted', {'id': owner['id']})]
+
+
 def test_deleting_the_registration_frees_the_trunk(api: Client) -> None:
     owner, made = trunk(api), register(api)
     api.put(url(owner['id'], made['id']))

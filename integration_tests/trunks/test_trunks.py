@@ -58,13 +58,23 @@ def test_edit_changes_the_fields(api: Client) -> None:
     assert api.get(f'/trunks/{created["id"]}').json()['context'] is None
 
 
+def test_a_null_twilio_incoming_is_false(api: Client) -> None:
+    created = trunk(api, twilio_incoming=None)
+    assert api.put(f'/trunks/{created["id"]}', json={'twilio_incoming': True}).status_code == 204
+
+    response = api.put(f'/trunks/{created["id"]}', json={'twilio_incoming': None})
+
+    # Upstream's column takes no null: a trunk answers a boolean, never null.
+    assert response.status_code == 204
+    assert (created['twilio_incoming'], api.get(f'/trunks/{created["id"]}').json()['twilio_incoming']) == (False, False)
+
+
 @pytest.mark.parametrize(
     'body, field',
     [
         ({'outgoing_caller_id_format': 'international'}, 'outgoing_caller_id_format'),
         ({'twilio_incoming': 'yes'}, 'twilio_incoming'),
         ({'context': 42}, 'context'),
-        ({'context': 'x' * 80}, 'context'),
     ],
 )
 def test_invalid_fields_are_400(api: Client, body: dict, field: str) -> None:
@@ -81,6 +91,14 @@ def test_an_unknown_context_is_400(api: Client) -> None:
     assert response.json() == ["Input Error - field 'context': Context was not found ('context': 'nowhere')"]
 
 
+def test_a_too_long_context_is_not_found(api: Client) -> None:
+    # As upstream: the name has no length of its own to check, no context has it.
+    response = api.post('/trunks', json={'context': 'x' * 80})
+
+    assert response.status_code == 400
+    assert response.json() == [f"Input Error - field 'context': Context was not found ('context': '{'x' * 80}')"]
+
+
 def test_a_context_of_a_sub_tenant_is_another_tenant(api: Client, trunk_daemon: Daemon) -> None:
     tenant = api.get(f'/trunks/{trunk(api)["id"]}').json()['tenant_uuid']
     child = api.post('/tenants', json={'name': unique('child')}).json()['uuid']
@@ -92,6 +110,27 @@ def test_a_context_of_a_sub_tenant_is_another_tenant(api: Client, trunk_daemon: 
     assert response.json() == [
         f"Resource Error - different tenants ('trunk_tenant_uuid': '{tenant}', 'context_tenant_uuid': '{child}')"
     ]
+
+
+def test_a_context_of_the_selected_tenant_is_another_tenant_on_edit(api: Client, trunk_daemon: Daemon) -> None:
+    name = context(api)
+    parent = api.get('/contexts', params={'name': name}).json()['items'][0]['tenant_uuid']
+    child = api.post('/tenants', json={'name': unique('child')}).json()['uuid']
+    in_child = trunk(trunk_daemon.client(tenant=child))
+
+    # As upstream: the parent's context, seen from the parent, is not the trunk's tenant's.
+    on_edit = api.put(f'/trunks/{in_child["id"]}', json={'context': name})
+    # Seen from the child, the parent's context is not there (lookups are tenant-scoped).
+    on_create = trunk_daemon.client(tenant=child).post('/trunks', json={'context': name})
+
+    assert (on_edit.status_code, on_edit.json()) == (
+        400,
+        [f"Resource Error - different tenants ('trunk_tenant_uuid': '{child}', 'context_tenant_uuid': '{parent}')"],
+    )
+    assert (on_create.status_code, on_create.json()) == (
+        400,
+        [f"Input Error - field 'context': Context was not found ('context': '{name}')"],
+    )
 
 
 def test_unknown_trunk_is_404(api: Client) -> None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Text, cast, column, func, null, select, table
+from sqlalchemy import Text, cast, column, delete, func, null, select, table
+from sqlalchemy.orm import Session
 
-from wazo_confd.errors import resource_associated
-from wazo_confd.interfaces import TRUNK_ENDPOINT_OWNERS, TRUNKS
+from wazo_confd.errors import different_tenants, resource_associated
+from wazo_confd.interfaces import CONTEXTS, TRUNK_ENDPOINT_OWNERS, TRUNKS
 from wazo_confd.kit.builder import Built, DeclaredPlugin
 from wazo_confd.kit.contributions import contributions
 from wazo_confd.kit.declaration import Events, Resource, search_on
@@ -25,6 +26,7 @@ from .validator import build_validator
 _sip = table('endpoint_sip', column('uuid'), column('name'), column('label'))
 _iax = table('endpoint_iax', column('id'), column('name'))
 _custom = table('endpoint_custom', column('id'), column('interface'))
+_register_iax = table('register_iax', column('id'))
 
 
 def _endpoint_name() -> Any:
@@ -38,6 +40,26 @@ def _endpoint_name() -> Any:
 class TrunkService(CRUDService):
     def lock(self, trunk: Trunk) -> None:
         self.dao.lock(trunk)
+
+    def check_edit(self, trunk: Trunk, form: dict, tenant_uuid: str) -> None:
+        """A context the request sees (from its selected tenant), of another tenant than the
+        trunk's, is `different tenants`, as upstream answers (the validator only looks in the
+        trunk's own tenant and below, where it is not: `Context was not found`)."""
+        name = form.get('context')
+        if name is None or CONTEXTS not in self.providers:
+            return
+        context = self.providers.get(CONTEXTS).find_in_subtree(name, tenant_uuid)
+        if context is not None and context.tenant_uuid != trunk.tenant_uuid:
+            raise different_tenants(trunk_tenant_uuid=trunk.tenant_uuid, context_tenant_uuid=context.tenant_uuid)
+
+    def delete(self, trunk: Trunk) -> None:
+        """As upstream, a trunk takes its endpoint and its IAX registration with it: their
+        rows go, with no event or reload of their own (the trunk's tell it)."""
+        owned = [obj for obj in (trunk.endpoint, trunk.register_iax) if obj is not None]
+        super().delete(trunk)
+        for obj in owned:
+            self.dao.session.delete(obj)
+        self.dao.session.flush()
 
 
 class EndpointOwners:
@@ -86,6 +108,13 @@ TRUNKS_RESOURCE = Resource(
 )
 
 
+def forget_registrations(session: Session, tenant_uuids: list[str]) -> None:
+    """A deleted tenant's trunks take their IAX registrations with them, as deleting each
+    trunk does: the registrations belong to no tenant, so no cascade removes them."""
+    used = select(Trunk.register_iax_id).where(Trunk.tenant_uuid.in_(tenant_uuids), Trunk.register_iax_id.is_not(None))
+    session.execute(delete(_register_iax).where(_register_iax.c.id.in_(used)))
+
+
 class Plugin(DeclaredPlugin):
     resources = (TRUNKS_RESOURCE,)
 
@@ -96,3 +125,4 @@ class Plugin(DeclaredPlugin):
         deps.providers.register(TRUNK_ENDPOINT_OWNERS, EndpointOwners())
         # A deleted tenant's trunks go with it: Asterisk reloads as for each trunk deleted.
         reload_on_tenant_deletion(deps, Trunk, TRUNKS_RESOURCE.reloads)
+        deps.database.on_tenant_deleted(forget_registrations)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from marshmallow import fields, validate
+from typing import Any
+
+from marshmallow import fields, post_load, validate
 
 from wazo_confd.kit.contributions import Placeholder
 from wazo_confd.kit.projections import EndpointCustomRelation, TrunkEndpointSIPRelation, one
@@ -17,7 +19,8 @@ TrunkIdRelation = relation('trunks', 'id')
 class TrunkSchema(BaseSchema):
     id = fields.Integer(dump_only=True)
     tenant_uuid = fields.String(dump_only=True)
-    context = StrictString(allow_none=True, validate=validate.Length(max=79))
+    # No length check, as upstream: a name no context has is 'Context was not found'.
+    context = StrictString(allow_none=True)
     twilio_incoming = StrictBoolean(allow_none=True)
     outgoing_caller_id_format = StrictString(validate=validate.OneOf(['+E164', 'E164', 'national']))
     links = ListLinks(Link('trunks'))
@@ -27,3 +30,10 @@ class TrunkSchema(BaseSchema):
     # The outcalls plugin contributes the outcalls a trunk serves.
     outcalls = Placeholder([])
     register_iax = one(TrunkRegisterIAXRelation)
+
+    @post_load
+    def null_twilio_incoming_is_false(self, data: dict, **kwargs: Any) -> dict:
+        """Upstream's column takes no null: a null given on POST or PUT is stored false."""
+        if 'twilio_incoming' in data and data['twilio_incoming'] is None:
+            data['twilio_incoming'] = False
+        return data

@@ -43,12 +43,16 @@ class TrunkEndpointService(AssociationService):
             raise resource_associated(
                 'Trunk', 'Endpoint', trunk_id=other.id, endpoint=kind, endpoint_id=getattr(endpoint, KEYS[kind])
             )
-        if getattr(endpoint, 'line', None) is not None:
+        line = getattr(endpoint, 'line', None)
+        if line is not None:
+            # Upstream's text: `trunk_id` is the line's id.
             raise resource_associated(
-                'Line', 'Endpoint', trunk_id=trunk.id, endpoint=kind, endpoint_id=getattr(endpoint, KEYS[kind])
+                'Line', 'Endpoint', trunk_id=line.id, endpoint=kind, endpoint_id=getattr(endpoint, KEYS[kind])
             )
         if kind != 'iax' and trunk.register_iax is not None:
-            raise resource_associated('Trunk', 'IAXRegister', trunk_id=trunk.id, register_iax_id=trunk.register_iax.id)
+            # Upstream's texts: the SIP check names the registration `register_sip_id`.
+            named = 'register_sip_id' if kind == 'sip' else 'register_iax_id'
+            raise resource_associated('Trunk', 'IAXRegister', trunk_id=trunk.id, **{named: trunk.register_iax.id})
 
     def link(self, trunk: Any, endpoint: Any) -> None:
         setattr(trunk, f'endpoint_{self.kind}', endpoint)
