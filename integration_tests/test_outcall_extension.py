@@ -7,6 +7,7 @@ import pytest
 from .helpers.client import Client
 from .helpers.daemon import Daemon
 from .helpers.database import Rows
+from .helpers.events import Events
 from .helpers.telephony import create, create_context, sub_tenant, unique
 
 
@@ -68,6 +69,17 @@ def test_linking_again_changes_the_pattern(client: Client) -> None:
 
     [pattern] = client.get(f'/outcalls/{route["id"]}').json()['extensions']
     assert (pattern['prefix'], pattern['strip_digits']) == ('0', 2)
+
+
+def test_linking_again_publishes_nothing(client: Client, daemon: Daemon) -> None:
+    # As upstream: a new pattern of an existing link is no new association.
+    route, extension = outcall(client), outcall_extension(client)
+    client.put(url(route, extension), json={'strip_digits': 1})
+    bus = Events(client)
+
+    assert client.put(url(route, extension), json={'strip_digits': 2}).status_code == 204
+
+    assert bus.all('outcall_extension') == []
 
 
 def test_extensions_are_listed_in_the_order_they_were_linked(client: Client) -> None:

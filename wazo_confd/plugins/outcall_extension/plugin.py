@@ -23,10 +23,13 @@ class OutcallExtensionService(AssociationService):
         return self.lefts.dial_pattern(outcall, extension) is not None
 
     def associate_with(self, outcall: Any, extension: Any, form: dict) -> None:
-        """Link them, or change the dial pattern of a link that exists (an event each time)."""
+        """Link them (an event and a dialplan reload), or quietly change the dial pattern
+        of a link that exists, as upstream: the pattern's digits are read at call time."""
         self.lock(outcall)
-        if not self.linked(outcall, extension):
-            self.validate_link(outcall, extension)
+        if self.linked(outcall, extension):
+            self.lefts.set_dial_pattern(outcall, extension, form)
+            return
+        self.validate_link(outcall, extension)
         self.lefts.set_dial_pattern(outcall, extension, form)
         self.notifier.send('associated', 'updated', outcall, extension)
 
