@@ -177,6 +177,18 @@ def test_unknown_outcall_or_extension_is_404(client: Client, method: str) -> Non
     assert no_extension.json() == ["Resource Not Found - Extension was not found ('id': 999999999)"]
 
 
+def test_a_missing_side_is_404_whatever_the_body(client: Client) -> None:
+    # As upstream: both sides are found before the body is read.
+    route, extension = outcall(client), outcall_extension(client)
+
+    no_outcall = client.put(f'/outcalls/999999999/extensions/{extension["id"]}', json={'strip_digits': -1})
+    no_extension = client.put(f'/outcalls/{route["id"]}/extensions/999999999', json={'prefix': 'abc'})
+
+    assert (no_outcall.status_code, no_extension.status_code) == (404, 404)
+    assert no_outcall.json() == ["Resource Not Found - Outcall was not found ('id': 999999999)"]
+    assert no_extension.json() == ["Resource Not Found - Extension was not found ('id': 999999999)"]
+
+
 def test_different_tenants_are_refused(client: Client, daemon: Daemon, rows: Rows) -> None:
     route = outcall(client)
     child = daemon.client(tenant=sub_tenant(rows, route['tenant_uuid']))
