@@ -108,16 +108,41 @@ def test_unlinking_what_is_not_linked_is_204(client: Client) -> None:
     assert client.delete(url(outcall(client), outcall_extension(client))).status_code == 204
 
 
-def test_an_extension_leads_to_one_outcall_at_most(client: Client) -> None:
+def test_an_extension_leads_to_one_outcall_at_most(client: Client, rows: Rows) -> None:
     first, second, extension = outcall(client), outcall(client), outcall_extension(client)
     client.put(url(first, extension), json={})
+    # Upstream names the dial pattern (the extension's `typeval`), as a string.
+    pattern = rows.scalar('SELECT id FROM outcall_extension WHERE extension_id = :e', e=extension['id'])
 
     response = client.put(url(second, extension), json={})
 
     assert response.status_code == 400
     assert response.json() == [
         'Resource Error - Extension is associated with a outcall '
-        f"('extension_id': {extension['id']}, 'associated_id': {first['id']})"
+        f"('extension_id': {extension['id']}, 'associated_id': '{pattern}')"
+    ]
+
+
+def test_the_extension_of_a_user_is_refused_naming_the_user(client: Client) -> None:
+    # As upstream: the extension of a line that has a user is that user's (`type` user).
+    context = create_context(client)
+    line = create(client, '/lines', {'context': context['name']})
+    endpoint = create(client, '/endpoints/sip', {'label': unique('sip')})
+    extension = create(client, '/extensions', {'exten': '1042', 'context': context['name']})
+    user = create(client, '/users', {'firstname': unique('user')})
+    for path in (
+        f'/lines/{line["id"]}/endpoints/sip/{endpoint["uuid"]}',
+        f'/lines/{line["id"]}/extensions/{extension["id"]}',
+        f'/users/{user["uuid"]}/lines/{line["id"]}',
+    ):
+        assert client.put(path).status_code == 204, path
+
+    response = client.put(url(outcall(client), extension), json={})
+
+    assert response.status_code == 400
+    assert response.json() == [
+        f"Resource Error - Extension is associated with a user ('extension_id': {extension['id']}, "
+        f"'associated_id': '{user['id']}')"
     ]
 
 
