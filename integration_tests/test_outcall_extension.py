@@ -248,14 +248,18 @@ def test_deleting_the_outcall_frees_its_extensions(client: Client) -> None:
     assert client.put(url(second, extension), json={}).status_code == 204
 
 
-def test_a_linked_extension_cannot_be_deleted(client: Client) -> None:
+def test_a_linked_extension_cannot_be_deleted(client: Client, rows: Rows) -> None:
     route, extension = outcall(client), outcall_extension(client)
     client.put(url(route, extension), json={})
+    pattern = rows.scalar('SELECT id FROM outcall_extension WHERE extension_id = :e', e=extension['id'])
 
     response = client.delete(f'/extensions/{extension["id"]}')
 
     assert response.status_code == 400
-    assert response.json()[0].startswith('Resource Error - Extension is associated with a outcall')
+    assert response.json() == [
+        'Resource Error - Extension is associated with a outcall '
+        f"('extension_id': {extension['id']}, 'associated_id': '{pattern}')"
+    ]
 
 
 def test_a_freed_extension_can_be_deleted(client: Client) -> None:

@@ -9,6 +9,7 @@ from wazo_confd.errors import ResourceError, resource_associated
 from wazo_confd.interfaces import CONTEXTS, EXTENSIONS, OUTCALLS
 from wazo_confd.kit.association import Association, AssociationService, check_same_tenant
 from wazo_confd.kit.builder import DeclaredPlugin
+from wazo_confd.kit.extension_owners import extension_owners
 from wazo_confd.kit.reloads import Reload
 
 from .schema import OutcallExtensionSchema
@@ -31,30 +32,22 @@ class OutcallExtensionService(AssociationService):
 
     def validate_link(self, outcall: Any, extension: Any) -> None:
         check_same_tenant(extension, outcall, 'extension', 'outcall')
-        owner = self.owner(extension)
-        if owner is not None:
-            kind, associated_id = owner
-            associated = {} if associated_id is None else {'associated_id': associated_id}
-            raise resource_associated('Extension', kind, extension_id=extension.id, **associated)
+        if extension.owner_type == 'user':
+            # Lines: the main user's, as upstream, once they have one (else the context
+            # check refuses their internal context).
+            users = [user for line in extension.lines for user in line.users]
+            if users:
+                raise resource_associated(
+                    'Extension', 'user', extension_id=extension.id, associated_id=str(users[0].id)
+                )
+        elif extension.owner_type is not None:
+            metadata = extension_owners(self.providers).metadata(extension)
+            raise resource_associated('Extension', extension.owner_type, **metadata)
         context = self.providers.get(CONTEXTS).find_in_subtree(extension.context, extension.tenant_uuid)
         if context is not None and context.type != 'outcall':
             raise ResourceError(
                 f"ContextType '{context.type}' cannot be associated", {'id': extension.id, 'context': extension.context}
             )
-
-    def owner(self, extension: Any) -> tuple[str, str | None] | None:
-        """What holds the extension, as upstream names it (its `type` and `typeval`): an
-        outcall by the dial pattern's id, lines by their main user's id; None when free (no
-        owner, or lines without users: the context check then refuses them)."""
-        kind = extension.owner_type
-        if kind is None:
-            return None
-        if kind == 'user':
-            users = [user for line in extension.lines for user in line.users]
-            return ('user', str(users[0].id)) if users else None
-        other = getattr(extension, 'outcall', None)
-        pattern = self.lefts.dial_pattern(other, extension) if other is not None else None
-        return kind, None if pattern is None else str(pattern.id)
 
     def unlink(self, outcall: Any, extension: Any) -> None:
         self.lefts.remove_dial_pattern(outcall, extension)
