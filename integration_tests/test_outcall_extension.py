@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 
 from .helpers.client import Client
@@ -120,6 +122,34 @@ def test_an_extension_leads_to_one_outcall_at_most(client: Client, rows: Rows) -
     assert response.json() == [
         'Resource Error - Extension is associated with a outcall '
         f"('extension_id': {extension['id']}, 'associated_id': '{pattern}')"
+    ]
+
+
+def test_concurrent_links_of_one_extension_let_one_outcall_win(client: Client, daemon: Daemon, rows: Rows) -> None:
+    routes, extension = [outcall(client) for _ in range(4)], outcall_extension(client)
+    answers: list[tuple[int, object]] = []
+
+    def attempt(route: dict) -> None:
+        response = daemon.client().put(url(route, extension), json={})
+        answers.append((response.status_code, response.json() if response.content else None))
+
+    threads = [threading.Thread(target=attempt, args=(route,)) for route in routes]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(status for status, _ in answers) == [204, 400, 400, 400]
+    pattern = rows.scalar('SELECT id FROM outcall_extension WHERE extension_id = :e', e=extension['id'])
+    assert [body for status, body in answers if status == 400] == 3 * [
+        [
+            'Resource Error - Extension is associated with a outcall '
+            f"('extension_id': {extension['id']}, 'associated_id': '{pattern}')"
+        ]
+    ]
+    winner = client.get(f'/extensions/{extension["id"]}').json()['outcall']
+    assert [route['id'] for route in routes if client.get(f'/outcalls/{route["id"]}').json()['extensions']] == [
+        winner['id']
     ]
 
 

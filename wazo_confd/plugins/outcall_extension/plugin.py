@@ -23,12 +23,18 @@ class OutcallExtensionService(AssociationService):
         """Link them (an event and a dialplan reload), or quietly change the dial pattern
         of a link that exists, as upstream: the pattern's digits are read at call time."""
         self.lock(outcall)
+        self.lock_right(extension)
         if self.linked(outcall, extension):
             self.lefts.set_dial_pattern(outcall, extension, form)
             return
         self.validate_link(outcall, extension)
         self.lefts.set_dial_pattern(outcall, extension, form)
         self.notifier.send('associated', 'updated', outcall, extension)
+
+    def lock_right(self, extension: Any) -> None:
+        # Concurrent links of one extension to other outcalls (or lines) take turns: the
+        # later ones see it bound, instead of breaking its unique dial pattern.
+        self.rights.dao.lock(extension)
 
     def validate_link(self, outcall: Any, extension: Any) -> None:
         check_same_tenant(extension, outcall, 'extension', 'outcall')
