@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from .helpers.client import Client
 from .helpers.daemon import Daemon
@@ -200,3 +201,10 @@ def test_deleting_a_permission_frees_its_users(client: Client) -> None:
     assert client.delete(f'/callpermissions/{created["id"]}').status_code == 204
 
     assert client.get(f'/users/{user["uuid"]}').json()['call_permissions'] == []
+
+
+def test_the_document_shows_the_defaults(client: Client) -> None:
+    schemas = yaml.safe_load(client.get('/api/api.yml').text)['components']['schemas']
+
+    fields = schemas['CallPermission']['properties']
+    assert (fields['mode'].get('default'), fields['enabled'].get('default')) == ('deny', True)

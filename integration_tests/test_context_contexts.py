@@ -83,6 +83,16 @@ def test_a_context_is_included_once(client: Client) -> None:
     assert response.json() == ['Resource Error - Operation not permitted. Cannot include same context more than once']
 
 
+def test_a_repeat_is_refused_before_the_context_itself(client: Client) -> None:
+    # Upstream's order of checks: repeats first.
+    internal = create_context(client)
+
+    response = include(client, internal, internal, internal)
+
+    assert response.status_code == 400
+    assert response.json() == ['Resource Error - Operation not permitted. Cannot include same context more than once']
+
+
 def test_an_unknown_listed_context_is_an_input_error(client: Client) -> None:
     internal = create_context(client)
 

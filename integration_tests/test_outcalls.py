@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from .helpers.client import Client
 from .helpers.daemon import Daemon
@@ -153,3 +154,10 @@ def test_another_tenant_sees_nothing_of_the_outcall(client: Client, daemon: Daem
     assert other.put(f'/outcalls/{outcall["id"]}', json={'ring_time': 1}).status_code == 404
     assert other.delete(f'/outcalls/{outcall["id"]}').status_code == 404
     assert outcall['id'] not in [item['id'] for item in other.get('/outcalls').json()['items']]
+
+
+def test_the_document_shows_the_defaults(client: Client) -> None:
+    schemas = yaml.safe_load(client.get('/api/api.yml').text)['components']['schemas']
+
+    fields = schemas['Outcall']['properties']
+    assert (fields['enabled'].get('default'), fields['internal_caller_id'].get('default')) == (True, False)

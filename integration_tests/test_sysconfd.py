@@ -341,6 +341,8 @@ def test_outcall_extension_links_send_the_dialplan_reload(
     dialplan = [{'ipbx': ['dialplan reload'], 'agentbus': []}]
 
     assert reloads_of(sysconfd, rows, lambda: client.put(link, json={'strip_digits': 1})) == dialplan
+    # A new pattern of the same link changes no dialplan (read at call time): no reload.
+    assert reloads_of(sysconfd, rows, lambda: client.put(link, json={'strip_digits': 2})) == []
     assert reloads_of(sysconfd, rows, lambda: client.delete(link)) == dialplan
 
 

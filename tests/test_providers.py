@@ -16,6 +16,7 @@ from wazo_confd.database.base import Base
 from wazo_confd.database.uow import Database
 from wazo_confd.http.app import HttpDependencies, create_app
 from wazo_confd.kit.contributions import CONTRIBUTIONS
+from wazo_confd.kit.extension_owners import EXTENSION_OWNERS
 from wazo_confd.kit.pjsip_doc import PJSIP_DOC
 from wazo_confd.plugin_api import PluginDependencies, Provided, Providers
 from wazo_confd.plugin_loader import load_plugins
@@ -128,7 +129,7 @@ def registered(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, A
 
 
 def test_every_registration_is_under_a_typed_key(registered: dict[str, Any]) -> None:
-    assert set(registered) - UNREAD <= _keys() | {CONTRIBUTIONS.name, PJSIP_DOC.name}
+    assert set(registered) - UNREAD <= _keys() | {CONTRIBUTIONS.name, PJSIP_DOC.name, EXTENSION_OWNERS.name}
 
 
 def test_every_key_is_registered_by_the_default_plugins(registered: dict[str, Any]) -> None:

@@ -308,8 +308,9 @@ class DeclaredAssociation(AssociationResource):
         body = self.service.declaration.body
         if body is None:
             return self.link(*path.values())
-        form = load(shared(body), json_body())
-        self.service.associate_with(*self._pair(*path.values()), form)
+        # Both sides first, as upstream: a missing one is a 404 whatever the body.
+        pair = self._pair(*path.values())
+        self.service.associate_with(*pair, load(shared(body), json_body()))
         return None, 204
 
     def delete(self, **path: Any) -> tuple[None, int]:

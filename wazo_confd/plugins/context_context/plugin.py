@@ -31,9 +31,10 @@ class ContextContexts(LinkTableListService):
         self.lefts.dao.lock(context)
 
     def validate(self, context: Any, included: list[Any]) -> None:
+        # Upstream's order: repeats, then the context itself, then (ours) the tenants.
+        refuse_repeats(included, 'context', verb='include')
         if any(other.id == context.id for other in included):
             raise not_permitted('Cannot include context inside itself')
-        refuse_repeats(included, 'context', verb='include')
         for other in included:
             check_same_tenant(context, other, 'context', 'included_context')
 

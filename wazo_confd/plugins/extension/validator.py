@@ -8,6 +8,7 @@ from typing import Any
 
 from wazo_confd.errors import BareInputError, InputError, ResourceError, resource_associated
 from wazo_confd.interfaces import CONTEXTS
+from wazo_confd.kit.extension_owners import extension_owners
 from wazo_confd.kit.validator import ValidationGroup, Validator
 from wazo_confd.plugin_api import Providers
 
@@ -73,12 +74,17 @@ class ExtensionRangeValidator(Validator):
 
 
 class ExtensionAssociationValidator(Validator):
-    """A bound extension cannot be deleted: upstream names the owner's type, or the line."""
+    """A bound extension cannot be deleted: upstream names the owner's type (and id, as
+    the binding plugin says), or the line."""
+
+    def __init__(self, providers: Providers):
+        self.providers = providers
 
     def validate(self, extension: Extension) -> None:
         owner_type = extension.owner_type
         if owner_type is not None and owner_type != 'user':
-            raise resource_associated('Extension', owner_type, extension_id=extension.id)
+            metadata = extension_owners(self.providers).metadata(extension)
+            raise resource_associated('Extension', owner_type, **metadata)
         if extension.lines:
             raise resource_associated('Extension', 'Line', extension_id=extension.id, line_id=extension.lines[0].id)
 
@@ -99,5 +105,5 @@ def build_validator(dao: Any, providers: Providers) -> ValidationGroup:
             ExtensionRangeValidator(find_context),
             regex,
         ],
-        delete=[ExtensionAssociationValidator()],
+        delete=[ExtensionAssociationValidator(providers)],
     )

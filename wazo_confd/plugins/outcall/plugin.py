@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from wazo_confd.interfaces import OUTCALLS
 from wazo_confd.kit.builder import Built, DeclaredPlugin
 from wazo_confd.kit.contributions import contributions
 from wazo_confd.kit.declaration import Events, Resource, search_on
+from wazo_confd.kit.extension_owners import extension_owners
 from wazo_confd.kit.projections import one
 from wazo_confd.plugin_api import PluginDependencies
 
-from .dao import OutcallDao
+from .dao import OWNER, OutcallDao
 from .model import Outcall
 from .schema import OutcallRelation, OutcallSchema
 from .service import OutcallService
@@ -38,3 +41,11 @@ class Plugin(DeclaredPlugin):
     def loaded(self, built: Built, deps: PluginDependencies) -> None:
         # The outcall an extension leads to (the `outcall` relationship this plugin maps).
         contributions(deps.providers).contribute('extensions', 'outcall', one(OutcallRelation))
+        # Upstream names a bound extension's dial pattern in errors (its `typeval`).
+        extension_owners(deps.providers).register(OWNER, dial_pattern_id)
+
+
+def dial_pattern_id(extension: Any) -> str | None:
+    outcall = getattr(extension, 'outcall', None)
+    patterns = [] if outcall is None else outcall.extensions
+    return next((str(p.id) for p in patterns if p.extension_id == extension.id), None)

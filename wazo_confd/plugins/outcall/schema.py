@@ -28,11 +28,11 @@ class OutcallSchema(BaseSchema):
     id = fields.Integer(dump_only=True)
     tenant_uuid = fields.String(dump_only=True)
     name = StrictString(required=True, validate=validate.Length(max=128))
-    internal_caller_id = StrictBoolean()
+    internal_caller_id = StrictBoolean(load_default=False)
     preprocess_subroutine = StrictString(validate=validate.Length(max=79), allow_none=True)
     ring_time = StrictInteger(validate=validate.Range(min=0), allow_none=True)
     description = StrictString(allow_none=True)
-    enabled = StrictBoolean()
+    enabled = StrictBoolean(load_default=True)
     links = ListLinks(Link('outcalls'))
     extensions = many(DialPatternRelation)
     # Trunks, schedules and call permissions belong to their association plugins, which

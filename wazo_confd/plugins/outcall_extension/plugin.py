@@ -9,13 +9,10 @@ from wazo_confd.errors import ResourceError, resource_associated
 from wazo_confd.interfaces import CONTEXTS, EXTENSIONS, OUTCALLS
 from wazo_confd.kit.association import Association, AssociationService, check_same_tenant
 from wazo_confd.kit.builder import DeclaredPlugin
+from wazo_confd.kit.extension_owners import extension_owners
 from wazo_confd.kit.reloads import Reload
 
 from .schema import OutcallExtensionSchema
-
-# Owners that leave an extension free for an outcall: none, or lines (whose internal
-# context the context check then refuses), as upstream.
-FREE = (None, 'user')
 
 
 class OutcallExtensionService(AssociationService):
@@ -23,19 +20,35 @@ class OutcallExtensionService(AssociationService):
         return self.lefts.dial_pattern(outcall, extension) is not None
 
     def associate_with(self, outcall: Any, extension: Any, form: dict) -> None:
-        """Link them, or change the dial pattern of a link that exists (an event each time)."""
+        """Link them (an event and a dialplan reload), or quietly change the dial pattern
+        of a link that exists, as upstream: the pattern's digits are read at call time."""
         self.lock(outcall)
-        if not self.linked(outcall, extension):
-            self.validate_link(outcall, extension)
+        self.lock_right(extension)
+        if self.linked(outcall, extension):
+            self.lefts.set_dial_pattern(outcall, extension, form)
+            return
+        self.validate_link(outcall, extension)
         self.lefts.set_dial_pattern(outcall, extension, form)
         self.notifier.send('associated', 'updated', outcall, extension)
 
+    def lock_right(self, extension: Any) -> None:
+        # Concurrent links of one extension to other outcalls (or lines) take turns: the
+        # later ones see it bound, instead of breaking its unique dial pattern.
+        self.rights.dao.lock(extension)
+
     def validate_link(self, outcall: Any, extension: Any) -> None:
         check_same_tenant(extension, outcall, 'extension', 'outcall')
-        if extension.owner_type not in FREE:
-            other = getattr(extension, 'outcall', None)
-            associated = {'associated_id': other.id} if other is not None else {}
-            raise resource_associated('Extension', extension.owner_type, extension_id=extension.id, **associated)
+        if extension.owner_type == 'user':
+            # Lines: the main user's, as upstream, once they have one (else the context
+            # check refuses their internal context).
+            users = [user for line in extension.lines for user in line.users]
+            if users:
+                raise resource_associated(
+                    'Extension', 'user', extension_id=extension.id, associated_id=str(users[0].id)
+                )
+        elif extension.owner_type is not None:
+            metadata = extension_owners(self.providers).metadata(extension)
+            raise resource_associated('Extension', extension.owner_type, **metadata)
         context = self.providers.get(CONTEXTS).find_in_subtree(extension.context, extension.tenant_uuid)
         if context is not None and context.type != 'outcall':
             raise ResourceError(
