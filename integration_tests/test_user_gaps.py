@@ -5,6 +5,7 @@ nested lines, DELETE with a voicemail, the summary's provisioning code, shared e
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from .helpers.client import Client
 from .helpers.database import Rows
@@ -200,3 +201,44 @@ def test_summary_hides_the_provisioning_code_of_custom_and_webrtc_lines(client: 
     assert plain['line']['provisioning_code'] is not None
     assert [summary[m['user']['uuid']]['is_webrtc'] for m in (plain, own_option, inherited)] == [False, True, True]
     assert summary[custom['user']['uuid']]['protocol'] == 'custom'
+
+
+def test_exten_and_mobile_phone_number_filters_take_comma_separated_lists(client: Client) -> None:
+    tag, context = unique('listed'), create_context(client)
+    made = [
+        create(
+            client,
+            '/users',
+            {
+                'firstname': unique('first'),
+                'userfield': tag,
+                'mobile_phone_number': mobile,
+                'lines': [
+                    {
+                        'context': context['name'],
+                        'endpoint_sip': {'label': unique('sip')},
+                        'extensions': [{'exten': exten}],
+                    }
+                ],
+            },
+        )
+        for exten, mobile in (('1101', '+15550101'), ('1102', '*5550102'), ('1103', '5550103'))
+    ]
+
+    def listed(**params: str) -> list[str]:
+        response = client.get('/users', params={'userfield': tag, 'view': 'directory', **params})
+        assert response.status_code == 200, response.text
+        return sorted(item['exten'] for item in response.json()['items'])
+
+    assert listed(exten='1101,1103') == ['1101', '1103']
+    assert listed(exten='1102') == ['1102']
+    assert listed(exten='1101,9999,') == ['1101']
+    assert listed(mobile_phone_number='+15550101,*5550102') == ['1101', '1102']
+    assert listed(mobile_phone_number='5550103') == ['1103']
+    # Other exact filters keep a comma as part of the value.
+    assert listed(firstname=f'{made[0]["firstname"]},{made[1]["firstname"]}') == []
+    document = yaml.safe_load(client.get('/api/api.yml').text)
+    described = {p['name']: p.get('description') for p in document['paths']['/users']['get']['parameters']}
+    assert 'comma-separated' in described['exten']
+    assert 'comma-separated' in described['mobile_phone_number']
+    assert 'comma-separated' not in described['firstname']

@@ -126,6 +126,7 @@ SEARCH = SearchConfig(
     # Migration 0950: the users' rows are counted, their serial counts last name changes.
     counted=True,
     anchored_orders=frozenset({'lastname'}),
+    listed_filters=frozenset({'exten', 'mobile_phone_number'}),
     tiebreak=User.id,
     # Migration 0830: confd_fold() of the document search_index derives from `search`.
     stored_document=literal_column('confd_user.search_folded', Text),
