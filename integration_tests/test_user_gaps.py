@@ -68,18 +68,48 @@ def test_call_record_enabled_with_a_detailed_flag_is_refused(
     assert edited.json() == [CALL_RECORD_CONFLICT]
 
 
-def test_call_record_enabled_alone_or_with_null_flags_is_accepted(client: Client) -> None:
+def test_call_record_enabled_alone_or_null_with_a_flag_is_accepted(client: Client) -> None:
     user = new_user(client, call_record_enabled=True)
     assert user['call_record_enabled'] is True
     assert user['call_record_incoming_external_enabled'] is True
 
-    response = client.put(
-        f'/users/{user["id"]}', json={'call_record_enabled': None, 'call_record_outgoing_external_enabled': False}
-    )
+    nulled = new_user(client, call_record_enabled=None, call_record_outgoing_external_enabled=True)
+    assert nulled['call_record_outgoing_external_enabled'] is True
+    assert nulled['call_record_incoming_external_enabled'] is False
+
+    response = client.put(f'/users/{user["id"]}', json={'call_record_outgoing_external_enabled': False})
     assert response.status_code == 204
     shown = client.get(f'/users/{user["id"]}').json()
     assert shown['call_record_outgoing_external_enabled'] is False
     assert shown['call_record_enabled'] is False
+
+
+NULL_ON_CREATE = {
+    'caller_id': None,
+    'call_record_enabled': False,
+    'call_transfer_enabled': False,
+    'dtmf_hangup_enabled': False,
+    'enabled': True,
+    'online_call_record_enabled': False,
+    'ring_seconds': 30,
+    'simultaneous_calls': 5,
+    'supervision_enabled': True,
+}
+
+
+def test_null_on_create_keeps_the_default_and_null_on_edit_is_refused(client: Client, rows: Rows) -> None:
+    created = new_user(client, lastname='Martin', **dict.fromkeys(NULL_ON_CREATE))
+    assert created['caller_id'] == f'"{created["firstname"]} Martin"'
+    assert {name: created[name] for name in NULL_ON_CREATE if name != 'caller_id'} == {
+        name: default for name, default in NULL_ON_CREATE.items() if name != 'caller_id'
+    }
+
+    for name in NULL_ON_CREATE:
+        response = client.put(f'/users/{created["id"]}', json={name: None, 'userfield': 'changed'})
+        assert response.status_code == 400, name
+        assert response.json() == [f"Input Error - {name}: ['Field may not be null.']"]
+    assert rows.scalar('SELECT userfield FROM confd_user WHERE id = :i', i=created['id']) is None
+    assert client.get(f'/users/{created["id"]}').json() == created | {'lines': [], 'voicemail': None}
 
 
 def user_with_voicemail(client: Client) -> tuple[dict, dict]:
