@@ -271,8 +271,21 @@ class TestUserVoicemail:
         )
 
         assert response.status_code == 400
-        assert response.json()[0].startswith('Resource Error - User is associated with a Voicemail')
+        [message] = response.json()
+        # As upstream, the error names the voicemail made for the user (then rolled back).
+        prefix = f"Resource Error - User is associated with a Voicemail ('user_id': {user['id']}, 'voicemail_id': "
+        assert message.startswith(prefix) and message.endswith(')'), message
+        assert int(message[len(prefix) : -1]) > first['id']
         assert rows.count('voicemail', 'number = :n', n=taken) == 0
+
+        # The voicemail's own rules come first.
+        duplicate = client.post(
+            f'/users/{user["id"]}/voicemails', json={'name': 'x', 'number': first['number'], 'context': context['name']}
+        )
+        assert duplicate.status_code == 400
+        assert duplicate.json() == [
+            f"Resource Error - Voicemail already exists ('number': '{first['number']}', 'context': '{context['name']}')"
+        ]
 
     def test_a_user_has_one_voicemail(self, client: Client) -> None:
         context, user = create_context(client), create_user(client)
