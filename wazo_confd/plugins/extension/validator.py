@@ -80,7 +80,9 @@ class ExtensionAssociationValidator(Validator):
         if owner_type is not None and owner_type != 'user':
             raise resource_associated('Extension', owner_type, extension_id=extension.id)
         if extension.lines:
-            raise resource_associated('Extension', 'Line', extension_id=extension.id, line_id=extension.lines[0].id)
+            # Upstream's words: the lines in lower case, and every line ringing it.
+            line_ids = [line.id for line in extension.lines]
+            raise resource_associated('Extension', 'line', extension_id=extension.id, associated_ids=line_ids)
 
 
 def build_validator(dao: Any, providers: Providers) -> ValidationGroup:
