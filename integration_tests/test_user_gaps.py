@@ -272,3 +272,52 @@ def test_exten_and_mobile_phone_number_filters_take_comma_separated_lists(client
     assert 'comma-separated' in described['exten']
     assert 'comma-separated' in described['mobile_phone_number']
     assert 'comma-separated' not in described['firstname']
+
+
+def test_an_unknown_view_is_upstream_s_error_and_an_empty_one_the_default(client: Client) -> None:
+    user = new_user(client)
+
+    unknown = client.get('/users', params={'view': 'bogus'})
+    empty = client.get('/users', params={'view': '', 'uuid': user['uuid']})
+
+    assert unknown.status_code == 400
+    assert unknown.json() == ["Input Error - view 'bogus' does not exist"]
+    assert empty.status_code == 200
+    assert empty.json()['items'] == [client.get(f'/users/{user["id"]}').json()]
+
+
+def test_views_show_empty_texts_as_null_and_the_main_extension_s_context(client: Client) -> None:
+    tag, context = unique('blank'), create_context(client)
+    bare = new_user(client, userfield=tag, lastname='', description='')
+    with_line = user_with_line(client, endpoint_sip={'label': unique('sip')})
+    extension = create(
+        client, f'/lines/{with_line["line"]["id"]}/extensions', {'exten': '1234', 'context': context['name']}
+    )
+    assert client.put(f'/users/{with_line["user"]["id"]}', json={'userfield': tag}).status_code == 204
+    line_only = user_with_line(client, endpoint_sip={'label': unique('sip')})
+    assert client.put(f'/users/{line_only["user"]["id"]}', json={'userfield': tag}).status_code == 204
+
+    def view(name: str) -> dict:
+        return {
+            item['uuid']: item for item in client.get('/users', params={'userfield': tag, 'view': name}).json()['items']
+        }
+
+    directory, summary = view('directory'), view('summary')
+
+    blank = directory[bare['uuid']]
+    assert (blank['lastname'], blank['description']) == (None, None)
+    assert summary[bare['uuid']]['lastname'] is None
+    assert client.get(f'/users/{bare["id"]}').json()['lastname'] == ''
+    assert (
+        directory[with_line['user']['uuid']]['context']
+        == summary[with_line['user']['uuid']]['context']
+        == context['name']
+    )
+    assert directory[line_only['user']['uuid']]['context'] is summary[line_only['user']['uuid']]['context'] is None
+    assert line_only['line']['context'] != context['name']
+
+    filtered = client.get('/users', params={'userfield': tag, 'context': context['name'], 'view': 'directory'}).json()
+    assert [item['uuid'] for item in filtered['items']] == [with_line['user']['uuid']]
+    assert extension['context'] == context['name']
+    by_line_context = client.get('/users', params={'userfield': tag, 'context': line_only['line']['context']}).json()
+    assert by_line_context['total'] == 0

@@ -180,12 +180,9 @@ def _main_extension(attribute: str) -> fields.Function:
     return fields.Function(read)
 
 
-def _context(user: Any) -> Any:
-    # The context of the main extension, else the main line's own.
-    line = user.main_line
-    if line is None:
-        return None
-    return line.extensions[0].context if line.extensions else line.context
+def _blank_as_null(attribute: str) -> fields.Function:
+    """A text field shown as null when empty, as upstream's views do."""
+    return fields.Function(lambda user: getattr(user, attribute) or None)
 
 
 class UserDirectorySchema(BaseSchema):
@@ -194,14 +191,15 @@ class UserDirectorySchema(BaseSchema):
     line_id = _main_line('id')
     agent_id = fields.Constant(None)
     firstname = fields.String()
-    lastname = fields.String(allow_none=True)
-    email = fields.String(allow_none=True)
+    lastname = _blank_as_null('lastname')
+    email = _blank_as_null('email')
     exten = _main_extension('exten')
-    mobile_phone_number = fields.String(allow_none=True)
+    mobile_phone_number = _blank_as_null('mobile_phone_number')
     voicemail_number = fields.Function(lambda user: getattr(getattr(user, 'voicemail', None), 'number', None))
-    userfield = fields.String(allow_none=True)
-    description = fields.String(allow_none=True)
-    context = fields.Function(_context)
+    userfield = _blank_as_null('userfield')
+    description = _blank_as_null('description')
+    # The main extension's (none without one), as upstream.
+    context = _main_extension('context')
 
 
 def _provisioning_code(user: Any) -> Any:
@@ -216,10 +214,10 @@ class UserSummarySchema(BaseSchema):
     id = fields.Integer()
     uuid = fields.String()
     firstname = fields.String()
-    lastname = fields.String(allow_none=True)
-    email = fields.String(allow_none=True)
+    lastname = _blank_as_null('lastname')
+    email = _blank_as_null('email')
     extension = _main_extension('exten')
-    context = fields.Function(_context)
+    context = _main_extension('context')
     provisioning_code = fields.Function(_provisioning_code)
     protocol = _main_line('protocol')
     enabled = fields.Boolean()
