@@ -321,3 +321,111 @@ def test_views_show_empty_texts_as_null_and_the_main_extension_s_context(client:
     assert extension['context'] == context['name']
     by_line_context = client.get('/users', params={'userfield': tag, 'context': line_only['line']['context']}).json()
     assert by_line_context['total'] == 0
+
+
+def test_services_are_read_and_changed_by_id_or_uuid(client: Client) -> None:
+    user = new_user(client)
+
+    assert client.get(f'/users/{user["id"]}/services').json() == {
+        'dnd': {'enabled': False},
+        'incallfilter': {'enabled': False},
+    }
+    assert client.put(f'/users/{user["uuid"]}/services/dnd', json={'enabled': True}).status_code == 204
+    assert client.get(f'/users/{user["uuid"]}/services/dnd').json() == {'enabled': True}
+    assert client.put(f'/users/{user["id"]}/services', json={'incallfilter': {'enabled': True}}).status_code == 204
+    assert client.get(f'/users/{user["id"]}/services/incallfilter').json() == {'enabled': True}
+    assert client.get(f'/users/{user["id"]}').json()['services'] == {
+        'dnd': {'enabled': True},
+        'incallfilter': {'enabled': True},
+    }
+
+
+@pytest.mark.parametrize(
+    ('path', 'body', 'message'),
+    [
+        ('services/dnd', {}, "Input Error - enabled: ['Missing data for required field.']"),
+        ('services/incallfilter', {'enabled': 'yes'}, "Input Error - enabled: ['Not a valid boolean.']"),
+        ('services', {'dnd': {}}, "Input Error - dnd: {'enabled': ['Missing data for required field.']}"),
+        ('forwards/busy', {'enabled': True}, 'Resource Error - Forward must be disabled to remove destination'),
+        (
+            'forwards/noanswer',
+            {'destination': 'x' * 129},
+            "Input Error - destination: ['Longer than maximum length 128.']",
+        ),
+        (
+            'forwards',
+            {'unconditional': {'enabled': 1}},
+            "Input Error - unconditional: {'enabled': ['Not a valid boolean.']}",
+        ),
+    ],
+)
+def test_invalid_services_and_forwards_are_400(client: Client, path: str, body: dict, message: str) -> None:
+    user = new_user(client)
+
+    response = client.put(f'/users/{user["id"]}/{path}', json=body)
+
+    assert response.status_code == 400
+    assert response.json() == [message]
+    assert client.get(f'/users/{user["id"]}').json() == user | {'lines': [], 'voicemail': None}
+
+
+def test_forwards_are_read_and_changed_and_keep_a_destination_while_enabled(client: Client) -> None:
+    user = new_user(client)
+    disabled = {'enabled': False, 'destination': None}
+
+    assert client.get(f'/users/{user["id"]}/forwards').json() == dict.fromkeys(
+        ('busy', 'noanswer', 'unconditional'), disabled
+    )
+    busy = {'enabled': True, 'destination': '1234'}
+    assert client.put(f'/users/{user["uuid"]}/forwards/busy', json=busy).status_code == 204
+    both = {'noanswer': {'enabled': True, 'destination': '5678'}, 'unconditional': {'destination': '42'}}
+    assert client.put(f'/users/{user["id"]}/forwards', json=both).status_code == 204
+
+    expected = {'busy': busy, 'noanswer': both['noanswer'], 'unconditional': {'enabled': False, 'destination': '42'}}
+    assert client.get(f'/users/{user["id"]}/forwards').json() == expected
+    assert client.get(f'/users/{user["id"]}/forwards/unconditional').json() == expected['unconditional']
+    assert client.get(f'/users/{user["id"]}').json()['forwards'] == expected
+    refused = client.put(f'/users/{user["id"]}/forwards/busy', json={'destination': None})
+    assert refused.json() == ['Resource Error - Forward must be disabled to remove destination']
+    assert (
+        client.put(f'/users/{user["id"]}/forwards/busy', json={'enabled': False, 'destination': None}).status_code
+        == 204
+    )
+
+
+def test_services_and_forwards_of_unknown_users_are_404(client: Client) -> None:
+    for path in ('services', 'services/dnd', 'forwards', 'forwards/busy'):
+        response = client.get(f'/users/99999999/{path}')
+        assert response.status_code == 404, path
+        assert response.json() == ["Resource Not Found - User was not found ('id': 99999999)"]
+        assert client.put(f'/users/99999999/{path}', json={}).status_code == 404, path
+
+
+def test_service_and_forward_changes_send_one_event_each_to_the_user(client: Client) -> None:
+    user = new_user(client)
+    published = Events(client)
+
+    assert client.put(f'/users/{user["id"]}/services/dnd', json={'enabled': True}).status_code == 204
+    assert (
+        client.put(f'/users/{user["id"]}/forwards/busy', json={'enabled': True, 'destination': '12'}).status_code == 204
+    )
+    assert client.put(f'/users/{user["id"]}/forwards', json={}).status_code == 204
+
+    events = [e for e in published.all() if e['data'].get('user_uuid') == user['uuid'] or e['name'] == 'user_edited']
+    assert [(e['name'], e['routing_key']) for e in events] == [
+        ('users_services_dnd_updated', f'config.users.{user["uuid"]}.services.dnd.updated'),
+        ('users_forwards_busy_updated', f'config.users.{user["uuid"]}.forwards.busy.updated'),
+        ('users_forwards_busy_updated', f'config.users.{user["uuid"]}.forwards.busy.updated'),
+        ('users_forwards_noanswer_updated', f'config.users.{user["uuid"]}.forwards.noanswer.updated'),
+        ('users_forwards_unconditional_updated', f'config.users.{user["uuid"]}.forwards.unconditional.updated'),
+    ]
+    identity = {'user_id': user['id'], 'user_uuid': user['uuid'], 'tenant_uuid': user['tenant_uuid']}
+    assert events[0]['data'] == identity | {'enabled': True}
+    assert events[1]['data'] == identity | {'enabled': True, 'destination': '12'}
+    assert events[3]['data'] == identity | {'enabled': False, 'destination': None}
+    for event, header in zip(events, ('service_name', *['forward_name'] * 4), strict=True):
+        name = event['name'].split('_')[2]
+        assert event['headers'][header] == name
+        assert event['headers'][f'user_uuid:{user["uuid"]}'] is True
+        assert event['headers']['tenant_uuid'] == user['tenant_uuid']
+        assert 'user_uuid:*' not in event['headers']

@@ -319,7 +319,7 @@ class SpecBuilder:
             operation['responses']['200'] = {'description': 'Exists'}
             operation['responses']['404'] = {'description': 'Not found'}
         elif kind == 'update':
-            body = self.ref(doc.get('body', schema), facts.unique, partial=True)
+            body = self.ref(doc.get('body', schema), facts.unique, partial=doc.get('partial', True))
             operation['requestBody'] = {'required': True, 'content': {'application/json': {'schema': body}}}
             _add_example(operation['requestBody'], doc)
             operation['responses']['204'] = {'description': 'Updated'}
