@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from marshmallow import Schema, fields, post_load, pre_dump, validate
 
@@ -23,7 +23,9 @@ from wazo_confd.kit.schema import BaseSchema, StrictBoolean, StrictString, load,
 from wazo_confd.plugin_api import PluginDependencies
 
 from .model import User
-from .service import UserService
+
+if TYPE_CHECKING:
+    from .service import UserService
 
 SERVICES = ('dnd', 'incallfilter')
 FORWARDS = ('busy', 'noanswer', 'unconditional')
@@ -130,6 +132,12 @@ class CallServices:
         else:
             self.notifier.services_edited(user, names)
 
+    def set_forwards(self, user: User, body: Any) -> dict:
+        """The forwards nested in POST /users, set as PUT /users/{id}/forwards does; their
+        representation."""
+        self.edit(user, load(shared(ForwardsSchema), body), 'forwards', FORWARDS)
+        return shared(ForwardsSchema).dump(user)
+
 
 class CallServiceResource(ConfdResource):
     schema: ClassVar[type[Schema]]
@@ -165,6 +173,7 @@ ROUTES: tuple[tuple[str, type[Schema], str, tuple[str, ...], str], ...] = (
 
 def add_call_service_routes(users: UserService, deps: PluginDependencies) -> None:
     service = CallServices(users, CallServiceNotifier(deps.outbox))
+    users.call_services = service
     for path, schema, kind, names, acl in ROUTES:
         label = ''.join(part.title() for part in path.split('/'))
         resource = type(

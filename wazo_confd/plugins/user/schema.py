@@ -103,7 +103,7 @@ class UserSchema(BaseSchema):
     # Filled through the `voicemail` attribute the voicemails plugin's model gives users.
     voicemail: fields.Field = fields.Method('_dump_voicemail', dump_only=True)
     fallbacks = fields.Method('_dump_fallbacks', dump_only=True)
-    forwards = fields.Method('_dump_forwards', dump_only=True)
+    forwards: fields.Field = fields.Method('_dump_forwards', dump_only=True)
     services = fields.Method('_dump_services', dump_only=True)
 
     def _dump_voicemail(self, user: Any) -> dict | None:
@@ -250,10 +250,13 @@ VIEWS = {
 
 class UserCreateSchema(UserSchema):
     """POST /users: the user, with lines and a voicemail to create (or link) with it. The
-    nested bodies are loaded by the plugins that own them; other nested keys are ignored."""
+    nested bodies are loaded by the plugins that own them, `forwards` by the forwards' schema;
+    other nested keys are ignored."""
 
     lines = fields.List(fields.Dict(), load_only=True, allow_none=True)
     voicemail = fields.Dict(load_only=True, allow_none=True)
+    # Loaded by the forwards' own schema once the user exists, as upstream.
+    forwards = fields.Raw(load_only=True, allow_none=True)
 
     def on_bind_field(self, field_name: str, field_obj: fields.Field) -> None:
         # As upstream, a new user may give these as null (PUT may not): each then keeps
