@@ -256,7 +256,7 @@ class UserCreateSchema(UserSchema):
     lines = fields.List(fields.Dict(), load_only=True, allow_none=True)
     voicemail = fields.Dict(load_only=True, allow_none=True)
     # Loaded by the forwards' own schema once the user exists, as upstream.
-    forwards = fields.Raw(load_only=True, allow_none=True)
+    forwards = fields.Dict(load_only=True, allow_none=True)
 
     def on_bind_field(self, field_name: str, field_obj: fields.Field) -> None:
         # As upstream, a new user may give these as null (PUT may not): each then keeps
