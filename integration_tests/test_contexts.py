@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from .helpers.client import Client
 from .helpers.daemon import Daemon
 from .helpers.database import Rows
@@ -49,6 +51,30 @@ def test_invalid_fields_are_400(client: Client) -> None:
     assert bad_range.status_code == 400
     reversed_range = client.post('/contexts', json={'label': 'x', 'user_ranges': [{'start': '2000', 'end': '1000'}]})
     assert reversed_range.status_code == 400
+
+
+@pytest.mark.parametrize(
+    ('ranges', 'errors'),
+    [
+        ([{'start': '12a'}], "{0: {'start': ['Invalid input.']}}"),
+        ([{'start': '1000', 'end': '1²'}], "{0: {'end': ['Invalid input.']}}"),
+        ([{'start': '1' * 17}], "{0: {'start': ['Longer than maximum length 16.']}}"),
+        ([{'start': '20', 'end': '100'}], "{0: {'_schema': ['Start and end must be of the same length']}}"),
+        (
+            [USER_RANGE, {'start': '2000', 'end': '1000'}],
+            "{1: {'_schema': ['Start of range must be lower than or equal to the end']}}",
+        ),
+    ],
+)
+def test_invalid_ranges_answer_upstream_errors(client: Client, rows: Rows, ranges: list, errors: str) -> None:
+    label = unique('bad-range')
+
+    created = client.post('/contexts', json={'label': label, 'group_ranges': ranges})
+    edited = client.put(f'/contexts/{create_context(client)["id"]}', json={'group_ranges': ranges})
+
+    assert created.status_code == edited.status_code == 400
+    assert created.json() == edited.json() == [f'Input Error - group_ranges: {errors}']
+    assert rows.count('context', 'label = :l', l=label) == 0
 
 
 def test_put_is_partial_and_replaces_ranges(client: Client) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import threading
 
+import pytest
+
 from .helpers.client import Client
 from .helpers.daemon import Daemon
 from .helpers.database import Rows
@@ -47,6 +49,44 @@ def test_patterns_are_accepted(client: Client) -> None:
 
     assert client.post('/extensions', json={'exten': '_XXXX', 'context': internal['name']}).status_code == 201
     assert client.post('/extensions', json={'exten': '_+XXXX', 'context': outcall['name']}).status_code == 201
+
+
+@pytest.mark.parametrize(
+    ('exten', 'kind'),
+    [
+        ('_1xxx', 'internal'),
+        ('_1nz.', 'internal'),
+        ('_[1-3]XX!', 'internal'),
+        ('_1_2X', 'internal'),
+        ('+33123456789', 'outcall'),
+        ('0033.', 'outcall'),
+        ('_+1nxxNXXxxxx', 'outcall'),
+        ('*8', 'outcall'),
+    ],
+)
+def test_upstream_s_exten_patterns_are_accepted(client: Client, exten: str, kind: str) -> None:
+    context = create_context(client, type=kind)
+
+    created = client.post('/extensions', json={'exten': exten, 'context': context['name']})
+    other = create(client, '/extensions', {'exten': '_9.', 'context': context['name']})
+    edited = client.put(f'/extensions/{other["id"]}', json={'exten': f'{exten}9'})
+
+    assert created.status_code == 201, created.text
+    assert created.json()['exten'] == exten
+    assert edited.status_code == 204, edited.text
+
+
+@pytest.mark.parametrize(
+    ('exten', 'kind'),
+    [('_+111', 'internal'), ('1x', 'internal'), ('_', 'internal'), ('12\n', 'internal'), ('9+1', 'outcall')],
+)
+def test_other_extens_are_refused(client: Client, exten: str, kind: str) -> None:
+    context = create_context(client, type=kind)
+
+    response = client.post('/extensions', json={'exten': exten, 'context': context['name']})
+
+    assert response.status_code == 400
+    assert response.json() == ["exten: ['String does not match expected pattern.']"]
 
 
 def test_invalid_exten_is_400(client: Client) -> None:

@@ -53,6 +53,10 @@ BEYOND_JSON_SCHEMA = {
     ('POST', '/tenants'): 'the parent tenant must exist',
     ('DELETE', '/tenants/{uuid}'): 'the master tenant cannot be deleted',
     ('PUT', '/contexts/{context_id}/contexts'): 'the listed contexts must exist, each once, not the context itself',
+    ('PUT', '/users/{user_id}/forwards'): 'an enabled forward needs a destination',
+    ('PUT', '/users/{user_id}/forwards/busy'): 'an enabled forward needs a destination',
+    ('PUT', '/users/{user_id}/forwards/noanswer'): 'an enabled forward needs a destination',
+    ('PUT', '/users/{user_id}/forwards/unconditional'): 'an enabled forward needs a destination',
     # Open finding: the body comes from the voicemails plugin at run time and is not documented.
     ('POST', '/users/{user_id}/voicemails'): 'body not documented',
 }

@@ -91,7 +91,7 @@ def test_editing_the_main_user_rewrites_it_without_endpoint_events(client: Clien
 
     _ok(client.put(f'/users/{user["uuid"]}', json={'caller_id': '"Evelyn" <777>'}))
     named = _sip_callerid(client, line)
-    _ok(client.put(f'/users/{user["uuid"]}', json={'caller_id': None, 'firstname': 'Eva', 'lastname': 'Z'}))
+    _ok(client.put(f'/users/{user["uuid"]}', json={'caller_id': '"Eva Z"', 'firstname': 'Eva', 'lastname': 'Z'}))
 
     assert named == ['"Evelyn" <777>']
     assert _sip_callerid(client, line) == ['"Eva Z"']

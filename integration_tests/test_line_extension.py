@@ -79,7 +79,7 @@ def test_a_linked_extension_cannot_be_deleted(client: Client) -> None:
 
     assert response.status_code == 400
     assert response.json() == [
-        f"Resource Error - Extension is associated with a Line ('extension_id': {extension['id']}, 'line_id': {line['id']})"
+        f"Resource Error - Extension is associated with a line ('extension_id': {extension['id']}, 'associated_ids': [{line['id']}])"
     ]
 
 

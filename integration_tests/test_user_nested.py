@@ -148,15 +148,51 @@ def test_nested_keys_without_a_resource_here_are_ignored(client: Client, rows: R
         'agent': {'number': '1234'},
         'switchboards': [{'uuid': '00000000-0000-0000-0000-000000000000'}],
         'queues': [{'id': 1}],
-        'forwards': {'busy': {'enabled': True, 'destination': '123'}},
         'fallbacks': {'busy_destination': {'type': 'none'}},
     }
 
     user = create(client, '/users', {'firstname': 'Ed', **ignored})
 
     assert user['groups'] == [] and user['incalls'] == [] and user['agent'] is None
-    assert user['forwards']['busy'] == {'enabled': False, 'destination': None}
     assert [e['name'] for e in events.all()] == ['user_created']
+
+
+def test_nested_forwards_are_set_after_the_user_and_its_lines(client: Client, rows: Rows) -> None:
+    context = create_context(client)
+    events = Events(client)
+    forwards = {'busy': {'enabled': True, 'destination': '123'}, 'unconditional': {'destination': '9'}}
+
+    user = create(client, '/users', {'firstname': 'Fa', 'lines': [sip_line_body(context)], 'forwards': forwards})
+
+    expected = {
+        'busy': {'enabled': True, 'destination': '123'},
+        'noanswer': {'enabled': False, 'destination': None},
+        'unconditional': {'enabled': False, 'destination': '9'},
+    }
+    assert user['forwards'] == expected
+    assert client.get(f'/users/{user["id"]}/forwards').json() == expected
+    names = [e['name'] for e in events.all() if e['name'].startswith(('user_', 'users_'))]
+    assert names == [
+        'user_created',
+        'user_line_associated',
+        'users_forwards_busy_updated',
+        'users_forwards_noanswer_updated',
+        'users_forwards_unconditional_updated',
+    ]
+
+
+def test_an_enabled_nested_forward_without_destination_creates_nothing(client: Client, rows: Rows) -> None:
+    before = counts(rows)
+    firstname = unique('fwd')
+
+    response = client.post('/users', json={'firstname': firstname, 'forwards': {'noanswer': {'enabled': True}}})
+    invalid = client.post('/users', json={'firstname': firstname, 'forwards': {'busy': {'enabled': 'yes'}}})
+
+    assert response.status_code == 400
+    assert response.json() == ['Resource Error - Forward must be disabled to remove destination']
+    assert invalid.status_code == 400
+    assert invalid.json() == ["Input Error - busy: {'enabled': ['Not a valid boolean.']}"]
+    assert counts(rows) == before
 
 
 class TestFailuresWriteNothing:

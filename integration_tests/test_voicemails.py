@@ -5,6 +5,8 @@ from __future__ import annotations
 import threading
 import time
 
+import pytest
+
 from .helpers.client import Client
 from .helpers.daemon import Daemon
 from .helpers.database import Rows
@@ -66,11 +68,33 @@ def test_invalid_fields_are_400(client: Client) -> None:
         {'options': [['one']]},
         {'ask_password': 'yes'},
         {'accesstype': 'public'},
-        {'delete_messages': True},
     ):
         response = client.post('/voicemails', json={**base, **bad})
         assert response.status_code == 400, bad
         assert response.json()[0].startswith(f'Input Error - {next(iter(bad))}:'), response.json()
+
+
+@pytest.mark.parametrize(
+    ('extra', 'message'),
+    [
+        ({}, 'email must be provided if delete_messages is set'),
+        ({'attach_audio': True}, 'email must be provided if delete_messages is set'),
+        ({'email': 'a@example.com'}, 'attach_audio must be set if delete_messages is set'),
+        ({'email': 'a@example.com', 'attach_audio': False}, 'attach_audio must be set if delete_messages is set'),
+    ],
+)
+def test_delete_messages_needs_an_email_and_attach_audio(client: Client, rows: Rows, extra: dict, message: str) -> None:
+    context = create_context(client)
+    body = {'name': 'x', 'number': number(), 'context': context['name'], 'delete_messages': True, **extra}
+
+    created = client.post('/voicemails', json=body)
+    edited = client.put(
+        f'/voicemails/{create_voicemail(client, context)["id"]}', json={'delete_messages': True, **extra}
+    )
+
+    assert created.status_code == edited.status_code == 400
+    assert created.json() == edited.json() == [f"Input Error - _schema: ['{message}']"]
+    assert rows.count('voicemail', 'number = :n', n=body['number']) == 0
 
 
 def test_unknown_context_is_400(client: Client) -> None:
@@ -247,8 +271,21 @@ class TestUserVoicemail:
         )
 
         assert response.status_code == 400
-        assert response.json()[0].startswith('Resource Error - User is associated with a Voicemail')
+        [message] = response.json()
+        # As upstream, the error names the voicemail made for the user (then rolled back).
+        prefix = f"Resource Error - User is associated with a Voicemail ('user_id': {user['id']}, 'voicemail_id': "
+        assert message.startswith(prefix) and message.endswith(')'), message
+        assert int(message[len(prefix) : -1]) > first['id']
         assert rows.count('voicemail', 'number = :n', n=taken) == 0
+
+        # The voicemail's own rules come first.
+        duplicate = client.post(
+            f'/users/{user["id"]}/voicemails', json={'name': 'x', 'number': first['number'], 'context': context['name']}
+        )
+        assert duplicate.status_code == 400
+        assert duplicate.json() == [
+            f"Resource Error - Voicemail already exists ('number': '{first['number']}', 'context': '{context['name']}')"
+        ]
 
     def test_a_user_has_one_voicemail(self, client: Client) -> None:
         context, user = create_context(client), create_user(client)
@@ -292,7 +329,9 @@ class TestUserVoicemail:
 
     def test_an_associated_voicemail_cannot_become_global_or_be_deleted(self, client: Client) -> None:
         user, voicemail = create_user(client), create_voicemail(client, create_context(client))
+        other = create_user(client)
         client.put(f'/users/{user["id"]}/voicemails/{voicemail["id"]}')
+        client.put(f'/users/{other["uuid"]}/voicemails/{voicemail["id"]}')
 
         to_global = client.put(f'/voicemails/{voicemail["id"]}', json={'accesstype': 'global'})
         deleted = client.delete(f'/voicemails/{voicemail["id"]}')
@@ -301,7 +340,8 @@ class TestUserVoicemail:
         assert to_global.json() == [GLOBAL_NOT_FOR_USERS]
         assert deleted.status_code == 400
         assert deleted.json() == [
-            f"Resource Error - Voicemail is associated with a User ('voicemail_id': {voicemail['id']}, 'user_uuid': '{user['uuid']}')"
+            'Resource Error - Voicemail is associated with a User '
+            f"('voicemail_id': {voicemail['id']}, 'user_ids': '{user['id']}, {other['id']}')"
         ]
 
     def test_dissociate(self, client: Client, rows: Rows) -> None:

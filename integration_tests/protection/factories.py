@@ -204,6 +204,13 @@ for _kind in ('sip', 'sccp', 'custom'):
     factory(f'/lines/{{line_id}}/endpoints/{_kind}/{{{_KIND_VAR[_kind]}}}', create=_line_with(_kind), update={})
 factory('/users/{user_id}/lines/{line_id}', create=_user_line, update={})
 factory('/users/{user_id}/lines', create=_user, update={'lines': []})
+# A user's call services and forwards.
+for _service in ('dnd', 'incallfilter'):
+    factory(f'/users/{{user_id}}/services/{_service}', create=_user, update={'enabled': True})
+factory('/users/{user_id}/services', create=_user, update={'dnd': {'enabled': True}})
+for _forward in ('busy', 'noanswer', 'unconditional'):
+    factory(f'/users/{{user_id}}/forwards/{_forward}', create=_user, update={'enabled': True, 'destination': '1234'})
+factory('/users/{user_id}/forwards', create=_user, update={'busy': {'enabled': True, 'destination': '1234'}})
 
 
 def _user_line_linked(maker: Maker) -> Made:

@@ -38,6 +38,9 @@ class SearchConfig:
     # those whose column changes the table's change serial counts (`row_counts`), of a
     # counted table.
     anchored_orders: frozenset[str] = frozenset()
+    # Exact-match filters whose value is a comma-separated list: a row matching any passes
+    # (upstream's users `?exten=1001,1002`).
+    listed_filters: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         # Anchors are kept true by the counted table's change serial, and hold the tiebreak key.
@@ -155,7 +158,8 @@ def apply_filters(
                 or_(*(fold(config.column(name), dialect).like(folded_pattern, escape='\\') for name in config.search))
             )
     for name, value in params.filters.items():
-        conditions.append(_exact(config.column(name), value))
+        values = value.split(',') if name in config.listed_filters else [value]
+        conditions.append(or_(*(_exact(config.column(name), one) for one in values)))
     if conditions:
         query = query.where(and_(*conditions))
     return query

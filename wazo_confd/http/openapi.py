@@ -155,7 +155,10 @@ def _list_parameters(extra: dict, facts: ResourceFacts, sortable: list[str]) -> 
     taken = {p['name'] for p in params}
     for column in facts.columns:
         if column not in taken:
-            params.append({'name': column, 'in': 'query', 'schema': {'type': 'string'}, 'description': 'exact match'})
+            described = (
+                'exact match, of any value of the comma-separated list' if column in facts.listed else 'exact match'
+            )
+            params.append({'name': column, 'in': 'query', 'schema': {'type': 'string'}, 'description': described})
     for param in params:
         if param['name'] in LIST_PARAMETER_DESCRIPTIONS:
             param['description'] = LIST_PARAMETER_DESCRIPTIONS[param['name']]
@@ -316,7 +319,7 @@ class SpecBuilder:
             operation['responses']['200'] = {'description': 'Exists'}
             operation['responses']['404'] = {'description': 'Not found'}
         elif kind == 'update':
-            body = self.ref(doc.get('body', schema), facts.unique, partial=True)
+            body = self.ref(doc.get('body', schema), facts.unique, partial=doc.get('partial', True))
             operation['requestBody'] = {'required': True, 'content': {'application/json': {'schema': body}}}
             _add_example(operation['requestBody'], doc)
             operation['responses']['204'] = {'description': 'Updated'}

@@ -38,6 +38,10 @@ class ConfdResource(Resource):
         """The columns a list is sorted and filtered by (documented as query parameters)."""
         return []
 
+    def listed_filters(self) -> list[str]:
+        """The exact-match filters taking a comma-separated list of values."""
+        return []
+
     def unique_fields(self) -> list[str]:
         """The body fields no two objects may share (marked `x-unique` in the document)."""
         return []

@@ -57,6 +57,7 @@ class ResourceFacts:
 
     columns: list[str] = dataclasses.field(default_factory=list)
     unique: list[str] = dataclasses.field(default_factory=list)
+    listed: list[str] = dataclasses.field(default_factory=list)
 
     @classmethod
     def of(cls, resource: type[ConfdResource], kwargs: dict | None) -> ResourceFacts:
@@ -66,7 +67,7 @@ class ResourceFacts:
             instance = resource(**kwargs)
         except TypeError:
             return cls()
-        return cls(columns=instance.search_columns(), unique=instance.unique_fields())
+        return cls(columns=instance.search_columns(), unique=instance.unique_fields(), listed=instance.listed_filters())
 
 
 # What a reader of the document needs before the first call (shown at the top of the page).

@@ -31,6 +31,7 @@ class Notifier:
         tenant_uuid: str | None,
         family: str = 'tenant',
         user_uuids: list[str] | None = None,
+        extra_headers: dict[str, Any] | None = None,
     ) -> None:
         self.outbox.add(
             Event(
@@ -40,6 +41,7 @@ class Notifier:
                 family=family,
                 tenant_uuid=tenant_uuid,
                 user_uuids=list(user_uuids or []),
+                extra_headers=dict(extra_headers or {}),
             )
         )
 

@@ -41,6 +41,10 @@ class ServiceResource(ConfdResource):
         config = getattr(self.service.dao, 'search_config', None)
         return list(getattr(config, 'columns', {}))
 
+    def listed_filters(self) -> list[str]:
+        config = getattr(self.service.dao, 'search_config', None)
+        return sorted(getattr(config, 'listed_filters', ()))
+
     def unique_fields(self) -> list[str]:
         validator = getattr(self.service, 'validator', None)
         rules = [*getattr(validator, 'common', []), *getattr(validator, 'create', []), *getattr(validator, 'edit', [])]

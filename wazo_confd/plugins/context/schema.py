@@ -14,7 +14,9 @@ CONTEXT_TYPES = ['internal', 'incall', 'outcall', 'services', 'others']
 
 def _digits(**kwargs: Any) -> StrictString:
     # ASCII digits only: str.isdigit() also takes '²' or '٣', which int() then refuses (a 500).
-    return StrictString(validate=[validate.Length(max=16), validate.Regexp(r'^[0-9]+$')], **kwargs)
+    # Upstream's words for a value that is not digits (its isdigit predicate's).
+    digits = validate.Regexp(r'^[0-9]+$', error='Invalid input.')
+    return StrictString(validate=[digits, validate.Length(max=16)], **kwargs)
 
 
 class RangeSchema(BaseSchema):
@@ -26,10 +28,11 @@ class RangeSchema(BaseSchema):
         start, end = data.get('start'), data.get('end')
         if start is None or end is None:
             return
+        # Upstream's words, as errors of the whole range (`_schema`).
         if len(start) != len(end):
-            raise ValidationError('Start and end must have the same length', 'end')
+            raise ValidationError('Start and end must be of the same length')
         if int(end) < int(start):
-            raise ValidationError('End must be greater than or equal to start', 'end')
+            raise ValidationError('Start of range must be lower than or equal to the end')
 
 
 class IncallRangeSchema(RangeSchema):

@@ -16,10 +16,11 @@ from .model import Extension
 
 ContextFinder = Callable[[str, str], Any]
 
-NUMBER = re.compile(r'^[0-9*#]{1,40}$')
-PATTERN = re.compile(r'^_[0-9*#XNZ\[\]\-.!]{1,39}$')
-# Outgoing routes may match international numbers: a `+` right after the underscore.
-OUTCALL_PATTERN = re.compile(r'^_\+?[0-9*#XNZ\[\]\-.!]{1,38}$')
+# Upstream's: a number, or a pattern (`_` then digits, `*`, `#`, X, Z, N in either case,
+# classes `[...]`, ranges, `.`, `!` and `_`).
+EXTEN = re.compile(r'^(?:_[*#0-9_XxZzNn\[\].!-]{1,39}|[*#0-9]{1,40})\Z')
+# Outgoing routes also match international numbers: an optional `_`, then an optional `+`.
+OUTCALL_EXTEN = re.compile(r'^_?\+?[*#0-9_XxZzNn\[\].!-]*\Z')
 
 
 def outside_context_range(exten: str, context: str) -> InputError:
@@ -40,8 +41,8 @@ class ExtenRegexValidator(Validator):
 
     def validate(self, extension: Extension) -> None:
         context = self.find_context(extension.context, extension.tenant_uuid)
-        pattern = OUTCALL_PATTERN if context is not None and context.type == 'outcall' else PATTERN
-        if not (NUMBER.match(extension.exten) or pattern.match(extension.exten)):
+        allowed = OUTCALL_EXTEN if context is not None and context.type == 'outcall' else EXTEN
+        if not allowed.match(extension.exten):
             # Upstream's words, without a prefix (see BareInputError).
             raise BareInputError("exten: ['String does not match expected pattern.']")
 
@@ -86,7 +87,9 @@ class ExtensionAssociationValidator(Validator):
             metadata = extension_owners(self.providers).metadata(extension)
             raise resource_associated('Extension', owner_type, **metadata)
         if extension.lines:
-            raise resource_associated('Extension', 'Line', extension_id=extension.id, line_id=extension.lines[0].id)
+            # Upstream's words: the lines in lower case, and every line ringing it.
+            line_ids = [line.id for line in extension.lines]
+            raise resource_associated('Extension', 'line', extension_id=extension.id, associated_ids=line_ids)
 
 
 def build_validator(dao: Any, providers: Providers) -> ValidationGroup:

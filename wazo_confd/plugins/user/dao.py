@@ -29,7 +29,7 @@ from wazo_confd.kit.dao import MAX_ID, CRUDDao
 from .model import User
 
 # The main line's columns, read through the lines plugin's tables by name (no import).
-_LINE = table('line', column('id'), column('provisioning_code'), column('context'))
+_LINE = table('line', column('id'), column('provisioning_code'))
 _USER_LINE = table('user_line', column('user_id'), column('line_id'), column('main_line'))
 _LINE_EXTENSION = table('line_extension', column('line_id'), column('extension_id'))
 _EXTENSION = table('extension', column('id'), column('exten'), column('context'))
@@ -102,7 +102,7 @@ SEARCH = SearchConfig(
         'provisioning_code': _main_line('provisioning_code'),
         'exten': _main_extension('exten'),
         'extension': _main_extension('exten'),
-        'context': _main_line('context'),
+        'context': _main_extension('context'),
         'username': User.username,
         'enabled': User.enabled,
         'subscription_type': User.subscription_type,
@@ -126,6 +126,7 @@ SEARCH = SearchConfig(
     # Migration 0950: the users' rows are counted, their serial counts last name changes.
     counted=True,
     anchored_orders=frozenset({'lastname'}),
+    listed_filters=frozenset({'exten', 'mobile_phone_number'}),
     tiebreak=User.id,
     # Migration 0830: confd_fold() of the document search_index derives from `search`.
     stored_document=literal_column('confd_user.search_folded', Text),

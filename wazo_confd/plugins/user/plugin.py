@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from wazo_confd.interfaces import USERS
-from wazo_confd.kit.builder import DeclaredPlugin
+from wazo_confd.kit.builder import Built, DeclaredPlugin
 from wazo_confd.kit.declaration import Events, Resource
 from wazo_confd.kit.reloads import Reload
+from wazo_confd.plugin_api import PluginDependencies
 
+from .call_services import add_call_service_routes
 from .dao import SEARCH, UserDao
 from .model import User
 from .resource import UserItem, UserList
@@ -57,3 +59,6 @@ USERS_RESOURCE = Resource(
 
 class Plugin(DeclaredPlugin):
     resources = (USERS_RESOURCE,)
+
+    def loaded(self, built: Built, deps: PluginDependencies) -> None:
+        add_call_service_routes(cast(UserService, built.service), deps)

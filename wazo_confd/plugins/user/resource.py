@@ -7,7 +7,7 @@ from typing import Any
 from flask import request, url_for
 from marshmallow import Schema
 
-from wazo_confd.errors import SchemaError
+from wazo_confd.errors import InputError
 from wazo_confd.http.auth import current_auth
 from wazo_confd.http.body import json_body
 from wazo_confd.kit.resource import ItemResource, ListResource, recursive_query
@@ -40,10 +40,10 @@ class UserList(ListResource):
 
     def list_schema(self, args: dict) -> Schema:
         view = request.args.get('view')
-        if view is None:
+        if not view:
             return shared(UserSchema)
         if view not in VIEWS:
-            raise SchemaError({'view': [f'Must be one of: {", ".join(VIEWS)}.']})
+            raise InputError(f"view '{view}' does not exist")
         return shared(VIEWS[view])
 
 

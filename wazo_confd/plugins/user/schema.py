@@ -21,6 +21,17 @@ CALL_RECORD_FIELDS = (
 )
 CALL_RECORD_CONFLICT = "'call_record_enabled' is deprecated and incompatible with 'call_record_*_enabled' options"
 FORWARDS = ('busy', 'noanswer', 'unconditional')
+NULL_ON_CREATE = (
+    'caller_id',
+    'call_record_enabled',
+    'call_transfer_enabled',
+    'dtmf_hangup_enabled',
+    'enabled',
+    'online_call_record_enabled',
+    'ring_seconds',
+    'simultaneous_calls',
+    'supervision_enabled',
+)
 
 
 def _string(max_length: int | None = None, regexp: str | None = None, **kwargs: Any) -> StrictString:
@@ -49,7 +60,7 @@ class UserSchema(BaseSchema):
     country = fields.String(dump_only=True, allow_none=True)
     language = _string(regexp=r'^[a-z]{2}_[A-Z]{2}$', allow_none=True)
     description = _string(allow_none=True)
-    caller_id = _string(160, regexp=CALLER_ID, allow_none=True)
+    caller_id = _string(160, regexp=CALLER_ID)
     outgoing_caller_id = _string(80, allow_none=True)
     mobile_phone_number = _string(80, regexp=r'^\+?[0-9\*#]+$', allow_none=True)
     mobile_fallback_enabled = StrictBoolean()
@@ -59,22 +70,22 @@ class UserSchema(BaseSchema):
     music_on_hold = _string(128, allow_none=True)
     preprocess_subroutine = _string(79, allow_none=True)
     userfield = _string(128, allow_none=True)
-    call_transfer_enabled = StrictBoolean(allow_none=True)
-    dtmf_hangup_enabled = StrictBoolean(allow_none=True)
+    call_transfer_enabled = StrictBoolean()
+    dtmf_hangup_enabled = StrictBoolean()
     # Read back as true when all four recording flags are (see dump_call_record_enabled).
-    call_record_enabled = StrictBoolean(allow_none=True)
+    call_record_enabled = StrictBoolean()
     call_record_outgoing_external_enabled = StrictBoolean()
     call_record_outgoing_internal_enabled = StrictBoolean()
     call_record_incoming_internal_enabled = StrictBoolean()
     call_record_incoming_external_enabled = StrictBoolean()
-    online_call_record_enabled = StrictBoolean(allow_none=True)
-    supervision_enabled = StrictBoolean(allow_none=True)
-    ring_seconds = StrictInteger(validate=validate.Range(min=0, max=10800), allow_none=True)
-    simultaneous_calls = StrictInteger(validate=validate.Range(min=1, max=20), allow_none=True)
+    online_call_record_enabled = StrictBoolean()
+    supervision_enabled = StrictBoolean()
+    ring_seconds = StrictInteger(validate=validate.Range(min=0, max=10800))
+    simultaneous_calls = StrictInteger(validate=validate.Range(min=1, max=20))
     call_permission_password = _string(regexp=r'^[0-9#\*]{1,16}$', allow_none=True)
     subscription_type = StrictInteger(validate=validate.Range(min=0, max=10))
     created_at = fields.DateTime(dump_only=True)
-    enabled = StrictBoolean(allow_none=True)
+    enabled = StrictBoolean()
     func_key_template_id = fields.Integer(dump_only=True, allow_none=True)
     links = ListLinks(Link('users'))
 
@@ -92,7 +103,7 @@ class UserSchema(BaseSchema):
     # Filled through the `voicemail` attribute the voicemails plugin's model gives users.
     voicemail: fields.Field = fields.Method('_dump_voicemail', dump_only=True)
     fallbacks = fields.Method('_dump_fallbacks', dump_only=True)
-    forwards = fields.Method('_dump_forwards', dump_only=True)
+    forwards: fields.Field = fields.Method('_dump_forwards', dump_only=True)
     services = fields.Method('_dump_services', dump_only=True)
 
     def _dump_voicemail(self, user: Any) -> dict | None:
@@ -147,22 +158,6 @@ class UserSchema(BaseSchema):
                 data[name] = enabled
         return data
 
-    @post_load
-    def drop_nulls_of_defaulted_fields(self, data: dict, **kwargs: Any) -> dict:
-        # These accept null on input (as upstream) and keep their default when given it.
-        for name in (
-            'call_transfer_enabled',
-            'dtmf_hangup_enabled',
-            'online_call_record_enabled',
-            'supervision_enabled',
-            'ring_seconds',
-            'simultaneous_calls',
-            'enabled',
-        ):
-            if name in data and data[name] is None:
-                del data[name]
-        return data
-
 
 def _main_line(attribute: str, default: Any = None) -> fields.Function:
     """A field read from the user's main line (None, or `default`, without one)."""
@@ -185,12 +180,9 @@ def _main_extension(attribute: str) -> fields.Function:
     return fields.Function(read)
 
 
-def _context(user: Any) -> Any:
-    # The context of the main extension, else the main line's own.
-    line = user.main_line
-    if line is None:
-        return None
-    return line.extensions[0].context if line.extensions else line.context
+def _blank_as_null(attribute: str) -> fields.Function:
+    """A text field shown as null when empty, as upstream's views do."""
+    return fields.Function(lambda user: getattr(user, attribute) or None)
 
 
 class UserDirectorySchema(BaseSchema):
@@ -199,14 +191,15 @@ class UserDirectorySchema(BaseSchema):
     line_id = _main_line('id')
     agent_id = fields.Constant(None)
     firstname = fields.String()
-    lastname = fields.String(allow_none=True)
-    email = fields.String(allow_none=True)
+    lastname = _blank_as_null('lastname')
+    email = _blank_as_null('email')
     exten = _main_extension('exten')
-    mobile_phone_number = fields.String(allow_none=True)
+    mobile_phone_number = _blank_as_null('mobile_phone_number')
     voicemail_number = fields.Function(lambda user: getattr(getattr(user, 'voicemail', None), 'number', None))
-    userfield = fields.String(allow_none=True)
-    description = fields.String(allow_none=True)
-    context = fields.Function(_context)
+    userfield = _blank_as_null('userfield')
+    description = _blank_as_null('description')
+    # The main extension's (none without one), as upstream.
+    context = _main_extension('context')
 
 
 def _provisioning_code(user: Any) -> Any:
@@ -221,10 +214,10 @@ class UserSummarySchema(BaseSchema):
     id = fields.Integer()
     uuid = fields.String()
     firstname = fields.String()
-    lastname = fields.String(allow_none=True)
-    email = fields.String(allow_none=True)
+    lastname = _blank_as_null('lastname')
+    email = _blank_as_null('email')
     extension = _main_extension('exten')
-    context = fields.Function(_context)
+    context = _main_extension('context')
     provisioning_code = fields.Function(_provisioning_code)
     protocol = _main_line('protocol')
     enabled = fields.Boolean()
@@ -257,7 +250,24 @@ VIEWS = {
 
 class UserCreateSchema(UserSchema):
     """POST /users: the user, with lines and a voicemail to create (or link) with it. The
-    nested bodies are loaded by the plugins that own them; other nested keys are ignored."""
+    nested bodies are loaded by the plugins that own them, `forwards` by the forwards' schema;
+    other nested keys are ignored."""
 
     lines = fields.List(fields.Dict(), load_only=True, allow_none=True)
     voicemail = fields.Dict(load_only=True, allow_none=True)
+    # Loaded by the forwards' own schema once the user exists, as upstream.
+    forwards = fields.Dict(load_only=True, allow_none=True)
+
+    def on_bind_field(self, field_name: str, field_obj: fields.Field) -> None:
+        # As upstream, a new user may give these as null (PUT may not): each then keeps
+        # its default (`caller_id`: made from the name).
+        super().on_bind_field(field_name, field_obj)
+        if field_name in NULL_ON_CREATE:
+            field_obj.allow_none = True
+
+    @post_load
+    def drop_nulls_of_defaulted_fields(self, data: dict, **kwargs: Any) -> dict:
+        for name in NULL_ON_CREATE:
+            if name in data and data[name] is None:
+                del data[name]
+        return data

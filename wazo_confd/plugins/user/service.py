@@ -4,7 +4,7 @@ lines and voicemail created with a user."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wazo_confd.errors import not_found
 from wazo_confd.interfaces import LINE_CALLER_IDS, LINE_DEVICES, LINES, USER_LINES, USER_VOICEMAILS, VOICEMAILS
@@ -14,6 +14,9 @@ from wazo_confd.plugin_api import Providers
 from .dao import UserDao
 from .model import User
 
+if TYPE_CHECKING:
+    from .call_services import CallServices
+
 # What a line's caller ID is made of, when the user is its main user.
 CALLER_ID_FIELDS = frozenset({'caller_id', 'firstname', 'lastname'})
 
@@ -21,6 +24,8 @@ CALLER_ID_FIELDS = frozenset({'caller_id', 'firstname', 'lastname'})
 class UserService(CRUDService):
     dao: UserDao
     providers: Providers
+    # The user's services and forwards (call_services.py), set when their routes are added.
+    call_services: CallServices | None = None
 
     def read(self, user_id: Any, tenant_uuids: Sequence[str]) -> Any:
         """The user to answer a read with (not to change)."""
@@ -71,11 +76,12 @@ class UserService(CRUDService):
         """POST /users with nested objects, in upstream's order: the user in that tenant,
         then its voicemail (`find_nested_voicemail`: linked if it exists, else created), then each
         line created as POST /lines does, associated to the user and plugged into the device
-        its body names (`device_id`). Answers the user and
-        its representation with the nested objects'."""
+        its body names (`device_id`), then its `forwards` (as PUT /users/{id}/forwards).
+        Answers the user and its representation with the nested objects'."""
         form = dict(form)
         form.pop('voicemail', None)
         lines = form.pop('lines', None) or []
+        forwards = form.pop('forwards', None)
         created = self.create(self.build(form, tenant_uuid))
         voicemail_answer = None
         if voicemail is not None:
@@ -83,6 +89,8 @@ class UserService(CRUDService):
         line_answers = []
         if lines and LINES in self.providers and USER_LINES in self.providers:
             line_answers = [self._create_line(created, body, tenant_uuid, tenant_uuids) for body in lines]
+        if forwards and self.call_services is not None:
+            self.call_services.set_forwards(created, forwards)
         answer = self.dump(created)
         if voicemail_answer is not None:
             answer['voicemail'] = voicemail_answer

@@ -1,5 +1,5 @@
 """Links users to voicemails: at most one per user; creating a box for a user links it in
-the same transaction, checked before the box is made."""
+the same transaction."""
 
 from __future__ import annotations
 
@@ -44,12 +44,12 @@ class UserVoicemailService(AssociationService):
 
     def create_for(self, user: Any, form: dict, tenant_uuid: str | None = None) -> Any:
         """A voicemail from a loaded form (in its context's tenant, looked up from the
-        request's, else the user's), linked to the user; the link is checked before the
-        voicemail is made."""
+        request's, else the user's), linked to the user. As upstream, the voicemail's own
+        rules are checked first, then the link's, naming the voicemail just made (a refused
+        link rolls it back with the request)."""
         voicemails = self.voicemails
-        voicemail = voicemails.build(form, tenant_uuid or user.tenant_uuid)
-        self.validate_link(user, voicemail)
-        created = voicemails.create(voicemail)
+        created = voicemails.create(voicemails.build(form, tenant_uuid or user.tenant_uuid))
+        self.validate_link(user, created)
         self.link(user, created)
         self.notify('associated', user, created)
         return created

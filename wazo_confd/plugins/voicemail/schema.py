@@ -41,6 +41,11 @@ class VoicemailSchema(BaseSchema):
 
     @validates_schema
     def prevent_delete_messages_without_email_and_attach_audio(self, data: dict, **kwargs: Any) -> None:
-        # Deleting messages is only safe once they are mailed with their audio.
-        if data.get('delete_messages') and not (data.get('email') and data.get('attach_audio')):
-            raise ValidationError('delete_messages requires an email and attach_audio', 'delete_messages')
+        # Deleting messages is only safe once they are mailed with their audio. Upstream's
+        # words, as errors of the whole body (`_schema`), the email checked first.
+        if not data.get('delete_messages'):
+            return
+        if not data.get('email'):
+            raise ValidationError('email must be provided if delete_messages is set')
+        if not data.get('attach_audio'):
+            raise ValidationError('attach_audio must be set if delete_messages is set')

@@ -48,7 +48,9 @@ class UserVoicemailIsGlobal(Validator):
 class AssociatedToUser(Validator):
     def validate(self, voicemail: Voicemail) -> None:
         if voicemail.users:
-            raise resource_associated('Voicemail', 'User', voicemail_id=voicemail.id, user_uuid=voicemail.users[0].uuid)
+            # Upstream lists the users' ids as one text: 'user_ids': '3, 4'.
+            user_ids = ', '.join(str(user_id) for user_id in sorted(user.id for user in voicemail.users))
+            raise resource_associated('Voicemail', 'User', voicemail_id=voicemail.id, user_ids=user_ids)
 
 
 class TimezoneIsAZone(KnownReference):
