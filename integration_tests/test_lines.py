@@ -375,6 +375,21 @@ class TestNestedExtensions:
         assert rows.count('extension', 'context = :c', c=ctx['name']) == 1
         assert [e['id'] for e in client.get(f'/lines/{linked["id"]}').json()['extensions']] == [taken['id']]
 
+    def test_lines_are_found_and_sorted_by_their_extension(self, client: Client) -> None:
+        ctx = create_context(client)
+        endpoint = {'endpoint_sccp': {'options': [['allow', 'ulaw']]}}
+        high = client.post('/lines', json={'context': ctx['name'], **endpoint, 'extensions': [{'exten': '1862'}]})
+        low = client.post('/lines', json={'context': ctx['name'], **endpoint, 'extensions': [{'exten': '1861'}]})
+        mine = {'context': ctx['name']}
+
+        filtered = client.get('/lines', params={'exten': '1862', **mine}).json()
+        searched = client.get('/lines', params={'search': '186', **mine}).json()
+        ordered = client.get('/lines', params={'order': 'exten', 'direction': 'desc', **mine}).json()
+
+        assert [item['id'] for item in filtered['items']] == [high.json()['id']]
+        assert searched['total'] == 2
+        assert [item['id'] for item in ordered['items']] == [high.json()['id'], low.json()['id']]
+
     def test_an_extension_needs_an_endpoint_and_nothing_is_written(self, client: Client, rows: Rows) -> None:
         ctx = create_context(client)
         before = (rows.count('line'), rows.count('extension'))
