@@ -133,6 +133,22 @@ def test_the_context_must_be_internal(client: Client, rows: Rows) -> None:
     ]
 
 
+def test_an_outcall_pattern_is_refused_naming_its_outcall(client: Client, rows: Rows) -> None:
+    _, line = setup_line(client)
+    outcall = create(client, '/outcalls', {'name': f'out-{uuid.uuid4().hex[:6]}'})
+    outgoing = create(client, '/contexts', {'label': f'out-{uuid.uuid4().hex[:6]}', 'type': 'outcall'})
+    pattern = create(client, '/extensions', {'exten': '_0X.', 'context': outgoing['name']})
+    assert client.put(f'/outcalls/{outcall["id"]}/extensions/{pattern["id"]}', json={}).status_code == 204
+
+    response = link(client, line, pattern)
+
+    assert response.status_code == 400
+    assert response.json() == [
+        f"Resource Error - Extension is associated with a outcall ('id': {pattern['id']}, 'associated_id': {outcall['id']})"
+    ]
+    assert rows.count('line_extension', 'line_id = :l', l=line['id']) == 0
+
+
 def test_an_extension_rings_the_lines_of_one_main_user(client: Client) -> None:
     context, first = setup_line(client)
     second = create(client, '/lines', {'context': context['name'], 'endpoint_sccp': {'options': [['allow', 'alaw']]}})

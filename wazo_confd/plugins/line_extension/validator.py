@@ -33,7 +33,10 @@ def validate_association(line: Any, extension: Any, context: Any, in_range: Any)
     for current in line.extensions:
         raise resource_associated('Line', 'Extension', line_id=line.id, extension_id=current.id)
     if extension.owner_type not in (None, 'user'):
-        raise resource_associated('Extension', extension.owner_type, id=extension.id)
+        # The owner shows on the extension under its type's name (`outcall`, ...).
+        owner = getattr(extension, extension.owner_type, None)
+        associated = {'associated_id': owner.id} if owner is not None else {}
+        raise resource_associated('Extension', extension.owner_type, id=extension.id, **associated)
     if context is not None and context.type != 'internal':
         raise ResourceError(
             f"ContextType '{context.type}' cannot be associated", {'id': extension.id, 'context': extension.context}
