@@ -167,6 +167,18 @@ def test_an_extension_rings_the_lines_of_one_main_user(client: Client) -> None:
     ]
 
 
+def test_two_lines_of_one_main_user_share_an_extension(client: Client) -> None:
+    context, first = setup_line(client)
+    second = create(client, '/lines', {'context': context['name'], 'endpoint_sccp': {'options': [['allow', 'alaw']]}})
+    extension = new_extension(client, context)
+    alice = create(client, '/users', {'firstname': f'a-{uuid.uuid4().hex[:6]}'})
+    for line in (first, second):
+        assert client.put(f'/users/{alice["id"]}/lines/{line["id"]}').status_code == 204
+    assert link(client, first, extension).status_code == 204
+
+    assert link(client, second, extension).status_code == 204
+
+
 def test_lines_without_users_share_an_extension(client: Client) -> None:
     context, first = setup_line(client)
     second = create(client, '/lines', {'context': context['name'], 'endpoint_sccp': {'options': [['allow', 'alaw']]}})

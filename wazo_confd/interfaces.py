@@ -179,6 +179,10 @@ class UserLines(Protocol):
 
     def dissociate(self, user: Any, line: Any) -> None: ...
 
+    def validate_single_main_user(self, line: Any, extension: Any) -> None:
+        """Refuse (`User is associated with a Line`) that the line ring the extension when
+        both would then ring lines of two main users."""
+
 
 @runtime_checkable
 class LineExtensions(Protocol):
