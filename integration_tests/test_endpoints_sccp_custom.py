@@ -42,6 +42,13 @@ class TestSCCP:
         assert client.put(f'/endpoints/sccp/{endpoint["id"]}', json={'options': [['b', '2']]}).status_code == 204
         assert client.get(f'/endpoints/sccp/{endpoint["id"]}').json()['options'] == [['b', '2']]
 
+    def test_search_looks_into_the_id(self, client: Client) -> None:
+        endpoint = sccp(client)
+
+        body = client.get('/endpoints/sccp', params={'search': str(endpoint['id'])}).json()
+
+        assert endpoint['id'] in [item['id'] for item in body['items']]
+
     def test_unknown_is_404(self, client: Client) -> None:
         response = client.get('/endpoints/sccp/999999')
 
@@ -110,6 +117,18 @@ class TestCustom:
         body = client.get('/endpoints/custom', params={'search': tag}).json()
 
         assert [e['id'] for e in body['items']] == [first['id'], second['id']]
+
+    def test_search_looks_into_the_id_and_context_is_a_column(self, client: Client) -> None:
+        endpoint = custom(client)
+
+        searched = client.get('/endpoints/custom', params={'search': str(endpoint['id'])}).json()
+        ordered = client.get('/endpoints/custom', params={'order': 'context', 'limit': 1})
+        filtered = client.get('/endpoints/custom', params={'context': 'default'}).json()
+
+        assert endpoint['id'] in [item['id'] for item in searched['items']]
+        assert ordered.status_code == 200
+        # No endpoint made through the API has a context, as upstream.
+        assert filtered['total'] == 0
 
     def test_events(self, client: Client, rows: Rows) -> None:
         events = Events(client)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import String, cast, null
+
 from wazo_confd.interfaces import ENDPOINT_CUSTOM
 from wazo_confd.kit.builder import DeclaredPlugin
 from wazo_confd.kit.declaration import Events, Resource, search_on
@@ -36,8 +38,14 @@ ENDPOINTS_CUSTOM = Resource(
     url='/endpoints/custom',
     endpoints=('customlist', 'endpoint_custom'),
     acl='confd.endpoints.custom',
+    # Upstream's table has a `context` the API never sets: a column, always empty.
     search=search_on(
-        EndpointCustom, 'id', 'interface', search=('interface',), default_sort='interface', tiebreak=EndpointCustom.id
+        EndpointCustom,
+        'id',
+        'interface',
+        default_sort='interface',
+        tiebreak=EndpointCustom.id,
+        context=cast(null(), String),
     ),
     events=Events('custom_endpoint', 'config.custom_endpoint', payload=payload),
     # The interface is unique across the platform (it is what Asterisk dials).

@@ -26,7 +26,7 @@ ENDPOINTS_SCCP = Resource(
     url='/endpoints/sccp',
     endpoints=('sccplist', 'endpoint_sccp'),
     acl='confd.endpoints.sccp',
-    search=search_on(EndpointSCCP, 'id', search=(), default_sort='id', tiebreak=EndpointSCCP.id),
+    search=search_on(EndpointSCCP, 'id', default_sort='id', tiebreak=EndpointSCCP.id),
     events=Events('sccp_endpoint', 'config.sccp_endpoint', payload=payload),
     reloads=(Reload('module reload chan_sccp.so', 'dialplan reload'),),
     empty_on_create=('line',),
