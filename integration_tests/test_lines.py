@@ -107,6 +107,16 @@ def test_list_filters_on_search_columns(client: Client) -> None:
     assert searched['total'] == 2
 
 
+def test_search_looks_into_the_position_too(client: Client) -> None:
+    name = context(client)
+    slotted, other = line(client, context=name, position=48213), line(client, context=name)
+
+    body = client.get('/lines', params={'search': '48213', 'context': name}).json()
+
+    assert [item['id'] for item in body['items']] == [slotted['id']]
+    assert other['id'] != slotted['id']
+
+
 def test_unknown_context_is_400(client: Client) -> None:
     response = client.post('/lines', json={'context': 'no-such-context'})
 

@@ -46,9 +46,11 @@ SEARCH = SearchConfig(
         'caller_id_num': Line.cached_caller_id_num,
         'exten': _first_exten(),
     },
+    # As upstream, `search` looks into every column (the copies of a column once).
     search=[
         'context',
         'provisioning_code',
+        'position',
         'protocol',
         'device_id',
         'name',
