@@ -107,8 +107,9 @@ def test_unknown_template_is_400(client: Client) -> None:
     response = client.post('/endpoints/sip', json={'templates': [{'uuid': missing}]})
 
     assert response.status_code == 400
+    # As upstream: the resource named `endpoint_sip`, the loaded reference (a UUID) as metadata.
     assert response.json() == [
-        f"Input Error - field 'templates': SIPEndpointTemplate was not found ('uuid': '{missing}')"
+        f"Input Error - field 'templates': endpoint_sip was not found ('templates': {{'uuid': UUID('{missing}')}})"
     ]
 
 
