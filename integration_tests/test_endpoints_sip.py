@@ -123,7 +123,9 @@ def test_transport_must_exist(client: Client) -> None:
     response = client.post('/endpoints/sip', json={'transport': {'uuid': missing}})
 
     assert response.status_code == 400
-    assert response.json() == [f"Input Error - field 'transport': SIPTransport was not found ('uuid': '{missing}')"]
+    assert response.json() == [
+        f"Input Error - field 'transport': SIPTransport was not found ('uuid': UUID('{missing}'))"
+    ]
 
 
 def test_transport_is_set_changed_and_cleared(client: Client) -> None:

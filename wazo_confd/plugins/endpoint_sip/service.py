@@ -73,7 +73,7 @@ class EndpointSIPService(EndpointService):
     def _transport(self, uuid: str) -> str:
         # Transports are global: any tenant's endpoint may use any of them.
         if self.dao.find_transport(uuid=uuid) is None:
-            raise InputError("field 'transport': SIPTransport was not found", {'uuid': uuid})
+            raise InputError("field 'transport': SIPTransport was not found", {'uuid': UUID(uuid)})
         return uuid
 
     def create(self, endpoint: EndpointSIP) -> EndpointSIP:
