@@ -70,6 +70,17 @@ def test_unlink_frees_the_extension(client: Client, rows: Rows) -> None:
     assert [e['routing_key'] for e in event] == ['config.line_extension_associated.deleted']
 
 
+def test_the_line_takes_the_context_of_its_extension(client: Client) -> None:
+    _, line = setup_line(client)
+    other = create_context(client)
+    extension = new_extension(client, other)
+
+    assert link(client, line, extension).status_code == 204
+
+    assert client.get(f'/lines/{line["id"]}').json()['context'] == other['name']
+    assert client.get('/lines', params={'context': other['name']}).json()['items'][0]['id'] == line['id']
+
+
 def test_a_linked_extension_cannot_be_deleted(client: Client) -> None:
     context, line = setup_line(client)
     extension = new_extension(client, context)
