@@ -7,7 +7,7 @@ import pytest
 from .helpers.client import Client
 from .helpers.daemon import Daemon
 from .helpers.database import Rows
-from .helpers.lines import Events, custom, sccp, unique
+from .helpers.lines import Events, context, custom, sccp, unique
 
 
 class TestSCCP:
@@ -127,8 +127,16 @@ class TestCustom:
 
         assert endpoint['id'] in [item['id'] for item in searched['items']]
         assert ordered.status_code == 200
-        # No endpoint made through the API has a context, as upstream.
         assert filtered['total'] == 0
+
+    def test_an_endpoint_of_a_line_is_found_by_the_line_context(self, client: Client) -> None:
+        endpoint = custom(client)
+        line = client.post('/lines', json={'context': context(client)}).json()
+        assert client.put(f'/lines/{line["id"]}/endpoints/custom/{endpoint["id"]}').status_code == 204
+
+        body = client.get('/endpoints/custom', params={'context': line['context']}).json()
+
+        assert [item['id'] for item in body['items']] == [endpoint['id']]
 
     def test_events(self, client: Client, rows: Rows) -> None:
         events = Events(client)
