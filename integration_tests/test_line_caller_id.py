@@ -151,3 +151,18 @@ def test_a_line_without_user_keeps_its_own(client: Client) -> None:
     _ok(client.put(f'/lines/{line["id"]}/extensions/{extension["id"]}'))
 
     assert _sip_callerid(client, line) == ['"Own" <9>']
+
+
+def test_a_line_edit_keeps_the_main_users_caller_id_and_the_extensions_context(client: Client) -> None:
+    context, line = _line(client, {'endpoint_sip': {}})
+    extension = _extension(client, context)
+    _ok(client.put(f'/lines/{line["id"]}/extensions/{extension["id"]}'))
+    user = create(client, '/users', {'firstname': 'Kay', 'lastname': unique('L')})
+    _ok(client.put(f'/users/{user["uuid"]}/lines/{line["id"]}'))
+    other = create_context(client)
+
+    # As upstream, the line fixes that follow every line edit put both back.
+    _ok(client.put(f'/lines/{line["id"]}', json={'caller_id_name': 'Other', 'context': other['name']}))
+
+    assert _sip_callerid(client, line) == [f'"Kay {user["lastname"]}" <{extension["exten"]}>']
+    assert client.get(f'/lines/{line["id"]}').json()['context'] == context['name']

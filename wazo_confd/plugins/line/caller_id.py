@@ -149,3 +149,8 @@ class MainUserCallerIds:
     def refresh(self, line: Any) -> None:
         follow_main_extension(line)
         follow_main_user(line)
+
+
+def follow_main_extension_and_user(line: Any) -> None:
+    """What upstream's line fixes redo after every change of a line, its edits included."""
+    MainUserCallerIds().refresh(line)
