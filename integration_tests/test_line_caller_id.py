@@ -166,3 +166,17 @@ def test_a_line_edit_keeps_the_main_users_caller_id_and_the_extensions_context(c
 
     assert _sip_callerid(client, line) == [f'"Kay {user["lastname"]}" <{extension["exten"]}>']
     assert client.get(f'/lines/{line["id"]}').json()['context'] == context['name']
+
+
+def test_an_extension_edit_moves_its_lines_and_rewrites_their_caller_id(client: Client) -> None:
+    context, line = _line(client, {'endpoint_sip': {}})
+    extension = _extension(client, context)
+    _ok(client.put(f'/lines/{line["id"]}/extensions/{extension["id"]}'))
+    user = create(client, '/users', {'firstname': 'Lou', 'lastname': unique('L')})
+    _ok(client.put(f'/users/{user["uuid"]}/lines/{line["id"]}'))
+    other = create_context(client)
+
+    _ok(client.put(f'/extensions/{extension["id"]}', json={'exten': '1999', 'context': other['name']}))
+
+    assert _sip_callerid(client, line) == [f'"Lou {user["lastname"]}" <1999>']
+    assert client.get(f'/lines/{line["id"]}').json()['context'] == other['name']
