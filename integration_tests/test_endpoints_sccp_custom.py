@@ -37,10 +37,32 @@ class TestSCCP:
         assert response.json()[0].startswith('Input Error - options: ')
 
     def test_put_replaces_the_options(self, client: Client) -> None:
-        endpoint = sccp(client, options=[['a', '1']])
+        endpoint = sccp(client, options=[['allow', 'ulaw']])
 
-        assert client.put(f'/endpoints/sccp/{endpoint["id"]}', json={'options': [['b', '2']]}).status_code == 204
-        assert client.get(f'/endpoints/sccp/{endpoint["id"]}').json()['options'] == [['b', '2']]
+        assert (
+            client.put(f'/endpoints/sccp/{endpoint["id"]}', json={'options': [['disallow', 'all']]}).status_code == 204
+        )
+        assert client.get(f'/endpoints/sccp/{endpoint["id"]}').json()['options'] == [['disallow', 'all']]
+
+    def test_options_other_than_caller_id_and_codecs_are_refused(self, client: Client, rows: Rows) -> None:
+        endpoint = sccp(client)
+        before = rows.count('endpoint_sccp')
+
+        created = client.post('/endpoints/sccp', json={'options': [['cid_num', '1'], ['keepalive', '30']]})
+        edited = client.put(f'/endpoints/sccp/{endpoint["id"]}', json={'options': [['nope', '1']]})
+
+        assert (created.status_code, created.json()) == (400, ['Unknown SCCP options: keepalive'])
+        assert (edited.status_code, edited.json()) == (400, ['Unknown SCCP options: nope'])
+        assert rows.count('endpoint_sccp') == before
+
+    def test_a_line_refuses_them_too(self, client: Client, rows: Rows) -> None:
+        lines = rows.count('line')
+
+        body = {'context': context(client), 'endpoint_sccp': {'options': [['keepalive', '30']]}}
+        response = client.post('/lines', json=body)
+
+        assert (response.status_code, response.json()) == (400, ['Unknown SCCP options: keepalive'])
+        assert rows.count('line') == lines
 
     def test_search_looks_into_the_id(self, client: Client) -> None:
         endpoint = sccp(client)

@@ -13,6 +13,7 @@ from wazo_confd.kit.reloads import Reload
 
 from .model import EndpointSCCP
 from .schema import EndpointSCCPSchema
+from .validator import build_validator
 
 
 def payload(endpoint: Any) -> dict:
@@ -29,6 +30,7 @@ ENDPOINTS_SCCP = Resource(
     search=search_on(EndpointSCCP, 'id', default_sort='id', tiebreak=EndpointSCCP.id),
     events=Events('sccp_endpoint', 'config.sccp_endpoint', payload=payload),
     reloads=(Reload('module reload chan_sccp.so', 'dialplan reload'),),
+    validators=build_validator,
     empty_on_create=('line',),
     provides=ENDPOINT_SCCP,
     example={'options': [['cid_name', 'Reception']]},
