@@ -151,11 +151,14 @@ def test_an_outcall_pattern_is_refused_naming_its_outcall(client: Client, rows: 
     pattern = create(client, '/extensions', {'exten': '_0X.', 'context': outgoing['name']})
     assert client.put(f'/outcalls/{outcall["id"]}/extensions/{pattern["id"]}', json={}).status_code == 204
 
+    # Upstream names the dial pattern (the extension's `typeval`), as a string.
+    dial_pattern = rows.scalar('SELECT id FROM outcall_extension WHERE extension_id = :e', e=pattern['id'])
+
     response = link(client, line, pattern)
 
     assert response.status_code == 400
     assert response.json() == [
-        f"Resource Error - Extension is associated with a outcall ('id': {pattern['id']}, 'associated_id': {outcall['id']})"
+        f"Resource Error - Extension is associated with a outcall ('id': {pattern['id']}, 'associated_id': '{dial_pattern}')"
     ]
     assert rows.count('line_extension', 'line_id = :l', l=line['id']) == 0
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from wazo_confd.interfaces import CONTEXTS, EXTENSIONS, LINE_CALLER_IDS, USER_LINES, Extensions
 from wazo_confd.kit.association import AssociationService
+from wazo_confd.kit.extension_owners import extension_owners
 
 from .dao import LineExtensionDao
 from .validator import validate_association, validate_dissociation
@@ -29,7 +30,10 @@ class LineExtensionService(AssociationService):
 
     def validate_link(self, line: Any, extension: Any) -> None:
         context = self.providers.get(CONTEXTS).find_in_subtree(extension.context, extension.tenant_uuid)
-        validate_association(line, extension, context, self.extensions.validate_in_range, self._single_main_user)
+        owners = extension_owners(self.providers)
+        validate_association(
+            line, extension, context, self.extensions.validate_in_range, self._single_main_user, owners.associated_id
+        )
 
     def _single_main_user(self, line: Any, extension: Any) -> None:
         # Without user-line links no line has a main user.

@@ -20,8 +20,11 @@ from wazo_confd.errors import ResourceError, missing_association, resource_assoc
 from wazo_confd.kit.association import check_same_tenant
 
 
-def validate_association(line: Any, extension: Any, context: Any, in_range: Any, single_main_user: Any) -> None:
-    """`single_main_user(line, extension)`: the main-user rule, kept by the user-line links."""
+def validate_association(
+    line: Any, extension: Any, context: Any, in_range: Any, single_main_user: Any, associated_id: Any
+) -> None:
+    """`single_main_user(line, extension)`: the main-user rule, kept by the user-line links;
+    `associated_id(extension)`: what upstream names as the owner of a bound extension."""
     # Upstream names the extension's tenant first.
     check_same_tenant(extension, line, 'extension', 'line')
     if line.endpoint is None:
@@ -29,9 +32,8 @@ def validate_association(line: Any, extension: Any, context: Any, in_range: Any,
     for current in line.extensions:
         raise resource_associated('Line', 'Extension', line_id=line.id, extension_id=current.id)
     if extension.owner_type not in (None, 'user'):
-        # The owner shows on the extension under its type's name (`outcall`, ...).
-        owner = getattr(extension, extension.owner_type, None)
-        associated = {'associated_id': owner.id} if owner is not None else {}
+        owner = associated_id(extension)
+        associated = {} if owner is None else {'associated_id': owner}
         raise resource_associated('Extension', extension.owner_type, id=extension.id, **associated)
     if context is not None and context.type != 'internal':
         raise ResourceError(
