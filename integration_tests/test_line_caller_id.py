@@ -125,7 +125,8 @@ def test_sccp_takes_the_name_then_the_extension_or_the_users_number(client: Clie
 
     assert without_extension == {'cid_name': 'Hal', 'cid_num': '4242'}
     assert with_extension == {'cid_name': 'Hal', 'cid_num': extension['exten']}
-    assert _sccp_cid(client, line) == {'cid_name': 'Hal', 'cid_num': ''}
+    # As upstream, an empty caller ID option is not shown (the line shows it empty).
+    assert _sccp_cid(client, line) == {'cid_name': 'Hal'}
     assert _shown(client, line) == ('Hal', '')
 
 
