@@ -7,7 +7,7 @@ import pytest
 from .helpers.client import Client
 from .helpers.daemon import Daemon
 from .helpers.database import Rows
-from .helpers.lines import Events, custom, sccp, unique
+from .helpers.lines import Events, context, custom, sccp, unique
 
 
 class TestSCCP:
@@ -37,10 +37,39 @@ class TestSCCP:
         assert response.json()[0].startswith('Input Error - options: ')
 
     def test_put_replaces_the_options(self, client: Client) -> None:
-        endpoint = sccp(client, options=[['a', '1']])
+        endpoint = sccp(client, options=[['allow', 'ulaw']])
 
-        assert client.put(f'/endpoints/sccp/{endpoint["id"]}', json={'options': [['b', '2']]}).status_code == 204
-        assert client.get(f'/endpoints/sccp/{endpoint["id"]}').json()['options'] == [['b', '2']]
+        assert (
+            client.put(f'/endpoints/sccp/{endpoint["id"]}', json={'options': [['disallow', 'all']]}).status_code == 204
+        )
+        assert client.get(f'/endpoints/sccp/{endpoint["id"]}').json()['options'] == [['disallow', 'all']]
+
+    def test_options_other_than_caller_id_and_codecs_are_refused(self, client: Client, rows: Rows) -> None:
+        endpoint = sccp(client)
+        before = rows.count('endpoint_sccp')
+
+        created = client.post('/endpoints/sccp', json={'options': [['cid_num', '1'], ['keepalive', '30']]})
+        edited = client.put(f'/endpoints/sccp/{endpoint["id"]}', json={'options': [['nope', '1']]})
+
+        assert (created.status_code, created.json()) == (400, ['Unknown SCCP options: keepalive'])
+        assert (edited.status_code, edited.json()) == (400, ['Unknown SCCP options: nope'])
+        assert rows.count('endpoint_sccp') == before
+
+    def test_a_line_refuses_them_too(self, client: Client, rows: Rows) -> None:
+        lines = rows.count('line')
+
+        body = {'context': context(client), 'endpoint_sccp': {'options': [['keepalive', '30']]}}
+        response = client.post('/lines', json=body)
+
+        assert (response.status_code, response.json()) == (400, ['Unknown SCCP options: keepalive'])
+        assert rows.count('line') == lines
+
+    def test_search_looks_into_the_id(self, client: Client) -> None:
+        endpoint = sccp(client)
+
+        body = client.get('/endpoints/sccp', params={'search': str(endpoint['id'])}).json()
+
+        assert endpoint['id'] in [item['id'] for item in body['items']]
 
     def test_unknown_is_404(self, client: Client) -> None:
         response = client.get('/endpoints/sccp/999999')
@@ -110,6 +139,26 @@ class TestCustom:
         body = client.get('/endpoints/custom', params={'search': tag}).json()
 
         assert [e['id'] for e in body['items']] == [first['id'], second['id']]
+
+    def test_search_looks_into_the_id_and_context_is_a_column(self, client: Client) -> None:
+        endpoint = custom(client)
+
+        searched = client.get('/endpoints/custom', params={'search': str(endpoint['id'])}).json()
+        ordered = client.get('/endpoints/custom', params={'order': 'context', 'limit': 1})
+        filtered = client.get('/endpoints/custom', params={'context': 'default'}).json()
+
+        assert endpoint['id'] in [item['id'] for item in searched['items']]
+        assert ordered.status_code == 200
+        assert filtered['total'] == 0
+
+    def test_an_endpoint_of_a_line_is_found_by_the_line_context(self, client: Client) -> None:
+        endpoint = custom(client)
+        line = client.post('/lines', json={'context': context(client)}).json()
+        assert client.put(f'/lines/{line["id"]}/endpoints/custom/{endpoint["id"]}').status_code == 204
+
+        body = client.get('/endpoints/custom', params={'context': line['context']}).json()
+
+        assert [item['id'] for item in body['items']] == [endpoint['id']]
 
     def test_events(self, client: Client, rows: Rows) -> None:
         events = Events(client)

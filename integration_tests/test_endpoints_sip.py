@@ -107,8 +107,9 @@ def test_unknown_template_is_400(client: Client) -> None:
     response = client.post('/endpoints/sip', json={'templates': [{'uuid': missing}]})
 
     assert response.status_code == 400
+    # As upstream: the resource named `endpoint_sip`, the loaded reference (a UUID) as metadata.
     assert response.json() == [
-        f"Input Error - field 'templates': SIPEndpointTemplate was not found ('uuid': '{missing}')"
+        f"Input Error - field 'templates': endpoint_sip was not found ('templates': {{'uuid': UUID('{missing}')}})"
     ]
 
 
@@ -122,7 +123,9 @@ def test_transport_must_exist(client: Client) -> None:
     response = client.post('/endpoints/sip', json={'transport': {'uuid': missing}})
 
     assert response.status_code == 400
-    assert response.json() == [f"Input Error - field 'transport': SIPTransport was not found ('uuid': '{missing}')"]
+    assert response.json() == [
+        f"Input Error - field 'transport': SIPTransport was not found ('uuid': UUID('{missing}'))"
+    ]
 
 
 def test_transport_is_set_changed_and_cleared(client: Client) -> None:

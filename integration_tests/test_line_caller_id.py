@@ -125,7 +125,8 @@ def test_sccp_takes_the_name_then_the_extension_or_the_users_number(client: Clie
 
     assert without_extension == {'cid_name': 'Hal', 'cid_num': '4242'}
     assert with_extension == {'cid_name': 'Hal', 'cid_num': extension['exten']}
-    assert _sccp_cid(client, line) == {'cid_name': 'Hal', 'cid_num': ''}
+    # As upstream, an empty caller ID option is not shown (the line shows it empty).
+    assert _sccp_cid(client, line) == {'cid_name': 'Hal'}
     assert _shown(client, line) == ('Hal', '')
 
 
@@ -151,3 +152,32 @@ def test_a_line_without_user_keeps_its_own(client: Client) -> None:
     _ok(client.put(f'/lines/{line["id"]}/extensions/{extension["id"]}'))
 
     assert _sip_callerid(client, line) == ['"Own" <9>']
+
+
+def test_a_line_edit_keeps_the_main_users_caller_id_and_the_extensions_context(client: Client) -> None:
+    context, line = _line(client, {'endpoint_sip': {}})
+    extension = _extension(client, context)
+    _ok(client.put(f'/lines/{line["id"]}/extensions/{extension["id"]}'))
+    user = create(client, '/users', {'firstname': 'Kay', 'lastname': unique('L')})
+    _ok(client.put(f'/users/{user["uuid"]}/lines/{line["id"]}'))
+    other = create_context(client)
+
+    # As upstream, the line fixes that follow every line edit put both back.
+    _ok(client.put(f'/lines/{line["id"]}', json={'caller_id_name': 'Other', 'context': other['name']}))
+
+    assert _sip_callerid(client, line) == [f'"Kay {user["lastname"]}" <{extension["exten"]}>']
+    assert client.get(f'/lines/{line["id"]}').json()['context'] == context['name']
+
+
+def test_an_extension_edit_moves_its_lines_and_rewrites_their_caller_id(client: Client) -> None:
+    context, line = _line(client, {'endpoint_sip': {}})
+    extension = _extension(client, context)
+    _ok(client.put(f'/lines/{line["id"]}/extensions/{extension["id"]}'))
+    user = create(client, '/users', {'firstname': 'Lou', 'lastname': unique('L')})
+    _ok(client.put(f'/users/{user["uuid"]}/lines/{line["id"]}'))
+    other = create_context(client)
+
+    _ok(client.put(f'/extensions/{extension["id"]}', json={'exten': '1999', 'context': other['name']}))
+
+    assert _sip_callerid(client, line) == [f'"Lou {user["lastname"]}" <1999>']
+    assert client.get(f'/lines/{line["id"]}').json()['context'] == other['name']

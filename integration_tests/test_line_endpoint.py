@@ -73,9 +73,10 @@ def test_an_endpoint_serves_one_line_only(client: Client) -> None:
     response = client.put(sip_url(second_line['id'], endpoint['uuid']))
 
     assert response.status_code == 400
-    assert response.json()[0].startswith(
-        f"Resource Error - Line is associated with a Endpoint ('line_id': {first_line['id']}"
-    )
+    assert response.json() == [
+        f'Resource Error - Line is associated with a Endpoint '
+        f"('line_id': {first_line['id']}, 'endpoint': 'sip', 'endpoint_uuid': '{endpoint['uuid']}')"
+    ]
 
 
 def test_unknown_line_or_endpoint_is_404(client: Client) -> None:

@@ -70,6 +70,17 @@ def test_unlink_frees_the_extension(client: Client, rows: Rows) -> None:
     assert [e['routing_key'] for e in event] == ['config.line_extension_associated.deleted']
 
 
+def test_the_line_takes_the_context_of_its_extension(client: Client) -> None:
+    _, line = setup_line(client)
+    other = create_context(client)
+    extension = new_extension(client, other)
+
+    assert link(client, line, extension).status_code == 204
+
+    assert client.get(f'/lines/{line["id"]}').json()['context'] == other['name']
+    assert client.get('/lines', params={'context': other['name']}).json()['items'][0]['id'] == line['id']
+
+
 def test_a_linked_extension_cannot_be_deleted(client: Client) -> None:
     context, line = setup_line(client)
     extension = new_extension(client, context)
@@ -133,6 +144,25 @@ def test_the_context_must_be_internal(client: Client, rows: Rows) -> None:
     ]
 
 
+def test_an_outcall_pattern_is_refused_naming_its_outcall(client: Client, rows: Rows) -> None:
+    _, line = setup_line(client)
+    outcall = create(client, '/outcalls', {'name': f'out-{uuid.uuid4().hex[:6]}'})
+    outgoing = create(client, '/contexts', {'label': f'out-{uuid.uuid4().hex[:6]}', 'type': 'outcall'})
+    pattern = create(client, '/extensions', {'exten': '_0X.', 'context': outgoing['name']})
+    assert client.put(f'/outcalls/{outcall["id"]}/extensions/{pattern["id"]}', json={}).status_code == 204
+
+    # Upstream names the dial pattern (the extension's `typeval`), as a string.
+    dial_pattern = rows.scalar('SELECT id FROM outcall_extension WHERE extension_id = :e', e=pattern['id'])
+
+    response = link(client, line, pattern)
+
+    assert response.status_code == 400
+    assert response.json() == [
+        f"Resource Error - Extension is associated with a outcall ('id': {pattern['id']}, 'associated_id': '{dial_pattern}')"
+    ]
+    assert rows.count('line_extension', 'line_id = :l', l=line['id']) == 0
+
+
 def test_an_extension_rings_the_lines_of_one_main_user(client: Client) -> None:
     context, first = setup_line(client)
     second = create(client, '/lines', {'context': context['name'], 'endpoint_sccp': {'options': [['allow', 'alaw']]}})
@@ -149,6 +179,18 @@ def test_an_extension_rings_the_lines_of_one_main_user(client: Client) -> None:
     assert response.json() == [
         f"Resource Error - User is associated with a Line ('user_id': {alice['id']}, 'line_id': {first['id']})"
     ]
+
+
+def test_two_lines_of_one_main_user_share_an_extension(client: Client) -> None:
+    context, first = setup_line(client)
+    second = create(client, '/lines', {'context': context['name'], 'endpoint_sccp': {'options': [['allow', 'alaw']]}})
+    extension = new_extension(client, context)
+    alice = create(client, '/users', {'firstname': f'a-{uuid.uuid4().hex[:6]}'})
+    for line in (first, second):
+        assert client.put(f'/users/{alice["id"]}/lines/{line["id"]}').status_code == 204
+    assert link(client, first, extension).status_code == 204
+
+    assert link(client, second, extension).status_code == 204
 
 
 def test_lines_without_users_share_an_extension(client: Client) -> None:

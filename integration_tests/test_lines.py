@@ -107,6 +107,16 @@ def test_list_filters_on_search_columns(client: Client) -> None:
     assert searched['total'] == 2
 
 
+def test_search_looks_into_the_position_too(client: Client) -> None:
+    name = context(client)
+    slotted, other = line(client, context=name, position=48213), line(client, context=name)
+
+    body = client.get('/lines', params={'search': '48213', 'context': name}).json()
+
+    assert [item['id'] for item in body['items']] == [slotted['id']]
+    assert other['id'] != slotted['id']
+
+
 def test_unknown_context_is_400(client: Client) -> None:
     response = client.post('/lines', json={'context': 'no-such-context'})
 
@@ -374,6 +384,21 @@ class TestNestedExtensions:
         assert [e['id'] for e in linked['extensions']] == [taken['id']]
         assert rows.count('extension', 'context = :c', c=ctx['name']) == 1
         assert [e['id'] for e in client.get(f'/lines/{linked["id"]}').json()['extensions']] == [taken['id']]
+
+    def test_lines_are_found_and_sorted_by_their_extension(self, client: Client) -> None:
+        ctx = create_context(client)
+        endpoint = {'endpoint_sccp': {'options': [['allow', 'ulaw']]}}
+        high = client.post('/lines', json={'context': ctx['name'], **endpoint, 'extensions': [{'exten': '1862'}]})
+        low = client.post('/lines', json={'context': ctx['name'], **endpoint, 'extensions': [{'exten': '1861'}]})
+        mine = {'context': ctx['name']}
+
+        filtered = client.get('/lines', params={'exten': '1862', **mine}).json()
+        searched = client.get('/lines', params={'search': '186', **mine}).json()
+        ordered = client.get('/lines', params={'order': 'exten', 'direction': 'desc', **mine}).json()
+
+        assert [item['id'] for item in filtered['items']] == [high.json()['id']]
+        assert searched['total'] == 2
+        assert [item['id'] for item in ordered['items']] == [high.json()['id'], low.json()['id']]
 
     def test_an_extension_needs_an_endpoint_and_nothing_is_written(self, client: Client, rows: Rows) -> None:
         ctx = create_context(client)

@@ -169,8 +169,9 @@ class Lines(Protocol):
 @runtime_checkable
 class LineCallerIds(Protocol):
     def refresh(self, line: Any) -> None:
-        """Write the caller ID of the line's main user (and main extension) to its endpoint;
-        nothing for a line without a user or without a SIP or SCCP endpoint."""
+        """Put the line in its main extension's context, and write the caller ID of its main
+        user (and main extension) to its endpoint (not for a line without a user or without
+        a SIP or SCCP endpoint)."""
 
 
 @runtime_checkable
@@ -178,6 +179,10 @@ class UserLines(Protocol):
     def associate(self, user: Any, line: Any) -> None: ...
 
     def dissociate(self, user: Any, line: Any) -> None: ...
+
+    def validate_single_main_user(self, line: Any, extension: Any) -> None:
+        """Refuse (`User is associated with a Line`) that the line ring the extension when
+        both would then ring lines of two main users."""
 
 
 @runtime_checkable

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import column, select, table
+
 from wazo_confd.interfaces import ENDPOINT_CUSTOM
 from wazo_confd.kit.builder import DeclaredPlugin
 from wazo_confd.kit.declaration import Events, Resource, search_on
@@ -29,6 +31,15 @@ def payload(endpoint: Any) -> dict:
     }
 
 
+# The lines plugin's table, read by name (no import of that plugin).
+_LINE = table('line', column('endpoint_custom_id'), column('context'))
+
+
+def _line_context() -> Any:
+    """Upstream gives a custom endpoint the context of its line: a search column."""
+    return select(_LINE.c.context).where(_LINE.c.endpoint_custom_id == EndpointCustom.id).scalar_subquery()
+
+
 ENDPOINTS_CUSTOM = Resource(
     model=EndpointCustom,
     schema=EndpointCustomSchema,
@@ -37,7 +48,7 @@ ENDPOINTS_CUSTOM = Resource(
     endpoints=('customlist', 'endpoint_custom'),
     acl='confd.endpoints.custom',
     search=search_on(
-        EndpointCustom, 'id', 'interface', search=('interface',), default_sort='interface', tiebreak=EndpointCustom.id
+        EndpointCustom, 'id', 'interface', default_sort='interface', tiebreak=EndpointCustom.id, context=_line_context()
     ),
     events=Events('custom_endpoint', 'config.custom_endpoint', payload=payload),
     # The interface is unique across the platform (it is what Asterisk dials).

@@ -13,6 +13,7 @@ from wazo_confd.kit.reloads import Reload
 
 from .model import EndpointSCCP
 from .schema import EndpointSCCPSchema
+from .validator import build_validator
 
 
 def payload(endpoint: Any) -> dict:
@@ -26,9 +27,10 @@ ENDPOINTS_SCCP = Resource(
     url='/endpoints/sccp',
     endpoints=('sccplist', 'endpoint_sccp'),
     acl='confd.endpoints.sccp',
-    search=search_on(EndpointSCCP, 'id', search=(), default_sort='id', tiebreak=EndpointSCCP.id),
+    search=search_on(EndpointSCCP, 'id', default_sort='id', tiebreak=EndpointSCCP.id),
     events=Events('sccp_endpoint', 'config.sccp_endpoint', payload=payload),
     reloads=(Reload('module reload chan_sccp.so', 'dialplan reload'),),
+    validators=build_validator,
     empty_on_create=('line',),
     provides=ENDPOINT_SCCP,
     example={'options': [['cid_name', 'Reception']]},

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from marshmallow import fields
+from typing import Any
+
+from marshmallow import fields, post_dump
 
 from wazo_confd.kit.projections import LineIdRelation, one
 from wazo_confd.kit.schema import BaseSchema, Link, ListLinks, OptionPairs
@@ -14,3 +16,12 @@ class EndpointSCCPSchema(BaseSchema):
     options = OptionPairs()
     links = ListLinks(Link('endpoint_sccp'))
     line = one(LineIdRelation)
+
+    @post_dump
+    def _hide_empty_caller_id(self, data: dict, **kwargs: Any) -> dict:
+        # As upstream, an empty cid_name or cid_num is no option.
+        if 'options' in data:
+            data['options'] = [
+                option for option in data['options'] if not (option[0] in ('cid_name', 'cid_num') and option[1] == '')
+            ]
+        return data

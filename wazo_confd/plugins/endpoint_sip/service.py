@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 import string
+from uuid import UUID
 
 from wazo_confd.errors import InputError, SchemaError
 from wazo_confd.kit.endpoints import EndpointService
@@ -64,13 +65,15 @@ class EndpointSIPService(EndpointService):
         # A template is used only by endpoints and templates of its own tenant.
         template = self.dao.template_of(tenant_uuid, uuid)
         if template is None:
-            raise InputError("field 'templates': SIPEndpointTemplate was not found", {'uuid': uuid})
+            # Upstream names the resource `endpoint_sip` and shows the reference as loaded.
+            reference = {'uuid': UUID(uuid)}
+            raise InputError("field 'templates': endpoint_sip was not found", {'templates': reference})
         return template
 
     def _transport(self, uuid: str) -> str:
         # Transports are global: any tenant's endpoint may use any of them.
         if self.dao.find_transport(uuid=uuid) is None:
-            raise InputError("field 'transport': SIPTransport was not found", {'uuid': uuid})
+            raise InputError("field 'transport': SIPTransport was not found", {'uuid': UUID(uuid)})
         return uuid
 
     def create(self, endpoint: EndpointSIP) -> EndpointSIP:

@@ -1,10 +1,11 @@
-"""Extension rules beyond plain CRUD: range checks offered to association plugins."""
+"""Extension rules beyond plain CRUD: range checks offered to association plugins, and the
+lines an extension rings kept in step with it."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from wazo_confd.interfaces import CONTEXTS
+from wazo_confd.interfaces import CONTEXTS, LINE_CALLER_IDS
 from wazo_confd.kit.service import CRUDService
 
 from .dao import ExtensionDao
@@ -14,6 +15,15 @@ from .validator import check_in_range
 
 class ExtensionService(CRUDService):
     dao: ExtensionDao
+
+    def edit(self, extension: Extension) -> None:
+        super().edit(extension)
+        # As upstream, the lines it rings follow its number and context (their context,
+        # their main user's caller ID).
+        if extension.lines and LINE_CALLER_IDS in self.providers:
+            caller_ids = self.providers.get(LINE_CALLER_IDS)
+            for line in extension.lines:
+                caller_ids.refresh(line)
 
     def find_context(self, name: str, tenant_uuid: str) -> Any:
         # Asked at request time: the contexts plugin may load after this one.

@@ -135,9 +135,22 @@ def _as_lists(options: list | None) -> list:
     return [list(option) for option in options or []]
 
 
+def follow_main_extension(line: Any) -> None:
+    """As upstream, a line lies in the context of its main (first) extension; without
+    one it keeps its context."""
+    if line.extensions and line.context != line.extensions[0].context:
+        line.context = line.extensions[0].context
+
+
 class MainUserCallerIds:
     """What the plugins changing a line's main user, main extension or endpoint call
-    (LINE_CALLER_IDS), so that the line's caller ID follows."""
+    (LINE_CALLER_IDS), so that the line's context and caller ID follow."""
 
     def refresh(self, line: Any) -> None:
+        follow_main_extension(line)
         follow_main_user(line)
+
+
+def follow_main_extension_and_user(line: Any) -> None:
+    """What upstream's line fixes redo after every change of a line, its edits included."""
+    MainUserCallerIds().refresh(line)

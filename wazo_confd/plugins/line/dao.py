@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import String, cast, null
+from sqlalchemy import column, false, select, table
 from sqlalchemy.exc import IntegrityError
 
 from wazo_confd.database import constraints
@@ -14,6 +14,23 @@ from wazo_confd.kit.dao import CRUDDao
 from wazo_confd.kit.links import linked, unlinked
 
 from .model import Line
+
+# The line_extension and extension plugins' tables, read by name (no import).
+_LINE_EXTENSION = table('line_extension', column('line_id'), column('extension_id'))
+_EXTENSION = table('extension', column('id'), column('exten'), column('commented'))
+
+
+def _first_exten() -> Any:
+    """The number of the line's first (main) extension, as upstream skipping commented ones."""
+    return (
+        select(_EXTENSION.c.exten)
+        .join(_LINE_EXTENSION, _LINE_EXTENSION.c.extension_id == _EXTENSION.c.id)
+        .where(_LINE_EXTENSION.c.line_id == Line.id, _EXTENSION.c.commented == false())
+        .order_by(_EXTENSION.c.id)
+        .limit(1)
+        .scalar_subquery()
+    )
+
 
 SEARCH = SearchConfig(
     columns={
@@ -27,10 +44,20 @@ SEARCH = SearchConfig(
         'name': Line.name,
         'caller_id_name': Line.cached_caller_id_name,
         'caller_id_num': Line.cached_caller_id_num,
-        # Extensions are not associated with lines yet.
-        'exten': cast(null(), String),
+        'exten': _first_exten(),
     },
-    search=['context', 'provisioning_code', 'protocol', 'device_id', 'name', 'caller_id_name', 'caller_id_num'],
+    # As upstream, `search` looks into every column (the copies of a column once).
+    search=[
+        'context',
+        'provisioning_code',
+        'position',
+        'protocol',
+        'device_id',
+        'name',
+        'caller_id_name',
+        'caller_id_num',
+        'exten',
+    ],
     default_sort='name',
     tiebreak=Line.id,
 )

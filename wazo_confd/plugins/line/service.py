@@ -25,6 +25,7 @@ from wazo_confd.kit.schema import load, shared
 from wazo_confd.kit.service import CRUDService
 from wazo_confd.plugin_api import Provided, Providers
 
+from .caller_id import follow_main_extension_and_user
 from .dao import LineDao
 from .model import Line
 from .schema import ENDPOINT_FIELDS, LineCreateSchema, create_schema
@@ -47,6 +48,12 @@ class LineService(CRUDService):
         nested = {f'endpoint_{kind}': schema_of(key) for kind, key in ENDPOINTS.items()}
         nested['extension'] = schema_of(EXTENSIONS)
         return create_schema(nested)
+
+    def edit(self, line: Line) -> None:
+        super().edit(line)
+        # An edit cannot take the line from its main extension's context nor from its main
+        # user's caller ID: upstream puts them back after it.
+        follow_main_extension_and_user(line)
 
     def create(self, line: Line) -> Line:
         if not line.provisioning_code:

@@ -21,9 +21,10 @@ def validate_association(kind: str, line: Any, endpoint: Any) -> None:
             'Line', 'Endpoint', line_id=line.id, endpoint=line.protocol, endpoint_id=_current_key(line)
         )
     if endpoint.line is not None:
-        other = endpoint.line
+        # Upstream names a SIP endpoint's key `endpoint_uuid` here (not for the line's own).
+        key = 'endpoint_uuid' if kind == 'sip' else 'endpoint_id'
         raise resource_associated(
-            'Line', 'Endpoint', line_id=other.id, endpoint=kind, endpoint_id=endpoint_key(kind, endpoint)
+            'Line', 'Endpoint', line_id=endpoint.line.id, endpoint=kind, **{key: endpoint_key(kind, endpoint)}
         )
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from wazo_confd.interfaces import CONTEXTS, EXTENSIONS, LINE_CALLER_IDS, Extensions
+from wazo_confd.interfaces import CONTEXTS, EXTENSIONS, LINE_CALLER_IDS, USER_LINES, Extensions
 from wazo_confd.kit.association import AssociationService
+from wazo_confd.kit.extension_owners import extension_owners
 
 from .dao import LineExtensionDao
 from .validator import validate_association, validate_dissociation
@@ -29,7 +30,15 @@ class LineExtensionService(AssociationService):
 
     def validate_link(self, line: Any, extension: Any) -> None:
         context = self.providers.get(CONTEXTS).find_in_subtree(extension.context, extension.tenant_uuid)
-        validate_association(line, extension, context, self.extensions.validate_in_range)
+        owners = extension_owners(self.providers)
+        validate_association(
+            line, extension, context, self.extensions.validate_in_range, self._single_main_user, owners.associated_id
+        )
+
+    def _single_main_user(self, line: Any, extension: Any) -> None:
+        # Without user-line links no line has a main user.
+        if USER_LINES in self.providers:
+            self.providers.get(USER_LINES).validate_single_main_user(line, extension)
 
     def validate_unlink(self, line: Any, extension: Any) -> None:
         validate_dissociation(line)

@@ -20,12 +20,11 @@ from wazo_confd.errors import ResourceError, missing_association, resource_assoc
 from wazo_confd.kit.association import check_same_tenant
 
 
-def _main_user_id(line: Any) -> int | None:
-    users = list(getattr(line, 'users', []) or [])
-    return users[0].id if users else None
-
-
-def validate_association(line: Any, extension: Any, context: Any, in_range: Any) -> None:
+def validate_association(
+    line: Any, extension: Any, context: Any, in_range: Any, single_main_user: Any, associated_id: Any
+) -> None:
+    """`single_main_user(line, extension)`: the main-user rule, kept by the user-line links;
+    `associated_id(extension)`: what upstream names as the owner of a bound extension."""
     # Upstream names the extension's tenant first.
     check_same_tenant(extension, line, 'extension', 'line')
     if line.endpoint is None:
@@ -33,23 +32,15 @@ def validate_association(line: Any, extension: Any, context: Any, in_range: Any)
     for current in line.extensions:
         raise resource_associated('Line', 'Extension', line_id=line.id, extension_id=current.id)
     if extension.owner_type not in (None, 'user'):
-        raise resource_associated('Extension', extension.owner_type, id=extension.id)
+        owner = associated_id(extension)
+        associated = {} if owner is None else {'associated_id': owner}
+        raise resource_associated('Extension', extension.owner_type, id=extension.id, **associated)
     if context is not None and context.type != 'internal':
         raise ResourceError(
             f"ContextType '{context.type}' cannot be associated", {'id': extension.id, 'context': extension.context}
         )
-    _check_same_main_user(line, extension)
+    single_main_user(line, extension)
     in_range(extension, 'user')
-
-
-def _check_same_main_user(line: Any, extension: Any) -> None:
-    user_id = _main_user_id(line)
-    if user_id is None:
-        return
-    for other in extension.lines:
-        other_user_id = _main_user_id(other)
-        if other_user_id is not None and other_user_id != user_id:
-            raise resource_associated('User', 'Line', user_id=other_user_id, line_id=other.id)
 
 
 def validate_dissociation(line: Any) -> None:

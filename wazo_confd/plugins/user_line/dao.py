@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from wazo_confd.database.uow import Database
 from wazo_confd.kit.links import known_linked, known_links, linked, unlinked
 
-from .model import UserLine
+from .model import SharedExtension, UserLine
 
 # The line_extension plugin's table, read by name (no import of that plugin).
 _LINE_EXTENSION = table('line_extension', column('line_id'), column('extension_id'))
@@ -43,13 +43,16 @@ class UserLineDao:
         return any(link.main_line for link in self.of_user(user.id))
 
     def has_main_user(self, line: Any) -> bool:
-        if known_links(self.session, line, 'users') == []:
-            return False
-        return any(link.main_user for link in self.of_line(line.id))
+        return self.main_user_id(line) is not None
 
-    def main_user_sharing_extension(self, line: Any, user: Any) -> tuple[int, int] | None:
-        """(line id, extension id) of another line on the line's main extension (its first)
-        whose main user is not `user`, or None."""
+    def main_user_id(self, line: Any) -> int | None:
+        if known_links(self.session, line, 'users') == []:
+            return None
+        return next((link.user_id for link in self.of_line(line.id) if link.main_user), None)
+
+    def main_user_sharing_extension(self, line: Any, user: Any) -> SharedExtension | None:
+        """Another line on the line's main extension (its first) whose main user is not
+        `user`, or None."""
         extensions = known_links(self.session, line, 'extensions')
         if extensions == []:
             return None
@@ -59,23 +62,29 @@ class UserLineDao:
             others = known_links(self.session, min(extensions, key=lambda e: e.id), 'lines')
             if others is not None and all(other is line for other in others):
                 return None
-        own, other = _LINE_EXTENSION.alias('own'), _LINE_EXTENSION.alias('other')
+        own = _LINE_EXTENSION.alias('own')
         main_extension = select(func.min(own.c.extension_id)).where(own.c.line_id == line.id).scalar_subquery()
+        return self.other_main_user(line, user.id, main_extension)
+
+    def other_main_user(self, line: Any, user_id: int, extension_id: Any) -> SharedExtension | None:
+        """The first line but `line` ringing the extension `extension_id` (an id or an SQL
+        expression) whose main user is not `user_id`, or None."""
+        other = _LINE_EXTENSION.alias('other')
         query = (
-            select(other.c.line_id, other.c.extension_id)
+            select(UserLine.user_id, other.c.line_id, other.c.extension_id)
             .join(UserLine, UserLine.line_id == other.c.line_id)
             .where(
-                other.c.extension_id == main_extension,
+                other.c.extension_id == extension_id,
                 other.c.line_id != line.id,
                 UserLine.main_user == true(),
-                UserLine.user_id != user.id,
+                UserLine.user_id != user_id,
             )
             .order_by(other.c.line_id)
             .limit(1)
         )
         with self.session.no_autoflush:
             found = self.session.execute(query).first()
-        return None if found is None else (found.line_id, found.extension_id)
+        return None if found is None else SharedExtension(found.user_id, found.line_id, found.extension_id)
 
     def of_line(self, line_id: int) -> list[UserLine]:
         query = select(UserLine).where(UserLine.line_id == line_id).order_by(UserLine.user_id)

@@ -6,6 +6,8 @@ indexes keep that true under concurrent requests.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from sqlalchemy import Boolean, Index, text
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -36,3 +38,11 @@ class UserLine(Base):
     line_id: Mapped[int] = link_key('line.id', index=True)
     main_user: Mapped[bool] = mapped_column(Boolean, default=False)
     main_line: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class SharedExtension(NamedTuple):
+    """Another line ringing an extension, and that line's main user."""
+
+    user_id: int
+    line_id: int
+    extension_id: int

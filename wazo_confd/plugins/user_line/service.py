@@ -16,7 +16,12 @@ from wazo_confd.plugin_api import Provided
 
 from .dao import UserLineDao
 from .model import UserLine
-from .validator import validate_association, validate_dissociation, validate_single_main_user
+from .validator import (
+    validate_association,
+    validate_dissociation,
+    validate_single_main_user,
+    validate_single_main_user_of_extension,
+)
 
 
 class UserLineService(AssociationService):
@@ -44,6 +49,13 @@ class UserLineService(AssociationService):
         if self.dao.has_main_user(line):
             return
         validate_single_main_user(self.dao.main_user_sharing_extension(line, user))
+
+    def validate_single_main_user(self, line: Any, extension: Any) -> None:
+        """The line would ring the extension: refused when the line has a main user and
+        another line ringing the extension has another one (an extension has one main user)."""
+        user_id = self.dao.main_user_id(line)
+        if user_id is not None:
+            validate_single_main_user_of_extension(self.dao.other_main_user(line, user_id, extension.id))
 
     def validate_unlink(self, user: Any, line: Any) -> None:
         validate_dissociation(self.dao.get(user.id, line.id), self.dao.of_line(line.id), line)
