@@ -115,6 +115,19 @@ def test_a_single_acl_can_be_overridden() -> None:
     assert declaration.acl_of('update') == 'confd.things.{id}.update'
 
 
+def test_the_acl_prefix_comes_from_the_url_unless_declared() -> None:
+    derived = replace(THINGS, url='/things/sub-things', acl=None, id_var='thing_id')
+
+    assert [derived.acl_of(op) for op in ('list', 'create', 'read', 'update', 'delete')] == [
+        'confd.things.sub-things.read',
+        'confd.things.sub-things.create',
+        'confd.things.sub-things.{thing_id}.read',
+        'confd.things.sub-things.{thing_id}.update',
+        'confd.things.sub-things.{thing_id}.delete',
+    ]
+    assert replace(derived, acl='confd.other').acl_of('list') == 'confd.other.read'
+
+
 def test_operations_left_out_have_no_method(app: tuple[Flask, PluginDependencies]) -> None:
     built(app, replace(THINGS, operations=('list', 'read')))
 

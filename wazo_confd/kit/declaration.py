@@ -17,6 +17,7 @@ from wazo_confd.database.search import SearchConfig
 from wazo_confd.plugin_api import Provided
 
 from .reloads import Reload
+from .routing import acl_of
 
 IdKind = Literal['int', 'uuid', 'string', 'uuid-or-int']
 # tenant: rows of a tenant, seen by it and its parents; global: rows of no tenant, seen by
@@ -41,13 +42,14 @@ class Events:
 @dataclass(frozen=True)
 class Resource:
     """One resource of the API. `endpoints` are the contract's endpoint names of the list
-    and item routes (used by `links` and `Location`); `acl` is the ACL prefix."""
+    and item routes (used by `links` and `Location`); `acl` is the ACL prefix, by default
+    the one upstream's naming rule gives `url` (`/endpoints/sip` → `confd.endpoints.sip`)."""
 
     model: type
     schema: type[Schema]
     url: str
     endpoints: tuple[str, str]
-    acl: str
+    acl: str | None = None
     search: SearchConfig | None = None
     id: IdKind = 'int'
     # The item route's path variable, and the attribute of the object that fills it.
@@ -108,7 +110,8 @@ class Resource:
         if operation in self.acls:
             return self.acls[operation]
         verb = _ACL_VERBS[operation]
-        return f'{self.acl}.{verb}' if operation in ('list', 'create') else f'{self.acl}.{{{self.id_var}}}.{verb}'
+        prefix = self.acl if self.acl is not None else acl_of(self.url)
+        return f'{prefix}.{verb}' if operation in ('list', 'create') else f'{prefix}.{{{self.id_var}}}.{verb}'
 
     def item_rules(self) -> list[str]:
         var = self.id_var

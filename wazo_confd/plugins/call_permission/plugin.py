@@ -21,7 +21,6 @@ CALL_PERMISSIONS_RESOURCE = Resource(
     schema=CallPermissionSchema,
     url='/callpermissions',
     endpoints=('callpermissionlist', 'callpermissions'),
-    acl='confd.callpermissions',
     search=search_on(
         CallPermission,
         'id',

@@ -17,7 +17,6 @@ CONTEXTS = Resource(
     schema=ContextSchema,
     url='/contexts',
     endpoints=('contextlist', 'contexts'),
-    acl='confd.contexts',
     head=True,
     search=search_on(Context, 'id', 'description', 'name', 'label', 'type', default_sort='id'),
     events=Events('context', 'config.contexts', payload=('id', 'name', 'type', 'tenant_uuid')),

@@ -46,7 +46,6 @@ ENDPOINTS_CUSTOM = Resource(
     name='CustomEndpoint',
     url='/endpoints/custom',
     endpoints=('customlist', 'endpoint_custom'),
-    acl='confd.endpoints.custom',
     search=search_on(
         EndpointCustom, 'id', 'interface', default_sort='interface', tiebreak=EndpointCustom.id, context=_line_context()
     ),

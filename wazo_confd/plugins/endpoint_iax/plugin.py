@@ -41,7 +41,6 @@ ENDPOINTS_IAX = Resource(
     label='EndpointIAX',
     url='/endpoints/iax',
     endpoints=('iaxlist', 'endpoint_iax'),
-    acl='confd.endpoints.iax',
     search=search_on(EndpointIAX, 'name', 'type', 'host', default_sort='name', tiebreak=EndpointIAX.id),
     events=Events('iax_endpoint', 'config.iax_endpoint', payload=payload),
     reloads=(Reload('iax2 reload'),),

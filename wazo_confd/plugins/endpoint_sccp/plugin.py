@@ -26,7 +26,6 @@ ENDPOINTS_SCCP = Resource(
     name='SCCPEndpoint',
     url='/endpoints/sccp',
     endpoints=('sccplist', 'endpoint_sccp'),
-    acl='confd.endpoints.sccp',
     search=search_on(EndpointSCCP, 'id', default_sort='id', tiebreak=EndpointSCCP.id),
     events=Events('sccp_endpoint', 'config.sccp_endpoint', payload=payload),
     reloads=(Reload('module reload chan_sccp.so', 'dialplan reload'),),

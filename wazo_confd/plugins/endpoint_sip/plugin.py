@@ -86,7 +86,6 @@ ENDPOINTS_SIP = _sip(
     name='SIPEndpoint',
     url='/endpoints/sip',
     endpoints=('siplist', 'endpoint_sip'),
-    acl='confd.endpoints.sip',
     ids_query='uuid',
     events=Events('sip_endpoint', 'config.sip_endpoint', payload=payload),
     dao=EndpointSIPDao,
@@ -99,7 +98,6 @@ SIP_TEMPLATES = _sip(
     label='SIPTemplate',
     url='/endpoints/sip/templates',
     endpoints=('siptemplatelist', 'endpoint_sip_templates'),
-    acl='confd.endpoints.sip.templates',
     events=Events('sip_endpoint_template', 'config.sip_endpoint_template', payload=payload),
     dao=SIPTemplateDao,
 )

@@ -19,7 +19,6 @@ EXTENSIONS = Resource(
     schema=ExtensionSchema,
     url='/extensions',
     endpoints=('extensionlist', 'extensions'),
-    acl='confd.extensions',
     head=True,
     # Migration 0950: counted, the serial counting exten changes.
     search=search_on(

@@ -22,7 +22,6 @@ LINES_RESOURCE = Resource(
     schema=LineSchema,
     url='/lines',
     endpoints=('linelist', 'lines'),
-    acl='confd.lines',
     search=SEARCH,
     events=Events('line', 'config.line', payload=event_payload),
     reloads=(Reload('module reload res_pjsip.so', 'dialplan reload', 'module reload chan_sccp.so'),),

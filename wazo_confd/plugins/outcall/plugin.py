@@ -22,7 +22,6 @@ OUTCALLS_RESOURCE = Resource(
     schema=OutcallSchema,
     url='/outcalls',
     endpoints=('outcalllist', 'outcalls'),
-    acl='confd.outcalls',
     search=search_on(Outcall, 'id', 'description', 'name', 'preprocess_subroutine', default_sort='id'),
     events=Events('outcall', 'config.outcalls', payload=('id',)),
     unique=('name',),

@@ -37,7 +37,6 @@ TRANSPORTS = Resource(
     schema=TransportSchema,
     url='/sip/transports',
     endpoints=('pjsiptransportlist', 'sip_transports'),
-    acl='confd.sip.transports',
     id='uuid',
     id_var='transport_uuid',
     id_field='uuid',

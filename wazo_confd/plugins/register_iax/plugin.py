@@ -40,7 +40,6 @@ REGISTERS_IAX = Resource(
     label='RegisterIAX',
     url='/registers/iax',
     endpoints=('registeriaxlist', 'register_iax'),
-    acl='confd.registers.iax',
     id_var='id',
     scope='global',
     search=search_on(RegisterIAX, 'id', default_sort='id'),

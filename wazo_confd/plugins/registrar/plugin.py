@@ -42,7 +42,6 @@ REGISTRARS = Resource(
     schema=RegistrarSchema,
     url='/registrars',
     endpoints=('registrarlist', 'registrars'),
-    acl='confd.registrars',
     id='string',
     scope='master',
     search=search_on(Registrar, *FIELDS, default_sort='name', tiebreak=Registrar.id),

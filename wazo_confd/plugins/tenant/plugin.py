@@ -43,7 +43,6 @@ TENANTS = Resource(
     schema=TenantSchema,
     url='/tenants',
     endpoints=('tenantlist', 'tenants'),
-    acl='confd.tenants',
     id='uuid',
     id_var='uuid',
     id_field='uuid',

@@ -81,7 +81,6 @@ TRUNKS_RESOURCE = Resource(
     schema=TrunkSchema,
     url='/trunks',
     endpoints=('trunklist', 'trunks'),
-    acl='confd.trunks',
     search=search_on(
         Trunk,
         'id',

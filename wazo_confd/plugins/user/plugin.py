@@ -34,7 +34,6 @@ USERS_RESOURCE = Resource(
     schema=UserSchema,
     url='/users',
     endpoints=('users_list', 'users'),
-    acl='confd.users',
     id='uuid-or-int',
     head=True,
     search=SEARCH,

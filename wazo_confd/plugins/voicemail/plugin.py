@@ -20,7 +20,6 @@ VOICEMAILS = Resource(
     schema=VoicemailSchema,
     url='/voicemails',
     endpoints=('voicemaillist', 'voicemails'),
-    acl='confd.voicemails',
     head=True,
     search=search_on(
         Voicemail,
