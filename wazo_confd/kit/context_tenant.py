@@ -17,9 +17,11 @@ from wazo_confd.interfaces import CONTEXTS
 class ContextTenant:
     """The rule for a resource whose `field` names a context (declared `tenant_from`)."""
 
-    def __init__(self, providers: Any, field: str = 'context'):
+    def __init__(self, providers: Any, field: str = 'context', side: str = 'current'):
         self.providers = providers
         self.field = field
+        # How `different tenants` names the object's tenant (`<side>_tenant_uuid`).
+        self.side = side
 
     def find(self, name: str, tenant_uuid: str) -> Any | None:
         """The context among the tenant's subtree; None when the contexts plugin is off
@@ -43,4 +45,6 @@ class ContextTenant:
         name = form.get(self.field)
         context = None if name is None else self.find(name, tenant_uuid)
         if context is not None and context.tenant_uuid != obj.tenant_uuid:
-            raise different_tenants(current_tenant_uuid=obj.tenant_uuid, context_tenant_uuid=context.tenant_uuid)
+            raise different_tenants(
+                **{f'{self.side}_tenant_uuid': obj.tenant_uuid}, context_tenant_uuid=context.tenant_uuid
+            )

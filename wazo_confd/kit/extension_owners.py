@@ -7,7 +7,7 @@ binds extensions registers how to read it, and the plugins that refuse a bound e
 (its delete, another owner's link) ask here:
 
     extension_owners(deps.providers).register('outcall', lambda extension: ...)
-    extension_owners(providers).associated_id(extension)  # '7', or None
+    raise extension_owners(providers).refusal(extension)  # names the owner
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from wazo_confd.errors import ResourceError, resource_associated
 from wazo_confd.plugin_api import Provided, Providers
 
 
@@ -31,11 +32,15 @@ class ExtensionOwners:
         read = self._readers.get(extension.owner_type or '')
         return None if read is None else read(extension)
 
-    def metadata(self, extension: Any) -> dict[str, Any]:
-        """The error metadata naming the extension and, when known, its owner."""
+    def metadata(self, extension: Any, key: str = 'extension_id') -> dict[str, Any]:
+        """The error metadata naming the extension (under `key`) and, when known, its owner."""
         associated_id = self.associated_id(extension)
-        found = {'extension_id': extension.id}
+        found = {key: extension.id}
         return found if associated_id is None else {**found, 'associated_id': associated_id}
+
+    def refusal(self, extension: Any, key: str = 'extension_id') -> ResourceError:
+        """`Extension is associated with a <owner_type> (...)`, for a bound extension."""
+        return resource_associated('Extension', extension.owner_type, **self.metadata(extension, key))
 
 
 EXTENSION_OWNERS = Provided[ExtensionOwners]('extension_owners')

@@ -84,8 +84,7 @@ class ExtensionAssociationValidator(Validator):
     def validate(self, extension: Extension) -> None:
         owner_type = extension.owner_type
         if owner_type is not None and owner_type != 'user':
-            metadata = extension_owners(self.providers).metadata(extension)
-            raise resource_associated('Extension', owner_type, **metadata)
+            raise extension_owners(self.providers).refusal(extension)
         if extension.lines:
             # Upstream's words: the lines in lower case, and every line ringing it.
             line_ids = [line.id for line in extension.lines]

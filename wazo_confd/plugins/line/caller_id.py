@@ -142,15 +142,15 @@ def follow_main_extension(line: Any) -> None:
         line.context = line.extensions[0].context
 
 
+def follow_main_extension_and_user(line: Any) -> None:
+    """What upstream's line fixes redo after every change of a line, its edits included."""
+    follow_main_extension(line)
+    follow_main_user(line)
+
+
 class MainUserCallerIds:
     """What the plugins changing a line's main user, main extension or endpoint call
     (LINE_CALLER_IDS), so that the line's context and caller ID follow."""
 
     def refresh(self, line: Any) -> None:
-        follow_main_extension(line)
-        follow_main_user(line)
-
-
-def follow_main_extension_and_user(line: Any) -> None:
-    """What upstream's line fixes redo after every change of a line, its edits included."""
-    MainUserCallerIds().refresh(line)
+        follow_main_extension_and_user(line)

@@ -32,7 +32,13 @@ class LineExtensionService(AssociationService):
         context = self.providers.get(CONTEXTS).find_in_subtree(extension.context, extension.tenant_uuid)
         owners = extension_owners(self.providers)
         validate_association(
-            line, extension, context, self.extensions.validate_in_range, self._single_main_user, owners.associated_id
+            line,
+            extension,
+            context,
+            self.extensions.validate_in_range,
+            self._single_main_user,
+            # Upstream names the extension `id` here.
+            lambda bound: owners.refusal(bound, key='id'),
         )
 
     def _single_main_user(self, line: Any, extension: Any) -> None:

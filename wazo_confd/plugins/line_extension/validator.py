@@ -21,10 +21,10 @@ from wazo_confd.kit.association import check_same_tenant
 
 
 def validate_association(
-    line: Any, extension: Any, context: Any, in_range: Any, single_main_user: Any, associated_id: Any
+    line: Any, extension: Any, context: Any, in_range: Any, single_main_user: Any, owned_refusal: Any
 ) -> None:
     """`single_main_user(line, extension)`: the main-user rule, kept by the user-line links;
-    `associated_id(extension)`: what upstream names as the owner of a bound extension."""
+    `owned_refusal(extension)`: the error naming the owner of a bound extension."""
     # Upstream names the extension's tenant first.
     check_same_tenant(extension, line, 'extension', 'line')
     if line.endpoint is None:
@@ -32,9 +32,7 @@ def validate_association(
     for current in line.extensions:
         raise resource_associated('Line', 'Extension', line_id=line.id, extension_id=current.id)
     if extension.owner_type not in (None, 'user'):
-        owner = associated_id(extension)
-        associated = {} if owner is None else {'associated_id': owner}
-        raise resource_associated('Extension', extension.owner_type, id=extension.id, **associated)
+        raise owned_refusal(extension)
     if context is not None and context.type != 'internal':
         raise ResourceError(
             f"ContextType '{context.type}' cannot be associated", {'id': extension.id, 'context': extension.context}

@@ -47,8 +47,7 @@ class OutcallExtensionService(AssociationService):
                     'Extension', 'user', extension_id=extension.id, associated_id=str(users[0].id)
                 )
         elif extension.owner_type is not None:
-            metadata = extension_owners(self.providers).metadata(extension)
-            raise resource_associated('Extension', extension.owner_type, **metadata)
+            raise extension_owners(self.providers).refusal(extension)
         context = self.providers.get(CONTEXTS).find_in_subtree(extension.context, extension.tenant_uuid)
         if context is not None and context.type != 'outcall':
             raise ResourceError(

@@ -8,9 +8,10 @@ from typing import Any
 from sqlalchemy import Text, cast, column, delete, func, null, select, table
 from sqlalchemy.orm import Session
 
-from wazo_confd.errors import different_tenants, resource_associated
-from wazo_confd.interfaces import CONTEXTS, TRUNK_ENDPOINT_OWNERS, TRUNKS
+from wazo_confd.errors import resource_associated
+from wazo_confd.interfaces import TRUNK_ENDPOINT_OWNERS, TRUNKS
 from wazo_confd.kit.builder import Built, DeclaredPlugin
+from wazo_confd.kit.context_tenant import ContextTenant
 from wazo_confd.kit.contributions import contributions
 from wazo_confd.kit.declaration import Events, Resource, search_on
 from wazo_confd.kit.projections import one, trunk_using
@@ -44,13 +45,9 @@ class TrunkService(CRUDService):
     def check_edit(self, trunk: Trunk, form: dict, tenant_uuid: str) -> None:
         """A context the request sees (from its selected tenant), of another tenant than the
         trunk's, is `different tenants`, as upstream answers (the validator only looks in the
-        trunk's own tenant and below, where it is not: `Context was not found`)."""
-        name = form.get('context')
-        if name is None or CONTEXTS not in self.providers:
-            return
-        context = self.providers.get(CONTEXTS).find_in_subtree(name, tenant_uuid)
-        if context is not None and context.tenant_uuid != trunk.tenant_uuid:
-            raise different_tenants(trunk_tenant_uuid=trunk.tenant_uuid, context_tenant_uuid=context.tenant_uuid)
+        trunk's own tenant and below, where it is not: `Context was not found`). A trunk
+        keeps its own tenant on create: only the edit rule of the kit applies."""
+        ContextTenant(self.providers, side='trunk').check_edit(trunk, form, tenant_uuid)
 
     def delete(self, trunk: Trunk) -> None:
         """As upstream, a trunk takes its endpoint and its IAX registration with it: their
